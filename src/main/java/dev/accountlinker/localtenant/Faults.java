@@ -1,0 +1,181 @@
+package dev.accountlinker.localtenant;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Fault injection for fault-tolerance tests. A fault matches a method and a path prefix (decoded path) and applies
+ * to the next N matching requests, or to all of them until {@link #clear()}:
+ * <pre>{@code
+ * tenant.faults().inject(Faults.on("GET", "/api/v2/users/").times(3)
+ *         .respond(429, "{\"statusCode\":429,\"error\":\"Too Many Requests\",\"message\":\"Slow down\"}")
+ *         .header("x-ratelimit-limit", "10").header("x-ratelimit-remaining", "0"));
+ * tenant.faults().inject(Faults.on("POST", "/oauth/token").delay(Duration.ofMillis(800)));   // then answers normally
+ * tenant.faults().inject(Faults.on("GET", "/userinfo").malformedJson());
+ * tenant.faults().inject(Faults.on("POST", "/oauth/token").always().dropConnection());
+ * }</pre>
+ * The first installed fault that matches wins. Faulted requests show up in {@link LocalTenant#requests()}.
+ */
+public final class Faults {
+
+    /** What the tenant does instead of (or before) its normal answer. */
+    public static final class Fault {
+        private final String method;
+        private final String pathPrefix;
+        private int remaining = 1;
+        private Integer status;
+        private String body;
+        private final Map<String, String> headers = new LinkedHashMap<>();
+        private Duration delay = Duration.ZERO;
+        private boolean malformed;
+        private boolean drop;
+
+        private Fault(String method, String pathPrefix) {
+            this.method = method.toUpperCase(Locale.ROOT);
+            this.pathPrefix = Objects.requireNonNull(pathPrefix);
+        }
+
+        /** Applies to the next {@code n} matching requests (default 1). */
+        public Fault times(int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException("times must be >= 1");
+            }
+            this.remaining = n;
+            return this;
+        }
+
+        /** Applies to every matching request until the faults are cleared. */
+        public Fault always() {
+            this.remaining = -1;
+            return this;
+        }
+
+        /** Answers with this status and JSON body instead of the normal answer. */
+        public Fault respond(int status, String jsonBody) {
+            this.status = status;
+            this.body = jsonBody;
+            return this;
+        }
+
+        /** Adds a response header (only used with {@link #respond} or {@link #malformedJson()}). */
+        public Fault header(String name, String value) {
+            headers.put(name, value);
+            return this;
+        }
+
+        /** Waits this long before answering; without respond/malformed/drop, the normal answer follows. */
+        public Fault delay(Duration delay) {
+            this.delay = Objects.requireNonNull(delay);
+            return this;
+        }
+
+        /** Answers 200 (or the status given to respond) with a truncated JSON document. */
+        public Fault malformedJson() {
+            this.malformed = true;
+            return this;
+        }
+
+        /** Closes the connection without sending any answer. */
+        public Fault dropConnection() {
+            this.drop = true;
+            return this;
+        }
+
+        Optional<Integer> status() {
+            return Optional.ofNullable(status);
+        }
+
+        String body() {
+            return body;
+        }
+
+        Map<String, String> headers() {
+            return headers;
+        }
+
+        Duration delay() {
+            return delay;
+        }
+
+        boolean malformed() {
+            return malformed;
+        }
+
+        boolean drop() {
+            return drop;
+        }
+
+        /** True when the fault replaces the normal answer (not just delays it). */
+        boolean answers() {
+            return status != null || malformed || drop;
+        }
+
+        private Fault copy() {
+            Fault f = new Fault(method, pathPrefix);
+            f.remaining = remaining;
+            f.status = status;
+            f.body = body;
+            f.headers.putAll(headers);
+            f.delay = delay;
+            f.malformed = malformed;
+            f.drop = drop;
+            return f;
+        }
+
+        @Override
+        public String toString() {
+            StringBuilder sb = new StringBuilder(method).append(' ').append(pathPrefix).append(':');
+            if (!delay.isZero()) {
+                sb.append(" delay ").append(delay.toMillis()).append("ms");
+            }
+            if (drop) {
+                sb.append(" drop connection");
+            } else if (malformed) {
+                sb.append(" malformed JSON");
+            } else if (status != null) {
+                sb.append(" status ").append(status);
+            }
+            return sb.toString();
+        }
+    }
+
+    private final List<Fault> faults = new ArrayList<>();
+
+    Faults() {
+    }
+
+    /** Starts describing a fault for requests with this method whose decoded path starts with the prefix. */
+    public static Fault on(String method, String pathPrefix) {
+        return new Fault(method, pathPrefix);
+    }
+
+    /** Installs a copy of the fault (later changes to the argument have no effect). */
+    public synchronized Faults inject(Fault fault) {
+        faults.add(fault.copy());
+        return this;
+    }
+
+    public synchronized void clear() {
+        faults.clear();
+    }
+
+    /** Takes one use of the first matching fault, if any. */
+    synchronized Optional<Fault> match(String method, String path) {
+        for (int i = 0; i < faults.size(); i++) {
+            Fault f = faults.get(i);
+            if (f.method.equalsIgnoreCase(method) && path.startsWith(f.pathPrefix)) {
+                if (f.remaining > 0 && --f.remaining == 0) {
+                    faults.remove(i);
+                }
+                return Optional.of(f);
+            }
+        }
+        return Optional.empty();
+    }
+}
