@@ -1,0 +1,56 @@
+package dev.accountlinker.auth;
+
+import java.util.List;
+
+/**
+ * A sign-in that cannot be completed. The message never contains a token or code: it names the reason
+ * and, for tenant errors, the tenant's own description.
+ */
+public final class AuthException extends Exception {
+    public enum Reason {
+        /** The user closed the window or pressed Cancel. */
+        CANCELLED,
+        /** The redirect's state is missing or not ours: possible cross-site request forgery. */
+        STATE_MISMATCH,
+        /** Auth0 redirected back with error / error_description (e.g. access_denied). */
+        AUTHORIZATION_ERROR,
+        /** The redirect carried neither a code nor an error. */
+        MALFORMED_CALLBACK,
+        /** The token endpoint refused the code (invalid_grant, ...). */
+        TOKEN_REJECTED,
+        /** The ID token failed validation (signature, iss, aud, nonce, times...). */
+        INVALID_ID_TOKEN,
+        /** The tenant could not be reached or did not answer in time. */
+        NETWORK,
+        /** The tenant did not answer before the sign-in window's overall timeout. */
+        TIMED_OUT,
+        /** A login page failed to load. */
+        PAGE_LOAD_FAILED
+    }
+
+    private final Reason reason;
+    private final String detail;
+
+    public AuthException(Reason reason, String detail) {
+        this(reason, detail, null);
+    }
+
+    public AuthException(Reason reason, String detail, Throwable cause) {
+        super(reason + (detail == null || detail.isEmpty() ? "" : ": " + detail), cause);
+        this.reason = reason;
+        this.detail = detail == null ? "" : detail;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+
+    /** Human-readable detail safe to show (never a token). */
+    public String detail() {
+        return detail;
+    }
+
+    public List<Object> messageArguments() {
+        return List.of(detail);
+    }
+}

@@ -1,0 +1,87 @@
+package dev.accountlinker.auth;
+
+import com.auth0.exception.IdTokenValidationException;
+import com.auth0.exception.PublicKeyProviderException;
+import com.auth0.jwk.JwkException;
+import com.auth0.jwk.JwkProvider;
+import com.auth0.jwt.JWT;
+import com.auth0.jwt.interfaces.Claim;
+import com.auth0.jwt.interfaces.DecodedJWT;
+import com.auth0.utils.tokens.IdTokenVerifier;
+import com.auth0.utils.tokens.SignatureVerifier;
+
+import java.security.PublicKey;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Optional;
+
+/**
+ * Validates ID tokens with auth0-java's {@link IdTokenVerifier} (RS256 signature from the tenant's JWKS,
+ * iss, aud, azp, exp, nonce, max_age) and adds the one check it skips: an {@code iat} or {@code auth_time}
+ * in the future beyond the leeway.
+ */
+public final class IdTokenValidator {
+    public static final int LEEWAY_SECONDS = 60;
+
+    private final IdTokenVerifier verifier;
+    private final Clock clock;
+
+    public IdTokenValidator(String issuer, String clientId, JwkProvider keys, Clock clock) {
+        this.verifier = IdTokenVerifier.init(issuer, clientId, SignatureVerifier.forRS256(kid -> rsaKey(keys, kid)))
+                .withLeeway(LEEWAY_SECONDS)
+                .build();
+        this.clock = clock;
+    }
+
+    private static RSAPublicKey rsaKey(JwkProvider keys, String keyId) throws PublicKeyProviderException {
+        try {
+            PublicKey key = keys.get(keyId).getPublicKey();
+            if (key instanceof RSAPublicKey rsaKey) {
+                return rsaKey;
+            }
+            throw new PublicKeyProviderException("The signing key is not an RSA key");
+        } catch (JwkException e) {
+            throw new PublicKeyProviderException("No signing key with the token's key id could be fetched", e);
+        }
+    }
+
+    /**
+     * @param maxAgeSeconds when the authorize request carried {@code max_age}, auth_time must be present and recent
+     */
+    public IdTokenClaims validate(String idToken, String expectedNonce, Optional<Integer> maxAgeSeconds)
+            throws AuthException {
+        if (idToken == null || idToken.isEmpty()) {
+            throw new AuthException(AuthException.Reason.INVALID_ID_TOKEN, "The tenant returned no ID token");
+        }
+        if (expectedNonce == null || expectedNonce.isEmpty()) {
+            throw new AuthException(AuthException.Reason.INVALID_ID_TOKEN, "No nonce was sent for this sign-in");
+        }
+        try {
+            verifier.verify(idToken, expectedNonce, maxAgeSeconds.orElse(null));
+        } catch (IdTokenValidationException e) {
+            throw new AuthException(AuthException.Reason.INVALID_ID_TOKEN, e.getMessage());
+        }
+        DecodedJWT jwt = JWT.decode(idToken);
+        Instant latestAcceptable = clock.instant().plusSeconds(LEEWAY_SECONDS);
+        Date issuedAt = jwt.getIssuedAt();
+        if (issuedAt == null || issuedAt.toInstant().isAfter(latestAcceptable)) {
+            throw new AuthException(AuthException.Reason.INVALID_ID_TOKEN,
+                    "Issued At (iat) claim is missing or lies in the future");
+        }
+        Claim authTime = jwt.getClaim("auth_time");
+        if (!authTime.isMissing() && !authTime.isNull() && authTime.asDate() != null
+                && authTime.asDate().toInstant().isAfter(latestAcceptable)) {
+            throw new AuthException(AuthException.Reason.INVALID_ID_TOKEN,
+                    "Authentication Time (auth_time) claim lies in the future");
+        }
+        return new IdTokenClaims(
+                jwt.getSubject(),
+                Optional.ofNullable(jwt.getClaim("email").asString()),
+                Boolean.TRUE.equals(jwt.getClaim("email_verified").asBoolean()),
+                Optional.ofNullable(jwt.getClaim("name").asString()),
+                Optional.ofNullable(jwt.getClaim("picture").asString()),
+                issuedAt.toInstant());
+    }
+}

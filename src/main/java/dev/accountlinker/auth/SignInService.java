@@ -1,0 +1,168 @@
+package dev.accountlinker.auth;
+
+import com.auth0.client.auth.AuthAPI;
+import com.auth0.client.auth.AuthorizeUrlBuilder;
+import com.auth0.exception.APIException;
+import com.auth0.exception.Auth0Exception;
+import com.auth0.json.auth.TokenHolder;
+import com.auth0.jwk.JwkProviderBuilder;
+import com.auth0.net.client.DefaultHttpClient;
+import dev.accountlinker.config.TenantSettings;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Authorization Code + PKCE against Auth0 through auth0-java: builds authorize URLs, checks the redirect,
+ * exchanges the code and validates the ID token. Construction is cheap; the HTTP client and key source
+ * are created on first use, which callers do off the JavaFX thread.
+ */
+public final class SignInService {
+    /** What the settings screen and linking need from the Management API for the user's own account. */
+    public static final String SCOPE =
+            "openid profile email read:current_user update:current_user_identities update:current_user_metadata";
+    public static final int CONNECT_TIMEOUT_SECONDS = 10;
+    public static final int READ_TIMEOUT_SECONDS = 20;
+
+    private final TenantSettings settings;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+    private volatile AuthAPI authApi;
+    private volatile IdTokenValidator validator;
+
+    public SignInService(TenantSettings settings, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    public TenantSettings settings() {
+        return settings;
+    }
+
+    private AuthAPI authApi() {
+        AuthAPI api = authApi;
+        if (api == null) {
+            synchronized (this) {
+                if (authApi == null) {
+                    // No retries: an authorization code is single-use, so a retried exchange could only fail.
+                    DefaultHttpClient http = DefaultHttpClient.newBuilder()
+                            .withConnectTimeout(CONNECT_TIMEOUT_SECONDS)
+                            .withReadTimeout(READ_TIMEOUT_SECONDS)
+                            .withMaxRetries(0)
+                            .build();
+                    authApi = AuthAPI.newBuilder(settings.address().baseUrl(), settings.clientId())
+                            .withHttpClient(http)
+                            .build();
+                }
+                api = authApi;
+            }
+        }
+        return api;
+    }
+
+    private IdTokenValidator validator() {
+        IdTokenValidator current = validator;
+        if (current == null) {
+            synchronized (this) {
+                if (validator == null) {
+                    try {
+                        // Cached keys; an unknown kid triggers one refetch (key rotation), rate limited.
+                        validator = new IdTokenValidator(settings.address().issuer(), settings.clientId(),
+                                new JwkProviderBuilder(new java.net.URL(settings.address().jwksUrl()))
+                                        .cached(10, 24, TimeUnit.HOURS)
+                                        .rateLimited(10, 1, TimeUnit.MINUTES)
+                                        .timeouts(CONNECT_TIMEOUT_SECONDS * 1000, READ_TIMEOUT_SECONDS * 1000)
+                                        .build(),
+                                clock);
+                    } catch (java.net.MalformedURLException e) {
+                        throw new IllegalStateException("The tenant address was validated when it was configured", e);
+                    }
+                }
+                current = validator;
+            }
+        }
+        return current;
+    }
+
+    /** Builds the HTTP client and key source ahead of time; call from a background thread. */
+    public void warmUp() {
+        authApi();
+        validator();
+    }
+
+    /** A fresh attempt: new state, nonce and PKCE verifier. */
+    public AuthorizationRequest newAuthorization(AuthorizeOptions options) {
+        Pkce pkce = Pkce.generate(random);
+        String state = randomToken();
+        String nonce = randomToken();
+        AuthorizeUrlBuilder url = authApi().authorizeUrl(settings.redirectUri().toString())
+                .withResponseType("code")
+                .withScope(SCOPE)
+                .withAudience(settings.address().managementAudience())
+                .withState(state)
+                .withParameter("nonce", nonce)
+                .withCodeChallenge(pkce.challenge());
+        options.connection().ifPresent(url::withConnection);
+        Optional<Integer> maxAge = Optional.empty();
+        if (options.freshLogin()) {
+            url.withParameter("max_age", "0").withParameter("prompt", "login");
+            maxAge = Optional.of(0);
+        }
+        return new AuthorizationRequest(url.build(), state, nonce, pkce, settings.redirectUri(), maxAge);
+    }
+
+    /** Checks the redirect against the attempt; returns the authorization code. */
+    public static String authorizationCode(AuthorizationRequest request, CallbackResponse response) throws AuthException {
+        if (response.state().isEmpty() || !constantTimeEquals(response.state().get(), request.state())) {
+            throw new AuthException(AuthException.Reason.STATE_MISMATCH, "");
+        }
+        if (response.error().isPresent()) {
+            throw new AuthException(AuthException.Reason.AUTHORIZATION_ERROR,
+                    response.errorDescription().filter(d -> !d.isBlank()).orElse(response.error().get()));
+        }
+        return response.code().filter(code -> !code.isBlank())
+                .orElseThrow(() -> new AuthException(AuthException.Reason.MALFORMED_CALLBACK, ""));
+    }
+
+    /** Exchanges the code and validates the ID token. Blocking: run it in a background task. */
+    public SignedInAccount complete(AuthorizationRequest request, CallbackResponse response) throws AuthException {
+        String code = authorizationCode(request, response);
+        TokenHolder holder;
+        try {
+            holder = authApi().exchangeCodeWithVerifier(code, request.pkce().verifier(), request.redirectUri().toString())
+                    .execute().getBody();
+        } catch (APIException e) {
+            throw new AuthException(AuthException.Reason.TOKEN_REJECTED,
+                    e.getDescription() != null ? e.getDescription() : e.getError());
+        } catch (Auth0Exception e) {
+            throw new AuthException(AuthException.Reason.NETWORK, "", e.getCause());
+        }
+        if (holder == null || holder.getAccessToken() == null) {
+            throw new AuthException(AuthException.Reason.TOKEN_REJECTED, "The tenant returned no access token");
+        }
+        IdTokenClaims claims = validator().validate(holder.getIdToken(), request.nonce(), request.maxAgeSeconds());
+        Instant expiresAt = clock.instant().plus(Duration.ofSeconds(Math.max(0, holder.getExpiresIn())));
+        return new SignedInAccount(claims, new Tokens(holder.getIdToken(), holder.getAccessToken(), holder.getScope(), expiresAt));
+    }
+
+    /** Where the browser goes to end the tenant's single-sign-on session. */
+    public String logoutUrl(String returnTo) {
+        return authApi().logoutUrl(returnTo, true).build();
+    }
+
+    private String randomToken() {
+        byte[] bytes = new byte[24];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static boolean constantTimeEquals(String a, String b) {
+        return java.security.MessageDigest.isEqual(
+                a.getBytes(java.nio.charset.StandardCharsets.UTF_8), b.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+}

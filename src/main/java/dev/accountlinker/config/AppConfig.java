@@ -1,0 +1,31 @@
+package dev.accountlinker.config;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the user configured. In demo mode the tenant is the built-in local one, whose address is only
+ * known once it has started: {@link #resolve(TenantAddress, String)} then yields the {@link TenantSettings}.
+ */
+public record AppConfig(boolean demo, Optional<TenantSettings> tenant, List<String> connections, URI redirectUri) {
+    public static final URI DEFAULT_REDIRECT_URI = URI.create("http://127.0.0.1/callback");
+    public static final List<String> DEMO_CONNECTIONS = List.of("google-oauth2", "github");
+
+    public AppConfig {
+        connections = List.copyOf(connections);
+    }
+
+    public static AppConfig demoDefaults() {
+        return new AppConfig(true, Optional.empty(), DEMO_CONNECTIONS, DEFAULT_REDIRECT_URI);
+    }
+
+    public static AppConfig forTenant(TenantSettings settings) {
+        return new AppConfig(false, Optional.of(settings), settings.connections(), settings.redirectUri());
+    }
+
+    /** Settings for a started demo tenant, keeping the configured connections and redirect URI. */
+    public TenantSettings resolve(TenantAddress address, String clientId) {
+        return new TenantSettings(address, clientId, connections, redirectUri);
+    }
+}

@@ -1,0 +1,191 @@
+package dev.accountlinker.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the configuration. Precedence, highest first: command line ({@code --key=value}), environment,
+ * settings file, demo. With nothing configured the app runs against its built-in demo tenant.
+ */
+public final class ConfigLoader {
+    public static final String DOMAIN = "domain";
+    public static final String CLIENT_ID = "client-id";
+    public static final String CONNECTIONS = "connections";
+    public static final String REDIRECT_URI = "redirect-uri";
+    public static final String DEMO = "demo";
+
+    private static final Map<String, String> ENVIRONMENT_NAMES = Map.of(
+            DOMAIN, "AUTH0_DOMAIN",
+            CLIENT_ID, "AUTH0_CLIENT_ID",
+            CONNECTIONS, "AUTH0_CONNECTIONS",
+            REDIRECT_URI, "AUTH0_REDIRECT_URI");
+    private static final List<String> VALUE_KEYS = List.of(DOMAIN, CLIENT_ID, CONNECTIONS, REDIRECT_URI);
+    private static final Pattern CONNECTION_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
+    private static final Pattern CLIENT_ID_CHARS = Pattern.compile("[A-Za-z0-9_.-]+");
+
+    private ConfigLoader() {
+    }
+
+    /** The settings file in the user's configuration folder (it need not exist). */
+    public static Path defaultSettingsFile() {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        String home = System.getProperty("user.home");
+        if (os.contains("win") && System.getenv("APPDATA") != null) {
+            return Path.of(System.getenv("APPDATA"), "AccountLinker", "settings.properties");
+        }
+        if (os.contains("mac")) {
+            return Path.of(home, "Library", "Application Support", "AccountLinker", "settings.properties");
+        }
+        String xdg = System.getenv("XDG_CONFIG_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(home, ".config");
+        return base.resolve("account-linker").resolve("settings.properties");
+    }
+
+    public static AppConfig load(List<String> args, Map<String, String> environment, Path settingsFile)
+            throws ConfigException {
+        Map<String, String> fromArgs = new LinkedHashMap<>();
+        boolean demoRequested = parseArguments(args, fromArgs);
+        Map<String, String> fromFile = readSettingsFile(settingsFile);
+
+        Map<String, String> merged = new LinkedHashMap<>();
+        for (String key : VALUE_KEYS) {
+            String value = firstPresent(fromArgs.get(key), environment.get(ENVIRONMENT_NAMES.get(key)), fromFile.get(key));
+            if (value != null) {
+                merged.put(key, value);
+            }
+        }
+
+        List<String> connections = merged.containsKey(CONNECTIONS)
+                ? parseConnections(merged.get(CONNECTIONS)) : null;
+        URI redirectUri = merged.containsKey(REDIRECT_URI)
+                ? parseRedirectUri(merged.get(REDIRECT_URI)) : AppConfig.DEFAULT_REDIRECT_URI;
+
+        boolean tenantConfigured = merged.containsKey(DOMAIN) || merged.containsKey(CLIENT_ID);
+        if (demoRequested || !tenantConfigured) {
+            return new AppConfig(true, Optional.empty(),
+                    connections != null ? connections : AppConfig.DEMO_CONNECTIONS, redirectUri);
+        }
+        TenantAddress address = TenantAddress.parse(DOMAIN, merged.get(DOMAIN));
+        String clientId = parseClientId(merged.get(CLIENT_ID));
+        return AppConfig.forTenant(new TenantSettings(address, clientId,
+                connections != null ? connections : List.of(), redirectUri));
+    }
+
+    private static boolean parseArguments(List<String> args, Map<String, String> into) throws ConfigException {
+        boolean demo = false;
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (arg == null || arg.isBlank()) {
+                continue; // an empty argument comes from an unset ${app.args} in the Maven run command
+            }
+            if (!arg.startsWith("--")) {
+                throw new ConfigException(arg, "config.error.unknownArgument", arg);
+            }
+            String body = arg.substring(2);
+            int equals = body.indexOf('=');
+            String key = equals < 0 ? body : body.substring(0, equals);
+            if (key.equals(DEMO) && equals < 0) {
+                demo = true;
+                continue;
+            }
+            if (!VALUE_KEYS.contains(key)) {
+                throw new ConfigException("--" + key, "config.error.unknownArgument", "--" + key);
+            }
+            String value;
+            if (equals >= 0) {
+                value = body.substring(equals + 1);
+            } else if (i + 1 < args.size() && !args.get(i + 1).startsWith("--")) {
+                value = args.get(++i);
+            } else {
+                throw new ConfigException("--" + key, "config.error.missing");
+            }
+            into.put(key, value);
+        }
+        return demo;
+    }
+
+    private static Map<String, String> readSettingsFile(Path file) throws ConfigException {
+        Map<String, String> values = new LinkedHashMap<>();
+        if (file == null || !Files.isRegularFile(file)) {
+            return values;
+        }
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ConfigException(file.toString(), "config.error.unreadableFile", file.toString());
+        }
+        for (String name : properties.stringPropertyNames()) {
+            if (!VALUE_KEYS.contains(name)) {
+                throw new ConfigException(name, "config.error.unknownFileKey", name, file.toString());
+            }
+            values.put(name, properties.getProperty(name));
+        }
+        return values;
+    }
+
+    private static String firstPresent(String... candidates) {
+        for (String candidate : candidates) {
+            if (candidate != null && !candidate.isBlank()) {
+                return candidate.strip();
+            }
+        }
+        return null;
+    }
+
+    private static String parseClientId(String value) throws ConfigException {
+        if (value == null || value.isBlank()) {
+            throw new ConfigException(CLIENT_ID, "config.error.missing");
+        }
+        if (!CLIENT_ID_CHARS.matcher(value).matches()) {
+            throw new ConfigException(CLIENT_ID, "config.error.clientId", value);
+        }
+        return value;
+    }
+
+    static List<String> parseConnections(String value) throws ConfigException {
+        List<String> names = new ArrayList<>();
+        for (String part : value.split(",")) {
+            String name = part.strip();
+            if (name.isEmpty()) {
+                continue;
+            }
+            if (!CONNECTION_NAME.matcher(name).matches()) {
+                throw new ConfigException(CONNECTIONS, "config.error.connection", name);
+            }
+            if (!names.contains(name)) {
+                names.add(name);
+            }
+        }
+        return names;
+    }
+
+    static URI parseRedirectUri(String value) throws ConfigException {
+        try {
+            URI uri = new URI(value.strip());
+            String scheme = uri.getScheme();
+            // Only http(s): the embedded browser cannot even report a custom-scheme redirect without a
+            // JVM-wide URL handler, and a loopback http URI is what RFC 8252 recommends anyway.
+            boolean web = "http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme);
+            if (!web || uri.getHost() == null || uri.getRawFragment() != null || uri.getRawQuery() != null) {
+                throw new ConfigException(REDIRECT_URI, "config.error.redirectUri", value);
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new ConfigException(REDIRECT_URI, "config.error.redirectUri", value);
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package dev.accountlinker.errors;
+
+import com.auth0.client.mgmt.core.ManagementApiException;
+import com.auth0.client.mgmt.core.ManagementException;
+import com.auth0.exception.Auth0Exception;
+import dev.accountlinker.auth.AuthException;
+import dev.accountlinker.config.ConfigException;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns anything a background task can throw into one clear {@link UserMessage}. Pure: no UI, no I/O,
+ * so every mapping is unit tested.
+ */
+public final class ErrorTranslator {
+    private static final Pattern EXPECTED_SCOPE = Pattern.compile("expected (?:any of|all of)?:?\\s*([\\w:, ]+)");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    private final Clock clock;
+
+    public ErrorTranslator(Clock clock) {
+        this.clock = clock;
+    }
+
+    public UserMessage translate(Throwable failure) {
+        if (failure instanceof AuthException auth) {
+            return forAuth(auth);
+        }
+        if (failure instanceof ConfigException config) {
+            return new UserMessage(config.messageKey(), prepend(config.settingKey(), config.arguments()), UserMessage.Remedy.NONE);
+        }
+        if (failure instanceof ManagementApiException api) {
+            return forManagementApi(api);
+        }
+        if (failure instanceof CancellationException || failure instanceof InterruptedException) {
+            return UserMessage.of("error.cancelled", UserMessage.Remedy.RETRY);
+        }
+        Optional<IOException> io = ioCause(failure);
+        if (io.isPresent()) {
+            return forNetwork(io.get());
+        }
+        if (failure instanceof ManagementException || failure instanceof Auth0Exception) {
+            // Most often a response that could not be read as the expected JSON.
+            return UserMessage.of("error.badResponse", UserMessage.Remedy.RETRY);
+        }
+        return UserMessage.of("error.unexpected", UserMessage.Remedy.RETRY);
+    }
+
+    private static List<Object> prepend(Object first, List<Object> rest) {
+        java.util.ArrayList<Object> all = new java.util.ArrayList<>();
+        all.add(first);
+        all.addAll(rest);
+        return all;
+    }
+
+    private UserMessage forAuth(AuthException auth) {
+        return switch (auth.reason()) {
+            case CANCELLED -> UserMessage.of("signin.cancelled", UserMessage.Remedy.RETRY);
+            case STATE_MISMATCH -> UserMessage.of("signin.error.state", UserMessage.Remedy.RETRY);
+            case AUTHORIZATION_ERROR -> UserMessage.of("signin.error.authorization", UserMessage.Remedy.RETRY, auth.detail());
+            case MALFORMED_CALLBACK -> UserMessage.of("signin.error.callback", UserMessage.Remedy.RETRY);
+            case TOKEN_REJECTED -> UserMessage.of("signin.error.token", UserMessage.Remedy.RETRY, auth.detail());
+            case INVALID_ID_TOKEN -> UserMessage.of("signin.error.idToken", UserMessage.Remedy.RETRY, auth.detail());
+            case NETWORK -> auth.getCause() instanceof IOException io ? forNetwork(io)
+                    : UserMessage.of("error.unreachable", UserMessage.Remedy.RETRY);
+            case TIMED_OUT -> UserMessage.of("signin.error.timeout", UserMessage.Remedy.RETRY);
+            case PAGE_LOAD_FAILED -> UserMessage.of("signin.error.pageLoad", UserMessage.Remedy.RETRY, auth.detail());
+        };
+    }
+
+    private UserMessage forNetwork(IOException io) {
+        if (io instanceof SocketTimeoutException || io instanceof InterruptedIOException) {
+            return UserMessage.of("error.timeout", UserMessage.Remedy.RETRY);
+        }
+        if (io instanceof ConnectException || io instanceof UnknownHostException) {
+            return UserMessage.of("error.unreachable", UserMessage.Remedy.RETRY);
+        }
+        return UserMessage.of("error.network", UserMessage.Remedy.RETRY);
+    }
+
+    private static Optional<IOException> ioCause(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof IOException io) {
+                return Optional.of(io);
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private UserMessage forManagementApi(ManagementApiException api) {
+        String auth0Message = bodyField(api.body(), "message").orElse("");
+        String errorCode = bodyField(api.body(), "errorCode").orElse("");
+        int status = api.statusCode();
+        if (status == 401) {
+            return UserMessage.of("error.sessionExpired", UserMessage.Remedy.SIGN_IN_AGAIN);
+        }
+        if (status == 403 && errorCode.equals("insufficient_scope")) {
+            Matcher matcher = EXPECTED_SCOPE.matcher(auth0Message);
+            String scope = matcher.find() ? matcher.group(1).strip() : auth0Message;
+            return UserMessage.of("error.insufficientScope", UserMessage.Remedy.SIGN_IN_AGAIN, scope);
+        }
+        if (status == 429) {
+            return header(api.headers(), "x-ratelimit-reset")
+                    .flatMap(ErrorTranslator::parseLong)
+                    .map(reset -> UserMessage.of("error.rateLimitedUntil", UserMessage.Remedy.RETRY,
+                            TIME.format(Instant.ofEpochSecond(reset).atZone(zone()))))
+                    .orElse(UserMessage.of("error.rateLimited", UserMessage.Remedy.RETRY));
+        }
+        if (status >= 500) {
+            return UserMessage.of("error.server", UserMessage.Remedy.RETRY, status);
+        }
+        if (!auth0Message.isEmpty()) {
+            return UserMessage.of("error.auth0", UserMessage.Remedy.NONE, auth0Message, status);
+        }
+        return UserMessage.of("error.http", UserMessage.Remedy.NONE, status);
+    }
+
+    private ZoneId zone() {
+        return clock.getZone();
+    }
+
+    private static Optional<String> bodyField(Object body, String field) {
+        if (body instanceof Map<?, ?> map && map.get(field) != null) {
+            return Optional.of(map.get(field).toString());
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> header(Map<String, List<String>> headers, String name) {
+        if (headers == null) {
+            return Optional.empty();
+        }
+        return headers.entrySet().stream()
+                .filter(entry -> entry.getKey() != null && entry.getKey().equalsIgnoreCase(name))
+                .flatMap(entry -> entry.getValue().stream())
+                .findFirst();
+    }
+
+    private static Optional<Long> parseLong(String text) {
+        try {
+            return Optional.of(Long.parseLong(text.strip()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+}

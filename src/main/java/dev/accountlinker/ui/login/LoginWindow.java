@@ -1,0 +1,217 @@
+package dev.accountlinker.ui.login;
+
+import dev.accountlinker.auth.AuthException;
+import dev.accountlinker.auth.AuthorizationRequest;
+import dev.accountlinker.auth.CallbackResponse;
+import dev.accountlinker.ui.Messages;
+import javafx.animation.PauseTransition;
+import javafx.application.Platform;
+import javafx.beans.value.ChangeListener;
+import javafx.concurrent.Worker;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.AccessibleRole;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.web.WebEngine;
+import javafx.scene.web.WebView;
+import javafx.stage.Modality;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import javafx.util.Duration;
+
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+/**
+ * The tenant's Universal Login page in an embedded {@link WebView}. The redirect to our redirect URI is
+ * caught in {@code locationProperty} and the load is cancelled right there, so the callback is never
+ * requested nor rendered. Closing the window, Escape or Cancel end the attempt cleanly; a page that fails
+ * to load shows its error and a Retry button; an overall timeout stops a forgotten attempt.
+ */
+public final class LoginWindow {
+    public static final java.time.Duration DEFAULT_TIMEOUT = java.time.Duration.ofMinutes(10);
+
+    private final Messages messages;
+    private final Supplier<Window> owner;
+    private final java.time.Duration timeout;
+
+    public LoginWindow(Messages messages, Supplier<Window> owner, java.time.Duration timeout) {
+        this.messages = messages;
+        this.owner = owner;
+        this.timeout = timeout;
+    }
+
+    /** A {@link LoginLauncher} that opens one window per request. */
+    public LoginLauncher launcher() {
+        return (request, titleKey) -> new Attempt(request, titleKey).open();
+    }
+
+    private final class Attempt {
+        private final AuthorizationRequest request;
+        private final String titleKey;
+        private final CompletableFuture<CallbackResponse> result = new CompletableFuture<>();
+        private final Stage stage = new Stage();
+        private final StackPane content = new StackPane();
+        private final ProgressBar progress = new ProgressBar();
+        private final Label status = new Label();
+        private final Button retry = new Button(messages.get("login.retry"));
+        private final PauseTransition deadline = new PauseTransition(Duration.millis(timeout.toMillis()));
+        private WebView webView;
+
+        Attempt(AuthorizationRequest request, String titleKey) {
+            this.request = request;
+            this.titleKey = titleKey;
+        }
+
+        CompletableFuture<CallbackResponse> open() {
+            Window ownerWindow = owner.get();
+            if (ownerWindow != null) {
+                stage.initOwner(ownerWindow);
+                stage.initModality(Modality.WINDOW_MODAL);
+            }
+            stage.setTitle(messages.get(titleKey));
+            stage.setScene(new Scene(layout(), 520, 680));
+            stage.getScene().setOnKeyPressed(event -> {
+                if (event.getCode() == KeyCode.ESCAPE) {
+                    end(Optional.empty(), new AuthException(AuthException.Reason.CANCELLED, ""));
+                }
+            });
+            // Closing the window by its title bar is a cancel, never a hang.
+            stage.setOnHidden(event -> end(Optional.empty(), new AuthException(AuthException.Reason.CANCELLED, "")));
+            // Deferred: the redirect listener that completes the result must return before the page is torn down.
+            result.whenComplete((value, failure) -> Platform.runLater(this::close));
+            deadline.setOnFinished(event -> end(Optional.empty(), new AuthException(AuthException.Reason.TIMED_OUT, "")));
+            stage.show();
+            deadline.playFromStart();
+            // The WebView takes about a second to create: let the window (with its spinner) paint first.
+            Platform.runLater(this::createWebView);
+            return result;
+        }
+
+        private BorderPane layout() {
+            progress.setId("loginProgress");
+            progress.setMaxWidth(Double.MAX_VALUE);
+            progress.setAccessibleText(messages.get("login.progress"));
+            progress.setProgress(ProgressIndicator.INDETERMINATE_PROGRESS);
+
+            ProgressIndicator opening = new ProgressIndicator();
+            opening.setAccessibleText(messages.get("login.opening"));
+            Label openingLabel = new Label(messages.get("login.opening"));
+            VBox placeholder = new VBox(12, opening, openingLabel);
+            placeholder.setAlignment(Pos.CENTER);
+            content.getChildren().add(placeholder);
+
+            status.setId("loginStatus");
+            status.setWrapText(true);
+            status.getStyleClass().add("error");
+            status.setAccessibleRole(AccessibleRole.TEXT);
+            retry.setId("loginRetryButton");
+            retry.setAccessibleHelp(messages.get("login.retry.help"));
+            retry.setVisible(false);
+            retry.managedProperty().bind(retry.visibleProperty());
+            retry.setOnAction(event -> reload());
+
+            Button cancel = new Button(messages.get("login.cancel"));
+            cancel.setId("loginCancelButton");
+            cancel.setCancelButton(true);
+            cancel.setAccessibleHelp(messages.get("login.cancel.help"));
+            cancel.setOnAction(event -> end(Optional.empty(), new AuthException(AuthException.Reason.CANCELLED, "")));
+
+            Region spacer = new Region();
+            HBox.setHgrow(spacer, Priority.ALWAYS);
+            HBox.setHgrow(status, Priority.SOMETIMES);
+            HBox buttons = new HBox(8, status, spacer, retry, cancel);
+            buttons.setAlignment(Pos.CENTER_RIGHT);
+            buttons.setPadding(new Insets(8));
+
+            BorderPane root = new BorderPane(content);
+            root.setTop(progress);
+            root.setBottom(buttons);
+            root.getStyleClass().add("login-window");
+            return root;
+        }
+
+        private void createWebView() {
+            if (result.isDone()) {
+                return;
+            }
+            webView = new WebView();
+            webView.setId("loginWebView");
+            webView.setAccessibleText(messages.get("login.webview"));
+            WebEngine engine = webView.getEngine();
+            engine.locationProperty().addListener(redirectCatcher(engine));
+            engine.getLoadWorker().stateProperty().addListener((observable, old, state) -> onLoadState(engine, state));
+            progress.progressProperty().bind(engine.getLoadWorker().progressProperty());
+            content.getChildren().setAll(webView);
+            engine.load(request.url());
+        }
+
+        private ChangeListener<String> redirectCatcher(WebEngine engine) {
+            return (observable, old, location) -> {
+                Optional<CallbackResponse> callback = CallbackResponse.match(location, request.redirectUri());
+                if (callback.isPresent()) {
+                    // Cancel inside the listener: deferring it would let the callback request out.
+                    engine.getLoadWorker().cancel();
+                    end(callback, null);
+                }
+            };
+        }
+
+        private void onLoadState(WebEngine engine, Worker.State state) {
+            if (result.isDone()) {
+                return;
+            }
+            progress.setVisible(state == Worker.State.RUNNING || state == Worker.State.SCHEDULED);
+            if (state == Worker.State.FAILED) {
+                Throwable failure = engine.getLoadWorker().getException();
+                String reason = failure != null && failure.getMessage() != null ? failure.getMessage() : "";
+                status.setText(messages.get("signin.error.pageLoad", reason));
+                retry.setVisible(true);
+                retry.requestFocus();
+            } else if (state == Worker.State.RUNNING) {
+                status.setText("");
+                retry.setVisible(false);
+            }
+        }
+
+        private void reload() {
+            status.setText("");
+            retry.setVisible(false);
+            webView.getEngine().load(request.url());
+        }
+
+        private void end(Optional<CallbackResponse> callback, AuthException failure) {
+            if (result.isDone()) {
+                return;
+            }
+            if (callback.isPresent()) {
+                result.complete(callback.get());
+            } else {
+                result.completeExceptionally(failure);
+            }
+        }
+
+        private void close() {
+            deadline.stop();
+            if (webView != null) {
+                // Stop any page activity and release the page before the window goes.
+                webView.getEngine().load(null);
+            }
+            if (stage.isShowing()) {
+                stage.hide();
+            }
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package dev.accountlinker.ui.settings;
+
+import dev.accountlinker.account.Identity;
+import dev.accountlinker.ui.Messages;
+import dev.accountlinker.ui.StatusMessage;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.scene.shape.Circle;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** Binds settings.fxml to its {@link SettingsViewModel}; builds the per-connection buttons and table cells. */
+public final class SettingsController {
+    private static final double PICTURE_SIZE = 72;
+
+    private final SettingsViewModel viewModel;
+    private final Messages messages;
+    private final Runnable signInAgain;
+
+    @FXML private StackPane profilePicture;
+    @FXML private Label profileInitials;
+    @FXML private ImageView profileImage;
+    @FXML private Label profileName;
+    @FXML private Label profileEmail;
+    @FXML private TableView<Identity> identitiesTable;
+    @FXML private TableColumn<Identity, String> connectionColumn;
+    @FXML private TableColumn<Identity, String> providerColumn;
+    @FXML private TableColumn<Identity, String> userIdColumn;
+    @FXML private TableColumn<Identity, String> profileColumn;
+    @FXML private TableColumn<Identity, String> primaryColumn;
+    @FXML private TableColumn<Identity, Identity> actionsColumn;
+    @FXML private FlowPane linkButtons;
+    @FXML private Button linkAccountButton;
+    @FXML private HBox busyBox;
+    @FXML private ProgressIndicator busyIndicator;
+    @FXML private Label busyLabel;
+    @FXML private Label statusMessage;
+    @FXML private Button signInAgainButton;
+    @FXML private Button refreshButton;
+    @FXML private Button signOutButton;
+
+    public SettingsController(SettingsViewModel viewModel, Messages messages, Runnable signInAgain) {
+        this.viewModel = viewModel;
+        this.messages = messages;
+        this.signInAgain = signInAgain;
+    }
+
+    @FXML
+    private void initialize() {
+        profileName.textProperty().bind(viewModel.nameProperty());
+        profileEmail.textProperty().bind(viewModel.emailProperty());
+        profileInitials.textProperty().bind(viewModel.nameProperty().map(SettingsController::initials));
+        Circle clip = new Circle(PICTURE_SIZE / 2, PICTURE_SIZE / 2, PICTURE_SIZE / 2);
+        profileImage.setClip(clip);
+        viewModel.pictureUrlProperty().addListener((observable, old, url) -> showPicture(url));
+        showPicture(viewModel.pictureUrlProperty().get());
+        profilePicture.accessibleTextProperty().bind(
+                viewModel.nameProperty().map(name -> messages.get("settings.profile.picture", name)));
+
+        identitiesTable.setItems(viewModel.identities());
+        identitiesTable.setPlaceholder(new Label(messages.get("settings.identities.empty")));
+        connectionColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(connectionName(row.getValue().connection())));
+        providerColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().provider()));
+        userIdColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().userId()));
+        profileColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(
+                row.getValue().email().or(row.getValue()::name).orElse("")));
+        primaryColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(messages.get(
+                row.getValue().primary() ? "settings.primary.yes" : "settings.primary.no")));
+        actionsColumn.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue()));
+        actionsColumn.setCellFactory(column -> new TableCell<>());
+
+        for (String connection : viewModel.connections()) {
+            Button button = new Button(messages.get("settings.link.connection", connectionName(connection)));
+            button.setId("link-" + nodeIdPart(connection));
+            button.setMnemonicParsing(false);
+            button.setAccessibleHelp(messages.get("settings.link.connection.help", connectionName(connection)));
+            button.setDisable(true);
+            linkButtons.getChildren().add(button);
+        }
+        linkAccountButton.setDisable(true);
+
+        busyBox.visibleProperty().bind(viewModel.busyProperty());
+        busyLabel.textProperty().bind(viewModel.busyTextProperty());
+        busyIndicator.accessibleTextProperty().bind(viewModel.busyTextProperty());
+        refreshButton.disableProperty().bind(viewModel.busyProperty());
+        signInAgainButton.visibleProperty().bind(viewModel.sessionExpiredProperty());
+        signInAgainButton.managedProperty().bind(signInAgainButton.visibleProperty());
+        statusMessage.managedProperty().bind(statusMessage.visibleProperty());
+        viewModel.statusProperty().addListener((observable, old, message) -> message.applyTo(statusMessage));
+        StatusMessage.NONE.applyTo(statusMessage);
+    }
+
+    private void showPicture(String url) {
+        profileImage.setImage(null);
+        if (url == null || url.isBlank()) {
+            return;
+        }
+        try {
+            // Background loading: a slow avatar host never holds up the screen; initials show meanwhile.
+            Image image = new Image(url, PICTURE_SIZE, PICTURE_SIZE, true, true, true);
+            image.errorProperty().addListener((observable, old, failed) -> {
+                if (failed) {
+                    profileImage.setImage(null);
+                }
+            });
+            profileImage.setImage(image);
+        } catch (IllegalArgumentException e) {
+            profileImage.setImage(null);
+        }
+    }
+
+    private String connectionName(String connection) {
+        String key = "connection." + connection;
+        return messages.has(key) ? messages.get(key) : connection;
+    }
+
+    /** Node ids keep {@code [A-Za-z0-9_-]}; anything else becomes {@code _} (the UI contract). */
+    static String nodeIdPart(String text) {
+        return text.replaceAll("[^A-Za-z0-9_-]", "_");
+    }
+
+    static String initials(String name) {
+        return Arrays.stream(name.strip().split("[\\s@._-]+"))
+                .filter(part -> !part.isEmpty())
+                .limit(2)
+                .map(part -> part.substring(0, 1).toUpperCase(Locale.ROOT))
+                .collect(Collectors.joining());
+    }
+
+    @FXML
+    private void refresh() {
+        viewModel.refresh();
+    }
+
+    @FXML
+    private void signOut() {
+        viewModel.signOut();
+    }
+
+    @FXML
+    private void signInAgain() {
+        signInAgain.run();
+    }
+}

@@ -1,0 +1,130 @@
+package dev.accountlinker.config;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ConfigLoaderTest {
+    @TempDir
+    Path folder;
+
+    private Path missingFile() {
+        return folder.resolve("absent.properties");
+    }
+
+    @Test
+    void nothingConfiguredMeansTheDemoTenant() throws Exception {
+        AppConfig config = ConfigLoader.load(List.of(), Map.of(), missingFile());
+        assertTrue(config.demo());
+        assertTrue(config.tenant().isEmpty());
+        assertEquals(AppConfig.DEMO_CONNECTIONS, config.connections());
+        assertEquals(AppConfig.DEFAULT_REDIRECT_URI, config.redirectUri());
+    }
+
+    @Test
+    void commandLineBeatsEnvironmentWhichBeatsTheFile() throws Exception {
+        Path file = folder.resolve("settings.properties");
+        Files.writeString(file, "domain=file.eu.auth0.com\nclient-id=fromFile\nconnections=github\n");
+        Map<String, String> env = Map.of("AUTH0_DOMAIN", "env.eu.auth0.com", "AUTH0_CLIENT_ID", "fromEnv");
+
+        TenantSettings settings = ConfigLoader.load(List.of("--client-id=fromArgs"), env, file).tenant().orElseThrow();
+
+        assertEquals("https://env.eu.auth0.com", settings.address().baseUrl());
+        assertEquals("fromArgs", settings.clientId());
+        assertEquals(List.of("github"), settings.connections());
+    }
+
+    @Test
+    void demoFlagWinsOverAConfiguredTenant() throws Exception {
+        AppConfig config = ConfigLoader.load(List.of("--demo", "--connections=github, google-oauth2 ,github"),
+                Map.of("AUTH0_DOMAIN", "acme.auth0.com", "AUTH0_CLIENT_ID", "abc"), missingFile());
+        assertTrue(config.demo());
+        assertEquals(List.of("github", "google-oauth2"), config.connections());
+    }
+
+    @Test
+    void spaceSeparatedValuesAndLocalBaseUrlsWork() throws Exception {
+        TenantSettings settings = ConfigLoader.load(
+                List.of("--domain", "http://127.0.0.1:8765/", "--client-id", "abc", "--redirect-uri=http://127.0.0.1:7000/cb"),
+                Map.of(), missingFile()).tenant().orElseThrow();
+        assertEquals("http://127.0.0.1:8765", settings.address().baseUrl());
+        assertEquals("http://127.0.0.1:8765/", settings.address().issuer());
+        assertEquals("http://127.0.0.1:8765/api/v2/", settings.address().managementAudience());
+        assertEquals(URI.create("http://127.0.0.1:7000/cb"), settings.redirectUri());
+    }
+
+    @Test
+    void aDomainWithoutClientIdNamesTheMissingKey() {
+        ConfigException problem = assertThrows(ConfigException.class,
+                () -> ConfigLoader.load(List.of("--domain=acme.auth0.com"), Map.of(), missingFile()));
+        assertEquals("client-id", problem.settingKey());
+        assertEquals("config.error.missing", problem.messageKey());
+    }
+
+    @Test
+    void aClientIdWithoutDomainNamesTheMissingKey() {
+        ConfigException problem = assertThrows(ConfigException.class,
+                () -> ConfigLoader.load(List.of(), Map.of("AUTH0_CLIENT_ID", "abc"), missingFile()));
+        assertEquals("domain", problem.settingKey());
+    }
+
+    @Test
+    void malformedDomainsAreRefused() {
+        for (String domain : List.of("not a domain", "ftp://acme.auth0.com", "https://acme.auth0.com/path",
+                "https://user@acme.auth0.com", "https://acme.auth0.com?x=1", "localhost", "-bad-.com")) {
+            ConfigException problem = assertThrows(ConfigException.class,
+                    () -> ConfigLoader.load(List.of("--domain=" + domain, "--client-id=abc"), Map.of(), missingFile()), domain);
+            assertEquals("domain", problem.settingKey(), domain);
+            assertEquals("config.error.domain", problem.messageKey(), domain);
+        }
+    }
+
+    @Test
+    void unknownArgumentsAndFileKeysAreNamed() throws IOException {
+        ConfigException argument = assertThrows(ConfigException.class,
+                () -> ConfigLoader.load(List.of("--domian=acme.auth0.com"), Map.of(), missingFile()));
+        assertEquals("--domian", argument.settingKey());
+        assertEquals("config.error.unknownArgument", argument.messageKey());
+
+        Path file = folder.resolve("settings.properties");
+        Files.writeString(file, "domain=acme.auth0.com\nclientid=abc\n");
+        ConfigException fileKey = assertThrows(ConfigException.class, () -> ConfigLoader.load(List.of(), Map.of(), file));
+        assertEquals("clientid", fileKey.settingKey());
+        assertEquals("config.error.unknownFileKey", fileKey.messageKey());
+    }
+
+    @Test
+    void badConnectionNamesAndRedirectUrisAreRefused() {
+        ConfigException connection = assertThrows(ConfigException.class,
+                () -> ConfigLoader.load(List.of("--connections=github,bad name"), Map.of(), missingFile()));
+        assertEquals("connections", connection.settingKey());
+        for (String redirect : List.of("myapp:callback", "/callback", "http:///callback", "http://127.0.0.1/cb#frag")) {
+            ConfigException problem = assertThrows(ConfigException.class,
+                    () -> ConfigLoader.load(List.of("--redirect-uri=" + redirect), Map.of(), missingFile()), redirect);
+            assertEquals("redirect-uri", problem.settingKey(), redirect);
+        }
+    }
+
+    @Test
+    void emptyArgumentsFromTheRunCommandAreIgnored() throws Exception {
+        assertTrue(ConfigLoader.load(List.of(""), Map.of(), missingFile()).demo());
+    }
+
+    @Test
+    void theDefaultSettingsFileLivesInTheUsersConfigFolder() {
+        Path file = ConfigLoader.defaultSettingsFile();
+        assertEquals("settings.properties", file.getFileName().toString());
+        assertFalse(file.toString().isBlank());
+    }
+}

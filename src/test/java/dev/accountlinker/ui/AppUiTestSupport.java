@@ -1,0 +1,175 @@
+package dev.accountlinker.ui;
+
+import dev.accountlinker.AccountLinkerApp;
+import dev.accountlinker.AppServices;
+import dev.accountlinker.config.AppConfig;
+import dev.accountlinker.config.TenantAddress;
+import dev.accountlinker.config.TenantSettings;
+import dev.accountlinker.localtenant.LocalTenant;
+import javafx.application.Application;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.web.WebView;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Starts a local tenant and the real app against it, and drives the real login page in the WebView.
+ * Every wait is on a condition (TestFX's waitFor), never a sleep.
+ */
+public abstract class AppUiTestSupport extends FxRobot {
+    protected static final long TIMEOUT_SECONDS = 30;
+
+    protected LocalTenant tenant;
+    protected AppServices services;
+    protected CallbackRecorder callbacks;
+    private Application application;
+
+    /** Override to adjust the services (e.g. a shorter login timeout) before the app starts. */
+    protected AppServices configure(AppServices services) {
+        return services;
+    }
+
+    /** Override to point the app somewhere else than the test tenant. */
+    protected TenantSettings tenantSettings() throws Exception {
+        return new TenantSettings(TenantAddress.parse("domain", tenant.baseUrl()), tenant.clientId(),
+                List.of("google-oauth2", "github"), URI.create(callbacks.redirectUri()));
+    }
+
+    @BeforeEach
+    void startTenantAndApp() throws Exception {
+        callbacks = CallbackRecorder.start();
+        tenant = LocalTenant.builder()
+                .redirectUris(List.of(callbacks.redirectUri()))
+                .seedDemoUsers(true)
+                .start();
+        services = configure(new AppServices(AppConfig.forTenant(tenantSettings()), Optional.empty(),
+                Messages.forDefaultLocale(), Clock.systemDefaultZone()));
+        FxToolkit.registerPrimaryStage();
+        application = FxToolkit.setupApplication(() -> new AccountLinkerApp(services));
+    }
+
+    @AfterEach
+    void stopAppAndTenant() throws Exception {
+        FxToolkit.cleanupApplication(application);
+        FxToolkit.cleanupStages();
+        tenant.close();
+        callbacks.close();
+    }
+
+    protected void waitUntil(java.util.concurrent.Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS, condition);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("Condition not met within " + TIMEOUT_SECONDS + " s", e);
+        }
+    }
+
+    protected <T> T onFx(java.util.concurrent.Callable<T> action) {
+        try {
+            return WaitForAsyncUtils.asyncFx(action).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("JavaFX action failed", e);
+        }
+    }
+
+    protected Optional<Node> node(String query) {
+        return lookup(query).tryQuery();
+    }
+
+    protected String text(String query) {
+        return onFx(() -> lookup(query).queryAs(Label.class).getText());
+    }
+
+    protected String statusText() {
+        return text("#statusMessage");
+    }
+
+    protected WebView loginWebView() {
+        waitUntil(() -> node("#loginWebView").isPresent());
+        return lookup("#loginWebView").queryAs(WebView.class);
+    }
+
+    protected Object script(String javascript) {
+        WebView webView = loginWebView();
+        return onFx(() -> webView.getEngine().executeScript(javascript));
+    }
+
+    /** Waits until the tenant's login form is rendered in the sign-in window. */
+    protected void waitForLoginForm() {
+        WebView webView = loginWebView();
+        waitUntil(() -> Boolean.TRUE.equals(onFx(() -> {
+            Object found = webView.getEngine().getDocument() == null ? false
+                    : webView.getEngine().executeScript("document.getElementById('username') !== null");
+            return found;
+        })));
+    }
+
+    /** Clicks into a form field of the real page and types, as a person would. */
+    protected void typeIntoPage(String elementId, String text) {
+        clickOn(pagePoint(elementId));
+        // Keys go to the focused node of the target window: the sign-in window, not the main one.
+        targetWindow(loginWebView().getScene().getWindow());
+        write(text);
+    }
+
+    protected Point2D pagePoint(String elementId) {
+        WebView webView = loginWebView();
+        String box = (String) script("(function(){var r=document.getElementById('" + elementId
+                + "').getBoundingClientRect();return r.left+','+r.top+','+r.width+','+r.height;})()");
+        String[] parts = box.split(",");
+        double x = Double.parseDouble(parts[0]) + Double.parseDouble(parts[2]) / 2;
+        double y = Double.parseDouble(parts[1]) + Double.parseDouble(parts[3]) / 2;
+        return onFx(() -> webView.localToScreen(x, y));
+    }
+
+    /** Fills and submits the login form through the page's DOM (faster than typing; same request). */
+    protected void submitLoginForm(String email, String password) {
+        waitForLoginForm();
+        script("document.getElementById('username').value=" + jsString(email) + ";"
+                + "document.getElementById('password').value=" + jsString(password) + ";"
+                + "document.getElementById('submit').click();");
+    }
+
+    protected static String jsString(String value) {
+        return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'";
+    }
+
+    protected void signIn(String email, String password) {
+        clickOn("#signInButton");
+        submitLoginForm(email, password);
+        waitForSettingsOf(email);
+    }
+
+    protected void waitForSettingsOf(String email) {
+        waitUntil(() -> node("#profileEmail").isPresent() && email.equals(text("#profileEmail")));
+    }
+
+    @SuppressWarnings("unchecked")
+    protected TableView<dev.accountlinker.account.Identity> identitiesTable() {
+        return lookup("#identitiesTable").queryAs(TableView.class);
+    }
+
+    protected void waitForIdentityCount(int count) {
+        waitUntil(() -> onFx(() -> identitiesTable().getItems().size()) == count);
+    }
+
+    protected List<String> identitySubjects() {
+        return onFx(() -> identitiesTable().getItems().stream().map(dev.accountlinker.account.Identity::subject).toList());
+    }
+
+    protected boolean loginWindowOpen() {
+        return node("#loginWebView").isPresent() || node("#loginCancelButton").isPresent();
+    }
+}
