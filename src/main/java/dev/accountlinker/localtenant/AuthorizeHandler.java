@@ -77,7 +77,7 @@ final class AuthorizeHandler {
             return;
         }
         TenantStore.Transaction tx = store.createTransaction(template);
-        HttpIo.redirect(ex, "/u/login?state=" + HttpIo.encode(tx.id()));
+        HttpIo.redirect(ex, config.baseUrl() + "/u/login?state=" + HttpIo.encode(tx.id()));
     }
 
     private boolean sessionAnswers(TenantStore.Session s, Connection requested, Long maxAge) {

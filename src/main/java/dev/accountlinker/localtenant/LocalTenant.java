@@ -188,17 +188,19 @@ public final class LocalTenant implements AutoCloseable {
 
     // ---- request handling ----
 
-    private void dispatch(HttpExchange ex) {
-        String method = ex.getRequestMethod().toUpperCase(Locale.ROOT);
-        String path = ex.getRequestURI().getPath();
+    private void dispatch(HttpExchange raw) {
+        String method = raw.getRequestMethod().toUpperCase(Locale.ROOT);
+        String path = raw.getRequestURI().getPath();
         Faults.Fault fault = faults.match(method, path).orElse(null);
-        boolean answered = true;
+        RecordingExchange ex = new RecordingExchange(raw, status -> requests.add(new RecordedRequest(method, path,
+                raw.getRequestURI().getRawPath(), redactedQuery(raw.getRequestURI().getRawQuery()), status,
+                fault == null ? null : fault.toString())));
         try {
             if (fault != null && !fault.delay().isZero()) {
                 Thread.sleep(fault.delay().toMillis());
             }
             if (fault != null && fault.drop()) {
-                answered = false;
+                ex.report(-1);
             } else if (fault != null && fault.answers()) {
                 answerWithFault(ex, fault);
             } else {
@@ -206,9 +208,8 @@ public final class LocalTenant implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            answered = false;
         } catch (Exception e) {
-            if (ex.getResponseCode() == -1) {
+            if (raw.getResponseCode() == -1) {
                 try {
                     ManagementHandler.sendError(ex, 500, "internal_error", "Internal error in the local tenant");
                 } catch (IOException ignored) {
@@ -216,11 +217,9 @@ public final class LocalTenant implements AutoCloseable {
                 }
             }
         } finally {
-            int status = answered ? ex.getResponseCode() : -1;
-            requests.add(new RecordedRequest(method, path, ex.getRequestURI().getRawPath(),
-                    redactedQuery(ex.getRequestURI().getRawQuery()), status, fault == null ? null : fault.toString()));
+            ex.report(-1);
             // Closing an exchange that never sent headers closes the connection: that is the "drop" fault.
-            ex.close();
+            raw.close();
         }
     }
 

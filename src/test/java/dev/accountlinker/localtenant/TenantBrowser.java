@@ -1,0 +1,234 @@
+package dev.accountlinker.localtenant;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A tiny scripted browser for the local tenant: java.net.http.HttpClient plus a CookieManager (so the SSO cookie
+ * behaves like in a real browser). It follows redirects by hand and stops at the first redirect that goes to the
+ * app's redirect URI, returning that callback URI without requesting it.
+ *
+ * <pre>{@code
+ * TenantBrowser browser = new TenantBrowser();
+ * URI callback = browser.signIn(authorizeUrl, "alice@example.com", "Alice-Demo-1");
+ * String code = TenantBrowser.queryParams(callback).get("code");
+ * }</pre>
+ */
+public final class TenantBrowser {
+
+    /** A page the browser ended on (login page, error page...). */
+    public record Page(URI uri, int status, String html) {
+
+        /** True when the page has the login form ({@code #username}, {@code #password}, {@code #submit}). */
+        public boolean hasLoginForm() {
+            return html.contains("id=\"username\"") && html.contains("id=\"password\"") && html.contains("id=\"submit\"");
+        }
+
+        /** Text of the {@code #error} element, if any. */
+        public Optional<String> error() {
+            Matcher m = Pattern.compile("id=\"error\"[^>]*>(.*?)</", Pattern.DOTALL).matcher(html);
+            return m.find() ? Optional.of(unescape(m.group(1).trim())) : Optional.empty();
+        }
+
+        public String title() {
+            Matcher m = Pattern.compile("<title>(.*?)</title>", Pattern.DOTALL).matcher(html);
+            return m.find() ? unescape(m.group(1).trim()) : "";
+        }
+
+        /** Absolute URL of a link by element id (e.g. {@code connection-google-oauth2}). */
+        public Optional<URI> link(String id) {
+            Matcher m = Pattern.compile("<a[^>]*id=\"" + Pattern.quote(id) + "\"[^>]*href=\"([^\"]*)\"").matcher(html);
+            return m.find() ? Optional.of(uri.resolve(unescape(m.group(1)))) : Optional.empty();
+        }
+    }
+
+    /** Where navigation stopped: at the app's callback (code/state or error), or on a page. */
+    public record Outcome(URI callback, Page page) {
+
+        public boolean reachedCallback() {
+            return callback != null;
+        }
+
+        /** Query parameters of the callback; empty when the browser ended on a page. */
+        public Map<String, String> params() {
+            return callback == null ? Map.of() : queryParams(callback);
+        }
+
+        public Page requirePage() {
+            if (page == null) {
+                throw new AssertionError("Expected a page but was redirected to the callback " + redacted(callback));
+            }
+            return page;
+        }
+
+        public URI requireCallback() {
+            if (callback == null) {
+                throw new AssertionError("Expected a redirect to the callback but ended on " + page.uri() + " ("
+                        + page.status() + ", " + page.title() + ", error=" + page.error().orElse("-") + ")");
+            }
+            return callback;
+        }
+    }
+
+    private static final int MAX_REDIRECTS = 10;
+
+    private final String redirectUri;
+    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+    private final HttpClient http;
+
+    public TenantBrowser() {
+        this(LocalTenant.DEFAULT_REDIRECT_URI);
+    }
+
+    /** @param redirectUri the app's callback: navigation stops at the first redirect there */
+    public TenantBrowser(String redirectUri) {
+        this.redirectUri = stripQuery(redirectUri);
+        this.http = HttpClient.newBuilder()
+                .cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+    }
+
+    /** GET the URL (e.g. an /authorize URL) and follow redirects until the callback or a page. */
+    public Outcome open(String url) {
+        return follow(HttpRequest.newBuilder(URI.create(url)).GET());
+    }
+
+    /** Fill {@code #username}/{@code #password} on the login page and submit the form (with its hidden fields). */
+    public Outcome submit(Page loginPage, String username, String password) {
+        if (!loginPage.hasLoginForm()) {
+            throw new AssertionError("No login form on " + loginPage.uri() + ": " + loginPage.title());
+        }
+        Matcher form = Pattern.compile("<form[^>]*action=\"([^\"]*)\"").matcher(loginPage.html());
+        if (!form.find()) {
+            throw new AssertionError("No form action on " + loginPage.uri());
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        Matcher hidden = Pattern.compile("<input[^>]*type=\"hidden\"[^>]*>").matcher(loginPage.html());
+        while (hidden.find()) {
+            String tag = hidden.group();
+            fields.put(attr(tag, "name"), attr(tag, "value"));
+        }
+        fields.put("username", username);
+        fields.put("password", password);
+        StringBuilder body = new StringBuilder();
+        fields.forEach((k, v) -> body.append(body.length() == 0 ? "" : "&").append(enc(k)).append('=').append(enc(v)));
+        URI action = loginPage.uri().resolve(unescape(form.group(1)));
+        return follow(HttpRequest.newBuilder(action)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+    }
+
+    /** Open the authorize URL, log in on the page it shows, and return the callback URI (code/state or error). */
+    public URI signIn(String authorizeUrl, String username, String password) {
+        Outcome first = open(authorizeUrl);
+        if (first.reachedCallback()) {
+            throw new AssertionError("Expected a login page but the tenant answered at once (SSO?): "
+                    + redacted(first.callback()));
+        }
+        return submit(first.page(), username, password).requireCallback();
+    }
+
+    /** Like {@link #signIn} but first picks the social connection link on the Universal Login page. */
+    public URI signInWith(String authorizeUrl, String connectionLinkId, String username, String password) {
+        Page universal = open(authorizeUrl).requirePage();
+        URI link = universal.link(connectionLinkId)
+                .orElseThrow(() -> new AssertionError("No link #" + connectionLinkId + " on " + universal.title()));
+        return submit(open(link.toString()).requirePage(), username, password).requireCallback();
+    }
+
+    public CookieManager cookieManager() {
+        return cookies;
+    }
+
+    /** True when the browser holds the tenant's SSO session cookie ({@code auth0}). */
+    public boolean hasSessionCookie() {
+        return cookies.getCookieStore().getCookies().stream().map(HttpCookie::getName).anyMatch("auth0"::equals);
+    }
+
+    public void clearCookies() {
+        cookies.getCookieStore().removeAll();
+    }
+
+    private Outcome follow(HttpRequest.Builder first) {
+        HttpRequest request = first.timeout(Duration.ofSeconds(10)).build();
+        for (int i = 0; i <= MAX_REDIRECTS; i++) {
+            HttpResponse<String> response;
+            try {
+                response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            int status = response.statusCode();
+            Optional<String> location = response.headers().firstValue("Location");
+            if (status >= 300 && status < 400 && location.isPresent()) {
+                URI next = request.uri().resolve(location.get());
+                if (stripQuery(next.toString()).equals(redirectUri)) {
+                    return new Outcome(next, null);
+                }
+                request = HttpRequest.newBuilder(next).timeout(Duration.ofSeconds(10)).GET().build();
+                continue;
+            }
+            return new Outcome(null, new Page(request.uri(), status, response.body()));
+        }
+        throw new AssertionError("Too many redirects");
+    }
+
+    /** Decoded query parameters of a URI. */
+    public static Map<String, String> queryParams(URI uri) {
+        Map<String, String> out = new LinkedHashMap<>();
+        String raw = uri.getRawQuery();
+        if (raw == null) {
+            return out;
+        }
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            out.put(k, eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return out;
+    }
+
+    private static String redacted(URI callback) {
+        return callback == null ? "null" : callback.toString().replaceAll("code=[^&]*", "code=[redacted]");
+    }
+
+    private static String stripQuery(String uri) {
+        int q = uri.indexOf('?');
+        return q < 0 ? uri : uri.substring(0, q);
+    }
+
+    private static String attr(String tag, String name) {
+        Matcher m = Pattern.compile("\\b" + name + "=\"([^\"]*)\"").matcher(tag);
+        return m.find() ? unescape(m.group(1)) : "";
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private static String unescape(String s) {
+        return s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
+                .replace("&amp;", "&");
+    }
+}
