@@ -1,7 +1,13 @@
 package dev.accountlinker.account;
 
 import com.auth0.client.mgmt.ManagementApi;
+import com.auth0.client.mgmt.types.DeleteUserIdentityResponseContentItem;
 import com.auth0.client.mgmt.types.GetUserResponseContent;
+import com.auth0.client.mgmt.types.UpdateUserRequestContent;
+import com.auth0.client.mgmt.types.UpdateUserResponseContent;
+import com.auth0.client.mgmt.types.UserIdentity;
+import com.auth0.client.mgmt.types.UserIdentityProviderEnum;
+import com.auth0.client.mgmt.users.types.LinkUserIdentityRequestContent;
 import com.auth0.client.mgmt.types.UserIdentitySchema;
 import com.auth0.client.mgmt.types.UserProfileData;
 import dev.accountlinker.config.TenantSettings;
@@ -18,18 +24,70 @@ import java.util.Optional;
 public final class AccountClient {
     public static final int TIMEOUT_SECONDS = 20;
 
-    private final ManagementApi api;
+    /** Reads are safe to repeat: the SDK retries 408/429/5xx twice, honouring the rate-limit reset. */
+    private final ManagementApi reads;
+    /** Changes are sent once: a retried link or unlink could act twice or fail confusingly. */
+    private final ManagementApi writes;
 
     public AccountClient(TenantSettings settings, String accessToken) {
-        this.api = ManagementApi.builder()
+        this.reads = ManagementApi.builder()
                 .url(settings.address().managementApiUrl())
                 .token(accessToken)
                 .timeout(TIMEOUT_SECONDS)
+                .maxRetries(2)
+                .build();
+        this.writes = ManagementApi.builder()
+                .url(settings.address().managementApiUrl())
+                .token(accessToken)
+                .timeout(TIMEOUT_SECONDS)
+                .maxRetries(0)
                 .build();
     }
 
     public Account fetch(String userId) {
-        return toAccount(api.users().get(userId));
+        return toAccount(reads.users().get(userId));
+    }
+
+    /** Auth0 merges the given top-level {@code user_metadata} keys into the user's; returns the new metadata. */
+    public Map<String, Object> updateMetadata(String userId, Map<String, Object> topLevelChanges) {
+        UpdateUserResponseContent updated = writes.users().update(userId,
+                UpdateUserRequestContent.builder().userMetadata(topLevelChanges).build());
+        return updated.getUserMetadata().orElse(Map.of());
+    }
+
+    /** Links the account of {@code secondIdToken} into {@code mainUserId}; returns the new identities. */
+    public List<Identity> link(String mainUserId, String secondIdToken) {
+        List<UserIdentity> answer = writes.users().identities().link(mainUserId,
+                LinkUserIdentityRequestContent.builder().linkWith(secondIdToken).build());
+        List<Identity> identities = new ArrayList<>();
+        for (int i = 0; i < answer.size(); i++) {
+            UserIdentity item = answer.get(i);
+            identities.add(identity(item.getConnection(), item.getProvider(), String.valueOf(item.getUserId().get()),
+                    item.getIsSocial(), item.getProfileData(), i == 0));
+        }
+        return identities;
+    }
+
+    /** Unlinks one identity; it becomes a standalone user again. Returns the remaining identities. */
+    public List<Identity> unlink(String mainUserId, Identity identity) {
+        List<DeleteUserIdentityResponseContentItem> answer = writes.users().identities().delete(mainUserId,
+                UserIdentityProviderEnum.valueOf(identity.provider()), identity.userId());
+        List<Identity> identities = new ArrayList<>();
+        for (int i = 0; i < answer.size(); i++) {
+            DeleteUserIdentityResponseContentItem item = answer.get(i);
+            identities.add(identity(item.getConnection(), item.getProvider(), item.getUserId(),
+                    item.getIsSocial(), item.getProfileData(), i == 0));
+        }
+        return identities;
+    }
+
+    private static Identity identity(String connection, String provider, String userId, Optional<Boolean> social,
+                                     Optional<UserProfileData> profile, boolean primary) {
+        return new Identity(connection, provider, userId, social.orElse(false),
+                profile.flatMap(UserProfileData::getEmail),
+                profile.flatMap(UserProfileData::getName),
+                profile.map(data -> data.getAdditionalProperties().get("picture")).map(Object::toString),
+                primary);
     }
 
     static Account toAccount(GetUserResponseContent user) {
@@ -37,17 +95,9 @@ public final class AccountClient {
         List<UserIdentitySchema> items = user.getIdentities().orElse(List.of());
         for (int i = 0; i < items.size(); i++) {
             UserIdentitySchema item = items.get(i);
-            Optional<UserProfileData> profile = item.getProfileData();
-            identities.add(new Identity(
-                    item.getConnection().orElse(""),
-                    item.getProvider().map(Object::toString).orElse(""),
-                    item.getUserId().orElse(""),
-                    item.getIsSocial().orElse(false),
-                    profile.flatMap(UserProfileData::getEmail),
-                    profile.flatMap(UserProfileData::getName),
-                    profile.map(data -> data.getAdditionalProperties().get("picture")).map(Object::toString),
-                    // Auth0 lists the primary identity first; it is the one without profileData.
-                    i == 0));
+            // Auth0 lists the primary identity first; it is the one without profileData.
+            identities.add(identity(item.getConnection().orElse(""), item.getProvider().map(Object::toString).orElse(""),
+                    item.getUserId().orElse(""), item.getIsSocial(), item.getProfileData(), i == 0));
         }
         Map<String, Object> metadata = user.getUserMetadata().orElse(Map.of());
         return new Account(user.getUserId().orElse(""), user.getName(), user.getEmail(),
