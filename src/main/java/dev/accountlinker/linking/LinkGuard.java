@@ -28,4 +28,15 @@ public final class LinkGuard {
         }
         return Optional.empty();
     }
+
+    /**
+     * Refuses a second account that already has accounts linked to it: Auth0 would refuse the link, and by
+     * then its metadata would already have been merged into the main account.
+     */
+    public static Optional<UserMessage> checkSecondAccount(Account second, String displayName) {
+        if (second.identities().size() > 1) {
+            return Optional.of(UserMessage.of("link.refused.hasLinkedAccounts", UserMessage.Remedy.NONE, displayName));
+        }
+        return Optional.empty();
+    }
 }

@@ -61,7 +61,7 @@ public final class AppShell {
     public void showSettings(SignedInAccount account) {
         SignInService signIn = services.signInService().join();
         SettingsViewModel viewModel = new SettingsViewModel(signIn.settings(), account, services.messages(),
-                services.errors(), this::signOut);
+                services.errors(), services.signInService(), loginLauncher(), this::signOut);
         root.getChildren().setAll(load("/dev/accountlinker/ui/settings/settings.fxml",
                 type -> new SettingsController(viewModel, services.messages(), this::signInAgain)));
         viewModel.refresh();

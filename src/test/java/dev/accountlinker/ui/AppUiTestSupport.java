@@ -169,6 +169,41 @@ public abstract class AppUiTestSupport extends FxRobot {
         return onFx(() -> identitiesTable().getItems().stream().map(dev.accountlinker.account.Identity::subject).toList());
     }
 
+    /** Starts linking with the given button and signs the second account in on the tenant's page. */
+    protected void linkWith(String buttonId, String email, String password) {
+        waitUntil(() -> !lookup(buttonId).query().isDisabled());
+        clickOn(buttonId);
+        submitLoginForm(email, password);
+    }
+
+    /** Waits until a link or unlink has finished and its status message is shown. */
+    protected void waitForOperationToEnd() {
+        waitUntil(() -> !loginWindowOpen() && !node("#linkProgressBox").map(Node::isVisible).orElse(false)
+                && !statusText().isEmpty());
+    }
+
+    protected void waitForDialogButton(String id) {
+        waitUntil(() -> node(id).isPresent());
+    }
+
+    protected String dialogText() {
+        return onFx(() -> lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class)
+                .lookupAll(".label").stream()
+                .map(node -> ((Label) node).getText())
+                .filter(text -> text != null)
+                .reduce("", (a, b) -> a + "\n" + b));
+    }
+
+    protected boolean statusIs(String styleClass) {
+        return onFx(() -> lookup("#statusMessage").query().getStyleClass().contains(styleClass));
+    }
+
+    protected long requestsTo(String method, String pathPart) {
+        return tenant.requests().stream()
+                .filter(request -> request.method().equals(method) && request.path().contains(pathPart))
+                .count();
+    }
+
     protected boolean loginWindowOpen() {
         return node("#loginWebView").isPresent() || node("#loginCancelButton").isPresent();
     }

@@ -21,6 +21,7 @@ import javafx.scene.shape.Circle;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** Binds settings.fxml to its {@link SettingsViewModel}; builds the per-connection buttons and table cells. */
@@ -45,6 +46,10 @@ public final class SettingsController {
     @FXML private TableColumn<Identity, Identity> actionsColumn;
     @FXML private FlowPane linkButtons;
     @FXML private Button linkAccountButton;
+    @FXML private HBox linkProgressBox;
+    @FXML private ProgressIndicator linkProgress;
+    @FXML private Label linkProgressLabel;
+    @FXML private Button linkCancelButton;
     @FXML private HBox busyBox;
     @FXML private ProgressIndicator busyIndicator;
     @FXML private Label busyLabel;
@@ -81,22 +86,34 @@ public final class SettingsController {
         primaryColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(messages.get(
                 row.getValue().primary() ? "settings.primary.yes" : "settings.primary.no")));
         actionsColumn.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue()));
-        actionsColumn.setCellFactory(column -> new TableCell<>());
+        actionsColumn.setCellFactory(column -> new UnlinkCell());
 
+        var linkingBlocked = viewModel.loadedProperty().not().or(viewModel.operationRunningProperty());
+        int position = 0;
         for (String connection : viewModel.connections()) {
             Button button = new Button(messages.get("settings.link.connection", connectionName(connection)));
             button.setId("link-" + nodeIdPart(connection));
             button.setMnemonicParsing(false);
             button.setAccessibleHelp(messages.get("settings.link.connection.help", connectionName(connection)));
-            button.setDisable(true);
-            linkButtons.getChildren().add(button);
+            button.disableProperty().bind(linkingBlocked);
+            button.setOnAction(event -> viewModel.link(Optional.of(connection)));
+            linkButtons.getChildren().add(position++, button);
         }
-        linkAccountButton.setDisable(true);
+        linkAccountButton.disableProperty().bind(linkingBlocked);
+        linkAccountButton.setOnAction(event -> viewModel.link(Optional.empty()));
+        viewModel.setConfirmations(new ConfirmationDialogs(messages, () -> identitiesTable.getScene().getWindow(),
+                viewModel::identityLabel));
+
+        linkProgressBox.visibleProperty().bind(viewModel.operationRunningProperty());
+        linkProgressBox.managedProperty().bind(linkProgressBox.visibleProperty());
+        linkProgressLabel.textProperty().bind(viewModel.operationTextProperty());
+        linkProgress.accessibleTextProperty().bind(viewModel.operationTextProperty());
+        linkCancelButton.disableProperty().bind(viewModel.cancellableProperty().not());
 
         busyBox.visibleProperty().bind(viewModel.busyProperty());
         busyLabel.textProperty().bind(viewModel.busyTextProperty());
         busyIndicator.accessibleTextProperty().bind(viewModel.busyTextProperty());
-        refreshButton.disableProperty().bind(viewModel.busyProperty());
+        refreshButton.disableProperty().bind(viewModel.busyProperty().or(viewModel.operationRunningProperty()));
         signInAgainButton.visibleProperty().bind(viewModel.sessionExpiredProperty());
         signInAgainButton.managedProperty().bind(signInAgainButton.visibleProperty());
         statusMessage.managedProperty().bind(statusMessage.visibleProperty());
@@ -139,6 +156,38 @@ public final class SettingsController {
                 .limit(2)
                 .map(part -> part.substring(0, 1).toUpperCase(Locale.ROOT))
                 .collect(Collectors.joining());
+    }
+
+    /** An Unlink button on every secondary identity; none on the main one. */
+    private final class UnlinkCell extends TableCell<Identity, Identity> {
+        private final Button button = new Button(messages.get("unlink.button"));
+
+        UnlinkCell() {
+            button.setMnemonicParsing(false);
+            button.disableProperty().bind(viewModel.operationRunningProperty());
+            button.setOnAction(event -> {
+                if (getItem() != null) {
+                    viewModel.unlink(getItem());
+                }
+            });
+        }
+
+        @Override
+        protected void updateItem(Identity identity, boolean empty) {
+            super.updateItem(identity, empty);
+            if (empty || identity == null || identity.primary()) {
+                setGraphic(null);
+                return;
+            }
+            button.setId("unlink-" + nodeIdPart(identity.provider()) + "-" + nodeIdPart(identity.userId()));
+            button.setAccessibleHelp(messages.get("unlink.button.help", viewModel.identityLabel(identity)));
+            setGraphic(button);
+        }
+    }
+
+    @FXML
+    private void cancelOperation() {
+        viewModel.cancelOperation();
     }
 
     @FXML

@@ -3,13 +3,22 @@ package dev.accountlinker.ui.settings;
 import dev.accountlinker.account.Account;
 import dev.accountlinker.account.AccountClient;
 import dev.accountlinker.account.Identity;
+import dev.accountlinker.auth.AuthorizeOptions;
+import dev.accountlinker.auth.SignInService;
 import dev.accountlinker.auth.SignedInAccount;
 import dev.accountlinker.config.TenantSettings;
 import dev.accountlinker.errors.ErrorTranslator;
 import dev.accountlinker.errors.UserMessage;
+import dev.accountlinker.linking.LinkFailure;
+import dev.accountlinker.linking.LinkGuard;
+import dev.accountlinker.linking.LinkPreview;
+import dev.accountlinker.linking.LinkResult;
+import dev.accountlinker.linking.LinkingService;
 import dev.accountlinker.ui.Background;
 import dev.accountlinker.ui.Messages;
 import dev.accountlinker.ui.StatusMessage;
+import dev.accountlinker.ui.login.LoginLauncher;
+import dev.accountlinker.ui.login.SignInFlow;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -21,48 +30,75 @@ import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The settings screen's state: the signed-in person's profile and identities, loaded through the
- * Management API in background tasks. The only class of the screen that talks to services.
+ * The settings screen's state and actions: the signed-in person's profile and identities, linking another
+ * account (fresh second sign-in → guards → preview → confirmation → merge + link) and unlinking. The only
+ * class of the screen that talks to services; all network work runs in background tasks.
  */
 public final class SettingsViewModel {
     private final TenantSettings tenant;
+    private final SignedInAccount primary;
     private final Messages messages;
     private final ErrorTranslator errors;
+    private final CompletableFuture<SignInService> signInService;
+    private final LoginLauncher loginLauncher;
     private final Runnable onSignOut;
+    private Confirmations confirmations;
 
-    private SignedInAccount primary;
-    private AccountClient accountClient;
+    private LinkingService linking;
+    private Account account;
     private Task<?> loading;
+    private Task<?> operation;
+    private SignInFlow secondSignIn;
+    private AtomicBoolean cancelRequested = new AtomicBoolean();
 
     private final ReadOnlyStringWrapper name = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper email = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper pictureUrl = new ReadOnlyStringWrapper("");
     private final ObservableList<Identity> identities = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper busyText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper operationRunning = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper cancellable = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper operationText = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper sessionExpired = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyObjectWrapper<StatusMessage> status = new ReadOnlyObjectWrapper<>(StatusMessage.NONE);
 
     public SettingsViewModel(TenantSettings tenant, SignedInAccount primary, Messages messages, ErrorTranslator errors,
+                             CompletableFuture<SignInService> signInService, LoginLauncher loginLauncher,
                              Runnable onSignOut) {
         this.tenant = tenant;
         this.primary = primary;
         this.messages = messages;
         this.errors = errors;
+        this.signInService = signInService;
+        this.loginLauncher = loginLauncher;
         this.onSignOut = onSignOut;
-        showClaims();
-    }
-
-    private void showClaims() {
         name.set(primary.claims().displayName());
         email.set(primary.claims().email().orElse(""));
         pictureUrl.set(primary.claims().picture().orElse(""));
     }
 
+    public void setConfirmations(Confirmations confirmations) {
+        this.confirmations = confirmations;
+    }
+
     public List<String> connections() {
         return tenant.connections();
+    }
+
+    /** Built on first use inside a background task: creating the HTTP clients is not free. */
+    private synchronized LinkingService linking() {
+        if (linking == null) {
+            linking = LinkingService.forTenant(tenant, new AccountClient(tenant, primary.tokens().accessToken()));
+        }
+        return linking;
     }
 
     /** Loads the account (profile, identities) again. */
@@ -73,41 +109,173 @@ public final class SettingsViewModel {
         busy.set(true);
         busyText.set(messages.get("settings.loading"));
         String userId = primary.claims().subject();
-        String accessToken = primary.tokens().accessToken();
-        loading = Background.run(() -> client(accessToken).fetch(userId), account -> {
+        loading = Background.run(() -> linking().mainClient().fetch(userId), loadedAccount -> {
             busy.set(false);
-            show(account);
+            show(loadedAccount);
         }, failure -> {
             busy.set(false);
             showFailure(failure);
         });
     }
 
-    /** Built on first use inside a background task: creating the HTTP client is not free. */
-    private synchronized AccountClient client(String accessToken) {
-        if (accountClient == null) {
-            accountClient = new AccountClient(tenant, accessToken);
-        }
-        return accountClient;
+    private void show(Account loadedAccount) {
+        account = loadedAccount;
+        loadedAccount.name().ifPresent(name::set);
+        loadedAccount.email().ifPresent(email::set);
+        loadedAccount.picture().ifPresent(pictureUrl::set);
+        identities.setAll(loadedAccount.identities());
+        loaded.set(true);
     }
 
-    void show(Account account) {
-        account.name().ifPresent(name::set);
-        account.email().ifPresent(email::set);
-        account.picture().ifPresent(pictureUrl::set);
-        identities.setAll(account.identities());
-    }
-
-    void showFailure(Throwable failure) {
+    private void showFailure(Throwable failure) {
         UserMessage message = errors.translate(failure);
         sessionExpired.set(message.remedy() == UserMessage.Remedy.SIGN_IN_AGAIN);
         status.set(StatusMessage.error(messages.format(message)));
+    }
+
+    /** Links another account: {@code connection} empty lets the user pick on the tenant's login page. */
+    public void link(Optional<String> connection) {
+        if (operationRunning.get() || account == null) {
+            return;
+        }
+        beginOperation(messages.get("link.waitingForSignIn"));
+        secondSignIn = new SignInFlow(signInService, loginLauncher, AuthorizeOptions.secondAccount(connection),
+                "login.title.link", step -> { }, this::onSecondAccountSignedIn, this::endWithFailure);
+        secondSignIn.start();
+    }
+
+    private void onSecondAccountSignedIn(SignedInAccount second) {
+        secondSignIn = null;
+        Optional<UserMessage> refusal = LinkGuard.check(account, second.claims());
+        if (refusal.isPresent()) {
+            endOperation(StatusMessage.error(messages.format(refusal.get())));
+            return;
+        }
+        operationText.set(messages.get("link.reading"));
+        operation = Background.run(() -> linking().preview(account, second), this::confirmLink, this::endWithFailure);
+    }
+
+    private void confirmLink(LinkPreview preview) {
+        if (cancelRequested.get()) {
+            endOperation(StatusMessage.info(messages.get("link.cancelled")));
+            return;
+        }
+        Optional<UserMessage> refusal = LinkGuard.checkSecondAccount(preview.secondAccount(), preview.secondDisplayName());
+        if (refusal.isPresent()) {
+            endOperation(StatusMessage.error(messages.format(refusal.get())));
+            return;
+        }
+        if (confirmations == null || !confirmations.confirmLink(preview)) {
+            endOperation(StatusMessage.info(messages.get("link.cancelled")));
+            return;
+        }
+        operationText.set(messages.get("link.linking"));
+        AtomicBoolean cancelFlag = cancelRequested;
+        operation = Background.run(() -> linking().link(preview, cancelFlag::get), this::linked,
+                failure -> linkFailed(preview, failure));
+    }
+
+    private void linked(LinkResult result) {
+        show(result.account());
+        endOperation(StatusMessage.success(messages.get("link.success", result.linkedDisplayName())));
+    }
+
+    private void linkFailed(LinkPreview preview, Throwable failure) {
+        if (failure instanceof LinkFailure linkFailure) {
+            Throwable cause = linkFailure.getCause();
+            if (cause instanceof CancellationException) {
+                endOperation(StatusMessage.info(linkFailure.metadataMerged()
+                        ? messages.get("link.cancelledAfterMerge", preview.secondDisplayName())
+                        : messages.get("link.cancelled")));
+                return;
+            }
+            UserMessage message = errors.translate(cause);
+            sessionExpired.set(message.remedy() == UserMessage.Remedy.SIGN_IN_AGAIN);
+            endOperation(StatusMessage.error(linkFailure.metadataMerged()
+                    ? messages.get("link.error.afterMerge", preview.secondDisplayName(), messages.format(message))
+                    : messages.format(message)));
+            return;
+        }
+        endWithFailure(failure);
+    }
+
+    /** Unlinks a secondary identity after the user confirms. */
+    public void unlink(Identity identity) {
+        if (operationRunning.get() || account == null || identity.primary()) {
+            return;
+        }
+        if (confirmations == null || !confirmations.confirmUnlink(identity)) {
+            return;
+        }
+        String label = identityLabel(identity);
+        beginOperation(messages.get("unlink.running", label));
+        cancellable.set(false); // a single request: once sent it cannot be taken back
+        String mainId = account.userId();
+        operation = Background.run(() -> linking().mainClient().unlink(mainId, identity), remaining -> {
+            show(new Account(account.userId(), account.name(), account.email(), account.emailVerified(),
+                    account.picture(), remaining, account.userMetadata()));
+            endOperation(StatusMessage.success(messages.get("unlink.success", label)));
+        }, this::endWithFailure);
+    }
+
+    public String identityLabel(Identity identity) {
+        return identity.email().or(identity::name).orElse(identity.subject());
+    }
+
+    /** Cancels the running link: closes the second sign-in, or stops before the next request is sent. */
+    public void cancelOperation() {
+        if (!operationRunning.get() || !cancellable.get()) {
+            return;
+        }
+        if (secondSignIn != null) {
+            secondSignIn.cancel();
+            secondSignIn = null;
+            endOperation(StatusMessage.info(messages.get("link.cancelled")));
+            return;
+        }
+        cancelRequested.set(true);
+        cancellable.set(false);
+        operationText.set(messages.get("link.cancelling"));
+    }
+
+    private void beginOperation(String text) {
+        cancelRequested = new AtomicBoolean();
+        operationRunning.set(true);
+        cancellable.set(true);
+        operationText.set(text);
+        status.set(StatusMessage.NONE);
+        sessionExpired.set(false);
+    }
+
+    private void endWithFailure(Throwable failure) {
+        boolean signInCancelled = failure instanceof dev.accountlinker.auth.AuthException auth
+                && auth.reason() == dev.accountlinker.auth.AuthException.Reason.CANCELLED;
+        if (signInCancelled || failure instanceof CancellationException || cancelRequested.get()) {
+            endOperation(StatusMessage.info(messages.get("link.cancelled")));
+            return;
+        }
+        UserMessage message = errors.translate(failure);
+        sessionExpired.set(message.remedy() == UserMessage.Remedy.SIGN_IN_AGAIN);
+        endOperation(StatusMessage.error(messages.format(message)));
+    }
+
+    private void endOperation(StatusMessage message) {
+        operation = null;
+        secondSignIn = null;
+        operationRunning.set(false);
+        cancellable.set(false);
+        operationText.set("");
+        status.set(message);
     }
 
     public void signOut() {
         if (loading != null) {
             loading.cancel(true);
         }
+        if (secondSignIn != null) {
+            secondSignIn.cancel();
+        }
+        cancelRequested.set(true);
         onSignOut.run();
     }
 
@@ -127,12 +295,29 @@ public final class SettingsViewModel {
         return FXCollections.unmodifiableObservableList(identities);
     }
 
+    /** True once the account was loaded: linking needs its identities for the guards. */
+    public ReadOnlyBooleanProperty loadedProperty() {
+        return loaded.getReadOnlyProperty();
+    }
+
     public ReadOnlyBooleanProperty busyProperty() {
         return busy.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty busyTextProperty() {
         return busyText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty operationRunningProperty() {
+        return operationRunning.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty cancellableProperty() {
+        return cancellable.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty operationTextProperty() {
+        return operationText.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty sessionExpiredProperty() {

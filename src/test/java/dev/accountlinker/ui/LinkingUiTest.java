@@ -1,0 +1,135 @@
+package dev.accountlinker.ui;
+
+import dev.accountlinker.localtenant.TenantUser;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Linking and unlinking through the real settings screen, with the tenant's state asserted. */
+class LinkingUiTest extends AppUiTestSupport {
+    private static final String GOOGLE = "google-oauth2|109876543210987654321";
+
+    @Test
+    void linkingGoogleMergesMetadataShowsConflictsAndRefreshesTheTable() {
+        signIn("alice@example.com", "Alice-Demo-1");
+        waitForIdentityCount(1);
+
+        linkWith("#link-google-oauth2", "alice.g@example.com", "Google-Demo-1");
+        waitForDialogButton("#confirmLinkButton");
+        String dialog = dialogText();
+        assertTrue(dialog.contains("language: keeps en, drops pt"), dialog);
+        assertTrue(dialog.contains("address.city: keeps Lisbon, drops Porto"), dialog);
+        assertTrue(dialog.contains("+ newsletter: true (added)"), dialog);
+        assertTrue(dialog.contains("+ address.zip: 4000-001 (added)"), dialog);
+        assertTrue(onFx(() -> lookup("#linkProgressBox").query().isVisible()), "progress shows while waiting");
+        assertEquals(0, requestsTo("PATCH", "/api/v2/users/"), "nothing changes before the user confirms");
+
+        clickOn("#confirmLinkButton");
+        waitForOperationToEnd();
+        assertTrue(statusIs("success"), statusText());
+        assertTrue(statusText().startsWith("Linked Alice (Google) to your account"), statusText());
+        waitForIdentityCount(2);
+        assertEquals(List.of("auth0|alice", GOOGLE), identitySubjects());
+
+        TenantUser alice = tenant.user("auth0|alice").orElseThrow();
+        assertEquals("en", alice.userMetadata().get("language"));
+        assertEquals(true, alice.userMetadata().get("newsletter"));
+        assertEquals(Map.of("city", "Lisbon", "country", "PT", "zip", "4000-001"), alice.userMetadata().get("address"));
+        assertTrue(tenant.user(GOOGLE).isEmpty(), "the linked account is no longer a separate user");
+        assertEquals(0, callbacks.hits());
+    }
+
+    @Test
+    void theSecondSignInIsFreshAndForTheChosenConnection() {
+        signIn("alice@example.com", "Alice-Demo-1");
+        linkWith("#link-github", "alice-gh@example.com", "Github-Demo-1");
+        waitForDialogButton("#confirmLinkButton");
+        clickOn("#cancelDialogButton");
+        waitForOperationToEnd();
+        assertEquals("Linking was cancelled. Nothing was changed.", statusText());
+
+        String secondAuthorize = tenant.requests().stream().filter(r -> r.path().equals("/authorize"))
+                .reduce((first, last) -> last).orElseThrow().query();
+        assertTrue(secondAuthorize.contains("connection=github"), secondAuthorize);
+        assertTrue(secondAuthorize.contains("max_age=0"), secondAuthorize);
+        assertTrue(secondAuthorize.contains("prompt=login"), secondAuthorize);
+        assertTrue(secondAuthorize.contains("read:current_user"), secondAuthorize);
+        assertTrue(tenant.user("github|4242424").isPresent(), "a cancelled link changes nothing");
+        assertEquals(0, requestsTo("POST", "/identities"));
+    }
+
+    @Test
+    void anUnverifiedEmailIsRefusedBeforeAnyChange() {
+        signIn("alice@example.com", "Alice-Demo-1");
+        linkWith("#linkAccountButton", "unverified@example.com", "Unverified-1");
+        waitForOperationToEnd();
+        assertTrue(statusIs("error"));
+        assertTrue(statusText().contains("unverified@example.com is not verified"), statusText());
+        assertEquals(0, requestsTo("PATCH", "/api/v2/users/"));
+        assertEquals(0, requestsTo("POST", "/identities"));
+        assertEquals(Map.of("theme", "light"), tenant.user("auth0|unverified").orElseThrow().userMetadata());
+    }
+
+    @Test
+    void theSameAccountIsRefused() {
+        signIn("alice@example.com", "Alice-Demo-1");
+        linkWith("#linkAccountButton", "alice@example.com", "Alice-Demo-1");
+        waitForOperationToEnd();
+        assertTrue(statusText().contains("That is the account you are signed in with"), statusText());
+        assertEquals(0, requestsTo("POST", "/identities"));
+    }
+
+    @Test
+    void anAccountThatAlreadyHasLinkedAccountsIsRefusedBeforeItsMetadataIsMerged() {
+        signIn("alice@example.com", "Alice-Demo-1");
+        // carol-gh is linked into Carol's account, so signing in with it yields Carol's account.
+        linkWith("#link-github", "carol-gh@example.com", "CarolGh-1");
+        waitForOperationToEnd();
+        assertTrue(statusText().contains("already has other accounts linked to it"), statusText());
+        assertFalse(tenant.user("auth0|alice").orElseThrow().userMetadata().containsKey("plan"));
+        assertEquals(0, requestsTo("PATCH", "/api/v2/users/"));
+    }
+
+    @Test
+    void unlinkAsksFirstThenMakesTheIdentityASeparateUserAgain() {
+        signIn("alice@example.com", "Alice-Demo-1");
+        linkWith("#link-github", "alice-gh@example.com", "Github-Demo-1");
+        waitForDialogButton("#confirmLinkButton");
+        clickOn("#confirmLinkButton");
+        waitForIdentityCount(2);
+        assertTrue(node("#unlink-auth0-alice").isEmpty(), "the main identity has no Unlink button");
+
+        waitUntil(() -> node("#unlink-github-4242424").isPresent() && !lookup("#unlink-github-4242424").query().isDisabled());
+        clickOn("#unlink-github-4242424");
+        waitForDialogButton("#confirmUnlinkButton");
+        assertTrue(dialogText().contains("becomes a separate account again"), dialogText());
+        clickOn("#confirmUnlinkButton");
+
+        waitForIdentityCount(1);
+        waitForOperationToEnd();
+        assertTrue(statusIs("success"));
+        TenantUser github = tenant.user("github|4242424").orElseThrow();
+        assertTrue(github.userMetadata().isEmpty(), "an unlinked identity comes back without metadata");
+        assertEquals("vim", tenant.user("auth0|alice").orElseThrow().userMetadata().get("editor"),
+                "the merged metadata stays with the main account");
+    }
+
+    @Test
+    void cancellingTheSecondSignInChangesNothing() {
+        signIn("alice@example.com", "Alice-Demo-1");
+        waitUntil(() -> !lookup("#link-google-oauth2").query().isDisabled());
+        clickOn("#link-google-oauth2");
+        waitForLoginForm();
+        assertTrue(onFx(() -> lookup("#link-github").query().isDisabled()), "link buttons are disabled while linking");
+        clickOn("#loginCancelButton");
+        waitForOperationToEnd();
+        assertEquals("Linking was cancelled. Nothing was changed.", statusText());
+        assertFalse(onFx(() -> lookup("#link-github").query().isDisabled()));
+        assertTrue(tenant.user(GOOGLE).isPresent());
+    }
+}
