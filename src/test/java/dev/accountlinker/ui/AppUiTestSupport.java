@@ -182,8 +182,11 @@ public abstract class AppUiTestSupport extends FxRobot {
                 && !statusText().isEmpty());
     }
 
+    /** Waits until a dialog's button is on screen, as TestFX's clickOn requires. */
     protected void waitForDialogButton(String id) {
-        waitUntil(() -> node(id).isPresent());
+        waitUntil(() -> lookup(id).match(org.testfx.matcher.base.NodeMatchers.isVisible()).tryQuery().isPresent()
+                && onFx(() -> lookup(id).query().getScene().getWindow().isShowing()));
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     protected String dialogText() {

@@ -1,0 +1,118 @@
+package dev.accountlinker.ui;
+
+import dev.accountlinker.localtenant.Faults;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Management API failures during linking: clear messages, nothing lost, a working retry. */
+class LinkingFailureUiTest extends AppUiTestSupport {
+    private static final String GOOGLE = "google-oauth2|109876543210987654321";
+
+    private void signInAndReachConfirmation() {
+        signIn("alice@example.com", "Alice-Demo-1");
+        linkWith("#link-google-oauth2", "alice.g@example.com", "Google-Demo-1");
+        waitForDialogButton("#confirmLinkButton");
+    }
+
+    private static String auth0Error(int status, String error, String message, String errorCode) {
+        return "{\"statusCode\":" + status + ",\"error\":\"" + error + "\",\"message\":\"" + message
+                + "\",\"errorCode\":\"" + errorCode + "\"}";
+    }
+
+    @Test
+    void aLinkThatFailsAfterTheMergeSaysSoKeepsBothAccountsAndCanBeRetried() {
+        signInAndReachConfirmation();
+        tenant.faults().inject(Faults.on("POST", "/api/v2/users/").respond(500,
+                auth0Error(500, "Internal Server Error", "Something broke", "server_error")));
+        clickOn("#confirmLinkButton");
+        waitForOperationToEnd();
+
+        assertTrue(statusIs("error"));
+        assertTrue(statusText().startsWith("The information of Alice (Google) was merged into your account, but linking then failed"),
+                statusText());
+        assertEquals(1, requestsTo("POST", "/identities"), "a failed link is sent once, never retried blindly");
+        assertEquals(true, tenant.user("auth0|alice").orElseThrow().userMetadata().get("newsletter"));
+        assertTrue(tenant.user(GOOGLE).isPresent(), "the second account still exists");
+        assertEquals(1, identitySubjects().size());
+
+        linkWith("#link-google-oauth2", "alice.g@example.com", "Google-Demo-1");
+        waitForDialogButton("#confirmLinkButton");
+        clickOn("#confirmLinkButton");
+        waitForIdentityCount(2);
+        waitForOperationToEnd();
+        assertTrue(statusIs("success"), statusText());
+    }
+
+    @Test
+    void anExpiredSessionOffersToSignInAgain() {
+        signInAndReachConfirmation();
+        tenant.faults().inject(Faults.on("GET", "/api/v2/users/").always().respond(401,
+                auth0Error(401, "Unauthorized", "Expired token received for JSON Web Token validation", "invalid_token")));
+        clickOn("#confirmLinkButton");
+        waitForOperationToEnd();
+        tenant.faults().clear();
+
+        assertEquals("Your session expired. Sign in again to continue.", statusText());
+        assertTrue(onFx(() -> lookup("#signInAgainButton").query().isVisible()));
+        assertEquals(0, requestsTo("PATCH", "/api/v2/users/"));
+        clickOn("#signInAgainButton");
+        waitUntil(() -> node("#signInButton").isPresent());
+    }
+
+    @Test
+    void aMissingScopeIsNamed() {
+        signInAndReachConfirmation();
+        tenant.faults().inject(Faults.on("POST", "/api/v2/users/").respond(403, auth0Error(403, "Forbidden",
+                "Insufficient scope, expected any of: update:current_user_identities", "insufficient_scope")));
+        clickOn("#confirmLinkButton");
+        waitForOperationToEnd();
+        assertTrue(statusText().contains("missing permission: update:current_user_identities"), statusText());
+    }
+
+    @Test
+    void aConflictShowsAuth0sMessage() {
+        signInAndReachConfirmation();
+        tenant.faults().inject(Faults.on("POST", "/api/v2/users/").respond(409, auth0Error(409, "Conflict",
+                "The identity is already linked to another user.", "identity_already_linked")));
+        clickOn("#confirmLinkButton");
+        waitForOperationToEnd();
+        assertTrue(statusText().contains("The identity is already linked to another user."), statusText());
+    }
+
+    @Test
+    void aRateLimitSaysWhenToRetry() {
+        signInAndReachConfirmation();
+        long reset = Instant.now().plusSeconds(3600).getEpochSecond();
+        tenant.faults().inject(Faults.on("POST", "/api/v2/users/").respond(429,
+                        auth0Error(429, "Too Many Requests", "Global limit has been reached", "too_many_requests"))
+                .header("x-ratelimit-limit", "10").header("x-ratelimit-remaining", "0")
+                .header("x-ratelimit-reset", String.valueOf(reset)));
+        clickOn("#confirmLinkButton");
+        waitForOperationToEnd();
+        String expectedTime = DateTimeFormatter.ofPattern("HH:mm:ss")
+                .format(Instant.ofEpochSecond(reset).atZone(ZoneId.systemDefault()));
+        assertTrue(statusText().contains("Please try again after " + expectedTime), statusText());
+        assertEquals(1, requestsTo("POST", "/identities"));
+    }
+
+    @Test
+    void cancellingWhileTheTenantIsSlowStopsBeforeTheNextRequest() {
+        signInAndReachConfirmation();
+        tenant.faults().inject(Faults.on("GET", "/api/v2/users/").delay(java.time.Duration.ofSeconds(2)));
+        clickOn("#confirmLinkButton");
+        waitUntil(() -> onFx(() -> !lookup("#linkCancelButton").query().isDisabled()));
+        clickOn("#linkCancelButton");
+        waitForOperationToEnd();
+        assertEquals("Linking was cancelled. Nothing was changed.", statusText());
+        assertEquals(0, requestsTo("PATCH", "/api/v2/users/"));
+        assertEquals(0, requestsTo("POST", "/identities"));
+        assertFalse(tenant.user("auth0|alice").orElseThrow().userMetadata().containsKey("newsletter"));
+    }
+}
