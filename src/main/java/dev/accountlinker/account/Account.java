@@ -8,7 +8,16 @@ import java.util.Optional;
 public record Account(String userId, Optional<String> name, Optional<String> email, boolean emailVerified,
                       Optional<String> picture, List<Identity> identities, Map<String, Object> userMetadata) {
     public Account {
-        identities = List.copyOf(identities);
+        // Auth0 gives the primary identity no profileData: it is described by the user's own profile.
+        Optional<String> ownEmail = email;
+        Optional<String> ownName = name;
+        Optional<String> ownPicture = picture;
+        identities = identities.stream()
+                .map(identity -> identity.primary() && identity.email().isEmpty()
+                        ? new Identity(identity.connection(), identity.provider(), identity.userId(), identity.social(),
+                                ownEmail, ownName, ownPicture, true)
+                        : identity)
+                .toList();
         userMetadata = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(userMetadata));
     }
 

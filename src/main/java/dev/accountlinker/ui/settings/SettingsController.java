@@ -111,6 +111,7 @@ public final class SettingsController {
         linkCancelButton.disableProperty().bind(viewModel.cancellableProperty().not());
 
         busyBox.visibleProperty().bind(viewModel.busyProperty());
+        busyBox.managedProperty().bind(busyBox.visibleProperty());
         busyLabel.textProperty().bind(viewModel.busyTextProperty());
         busyIndicator.accessibleTextProperty().bind(viewModel.busyTextProperty());
         refreshButton.disableProperty().bind(viewModel.busyProperty().or(viewModel.operationRunningProperty()));
