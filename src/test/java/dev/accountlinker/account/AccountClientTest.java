@@ -1,6 +1,7 @@
 package dev.accountlinker.account;
 
 import com.auth0.client.mgmt.core.ManagementApiException;
+import com.auth0.client.mgmt.core.ManagementException;
 import com.auth0.json.auth.TokenHolder;
 import dev.accountlinker.config.TenantAddress;
 import dev.accountlinker.config.TenantSettings;
@@ -321,6 +322,27 @@ class AccountClientTest {
         assertTrue(posts.get(0).faulted());
         assertEquals(503, posts.get(0).status());
         assertTrue(tenant.user(GOOGLE).isPresent(), "nothing was linked");
+    }
+
+    @Test
+    void aLinkWhoseConnectionDropsIsNotResent() throws Exception {
+        AccountClient client = client(alice().getAccessToken());
+        // The app's order: merge the metadata first, then link. The PATCH leaves a pooled keep-alive connection
+        // that the link reuses; OkHttp silently resends a request that failed on a reused connection.
+        client.updateMetadata(ALICE, Map.of("newsletter", true));
+        String googleIdToken = google().getIdToken();
+        tenant.clearRequests();
+        tenant.faults().inject(Faults.on("POST", "/api/v2/users/").dropConnection());
+
+        // A network failure is a ManagementException (not a ManagementApiException: there is no status).
+        ManagementException e = assertThrows(ManagementException.class, () -> client.link(ALICE, googleIdToken));
+        assertFalse(e instanceof ManagementApiException);
+        assertTrue(e.getCause() instanceof java.io.IOException, String.valueOf(e.getCause()));
+
+        List<RecordedRequest> posts = requests("POST", "/api/v2/users/" + ALICE + "/identities");
+        assertEquals(1, posts.size(), "a write must not be resent after a connection failure: " + posts);
+        assertEquals(-1, posts.get(0).status());
+        assertTrue(tenant.user(GOOGLE).isPresent(), "nothing was linked behind the user's back: " + e);
     }
 
     @Test
