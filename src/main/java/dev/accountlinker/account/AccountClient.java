@@ -36,9 +36,13 @@ public final class AccountClient {
                 .timeout(TIMEOUT_SECONDS)
                 .maxRetries(2)
                 .build();
+        // maxRetries(0) only turns off the SDK's retry interceptor: OkHttp itself silently resends a request that
+        // failed on a reused keep-alive connection (retryOnConnectionFailure). "Connection: close" keeps every
+        // write on a fresh connection, which OkHttp does not resend to the same address.
         this.writes = ManagementApi.builder()
                 .url(settings.address().managementApiUrl())
                 .token(accessToken)
+                .addHeader("Connection", "close")
                 .timeout(TIMEOUT_SECONDS)
                 .maxRetries(0)
                 .build();
