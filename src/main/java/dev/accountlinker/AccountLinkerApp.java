@@ -46,7 +46,7 @@ public class AccountLinkerApp extends Application {
     @Override
     public void stop() {
         if (shell != null) {
-            shell.services().close();
+            shell.shutdown();
         }
     }
 }

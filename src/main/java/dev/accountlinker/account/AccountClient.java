@@ -11,6 +11,7 @@ import com.auth0.client.mgmt.users.types.LinkUserIdentityRequestContent;
 import com.auth0.client.mgmt.types.UserIdentitySchema;
 import com.auth0.client.mgmt.types.UserProfileData;
 import dev.accountlinker.config.TenantSettings;
+import okhttp3.OkHttpClient;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,28 +23,27 @@ import java.util.Optional;
  * ({@code current_user}) access token. Every call blocks: run it in a background task.
  */
 public final class AccountClient {
-    public static final int TIMEOUT_SECONDS = 20;
-
     /** Reads are safe to repeat: the SDK retries 408/429/5xx twice, honouring the rate-limit reset. */
     private final ManagementApi reads;
     /** Changes are sent once: a retried link or unlink could act twice or fail confusingly. */
     private final ManagementApi writes;
 
     public AccountClient(TenantSettings settings, String accessToken) {
+        // The SDK applies one timeout (seconds) to connecting, reading, writing and the whole call.
+        int timeoutSeconds = Math.max(settings.connectTimeoutSeconds(), settings.readTimeoutSeconds());
         this.reads = ManagementApi.builder()
                 .url(settings.address().managementApiUrl())
                 .token(accessToken)
-                .timeout(TIMEOUT_SECONDS)
+                .timeout(timeoutSeconds)
                 .maxRetries(2)
                 .build();
-        // maxRetries(0) only turns off the SDK's retry interceptor: OkHttp itself silently resends a request that
-        // failed on a reused keep-alive connection (retryOnConnectionFailure). "Connection: close" keeps every
-        // write on a fresh connection, which OkHttp does not resend to the same address.
+        // maxRetries(0) only turns off the SDK's retries: OkHttp itself would still resend a request that
+        // failed on a reused connection, and a resent link could act twice.
         this.writes = ManagementApi.builder()
                 .url(settings.address().managementApiUrl())
                 .token(accessToken)
-                .addHeader("Connection", "close")
-                .timeout(TIMEOUT_SECONDS)
+                .httpClient(new OkHttpClient.Builder().retryOnConnectionFailure(false).build())
+                .timeout(timeoutSeconds)
                 .maxRetries(0)
                 .build();
     }

@@ -22,6 +22,10 @@ public final class AuthException extends Exception {
         INVALID_ID_TOKEN,
         /** The tenant could not be reached or did not answer in time. */
         NETWORK,
+        /** The tenant answered with a server error (5xx); the detail is the status code. */
+        SERVER_ERROR,
+        /** The tenant rate-limited the request (429). */
+        RATE_LIMITED,
         /** The tenant did not answer before the sign-in window's overall timeout. */
         TIMED_OUT,
         /** A login page failed to load. */

@@ -26,8 +26,6 @@ public final class SignInService {
     /** What the settings screen and linking need from the Management API for the user's own account. */
     public static final String SCOPE =
             "openid profile email read:current_user update:current_user_identities update:current_user_metadata";
-    public static final int CONNECT_TIMEOUT_SECONDS = 10;
-    public static final int READ_TIMEOUT_SECONDS = 20;
 
     private final TenantSettings settings;
     private final Clock clock;
@@ -51,8 +49,8 @@ public final class SignInService {
                 if (authApi == null) {
                     // No retries: an authorization code is single-use, so a retried exchange could only fail.
                     DefaultHttpClient http = DefaultHttpClient.newBuilder()
-                            .withConnectTimeout(CONNECT_TIMEOUT_SECONDS)
-                            .withReadTimeout(READ_TIMEOUT_SECONDS)
+                            .withConnectTimeout(settings.connectTimeoutSeconds())
+                            .withReadTimeout(settings.readTimeoutSeconds())
                             .withMaxRetries(0)
                             .build();
                     authApi = AuthAPI.newBuilder(settings.address().baseUrl(), settings.clientId())
@@ -76,7 +74,7 @@ public final class SignInService {
                                 new JwkProviderBuilder(new java.net.URL(settings.address().jwksUrl()))
                                         .cached(10, 24, TimeUnit.HOURS)
                                         .rateLimited(10, 1, TimeUnit.MINUTES)
-                                        .timeouts(CONNECT_TIMEOUT_SECONDS * 1000, READ_TIMEOUT_SECONDS * 1000)
+                                        .timeouts((int) settings.connectTimeout().toMillis(), (int) settings.readTimeout().toMillis())
                                         .build(),
                                 clock);
                     } catch (java.net.MalformedURLException e) {
@@ -137,8 +135,7 @@ public final class SignInService {
             holder = authApi().exchangeCodeWithVerifier(code, request.pkce().verifier(), request.redirectUri().toString())
                     .execute().getBody();
         } catch (APIException e) {
-            throw new AuthException(AuthException.Reason.TOKEN_REJECTED,
-                    e.getDescription() != null ? e.getDescription() : e.getError());
+            throw tokenEndpointError(e);
         } catch (Auth0Exception e) {
             throw new AuthException(AuthException.Reason.NETWORK, "", e.getCause());
         }
@@ -148,6 +145,19 @@ public final class SignInService {
         IdTokenClaims claims = validator().validate(holder.getIdToken(), request.nonce(), request.maxAgeSeconds());
         Instant expiresAt = clock.instant().plus(Duration.ofSeconds(Math.max(0, holder.getExpiresIn())));
         return new SignedInAccount(claims, new Tokens(holder.getIdToken(), holder.getAccessToken(), holder.getScope(), expiresAt));
+    }
+
+    private static AuthException tokenEndpointError(APIException e) {
+        int status = e.getStatusCode();
+        if (status == 429) {
+            return new AuthException(AuthException.Reason.RATE_LIMITED, "");
+        }
+        if (status >= 500) {
+            return new AuthException(AuthException.Reason.SERVER_ERROR, String.valueOf(status));
+        }
+        String detail = e.getDescription() != null ? e.getDescription()
+                : e.getError() != null ? e.getError() : "HTTP " + status;
+        return new AuthException(AuthException.Reason.TOKEN_REJECTED, detail);
     }
 
     /** Where the browser goes to end the tenant's single-sign-on session. */

@@ -77,12 +77,17 @@ public final class ErrorTranslator {
             case INVALID_ID_TOKEN -> UserMessage.of("signin.error.idToken", UserMessage.Remedy.RETRY, auth.detail());
             case NETWORK -> auth.getCause() instanceof IOException io ? forNetwork(io)
                     : UserMessage.of("error.unreachable", UserMessage.Remedy.RETRY);
+            case SERVER_ERROR -> UserMessage.of("error.server", UserMessage.Remedy.RETRY, auth.detail());
+            case RATE_LIMITED -> UserMessage.of("error.rateLimited", UserMessage.Remedy.RETRY);
             case TIMED_OUT -> UserMessage.of("signin.error.timeout", UserMessage.Remedy.RETRY);
             case PAGE_LOAD_FAILED -> UserMessage.of("signin.error.pageLoad", UserMessage.Remedy.RETRY, auth.detail());
         };
     }
 
     private UserMessage forNetwork(IOException io) {
+        if (io instanceof com.fasterxml.jackson.core.JacksonException) {
+            return UserMessage.of("error.badResponse", UserMessage.Remedy.RETRY);
+        }
         if (io instanceof SocketTimeoutException || io instanceof InterruptedIOException) {
             return UserMessage.of("error.timeout", UserMessage.Remedy.RETRY);
         }

@@ -28,6 +28,8 @@ public final class AppShell {
     private final Stage stage;
     private final StackPane root = new StackPane();
     private AppServices services;
+    /** Stops whatever the current screen has running; called when the screen changes or the app quits. */
+    private Runnable stopCurrentScreen = () -> { };
 
     public AppShell(Stage stage, AppServices services) {
         this.stage = stage;
@@ -51,8 +53,16 @@ public final class AppShell {
         return services;
     }
 
+    /** Quitting mid-flow cancels the flow: windows close, requests not yet sent are not sent. */
+    public void shutdown() {
+        stopCurrentScreen.run();
+        services.close();
+    }
+
     public void showSignIn(StatusMessage status) {
+        stopCurrentScreen.run();
         SignInViewModel viewModel = new SignInViewModel(services, loginLauncher(), this::showSettings, status);
+        stopCurrentScreen = viewModel::stopWork;
         root.getChildren().setAll(load("/dev/accountlinker/ui/signin/sign-in.fxml",
                 type -> new SignInController(viewModel, this::switchToDemo)));
         focusDefault();
@@ -62,6 +72,8 @@ public final class AppShell {
         SignInService signIn = services.signInService().join();
         SettingsViewModel viewModel = new SettingsViewModel(signIn.settings(), account, services.messages(),
                 services.errors(), services.signInService(), loginLauncher(), this::signOut);
+        stopCurrentScreen.run();
+        stopCurrentScreen = viewModel::stopWork;
         root.getChildren().setAll(load("/dev/accountlinker/ui/settings/settings.fxml",
                 type -> new SettingsController(viewModel, services.messages(), this::signInAgain)));
         viewModel.refresh();
@@ -86,7 +98,7 @@ public final class AppShell {
     }
 
     private dev.accountlinker.ui.login.LoginLauncher loginLauncher() {
-        return new LoginWindow(services.messages(), () -> stage, services.loginTimeout()).launcher();
+        return new LoginWindow(services.messages(), () -> stage, services.loginTimeout(), services::webDataDirectory).launcher();
     }
 
     private void focusDefault() {

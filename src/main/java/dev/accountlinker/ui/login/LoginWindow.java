@@ -46,11 +46,14 @@ public final class LoginWindow {
     private final Messages messages;
     private final Supplier<Window> owner;
     private final java.time.Duration timeout;
+    private final Supplier<java.io.File> userDataDirectory;
 
-    public LoginWindow(Messages messages, Supplier<Window> owner, java.time.Duration timeout) {
+    public LoginWindow(Messages messages, Supplier<Window> owner, java.time.Duration timeout,
+                       Supplier<java.io.File> userDataDirectory) {
         this.messages = messages;
         this.owner = owner;
         this.timeout = timeout;
+        this.userDataDirectory = userDataDirectory;
     }
 
     /** A {@link LoginLauncher} that opens one window per request. */
@@ -151,6 +154,7 @@ public final class LoginWindow {
             webView.setId("loginWebView");
             webView.setAccessibleText(messages.get("login.webview"));
             WebEngine engine = webView.getEngine();
+            engine.setUserDataDirectory(userDataDirectory.get());
             engine.locationProperty().addListener(redirectCatcher(engine));
             engine.getLoadWorker().stateProperty().addListener((observable, old, state) -> onLoadState(engine, state));
             progress.progressProperty().bind(engine.getLoadWorker().progressProperty());

@@ -269,6 +269,12 @@ public final class SettingsViewModel {
     }
 
     public void signOut() {
+        stopWork();
+        onSignOut.run();
+    }
+
+    /** Stops everything this screen started: the second sign-in, loading, and any request not yet sent. */
+    public void stopWork() {
         if (loading != null) {
             loading.cancel(true);
         }
@@ -276,7 +282,6 @@ public final class SettingsViewModel {
             secondSignIn.cancel();
         }
         cancelRequested.set(true);
-        onSignOut.run();
     }
 
     public ReadOnlyStringProperty nameProperty() {

@@ -85,12 +85,17 @@ public final class SignInViewModel {
     }
 
     public void cancel() {
+        stopWork();
+        status.set(StatusMessage.info(messages.get("signin.cancelled")));
+    }
+
+    /** Stops a running sign-in without a message (the screen is going away). */
+    public void stopWork() {
         if (flow != null) {
             flow.cancel();
             flow = null;
         }
         busy.set(false);
-        status.set(StatusMessage.info(messages.get("signin.cancelled")));
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
