@@ -24,6 +24,8 @@ public final class AuthException extends Exception {
         NETWORK,
         /** The tenant answered with a server error (5xx); the detail is the status code. */
         SERVER_ERROR,
+        /** The tenant's answer could not be read (not the JSON it should be). */
+        MALFORMED_RESPONSE,
         /** The tenant rate-limited the request (429). */
         RATE_LIMITED,
         /** The tenant did not answer before the sign-in window's overall timeout. */

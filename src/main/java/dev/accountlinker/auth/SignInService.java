@@ -149,6 +149,10 @@ public final class SignInService {
 
     private static AuthException tokenEndpointError(APIException e) {
         int status = e.getStatusCode();
+        if (status < 400) {
+            // A success status whose body the SDK could not parse.
+            return new AuthException(AuthException.Reason.MALFORMED_RESPONSE, "");
+        }
         if (status == 429) {
             return new AuthException(AuthException.Reason.RATE_LIMITED, "");
         }

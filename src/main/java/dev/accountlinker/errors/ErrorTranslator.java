@@ -78,6 +78,7 @@ public final class ErrorTranslator {
             case NETWORK -> auth.getCause() instanceof IOException io ? forNetwork(io)
                     : UserMessage.of("error.unreachable", UserMessage.Remedy.RETRY);
             case SERVER_ERROR -> UserMessage.of("error.server", UserMessage.Remedy.RETRY, auth.detail());
+            case MALFORMED_RESPONSE -> UserMessage.of("error.badResponse", UserMessage.Remedy.RETRY);
             case RATE_LIMITED -> UserMessage.of("error.rateLimited", UserMessage.Remedy.RETRY);
             case TIMED_OUT -> UserMessage.of("signin.error.timeout", UserMessage.Remedy.RETRY);
             case PAGE_LOAD_FAILED -> UserMessage.of("signin.error.pageLoad", UserMessage.Remedy.RETRY, auth.detail());

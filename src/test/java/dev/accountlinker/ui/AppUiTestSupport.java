@@ -51,13 +51,22 @@ public abstract class AppUiTestSupport extends FxRobot {
     void startTenantAndApp() throws Exception {
         callbacks = CallbackRecorder.start();
         tenant = LocalTenant.builder()
-                .redirectUris(List.of(callbacks.redirectUri()))
+                .redirectUris(List.of(callbacks.redirectUri(), LocalTenant.DEFAULT_REDIRECT_URI))
                 .seedDemoUsers(true)
                 .start();
         services = configure(new AppServices(AppConfig.forTenant(tenantSettings()), Optional.empty(),
                 Messages.forDefaultLocale(), Clock.systemDefaultZone()));
         FxToolkit.registerPrimaryStage();
         application = FxToolkit.setupApplication(() -> new AccountLinkerApp(services));
+    }
+
+    protected Application application() {
+        return application;
+    }
+
+    /** For tests that quit the app and start another one in the same JVM. */
+    protected void replaceApplication(Application next) {
+        application = next;
     }
 
     @AfterEach

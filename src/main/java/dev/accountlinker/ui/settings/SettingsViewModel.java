@@ -180,7 +180,17 @@ public final class SettingsViewModel {
         endOperation(StatusMessage.success(messages.get("link.success", result.linkedDisplayName())));
     }
 
+    /**
+     * After a change failed, the account is read again so the table shows what really happened (a write
+     * that timed out may still have been applied). The failure message stays; a failing reload adds nothing.
+     */
+    private void reloadAfterFailedChange() {
+        String userId = primary.claims().subject();
+        loading = Background.run(() -> linking().mainClient().fetch(userId), this::show, failure -> { });
+    }
+
     private void linkFailed(LinkPreview preview, Throwable failure) {
+        reloadAfterFailedChange();
         if (failure instanceof LinkFailure linkFailure) {
             Throwable cause = linkFailure.getCause();
             if (cause instanceof CancellationException) {
@@ -215,7 +225,10 @@ public final class SettingsViewModel {
             show(new Account(account.userId(), account.name(), account.email(), account.emailVerified(),
                     account.picture(), remaining, account.userMetadata()));
             endOperation(StatusMessage.success(messages.get("unlink.success", label)));
-        }, this::endWithFailure);
+        }, failure -> {
+            endWithFailure(failure);
+            reloadAfterFailedChange();
+        });
     }
 
     public String identityLabel(Identity identity) {
