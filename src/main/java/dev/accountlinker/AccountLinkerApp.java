@@ -28,6 +28,10 @@ public class AccountLinkerApp extends Application {
     @Override
     public void start(Stage stage) {
         AppServices services = injectedServices != null ? injectedServices : servicesFromParameters();
+        if (!services.hasBrowserOpener()) {
+            // HostServices, never java.awt.Desktop.browse: the AWT call can freeze a JavaFX application.
+            services.withBrowserOpener(getHostServices()::showDocument);
+        }
         shell = new AppShell(stage, services);
         shell.start();
     }

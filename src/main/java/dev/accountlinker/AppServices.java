@@ -30,6 +30,7 @@ public final class AppServices implements AutoCloseable {
     private final CompletableFuture<SignInService> signInService = new CompletableFuture<>();
     private volatile LocalTenant demoTenant;
     private java.nio.file.Path webDataDirectory;
+    private java.util.function.Consumer<String> browserOpener;
     private java.time.Duration loginTimeout = dev.accountlinker.ui.login.LoginWindow.DEFAULT_TIMEOUT;
 
     public AppServices(AppConfig config, Optional<ConfigException> configProblem, Messages messages, Clock clock) {
@@ -118,6 +119,20 @@ public final class AppServices implements AutoCloseable {
 
     public AppServices withLoginTimeout(java.time.Duration timeout) {
         this.loginTimeout = timeout;
+        return this;
+    }
+
+    /** Opens a URL in the user's default browser; the app sets HostServices.showDocument, tests a scripted browser. */
+    public java.util.function.Consumer<String> browserOpener() {
+        return browserOpener != null ? browserOpener : url -> { };
+    }
+
+    public boolean hasBrowserOpener() {
+        return browserOpener != null;
+    }
+
+    public AppServices withBrowserOpener(java.util.function.Consumer<String> opener) {
+        this.browserOpener = opener;
         return this;
     }
 

@@ -31,7 +31,11 @@ public final class AuthException extends Exception {
         /** The tenant did not answer before the sign-in window's overall timeout. */
         TIMED_OUT,
         /** A login page failed to load. */
-        PAGE_LOAD_FAILED
+        PAGE_LOAD_FAILED,
+        /** The loopback port for the system-browser sign-in could not be opened; the detail is the port. */
+        LOOPBACK_UNAVAILABLE,
+        /** Not a failure: the user asked to continue this sign-in in the system browser. */
+        SWITCH_TO_BROWSER
     }
 
     private final Reason reason;

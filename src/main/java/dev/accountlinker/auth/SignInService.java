@@ -98,7 +98,8 @@ public final class SignInService {
         Pkce pkce = Pkce.generate(random);
         String state = randomToken();
         String nonce = randomToken();
-        AuthorizeUrlBuilder url = authApi().authorizeUrl(settings.redirectUri().toString())
+        java.net.URI redirectUri = options.redirectUri().orElse(settings.redirectUri());
+        AuthorizeUrlBuilder url = authApi().authorizeUrl(redirectUri.toString())
                 .withResponseType("code")
                 .withScope(SCOPE)
                 .withAudience(settings.address().managementAudience())
@@ -111,7 +112,7 @@ public final class SignInService {
             url.withParameter("max_age", "0").withParameter("prompt", "login");
             maxAge = Optional.of(0);
         }
-        return new AuthorizationRequest(url.build(), state, nonce, pkce, settings.redirectUri(), maxAge);
+        return new AuthorizationRequest(url.build(), state, nonce, pkce, redirectUri, maxAge);
     }
 
     /** Checks the redirect against the attempt; returns the authorization code. */

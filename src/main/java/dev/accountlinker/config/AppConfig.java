@@ -8,7 +8,8 @@ import java.util.Optional;
  * What the user configured. In demo mode the tenant is the built-in local one, whose address is only
  * known once it has started: {@link #resolve(TenantAddress, String)} then yields the {@link TenantSettings}.
  */
-public record AppConfig(boolean demo, Optional<TenantSettings> tenant, List<String> connections, URI redirectUri) {
+public record AppConfig(boolean demo, Optional<TenantSettings> tenant, List<String> connections, URI redirectUri,
+                        SignInWays ways) {
     public static final URI DEFAULT_REDIRECT_URI = URI.create("http://127.0.0.1/callback");
     public static final List<String> DEMO_CONNECTIONS = List.of("google-oauth2", "github");
 
@@ -17,11 +18,16 @@ public record AppConfig(boolean demo, Optional<TenantSettings> tenant, List<Stri
     }
 
     public static AppConfig demoDefaults() {
-        return new AppConfig(true, Optional.empty(), DEMO_CONNECTIONS, DEFAULT_REDIRECT_URI);
+        return new AppConfig(true, Optional.empty(), DEMO_CONNECTIONS, DEFAULT_REDIRECT_URI, SignInWays.defaults());
     }
 
     public static AppConfig forTenant(TenantSettings settings) {
-        return new AppConfig(false, Optional.of(settings), settings.connections(), settings.redirectUri());
+        return new AppConfig(false, Optional.of(settings), settings.connections(), settings.redirectUri(),
+                SignInWays.defaults());
+    }
+
+    public AppConfig withWays(SignInWays newWays) {
+        return new AppConfig(demo, tenant, connections, redirectUri, newWays);
     }
 
     /** Settings for a started demo tenant, keeping the configured connections and redirect URI. */

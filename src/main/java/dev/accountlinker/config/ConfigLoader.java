@@ -26,13 +26,18 @@ public final class ConfigLoader {
     public static final String CONNECTIONS = "connections";
     public static final String REDIRECT_URI = "redirect-uri";
     public static final String DEMO = "demo";
+    public static final String BROWSER_CONNECTIONS = "browser-connections";
+    public static final String LOOPBACK_PORT = "loopback-port";
 
     private static final Map<String, String> ENVIRONMENT_NAMES = Map.of(
             DOMAIN, "AUTH0_DOMAIN",
             CLIENT_ID, "AUTH0_CLIENT_ID",
             CONNECTIONS, "AUTH0_CONNECTIONS",
-            REDIRECT_URI, "AUTH0_REDIRECT_URI");
-    private static final List<String> VALUE_KEYS = List.of(DOMAIN, CLIENT_ID, CONNECTIONS, REDIRECT_URI);
+            REDIRECT_URI, "AUTH0_REDIRECT_URI",
+            BROWSER_CONNECTIONS, "AUTH0_BROWSER_CONNECTIONS",
+            LOOPBACK_PORT, "AUTH0_LOOPBACK_PORT");
+    private static final List<String> VALUE_KEYS =
+            List.of(DOMAIN, CLIENT_ID, CONNECTIONS, REDIRECT_URI, BROWSER_CONNECTIONS, LOOPBACK_PORT);
     private static final Pattern CONNECTION_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
     private static final Pattern CLIENT_ID_CHARS = Pattern.compile("[A-Za-z0-9_.-]+");
 
@@ -73,15 +78,20 @@ public final class ConfigLoader {
         URI redirectUri = merged.containsKey(REDIRECT_URI)
                 ? parseRedirectUri(merged.get(REDIRECT_URI)) : AppConfig.DEFAULT_REDIRECT_URI;
 
+        SignInWays ways = new SignInWays(
+                merged.containsKey(BROWSER_CONNECTIONS) ? parseBrowserConnections(merged.get(BROWSER_CONNECTIONS))
+                        : SignInWays.DEFAULT_BROWSER_CONNECTIONS,
+                merged.containsKey(LOOPBACK_PORT) ? parsePort(merged.get(LOOPBACK_PORT)) : 0);
+
         boolean tenantConfigured = merged.containsKey(DOMAIN) || merged.containsKey(CLIENT_ID);
         if (demoRequested || !tenantConfigured) {
             return new AppConfig(true, Optional.empty(),
-                    connections != null ? connections : AppConfig.DEMO_CONNECTIONS, redirectUri);
+                    connections != null ? connections : AppConfig.DEMO_CONNECTIONS, redirectUri, ways);
         }
         TenantAddress address = TenantAddress.parse(DOMAIN, merged.get(DOMAIN));
         String clientId = parseClientId(merged.get(CLIENT_ID));
         return AppConfig.forTenant(new TenantSettings(address, clientId,
-                connections != null ? connections : List.of(), redirectUri));
+                connections != null ? connections : List.of(), redirectUri)).withWays(ways);
     }
 
     private static boolean parseArguments(List<String> args, Map<String, String> into) throws ConfigException {
@@ -171,6 +181,41 @@ public final class ConfigLoader {
             }
         }
         return names;
+    }
+
+    /** Connection names, {@code *} for every sign-in, or {@code none}. */
+    static List<String> parseBrowserConnections(String value) throws ConfigException {
+        String text = value.strip();
+        if (text.equalsIgnoreCase("none")) {
+            return List.of();
+        }
+        if (text.equals(SignInWays.ALL)) {
+            return List.of(SignInWays.ALL);
+        }
+        List<String> names = new ArrayList<>();
+        for (String part : text.split(",")) {
+            String name = part.strip();
+            if (name.isEmpty()) {
+                continue;
+            }
+            if (!CONNECTION_NAME.matcher(name).matches()) {
+                throw new ConfigException(BROWSER_CONNECTIONS, "config.error.connection", name);
+            }
+            names.add(name);
+        }
+        return names;
+    }
+
+    static int parsePort(String value) throws ConfigException {
+        try {
+            int port = Integer.parseInt(value.strip());
+            if (port >= 0 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ConfigException(LOOPBACK_PORT, "config.error.port", value);
     }
 
     static URI parseRedirectUri(String value) throws ConfigException {

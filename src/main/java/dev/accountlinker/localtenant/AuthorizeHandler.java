@@ -31,7 +31,7 @@ final class AuthorizeHandler {
                     "Unknown client: " + (clientId == null ? "(missing client_id)" : clientId)));
             return;
         }
-        if (redirectUri == null || !config.redirectUris().contains(redirectUri)) {
+        if (!config.allowsRedirect(redirectUri)) {
             HttpIo.sendHtml(ex, 400, LoginPage.error("Callback URL mismatch",
                     "The provided redirect_uri is not in the list of allowed callback URLs: "
                             + (redirectUri == null ? "(missing redirect_uri)" : redirectUri)));

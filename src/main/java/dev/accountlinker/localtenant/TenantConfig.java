@@ -16,6 +16,37 @@ record TenantConfig(String baseUrl, String clientId, List<String> redirectUris, 
     /** How long a login page stays usable. */
     static final Duration TRANSACTION_LIFETIME = Duration.ofMinutes(30);
 
+    /**
+     * Exact match, plus RFC 8252 section 7.3 for native apps: a registered loopback IP redirect URI without a
+     * port ({@code http://127.0.0.1/callback}) allows any port at request time, because the app's loopback
+     * listener takes whatever port is free. Whether Auth0 applies this rule is not confirmed: its docs ask
+     * for the exact URL, port included.
+     */
+    boolean allowsRedirect(String candidate) {
+        if (candidate == null) {
+            return false;
+        }
+        if (redirectUris.contains(candidate)) {
+            return true;
+        }
+        java.net.URI uri;
+        try {
+            uri = new java.net.URI(candidate);
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
+        if (!"http".equals(uri.getScheme()) || uri.getPort() == -1 || uri.getRawQuery() != null
+                || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+            return false;
+        }
+        String host = uri.getHost();
+        if (!"127.0.0.1".equals(host) && !"[::1]".equals(host)) {
+            return false;
+        }
+        String withoutPort = "http://" + host + uri.getRawPath();
+        return redirectUris.contains(withoutPort);
+    }
+
     String issuer() {
         return baseUrl + "/";
     }

@@ -4,6 +4,8 @@ import dev.accountlinker.AppServices;
 import dev.accountlinker.auth.SignedInAccount;
 import dev.accountlinker.auth.SignInService;
 import dev.accountlinker.config.AppConfig;
+import dev.accountlinker.ui.login.BrowserLogin;
+import dev.accountlinker.ui.login.LoginLaunchers;
 import dev.accountlinker.ui.login.LoginWindow;
 import dev.accountlinker.ui.settings.SettingsController;
 import dev.accountlinker.ui.settings.SettingsViewModel;
@@ -61,7 +63,7 @@ public final class AppShell {
 
     public void showSignIn(StatusMessage status) {
         stopCurrentScreen.run();
-        SignInViewModel viewModel = new SignInViewModel(services, loginLauncher(), this::showSettings, status);
+        SignInViewModel viewModel = new SignInViewModel(services, loginLaunchers(), this::showSettings, status);
         stopCurrentScreen = viewModel::stopWork;
         root.getChildren().setAll(load("/dev/accountlinker/ui/signin/sign-in.fxml",
                 type -> new SignInController(viewModel, this::switchToDemo)));
@@ -71,7 +73,7 @@ public final class AppShell {
     public void showSettings(SignedInAccount account) {
         SignInService signIn = services.signInService().join();
         SettingsViewModel viewModel = new SettingsViewModel(signIn.settings(), account, services.messages(),
-                services.errors(), services.signInService(), loginLauncher(), this::signOut);
+                services.errors(), services.signInService(), loginLaunchers(), this::signOut);
         stopCurrentScreen.run();
         stopCurrentScreen = viewModel::stopWork;
         root.getChildren().setAll(load("/dev/accountlinker/ui/settings/settings.fxml",
@@ -97,8 +99,13 @@ public final class AppShell {
         services.startInBackground();
     }
 
-    private dev.accountlinker.ui.login.LoginLauncher loginLauncher() {
-        return new LoginWindow(services.messages(), () -> stage, services.loginTimeout(), services::webDataDirectory).launcher();
+    private LoginLaunchers loginLaunchers() {
+        AppServices current = services;
+        return new LoginLaunchers(
+                () -> new LoginWindow(current.messages(), () -> stage, current.loginTimeout(), current::webDataDirectory).launcher(),
+                () -> new BrowserLogin(current.messages(), () -> stage, current.loginTimeout(), current.browserOpener(),
+                        current.config().ways().loopbackPort()),
+                current.config().ways());
     }
 
     private void focusDefault() {

@@ -117,6 +117,28 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void browserConnectionsDefaultToProvidersThatBlockEmbeddedBrowsers() throws Exception {
+        AppConfig config = ConfigLoader.load(List.of(), Map.of(), missingFile());
+        assertTrue(config.ways().useBrowserFor(java.util.Optional.of("google-oauth2")));
+        assertFalse(config.ways().useBrowserFor(java.util.Optional.of("github")));
+        assertFalse(config.ways().useBrowserFor(java.util.Optional.empty()), "the main sign-in is embedded by default");
+        assertEquals(0, config.ways().loopbackPort());
+    }
+
+    @Test
+    void browserConnectionsAndLoopbackPortCanBeSet() throws Exception {
+        AppConfig all = ConfigLoader.load(List.of("--browser-connections=*", "--loopback-port=53682"), Map.of(), missingFile());
+        assertTrue(all.ways().useBrowserFor(java.util.Optional.empty()));
+        assertEquals(53682, all.ways().loopbackPort());
+        AppConfig none = ConfigLoader.load(List.of(), Map.of("AUTH0_BROWSER_CONNECTIONS", "none"), missingFile());
+        assertFalse(none.ways().useBrowserFor(java.util.Optional.of("google-oauth2")));
+        ConfigException port = assertThrows(ConfigException.class,
+                () -> ConfigLoader.load(List.of("--loopback-port=99999"), Map.of(), missingFile()));
+        assertEquals("loopback-port", port.settingKey());
+        assertEquals("config.error.port", port.messageKey());
+    }
+
+    @Test
     void emptyArgumentsFromTheRunCommandAreIgnored() throws Exception {
         assertTrue(ConfigLoader.load(List.of(""), Map.of(), missingFile()).demo());
     }

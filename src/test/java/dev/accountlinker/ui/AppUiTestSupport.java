@@ -41,6 +41,11 @@ public abstract class AppUiTestSupport extends FxRobot {
         return services;
     }
 
+    /** The embedded window for every sign-in unless a test is about the system-browser way. */
+    protected dev.accountlinker.config.SignInWays signInWays() {
+        return dev.accountlinker.config.SignInWays.embeddedOnly();
+    }
+
     /** Override to point the app somewhere else than the test tenant. */
     protected TenantSettings tenantSettings() throws Exception {
         return new TenantSettings(TenantAddress.parse("domain", tenant.baseUrl()), tenant.clientId(),
@@ -54,7 +59,7 @@ public abstract class AppUiTestSupport extends FxRobot {
                 .redirectUris(List.of(callbacks.redirectUri(), LocalTenant.DEFAULT_REDIRECT_URI))
                 .seedDemoUsers(true)
                 .start();
-        services = configure(new AppServices(AppConfig.forTenant(tenantSettings()), Optional.empty(),
+        services = configure(new AppServices(AppConfig.forTenant(tenantSettings()).withWays(signInWays()), Optional.empty(),
                 Messages.forDefaultLocale(), Clock.systemDefaultZone()));
         FxToolkit.registerPrimaryStage();
         application = FxToolkit.setupApplication(() -> new AccountLinkerApp(services));

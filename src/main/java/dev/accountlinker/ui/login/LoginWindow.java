@@ -132,10 +132,16 @@ public final class LoginWindow {
             cancel.setAccessibleHelp(messages.get("login.cancel.help"));
             cancel.setOnAction(event -> end(Optional.empty(), new AuthException(AuthException.Reason.CANCELLED, "")));
 
+            // For providers that refuse embedded browsers (Google's "disallowed_useragent") or break in them.
+            javafx.scene.control.Hyperlink inBrowser = new javafx.scene.control.Hyperlink(messages.get("login.continueInBrowser"));
+            inBrowser.setId("continueInBrowserLink");
+            inBrowser.setAccessibleHelp(messages.get("login.continueInBrowser.help"));
+            inBrowser.setOnAction(event -> end(Optional.empty(), new AuthException(AuthException.Reason.SWITCH_TO_BROWSER, "")));
+
             Region spacer = new Region();
             HBox.setHgrow(spacer, Priority.ALWAYS);
             HBox.setHgrow(status, Priority.SOMETIMES);
-            HBox buttons = new HBox(8, status, spacer, retry, cancel);
+            HBox buttons = new HBox(8, inBrowser, status, spacer, retry, cancel);
             buttons.setAlignment(Pos.CENTER_RIGHT);
             buttons.setPadding(new Insets(8));
 

@@ -10,6 +10,8 @@ import dev.accountlinker.ui.Background;
 import javafx.application.Platform;
 import javafx.concurrent.Task;
 
+import java.net.URI;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -17,36 +19,40 @@ import java.util.function.Consumer;
 
 /**
  * One sign-in from start to finish, used for the main account and for the account to link: wait for the
- * tenant, prepare a fresh authorization (PKCE, state, nonce), show the login page, then exchange the code
- * and validate the ID token in the background. Callbacks run on the JavaFX thread; {@link #cancel()} stops
- * whatever step is running and calls neither.
+ * tenant, prepare a fresh authorization (PKCE, state, nonce), get the code in the embedded window or the
+ * system browser, then exchange it and validate the ID token in the background. One flow, two ways to get
+ * the code; the user can move from the embedded window to the browser mid-attempt. Callbacks run on the
+ * JavaFX thread; {@link #cancel()} stops whatever step is running and calls neither.
  */
 public final class SignInFlow {
     /** The step the flow is in, for the progress text. */
-    public enum Step { STARTING_TENANT, PREPARING, WAITING_FOR_USER, FINISHING }
+    public enum Step { STARTING_TENANT, PREPARING, WAITING_FOR_USER, WAITING_FOR_BROWSER, FINISHING }
 
     private final CompletableFuture<SignInService> service;
-    private final LoginLauncher launcher;
+    private final LoginLaunchers launchers;
     private final AuthorizeOptions options;
     private final String windowTitleKey;
     private final Consumer<Step> onStep;
     private final Consumer<SignedInAccount> onSuccess;
     private final Consumer<Throwable> onFailure;
 
+    private boolean inBrowser;
     private boolean cancelled;
     private Task<?> runningTask;
+    private LoginLauncher launcher;
     private CompletableFuture<CallbackResponse> openPage;
 
-    public SignInFlow(CompletableFuture<SignInService> service, LoginLauncher launcher, AuthorizeOptions options,
+    public SignInFlow(CompletableFuture<SignInService> service, LoginLaunchers launchers, AuthorizeOptions options,
                       String windowTitleKey, Consumer<Step> onStep, Consumer<SignedInAccount> onSuccess,
                       Consumer<Throwable> onFailure) {
         this.service = service;
-        this.launcher = launcher;
+        this.launchers = launchers;
         this.options = options;
         this.windowTitleKey = windowTitleKey;
         this.onStep = onStep;
         this.onSuccess = onSuccess;
         this.onFailure = onFailure;
+        this.inBrowser = launchers.startsInBrowser(options.connection());
     }
 
     /** Call on the JavaFX thread. */
@@ -66,21 +72,36 @@ public final class SignInFlow {
 
     private void prepare(SignInService ready) {
         onStep.accept(Step.PREPARING);
-        runningTask = Background.run(() -> ready.newAuthorization(options), request -> openLoginPage(ready, request), this::fail);
+        LoginLauncher way = (inBrowser ? launchers.browser() : launchers.embedded()).get();
+        launcher = way;
+        openPage = null;
+        runningTask = Background.run(() -> {
+            Optional<URI> redirectUri = way.prepare();
+            return ready.newAuthorization(options.withRedirectUri(redirectUri));
+        }, request -> openLoginPage(ready, way, request), failure -> {
+            way.abandon();
+            fail(failure);
+        });
     }
 
-    private void openLoginPage(SignInService ready, AuthorizationRequest request) {
+    private void openLoginPage(SignInService ready, LoginLauncher way, AuthorizationRequest request) {
         if (cancelled) {
+            way.abandon();
             return;
         }
-        onStep.accept(Step.WAITING_FOR_USER);
-        openPage = launcher.open(request, windowTitleKey);
+        onStep.accept(inBrowser ? Step.WAITING_FOR_BROWSER : Step.WAITING_FOR_USER);
+        openPage = way.open(request, windowTitleKey);
         openPage.whenComplete((callback, failure) -> runOnFxThread(() -> {
             if (cancelled) {
                 return;
             }
-            if (failure != null) {
-                fail(unwrap(failure));
+            Throwable cause = failure == null ? null : unwrap(failure);
+            if (cause instanceof AuthException auth && auth.reason() == AuthException.Reason.SWITCH_TO_BROWSER && !inBrowser) {
+                // Same flow, same service: a fresh request (new state, nonce, verifier) for the browser way.
+                inBrowser = true;
+                prepare(ready);
+            } else if (cause != null) {
+                fail(cause);
             } else {
                 finish(ready, request, callback);
             }
@@ -102,7 +123,7 @@ public final class SignInFlow {
         }
     }
 
-    /** Stops the flow: closes the login page and cancels a running exchange. Call on the JavaFX thread. */
+    /** Stops the flow: closes the login page or browser wait, and cancels a running exchange. Call on the JavaFX thread. */
     public void cancel() {
         cancelled = true;
         if (runningTask != null) {
@@ -110,6 +131,8 @@ public final class SignInFlow {
         }
         if (openPage != null) {
             openPage.cancel(false);
+        } else if (launcher != null) {
+            launcher.abandon();
         }
     }
 

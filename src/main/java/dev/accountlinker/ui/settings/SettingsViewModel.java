@@ -17,7 +17,7 @@ import dev.accountlinker.linking.LinkingService;
 import dev.accountlinker.ui.Background;
 import dev.accountlinker.ui.Messages;
 import dev.accountlinker.ui.StatusMessage;
-import dev.accountlinker.ui.login.LoginLauncher;
+import dev.accountlinker.ui.login.LoginLaunchers;
 import dev.accountlinker.ui.login.SignInFlow;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -46,7 +46,7 @@ public final class SettingsViewModel {
     private final Messages messages;
     private final ErrorTranslator errors;
     private final CompletableFuture<SignInService> signInService;
-    private final LoginLauncher loginLauncher;
+    private final LoginLaunchers loginLaunchers;
     private final Runnable onSignOut;
     private Confirmations confirmations;
 
@@ -71,14 +71,14 @@ public final class SettingsViewModel {
     private final ReadOnlyObjectWrapper<StatusMessage> status = new ReadOnlyObjectWrapper<>(StatusMessage.NONE);
 
     public SettingsViewModel(TenantSettings tenant, SignedInAccount primary, Messages messages, ErrorTranslator errors,
-                             CompletableFuture<SignInService> signInService, LoginLauncher loginLauncher,
+                             CompletableFuture<SignInService> signInService, LoginLaunchers loginLaunchers,
                              Runnable onSignOut) {
         this.tenant = tenant;
         this.primary = primary;
         this.messages = messages;
         this.errors = errors;
         this.signInService = signInService;
-        this.loginLauncher = loginLauncher;
+        this.loginLaunchers = loginLaunchers;
         this.onSignOut = onSignOut;
         name.set(primary.claims().displayName());
         email.set(primary.claims().email().orElse(""));
@@ -139,8 +139,12 @@ public final class SettingsViewModel {
             return;
         }
         beginOperation(messages.get("link.waitingForSignIn"));
-        secondSignIn = new SignInFlow(signInService, loginLauncher, AuthorizeOptions.secondAccount(connection),
-                "login.title.link", step -> { }, this::onSecondAccountSignedIn, this::endWithFailure);
+        secondSignIn = new SignInFlow(signInService, loginLaunchers, AuthorizeOptions.secondAccount(connection),
+                "login.title.link", step -> {
+                    if (step == SignInFlow.Step.WAITING_FOR_BROWSER) {
+                        operationText.set(messages.get("signin.waitingForBrowser"));
+                    }
+                }, this::onSecondAccountSignedIn, this::endWithFailure);
         secondSignIn.start();
     }
 

@@ -8,7 +8,7 @@ import dev.accountlinker.config.ConfigException;
 import dev.accountlinker.errors.UserMessage;
 import dev.accountlinker.ui.Messages;
 import dev.accountlinker.ui.StatusMessage;
-import dev.accountlinker.ui.login.LoginLauncher;
+import dev.accountlinker.ui.login.LoginLaunchers;
 import dev.accountlinker.ui.login.SignInFlow;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -23,7 +23,7 @@ import java.util.function.Consumer;
 public final class SignInViewModel {
     private final AppServices services;
     private final Messages messages;
-    private final LoginLauncher launcher;
+    private final LoginLaunchers launchers;
     private final Consumer<SignedInAccount> onSignedIn;
 
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
@@ -33,11 +33,11 @@ public final class SignInViewModel {
     private final ReadOnlyObjectWrapper<StatusMessage> status = new ReadOnlyObjectWrapper<>(StatusMessage.NONE);
     private SignInFlow flow;
 
-    public SignInViewModel(AppServices services, LoginLauncher launcher, Consumer<SignedInAccount> onSignedIn,
+    public SignInViewModel(AppServices services, LoginLaunchers launchers, Consumer<SignedInAccount> onSignedIn,
                            StatusMessage initialStatus) {
         this.services = services;
         this.messages = services.messages();
-        this.launcher = launcher;
+        this.launchers = launchers;
         this.onSignedIn = onSignedIn;
         status.set(initialStatus);
         tenantText.set(services.config().demo()
@@ -58,10 +58,11 @@ public final class SignInViewModel {
         }
         busy.set(true);
         status.set(StatusMessage.NONE);
-        flow = new SignInFlow(services.signInService(), launcher, AuthorizeOptions.primarySignIn(), "login.title",
+        flow = new SignInFlow(services.signInService(), launchers, AuthorizeOptions.primarySignIn(), "login.title",
                 step -> progressText.set(messages.get(switch (step) {
                     case STARTING_TENANT -> "signin.startingTenant";
                     case PREPARING, WAITING_FOR_USER -> "signin.preparing";
+                    case WAITING_FOR_BROWSER -> "signin.waitingForBrowser";
                     case FINISHING -> "signin.finishing";
                 })),
                 account -> {
