@@ -5,7 +5,6 @@ import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -31,6 +30,7 @@ public final class LoopbackReceiver implements AutoCloseable {
     private final Pages pages;
     private final CompletableFuture<CallbackResponse> callback = new CompletableFuture<>();
     private final AtomicBoolean answered = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
     private volatile String expectedState;
 
     private LoopbackReceiver(HttpServer server, Pages pages) {
@@ -44,9 +44,7 @@ public final class LoopbackReceiver implements AutoCloseable {
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress(new byte[]{127, 0, 0, 1}), port), 0);
-        } catch (BindException e) {
-            throw new AuthException(AuthException.Reason.LOOPBACK_UNAVAILABLE, String.valueOf(port), e);
-        } catch (IOException e) {
+        } catch (IOException e) { // BindException when the port is taken
             throw new AuthException(AuthException.Reason.LOOPBACK_UNAVAILABLE, String.valueOf(port), e);
         }
         LoopbackReceiver receiver = new LoopbackReceiver(server, pages);
@@ -107,8 +105,6 @@ public final class LoopbackReceiver implements AutoCloseable {
     public boolean isClosed() {
         return closed.get();
     }
-
-    private final AtomicBoolean closed = new AtomicBoolean();
 
     @Override
     public void close() {

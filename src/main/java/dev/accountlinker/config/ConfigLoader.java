@@ -167,6 +167,10 @@ public final class ConfigLoader {
     }
 
     static List<String> parseConnections(String value) throws ConfigException {
+        return parseConnectionNames(CONNECTIONS, value);
+    }
+
+    private static List<String> parseConnectionNames(String settingKey, String value) throws ConfigException {
         List<String> names = new ArrayList<>();
         for (String part : value.split(",")) {
             String name = part.strip();
@@ -174,7 +178,7 @@ public final class ConfigLoader {
                 continue;
             }
             if (!CONNECTION_NAME.matcher(name).matches()) {
-                throw new ConfigException(CONNECTIONS, "config.error.connection", name);
+                throw new ConfigException(settingKey, "config.error.connection", name);
             }
             if (!names.contains(name)) {
                 names.add(name);
@@ -192,18 +196,7 @@ public final class ConfigLoader {
         if (text.equals(SignInWays.ALL)) {
             return List.of(SignInWays.ALL);
         }
-        List<String> names = new ArrayList<>();
-        for (String part : text.split(",")) {
-            String name = part.strip();
-            if (name.isEmpty()) {
-                continue;
-            }
-            if (!CONNECTION_NAME.matcher(name).matches()) {
-                throw new ConfigException(BROWSER_CONNECTIONS, "config.error.connection", name);
-            }
-            names.add(name);
-        }
-        return names;
+        return parseConnectionNames(BROWSER_CONNECTIONS, text);
     }
 
     static int parsePort(String value) throws ConfigException {
