@@ -101,7 +101,9 @@ class AccountClientTest {
         assertEquals(ALICE, primary.subject());
         assertEquals("Username-Password-Authentication", primary.connection());
         assertFalse(primary.social());
-        assertTrue(primary.email().isEmpty(), "the primary identity has no profileData");
+        // Auth0 sends no profileData for the primary identity: it shows the account's own profile.
+        assertEquals(java.util.Optional.of("alice@example.com"), primary.email());
+        assertEquals(java.util.Optional.of("Alice Example"), primary.name());
         assertTrue(account.secondaryIdentities().isEmpty());
         assertTrue(account.hasIdentity(ALICE));
     }
