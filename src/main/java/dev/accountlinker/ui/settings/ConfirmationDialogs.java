@@ -13,6 +13,7 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
@@ -24,6 +25,8 @@ import java.util.function.Supplier;
 
 /** The link and unlink confirmations as modal dialogs; the confirm buttons carry the contract's node ids. */
 final class ConfirmationDialogs implements Confirmations {
+    private static final double TEXT_WIDTH = 480;
+
     private final Messages messages;
     private final Supplier<Window> owner;
     private final Function<Identity, String> identityLabel;
@@ -116,6 +119,8 @@ final class ConfirmationDialogs implements Confirmations {
         radio.setToggleGroup(group);
         radio.setMnemonicParsing(false);
         radio.setWrapText(true);
+        radio.setPrefWidth(TEXT_WIDTH);
+        radio.setMinHeight(Region.USE_PREF_SIZE);
         radio.setAccessibleText(text);
         radio.setAccessibleHelp(help);
         return radio;
@@ -150,6 +155,9 @@ final class ConfirmationDialogs implements Confirmations {
     private static Label wrapped(String text) {
         Label label = new Label(text);
         label.setWrapText(true);
+        // A fixed wrapping width gives the label its full height: without it a dialog sizes it to one line.
+        label.setPrefWidth(TEXT_WIDTH);
+        label.setMinHeight(Region.USE_PREF_SIZE);
         return label;
     }
 
