@@ -1,5 +1,6 @@
 package dev.accountlinker.ui;
 
+import dev.accountlinker.localtenant.Faults;
 import dev.accountlinker.localtenant.TenantIdentity;
 import dev.accountlinker.localtenant.TenantUser;
 import javafx.scene.Node;
@@ -105,6 +106,40 @@ class ChoosePrimaryUiTest extends AppUiTestSupport {
                 .map(TenantIdentity::provider).toList());
         assertEquals("dark", tenant.user(GOOGLE).orElseThrow().userMetadata().get("theme"),
                 "the merged metadata stays with the main account");
+    }
+
+    @Test
+    void whenLinkingToGoogleFailsAfterTheMergeTheAppSaysWhereTheMergeWentAndStaysAlice() {
+        signIn("alice@example.com", "Alice-Demo-1");
+        linkWith("#link-google-oauth2", "alice.g@example.com", "Google-Demo-1");
+        waitForDialogButton("#confirmLinkButton");
+        choose("#keepSecondMainRadio");
+        tenant.faults().inject(Faults.on("POST", "/api/v2/users/").respond(500,
+                "{\"statusCode\":500,\"error\":\"Internal Server Error\",\"message\":\"Something broke\"}"));
+        clickOn("#confirmLinkButton");
+        waitForOperationToEnd();
+
+        assertTrue(statusIs("error"), statusText());
+        assertTrue(statusText().startsWith("The information of Alice Example was merged into Alice (Google), but linking"
+                + " then failed"), statusText());
+        assertTrue(statusText().contains("you are still signed in as Alice Example"), statusText());
+        assertEquals("alice@example.com", text("#profileEmail"), "the session did not switch");
+        assertEquals(List.of("auth0|alice"), identitySubjects());
+        assertEquals("dark", tenant.user(GOOGLE).orElseThrow().userMetadata().get("theme"), "merged into Google");
+        assertEquals("en", tenant.user("auth0|alice").orElseThrow().userMetadata().get("language"), "Alice unchanged");
+
+        // Retrying links; the metadata is already merged, so no second PATCH is sent.
+        linkWith("#link-google-oauth2", "alice.g@example.com", "Google-Demo-1");
+        waitForDialogButton("#confirmLinkButton");
+        choose("#keepSecondMainRadio");
+        assertFalse(dialogText().contains("(added)"), "everything Alice brings is already in Google: " + dialogText());
+        clickOn("#confirmLinkButton");
+        waitForSettingsOf("alice.g@example.com");
+        waitForOperationToEnd();
+        assertTrue(statusIs("success"), statusText());
+        assertEquals(List.of(GOOGLE, "auth0|alice"), identitySubjects());
+        assertEquals(1, requestsTo("PATCH", "/api/v2/users/" + GOOGLE));
+        assertTrue(tenant.user("auth0|alice").isEmpty());
     }
 
     @Test
