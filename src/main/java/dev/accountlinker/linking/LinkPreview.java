@@ -3,14 +3,23 @@ package dev.accountlinker.linking;
 import dev.accountlinker.account.Account;
 import dev.accountlinker.auth.SignedInAccount;
 
-/** What linking would do, shown to the user before anything changes. */
-public record LinkPreview(Account main, SignedInAccount second, Account secondAccount, MetadataMerge.Result merge) {
+/**
+ * What linking would do, shown to the user before anything changes: the signed-in account ({@code current},
+ * read as {@code main}) and the second account that just signed in. {@code merge} is the default direction's
+ * merge (the second account's metadata into the signed-in one); {@link #plan} gives either direction.
+ */
+public record LinkPreview(SignedInAccount current, Account main, SignedInAccount second, Account secondAccount,
+                          MetadataMerge.Result merge) {
     public String secondDisplayName() {
         return second.claims().displayName();
     }
 
     public String mainDisplayName() {
         return main.name().or(main::email).orElse(main.userId());
+    }
+
+    public LinkPlan plan(LinkDirection direction) {
+        return LinkPlan.of(this, direction);
     }
 
     @Override

@@ -1,7 +1,15 @@
 package dev.accountlinker.linking;
 
+import dev.accountlinker.auth.SignedInAccount;
 import dev.accountlinker.account.Account;
 
-/** The main account after a successful link: its identities (from Auth0's answer) and merged metadata. */
-public record LinkResult(Account account, String linkedDisplayName) {
+import java.util.Optional;
+
+/**
+ * The main account after a successful link: its identities (from Auth0's answer) and merged metadata.
+ * {@code newSession} is present when the main account changed (the second account was kept): the app is then
+ * signed in as it, with its tokens.
+ */
+public record LinkResult(Account account, String mainDisplayName, String linkedDisplayName,
+                         Optional<SignedInAccount> newSession) {
 }

@@ -33,36 +33,43 @@ public final class LinkingService {
     }
 
     /** Reads the second account with its own token, so the user sees what its metadata brings. */
-    public LinkPreview preview(Account main, SignedInAccount second) {
+    public LinkPreview preview(SignedInAccount current, Account main, SignedInAccount second) {
         Account secondAccount = clientForToken.apply(second.tokens().accessToken()).fetch(second.claims().subject());
-        return new LinkPreview(main, second, secondAccount, MetadataMerge.merge(main.userMetadata(), secondAccount.userMetadata()));
+        return new LinkPreview(current, main, second, secondAccount,
+                MetadataMerge.merge(main.userMetadata(), secondAccount.userMetadata()));
     }
 
     /**
-     * Reads both accounts' metadata afresh, merges it into the main account (PATCH, only when something
-     * changes), then links (POST identities with the second account's ID token).
+     * Reads both accounts' metadata afresh, merges it into the plan's target account (PATCH, only when
+     * something changes; the target's values win), then links (POST identities with the other account's ID
+     * token). Both requests go to the target's user id with the target's own access token.
      */
-    public LinkResult link(LinkPreview preview, BooleanSupplier cancelRequested) throws LinkFailure {
-        String mainId = preview.main().userId();
-        SignedInAccount second = preview.second();
+    public LinkResult link(LinkPlan plan, BooleanSupplier cancelRequested) throws LinkFailure {
+        boolean keepCurrent = plan.direction() == LinkDirection.KEEP_CURRENT;
+        String targetId = plan.targetUserId();
+        String linkedId = plan.linked().userId();
         boolean merged = false;
         try {
             stopIfCancelled(cancelRequested);
-            Account main = mainClient.fetch(mainId);
+            AccountClient secondClient = clientForToken.apply(
+                    (keepCurrent ? plan.linkedSession() : plan.targetSession()).tokens().accessToken());
+            AccountClient targetClient = keepCurrent ? mainClient : secondClient;
+            AccountClient linkedClient = keepCurrent ? secondClient : mainClient;
+            Account target = targetClient.fetch(targetId);
             stopIfCancelled(cancelRequested);
-            Account secondAccount = clientForToken.apply(second.tokens().accessToken()).fetch(second.claims().subject());
-            MetadataMerge.Result merge = MetadataMerge.merge(main.userMetadata(), secondAccount.userMetadata());
-            Map<String, Object> metadata = main.userMetadata();
+            Account linked = linkedClient.fetch(linkedId);
+            MetadataMerge.Result merge = MetadataMerge.merge(target.userMetadata(), linked.userMetadata());
+            Map<String, Object> metadata = target.userMetadata();
             if (merge.changesMainAccount()) {
                 stopIfCancelled(cancelRequested);
-                metadata = mainClient.updateMetadata(mainId, merge.topLevelChanges());
+                metadata = targetClient.updateMetadata(targetId, merge.topLevelChanges());
                 merged = true;
             }
             stopIfCancelled(cancelRequested);
-            var identities = mainClient.link(mainId, second.tokens().idToken());
-            Account linked = new Account(main.userId(), main.name(), main.email(), main.emailVerified(), main.picture(),
-                    identities, metadata);
-            return new LinkResult(linked, preview.secondDisplayName());
+            var identities = targetClient.link(targetId, plan.linkWithIdToken());
+            Account result = new Account(target.userId(), target.name(), target.email(), target.emailVerified(),
+                    target.picture(), identities, metadata);
+            return new LinkResult(result, plan.targetDisplayName(), plan.linkedDisplayName(), plan.signedInAfter());
         } catch (RuntimeException e) {
             throw new LinkFailure(e, merged);
         }

@@ -25,6 +25,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -39,6 +40,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The current_user Management API slice, driven through auth0-java 3.2.0's ManagementApi. */
 class ManagementApiTest {
+
+    private static final String GOOGLE = "google-oauth2|109876543210987654321";
 
     private LocalTenant tenant;
 
@@ -250,6 +253,74 @@ class ManagementApiTest {
                 .link("auth0|alice", LinkUserIdentityRequestContent.builder().linkWith(carol.getIdToken()).build()));
         assertEquals("identity_already_linked", body(e).get("errorCode"));
         assertEquals("Conflict", body(e).get("error"));
+    }
+
+    /** Choosing the second account as main: Google's own token links Alice (link_with = Alice's ID token) into it. */
+    @Test
+    void linkTheOtherWayKeepsTheSecondAccountAsPrimaryAndRemovesTheFirst() throws Exception {
+        TokenHolder alice = alice();
+        TokenHolder google = google();
+        List<UserIdentity> identities = mgmt(google.getAccessToken()).users().identities().link(GOOGLE,
+                LinkUserIdentityRequestContent.builder().linkWith(alice.getIdToken()).build());
+        assertEquals(2, identities.size());
+        assertEquals("google-oauth2", identities.get(0).getProvider());
+        assertTrue(identities.get(0).getProfileData().isEmpty(), "the primary identity has no profileData");
+        assertEquals("auth0", identities.get(1).getProvider());
+        assertEquals("alice", identities.get(1).getUserId().toString().replaceAll("[^a-z]", ""));
+        assertEquals("alice@example.com", identities.get(1).getProfileData().orElseThrow().getEmail().orElseThrow());
+        assertEquals("Alice Example", identities.get(1).getProfileData().orElseThrow().getName().orElseThrow());
+        assertTrue(tenant.requests().stream().anyMatch(r -> r.method().equals("POST")
+                && r.path().equals("/api/v2/users/" + GOOGLE + "/identities") && r.status() == 201));
+
+        assertTrue(tenant.user("auth0|alice").isEmpty(), "Alice is no longer a standalone user");
+        TenantUser main = tenant.user(GOOGLE).orElseThrow();
+        assertEquals("alice.g@example.com", main.email(), "the primary's profile is kept");
+        assertEquals(List.of("google-oauth2", "auth0"), main.identities().stream().map(TenantIdentity::provider).toList());
+        assertEquals(Map.of("language", "pt", "newsletter", true, "address", Map.of("city", "Porto", "zip", "4000-001")),
+                main.userMetadata(), "Auth0 does not merge: Alice's metadata is dropped");
+        assertEquals(404, assertThrows(ManagementApiException.class,
+                () -> mgmt(alice.getAccessToken()).users().get("auth0|alice")).statusCode());
+        // Signing in with Alice's password now yields the Google user, which the Google token can still read.
+        assertEquals(GOOGLE, JWT.decode(alice().getIdToken()).getSubject());
+        assertEquals(2, mgmt(google.getAccessToken()).users().get(GOOGLE).getIdentities().orElseThrow().size());
+    }
+
+    @Test
+    void linkTheOtherWayIs409WhenTheLinkWithUserHasLinkedIdentities() throws Exception {
+        TokenHolder alice = alice();
+        mgmt(alice.getAccessToken()).users().identities().link("auth0|alice",
+                LinkUserIdentityRequestContent.builder().linkWith(
+                        TenantFlows.signIn(tenant, "github", "alice-gh@example.com", "Github-Demo-1").getIdToken()).build());
+        TokenHolder google = google();
+        ConflictError e = assertThrows(ConflictError.class, () -> mgmt(google.getAccessToken()).users().identities()
+                .link(GOOGLE, LinkUserIdentityRequestContent.builder().linkWith(alice.getIdToken()).build()));
+        assertEquals("identity_already_linked", body(e).get("errorCode"));
+        assertEquals(2, tenant.user("auth0|alice").orElseThrow().identities().size(), "nothing changed");
+        assertEquals(1, tenant.user(GOOGLE).orElseThrow().identities().size());
+    }
+
+    @Test
+    void linkTheOtherWayWithAnExpiredIdTokenIs400AndAFreshSignInWorks() throws Exception {
+        MutableClock clock = new MutableClock(Instant.now());
+        try (LocalTenant t = LocalTenant.builder().clock(clock).start()) {
+            TokenHolder alice = TenantFlows.signIn(t, null, "alice@example.com", "Alice-Demo-1");
+            // An ID token is valid for 10 hours (Auth0's default); the access token for 24.
+            clock.advance(Duration.ofHours(10).plusSeconds(1));
+            TokenHolder google = TenantFlows.signIn(t, "google-oauth2", "alice.g@example.com", "Google-Demo-1");
+            ManagementApi api = ManagementApi.builder().url(t.baseUrl() + "/api/v2").token(google.getAccessToken())
+                    .maxRetries(0).build();
+            BadRequestError e = assertThrows(BadRequestError.class, () -> api.users().identities()
+                    .link(GOOGLE, LinkUserIdentityRequestContent.builder().linkWith(alice.getIdToken()).build()));
+            assertEquals("invalid_token", body(e).get("errorCode"));
+            assertTrue(String.valueOf(body(e).get("message")).contains("Expired"), String.valueOf(body(e).get("message")));
+            assertTrue(t.user("auth0|alice").isPresent());
+
+            TokenHolder aliceAgain = TenantFlows.signIn(t, null, "alice@example.com", "Alice-Demo-1");
+            assertEquals(2, api.users().identities()
+                    .link(GOOGLE, LinkUserIdentityRequestContent.builder().linkWith(aliceAgain.getIdToken()).build())
+                    .size());
+            assertTrue(t.user("auth0|alice").isEmpty());
+        }
     }
 
     @Test

@@ -1,6 +1,8 @@
 package dev.accountlinker.ui.settings;
 
 import dev.accountlinker.account.Identity;
+import dev.accountlinker.linking.LinkDirection;
+import dev.accountlinker.linking.LinkPlan;
 import dev.accountlinker.linking.LinkPreview;
 import dev.accountlinker.linking.MetadataMerge;
 import dev.accountlinker.ui.Messages;
@@ -9,15 +11,22 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
+import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /** The link and unlink confirmations as modal dialogs; the confirm buttons carry the contract's node ids. */
 final class ConfirmationDialogs implements Confirmations {
+    private static final double TEXT_WIDTH = 480;
+
     private final Messages messages;
     private final Supplier<Window> owner;
     private final Function<Identity, String> identityLabel;
@@ -29,27 +38,92 @@ final class ConfirmationDialogs implements Confirmations {
     }
 
     @Override
-    public boolean confirmLink(LinkPreview preview) {
+    public Optional<LinkDirection> confirmLink(LinkPreview preview) {
+        String current = preview.mainDisplayName();
         String second = preview.secondDisplayName();
+        ToggleGroup choice = new ToggleGroup();
+        RadioButton keepCurrent = radio(choice, "keepCurrentMainRadio", messages.get("link.dialog.keepCurrent", current),
+                messages.get("link.dialog.keepCurrent.help", current, second));
+        RadioButton keepSecond = radio(choice, "keepSecondMainRadio", messages.get("link.dialog.keepSecond", second),
+                messages.get("link.dialog.keepSecond.help", second, current));
+        keepCurrent.setUserData(LinkDirection.KEEP_CURRENT);
+        keepSecond.setUserData(LinkDirection.KEEP_SECOND);
+        keepCurrent.setSelected(true);
+
         VBox body = new VBox(8);
-        body.getChildren().add(wrapped(messages.get("link.dialog.main", preview.mainDisplayName())));
-        MetadataMerge.Result merge = preview.merge();
+        body.getChildren().addAll(wrapped(messages.get("link.dialog.choose")), keepCurrent, keepSecond);
+        Optional<LinkPlan.Unavailable> unavailable = LinkPlan.unavailable(preview, LinkDirection.KEEP_SECOND, Instant.now());
+        if (unavailable.isPresent()) {
+            keepSecond.setDisable(true);
+            Label why = wrapped(switch (unavailable.get()) {
+                case CURRENT_HAS_LINKED_IDENTITIES -> messages.get("link.dialog.keepSecond.hasLinked", second, current);
+                case SIGN_IN_TOO_OLD -> messages.get("link.dialog.keepSecond.signInTooOld", second, current);
+            });
+            why.setId("keepSecondUnavailable");
+            why.getStyleClass().add("choice-unavailable");
+            keepSecond.setAccessibleHelp(why.getText());
+            body.getChildren().add(why);
+        }
+        VBox details = new VBox(8);
+        details.setId("linkPlanDetails");
+        body.getChildren().add(details);
+        showPlan(details, preview.plan(LinkDirection.KEEP_CURRENT));
+        choice.selectedToggleProperty().addListener((observable, old, selected) -> {
+            if (selected != null) {
+                showPlan(details, preview.plan((LinkDirection) selected.getUserData()));
+            }
+        });
+        boolean confirmed = ask(messages.get("link.dialog.title"), messages.get("link.dialog.header", second, current),
+                body, messages.get("link.dialog.confirm"), messages.get("link.dialog.confirm.help"), "confirmLinkButton");
+        if (!confirmed || choice.getSelectedToggle() == null) {
+            return Optional.empty();
+        }
+        return Optional.of((LinkDirection) choice.getSelectedToggle().getUserData());
+    }
+
+    /** What the chosen direction keeps and loses, and the metadata merge into the chosen main account. */
+    private void showPlan(VBox details, LinkPlan plan) {
+        String main = plan.targetDisplayName();
+        String linked = plan.linkedDisplayName();
+        details.getChildren().setAll(
+                wrapped(messages.get("link.dialog.keeps", main, linked)),
+                wrapped(messages.get("link.dialog.loses", main, linked)),
+                wrapped(messages.get("link.dialog.merges", main, linked)));
+        MetadataMerge.Result merge = plan.merge();
         if (merge.addedPaths().isEmpty() && merge.conflicts().isEmpty()) {
-            body.getChildren().add(wrapped(messages.get("link.dialog.nothingToMerge")));
+            details.getChildren().add(wrapped(messages.get("link.dialog.nothingToMerge")));
         } else {
-            body.getChildren().add(wrapped(messages.get("link.dialog.mergeHeading", second)));
+            details.getChildren().add(wrapped(messages.get("link.dialog.mergeHeading", linked, main)));
             for (String path : merge.addedPaths()) {
-                body.getChildren().add(wrapped(messages.get("link.dialog.added", path, valueAt(merge.merged(), path))));
+                details.getChildren().add(wrapped(messages.get("link.dialog.added", path, valueAt(merge.merged(), path))));
             }
             for (MetadataMerge.Conflict conflict : merge.conflicts()) {
-                Label line = wrapped(messages.get("link.dialog.conflict", conflict.path(), conflict.kept(), conflict.dropped()));
+                Label line = wrapped(messages.get("link.dialog.conflict", conflict.path(), conflict.kept(),
+                        conflict.dropped(), main));
                 line.getStyleClass().add("merge-conflict");
-                body.getChildren().add(line);
+                details.getChildren().add(line);
             }
         }
-        body.getChildren().add(wrapped(messages.get("link.dialog.discarded")));
-        return ask(messages.get("link.dialog.title"), messages.get("link.dialog.header", second, preview.mainDisplayName()),
-                body, messages.get("link.dialog.confirm"), messages.get("link.dialog.confirm.help"), "confirmLinkButton");
+        details.getChildren().add(wrapped(messages.get("link.dialog.discarded", main, linked)));
+        if (plan.switchesAccount()) {
+            details.getChildren().add(wrapped(messages.get("link.dialog.switch", main)));
+        }
+        if (details.getScene() != null && details.getScene().getWindow() != null) {
+            details.getScene().getWindow().sizeToScene();
+        }
+    }
+
+    private static RadioButton radio(ToggleGroup group, String id, String text, String help) {
+        RadioButton radio = new RadioButton(text);
+        radio.setId(id);
+        radio.setToggleGroup(group);
+        radio.setMnemonicParsing(false);
+        radio.setWrapText(true);
+        radio.setPrefWidth(TEXT_WIDTH);
+        radio.setMinHeight(Region.USE_PREF_SIZE);
+        radio.setAccessibleText(text);
+        radio.setAccessibleHelp(help);
+        return radio;
     }
 
     @Override
@@ -81,6 +155,9 @@ final class ConfirmationDialogs implements Confirmations {
     private static Label wrapped(String text) {
         Label label = new Label(text);
         label.setWrapText(true);
+        // A fixed wrapping width gives the label its full height: without it a dialog sizes it to one line.
+        label.setPrefWidth(TEXT_WIDTH);
+        label.setMinHeight(Region.USE_PREF_SIZE);
         return label;
     }
 

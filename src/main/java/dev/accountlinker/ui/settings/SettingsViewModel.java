@@ -9,8 +9,10 @@ import dev.accountlinker.auth.SignedInAccount;
 import dev.accountlinker.config.TenantSettings;
 import dev.accountlinker.errors.ErrorTranslator;
 import dev.accountlinker.errors.UserMessage;
+import dev.accountlinker.linking.LinkDirection;
 import dev.accountlinker.linking.LinkFailure;
 import dev.accountlinker.linking.LinkGuard;
+import dev.accountlinker.linking.LinkPlan;
 import dev.accountlinker.linking.LinkPreview;
 import dev.accountlinker.linking.LinkResult;
 import dev.accountlinker.linking.LinkingService;
@@ -42,7 +44,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class SettingsViewModel {
     private final TenantSettings tenant;
-    private final SignedInAccount primary;
+    /** The session the screen acts with; replaced when a link keeps the second account as main. */
+    private SignedInAccount session;
     private final Messages messages;
     private final ErrorTranslator errors;
     private final CompletableFuture<SignInService> signInService;
@@ -74,7 +77,7 @@ public final class SettingsViewModel {
                              CompletableFuture<SignInService> signInService, LoginLaunchers loginLaunchers,
                              Runnable onSignOut) {
         this.tenant = tenant;
-        this.primary = primary;
+        this.session = primary;
         this.messages = messages;
         this.errors = errors;
         this.signInService = signInService;
@@ -96,9 +99,27 @@ public final class SettingsViewModel {
     /** Built on first use inside a background task: creating the HTTP clients is not free. */
     private synchronized LinkingService linking() {
         if (linking == null) {
-            linking = LinkingService.forTenant(tenant, new AccountClient(tenant, primary.tokens().accessToken()));
+            linking = LinkingService.forTenant(tenant, new AccountClient(tenant, session.tokens().accessToken()));
         }
         return linking;
+    }
+
+    private synchronized SignedInAccount session() {
+        return session;
+    }
+
+    /**
+     * After a link that kept the second account as main, the app acts as that account: its tokens, its
+     * profile, its own Management API client. No new sign-in is needed: its tokens are already in memory.
+     */
+    private void switchSession(SignedInAccount next) {
+        synchronized (this) {
+            session = next;
+            linking = null; // built again, with the new session's access token, on first use
+        }
+        name.set(next.claims().displayName());
+        email.set(next.claims().email().orElse(""));
+        pictureUrl.set(next.claims().picture().orElse(""));
     }
 
     /** Loads the account (profile, identities) again. */
@@ -108,7 +129,7 @@ public final class SettingsViewModel {
         }
         busy.set(true);
         busyText.set(messages.get("settings.loading"));
-        String userId = primary.claims().subject();
+        String userId = session().claims().subject();
         loading = Background.run(() -> linking().mainClient().fetch(userId), loadedAccount -> {
             busy.set(false);
             show(loadedAccount);
@@ -156,7 +177,9 @@ public final class SettingsViewModel {
             return;
         }
         operationText.set(messages.get("link.reading"));
-        operation = Background.run(() -> linking().preview(account, second), this::confirmLink, this::endWithFailure);
+        SignedInAccount current = session();
+        operation = Background.run(() -> linking().preview(current, account, second), this::confirmLink,
+                this::endWithFailure);
     }
 
     private void confirmLink(LinkPreview preview) {
@@ -169,19 +192,24 @@ public final class SettingsViewModel {
             endOperation(StatusMessage.error(messages.format(refusal.get())));
             return;
         }
-        if (confirmations == null || !confirmations.confirmLink(preview)) {
+        Optional<LinkDirection> direction = confirmations == null ? Optional.empty() : confirmations.confirmLink(preview);
+        if (direction.isEmpty()) {
             endOperation(StatusMessage.info(messages.get("link.cancelled")));
             return;
         }
+        LinkPlan plan = preview.plan(direction.get());
         operationText.set(messages.get("link.linking"));
         AtomicBoolean cancelFlag = cancelRequested;
-        operation = Background.run(() -> linking().link(preview, cancelFlag::get), this::linked,
-                failure -> linkFailed(preview, failure));
+        operation = Background.run(() -> linking().link(plan, cancelFlag::get), this::linked,
+                failure -> linkFailed(plan, failure));
     }
 
     private void linked(LinkResult result) {
+        result.newSession().ifPresent(this::switchSession);
         show(result.account());
-        endOperation(StatusMessage.success(messages.get("link.success", result.linkedDisplayName())));
+        endOperation(StatusMessage.success(result.newSession().isPresent()
+                ? messages.get("link.success.switched", result.mainDisplayName(), result.linkedDisplayName())
+                : messages.get("link.success", result.linkedDisplayName())));
     }
 
     /**
@@ -189,25 +217,28 @@ public final class SettingsViewModel {
      * that timed out may still have been applied). The failure message stays; a failing reload adds nothing.
      */
     private void reloadAfterFailedChange() {
-        String userId = primary.claims().subject();
+        String userId = session().claims().subject();
         loading = Background.run(() -> linking().mainClient().fetch(userId), this::show, failure -> { });
     }
 
-    private void linkFailed(LinkPreview preview, Throwable failure) {
+    private void linkFailed(LinkPlan plan, Throwable failure) {
         reloadAfterFailedChange();
+        boolean keptCurrent = !plan.switchesAccount();
         if (failure instanceof LinkFailure linkFailure) {
             Throwable cause = linkFailure.getCause();
             if (cause instanceof CancellationException) {
-                endOperation(StatusMessage.info(linkFailure.metadataMerged()
-                        ? messages.get("link.cancelledAfterMerge", preview.secondDisplayName())
-                        : messages.get("link.cancelled")));
+                endOperation(StatusMessage.info(!linkFailure.metadataMerged() ? messages.get("link.cancelled")
+                        : keptCurrent ? messages.get("link.cancelledAfterMerge", plan.linkedDisplayName())
+                        : messages.get("link.cancelledAfterMerge.keepSecond", plan.targetDisplayName(),
+                                plan.linkedDisplayName())));
                 return;
             }
             UserMessage message = errors.translate(cause);
             sessionExpired.set(message.remedy() == UserMessage.Remedy.SIGN_IN_AGAIN);
-            endOperation(StatusMessage.error(linkFailure.metadataMerged()
-                    ? messages.get("link.error.afterMerge", preview.secondDisplayName(), messages.format(message))
-                    : messages.format(message)));
+            endOperation(StatusMessage.error(!linkFailure.metadataMerged() ? messages.format(message)
+                    : keptCurrent ? messages.get("link.error.afterMerge", plan.linkedDisplayName(), messages.format(message))
+                    : messages.get("link.error.afterMerge.keepSecond", plan.targetDisplayName(),
+                            plan.linkedDisplayName(), messages.format(message))));
             return;
         }
         endWithFailure(failure);
