@@ -141,7 +141,8 @@ class FaultToleranceUiTest extends AppUiTestSupport {
         assertTrue(statusText().contains("did not answer in time"), statusText());
 
         // The tenant finished the link after the app stopped waiting; a refresh shows the truth.
-        waitUntil(() -> tenant.user(GOOGLE).isEmpty());
+        // The tenant records a request just after handling it: wait for both before counting.
+        waitUntil(() -> tenant.user(GOOGLE).isEmpty() && requestsTo("POST", "/identities") >= 1);
         assertEquals(1, requestsTo("POST", "/identities"), "the link request is never sent twice");
         clickOn("#refreshButton");
         waitForIdentityCount(2);
@@ -178,7 +179,7 @@ class FaultToleranceUiTest extends AppUiTestSupport {
         waitForOperationToEnd();
         assertEquals("The account service did not answer in time. Please try again.", statusText());
 
-        waitUntil(() -> tenant.user(GOOGLE).isPresent());
+        waitUntil(() -> tenant.user(GOOGLE).isPresent() && requestsTo("DELETE", "/identities") >= 1);
         assertEquals(1, requestsTo("DELETE", "/identities"), "the unlink request is never sent twice");
         clickOn("#refreshButton");
         waitForIdentityCount(1);
