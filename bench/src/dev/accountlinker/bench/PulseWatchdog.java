@@ -88,6 +88,9 @@ final class PulseWatchdog extends AnimationTimer {
         boolean webkit = false;
         for (StackTraceElement frame : stack) {
             String cls = frame.getClassName();
+            if (cls.equals("com.sun.glass.ui.EventLoop") && frame.getMethodName().equals("enter")) {
+                break; // a nested event loop (a dialog's showAndWait): the frames below only opened the dialog
+            }
             if (cls.startsWith("com.sun.webkit") || cls.startsWith("javafx.scene.web")) {
                 webkit = true;
             }
