@@ -48,6 +48,15 @@ public final class LocalTenant implements AutoCloseable {
     private final TokenHandler tokenHandler;
     private final ManagementHandler managementHandler;
 
+    static {
+        // The JDK HttpServer leaves Nagle's algorithm on: a response written in two parts then waits for the client's
+        // delayed ACK, about 40 ms per link/unlink on loopback (bench/results.md). Read once per JVM, when the first
+        // HttpServer is created; an explicit setting wins.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private LocalTenant(Builder b) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), b.port), 0);
         String baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();

@@ -48,6 +48,7 @@ public final class AppShell {
         stage.setMinHeight(480);
         showSignIn(StatusMessage.NONE);
         stage.show();
+        StartupMarker.afterFirstFrame(scene);
         services.startInBackground();
     }
 
