@@ -13,7 +13,7 @@ import java.nio.file.StandardOpenOption;
  * Opt-in start-up marker for benchmarks (bench/): with {@code -Daccountlinker.startupMarker=<file>} the app
  * appends one line {@code first-frame <epochMillis>} to that file once the first frame of its first window
  * has been laid out and rendered and the JavaFX thread is free again (the window is interactive). Without the
- * property it does nothing.
+ * property it only runs the app's own after-first-frame work.
  */
 public final class StartupMarker {
     public static final String PROPERTY = "accountlinker.startupMarker";
@@ -21,17 +21,21 @@ public final class StartupMarker {
     private StartupMarker() {
     }
 
-    /** Call right after the first {@code stage.show()}. */
-    public static void afterFirstFrame(Scene scene) {
+    /**
+     * Runs {@code action} once, on the JavaFX thread, after the pulse that laid out and rendered the scene's
+     * first frame has finished; with the property set, the marker line is written first.
+     */
+    public static void afterFirstFrame(Scene scene, Runnable action) {
         String file = System.getProperty(PROPERTY);
-        if (file == null || file.isBlank()) {
-            return;
-        }
         Runnable[] once = new Runnable[1];
         once[0] = () -> {
             scene.removePostLayoutPulseListener(once[0]);
-            // Runs after the pulse that laid out and rendered the first frame has finished.
-            Platform.runLater(() -> write(Path.of(file), "first-frame " + System.currentTimeMillis()));
+            Platform.runLater(() -> {
+                if (file != null && !file.isBlank()) {
+                    write(Path.of(file), "first-frame " + System.currentTimeMillis());
+                }
+                action.run();
+            });
         };
         scene.addPostLayoutPulseListener(once[0]);
     }

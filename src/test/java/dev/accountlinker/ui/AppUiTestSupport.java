@@ -211,6 +211,22 @@ public abstract class AppUiTestSupport extends FxRobot {
                 .reduce("", (a, b) -> a + "\n" + b));
     }
 
+    /**
+     * Clicks the visible, enabled node of a query once the JavaFX thread is idle. Table cells are reused, so a
+     * hidden spare cell can still hold a button with the same id: only the one on screen is clicked.
+     */
+    protected void clickWhenReady(String query) {
+        waitUntil(() -> onFx(() -> lookup(query).queryAll().stream()
+                .anyMatch(node -> node.isVisible() && !node.isDisabled() && node.getScene() != null
+                        && node.getParent() != null && node.getParent().isVisible())));
+        WaitForAsyncUtils.waitForFxEvents();
+        Node target = onFx(() -> lookup(query).queryAll().stream()
+                .filter(node -> node.isVisible() && !node.isDisabled() && node.getScene() != null
+                        && node.getParent() != null && node.getParent().isVisible())
+                .findFirst().orElseThrow());
+        clickOn(target);
+    }
+
     protected boolean statusIs(String styleClass) {
         return onFx(() -> lookup("#statusMessage").query().getStyleClass().contains(styleClass));
     }

@@ -91,8 +91,7 @@ class ChoosePrimaryUiTest extends AppUiTestSupport {
         assertEquals("alice.g@example.com", text("#profileEmail"));
 
         // ... and unlinking Alice's identity makes her a separate user again.
-        waitUntil(() -> node("#unlink-auth0-alice").isPresent() && !lookup("#unlink-auth0-alice").query().isDisabled());
-        clickOn("#unlink-auth0-alice");
+        clickWhenReady("#unlink-auth0-alice");
         waitForDialogButton("#confirmUnlinkButton");
         clickOn("#confirmUnlinkButton");
         waitForIdentityCount(1);

@@ -171,8 +171,7 @@ class FaultToleranceUiTest extends AppUiTestSupport {
         waitForIdentityCount(2);
         tenant.faults().inject(Faults.on("DELETE", "/api/v2/users/").delay(SLOW));
         String unlink = "#unlink-google-oauth2-109876543210987654321";
-        waitUntil(() -> node(unlink).isPresent() && !lookup(unlink).query().isDisabled());
-        clickOn(unlink);
+        clickWhenReady(unlink);
         waitForDialogButton("#confirmUnlinkButton");
         clickOn("#confirmUnlinkButton");
         assertUiResponsive();

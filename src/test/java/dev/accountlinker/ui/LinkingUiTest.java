@@ -104,10 +104,7 @@ class LinkingUiTest extends AppUiTestSupport {
         waitForIdentityCount(2);
         assertTrue(node("#unlink-auth0-alice").isEmpty(), "the main identity has no Unlink button");
 
-        waitUntil(() -> node("#unlink-github-4242424").isPresent() && !lookup("#unlink-github-4242424").query().isDisabled());
-        // The success message's layout pass can still re-create the table's cells: let it run before clicking.
-        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
-        clickOn("#unlink-github-4242424");
+        clickWhenReady("#unlink-github-4242424");
         waitForDialogButton("#confirmUnlinkButton");
         assertTrue(dialogText().contains("becomes a separate account again"), dialogText());
         clickOn("#confirmUnlinkButton");
