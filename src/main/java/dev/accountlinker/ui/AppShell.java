@@ -39,6 +39,7 @@ public final class AppShell {
         Scene scene = new Scene(root, WIDTH, HEIGHT);
         scene.getStylesheets().add(AppShell.class.getResource("/dev/accountlinker/ui/app.css").toExternalForm());
         stage.setTitle(services.messages().get("app.title"));
+        AppIcons.apply(stage);
         stage.setScene(scene);
         stage.setMinWidth(640);
         stage.setMinHeight(480);
