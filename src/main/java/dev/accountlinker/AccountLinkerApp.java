@@ -30,6 +30,7 @@ public class AccountLinkerApp extends Application {
         AppServices services = injectedServices != null ? injectedServices : servicesFromParameters();
         shell = new AppShell(stage, services);
         shell.start();
+        StartupMarker.windowShown(shell.services().signInService());
     }
 
     private AppServices servicesFromParameters() {
