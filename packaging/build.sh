@@ -2,15 +2,16 @@
 # Builds Account Linker's installers with the JDK's own jlink and jpackage (JDK 17+).
 #
 #   packaging/build.sh [TYPE...]     TYPE: app-image deb rpm (Linux), msi exe (Windows), dmg pkg (macOS)
-#                                    default: this OS's installers (Linux: app-image deb, and rpm if rpmbuild is here)
+#                                    default: this OS's installers (Linux: app-image, deb, and rpm if rpmbuild is here)
 # Usually run through Maven, which compiles and copies the runtime jars first: mvn -B -Ppackage package
 # Run directly after `mvn -B process-classes` (it needs target/classes and target/lib).
 #
 # Output: target/installer/ (installers, and the app-image folder account-linker/ on Linux).
-# Steps: 1. the app jar from target/classes, and every jar stored uncompressed; 2. a trimmed runtime (jlink: packaging/runtime-modules, no debug
-# info, man pages or headers); 3. jpackage with packaging/jpackage.options + packaging/<os>/jpackage.options
-# (+ packaging/<os>/installer.options and packaging/<os>/<type>.options for the installers, which are made from
-# the app-image). A .deb is checked to depend on libgtk-3-0.
+# Steps: 1. the app jar from target/classes, every jar stored uncompressed (packaging/StoreJars.java);
+# 2. a trimmed runtime (jlink: packaging/runtime-modules, no debug info, man pages or headers, with the JDK's
+# default CDS archive); 3. jpackage with packaging/jpackage.options + packaging/<os>/jpackage.options, and for
+# the installers (made from the app-image) packaging/<os>/installer.options + packaging/<os>/<type>.options.
+# A .deb is checked to depend on libgtk-3-0.
 # Environment: APP_VERSION (default: the pom's version), DEST (default target/installer), JPACKAGE/JLINK/JAR,
 # JPACKAGE_OPTS (extra jpackage options for every call, e.g. --verbose).
 set -euo pipefail
