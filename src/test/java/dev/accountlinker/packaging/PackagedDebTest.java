@@ -14,8 +14,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The full .deb check, too slow (a minute or two) for every CI run, so opt-in:
- * {@code mvn -B test -Dpackaging.deb=true -Dtest=PackagedDebTest -Dsurefire.failIfNoSpecifiedTests=false}.
+ * The full .deb check, too slow (2-5 minutes: xz) for every CI run, so opt-in:
+ * {@code mvn -B test-compile surefire:test@default-test -Dpackaging.deb=true -Dtest=PackagedDebTest}
+ * (only the default-test execution: with plain {@code mvn test -Dtest=...} the UI-test execution would run it again).
  * Builds the .deb with packaging/build.sh and reads its control file and contents with dpkg-deb.
  */
 @EnabledIfSystemProperty(named = "packaging.deb", matches = "true")
