@@ -43,6 +43,7 @@ public final class AppShell {
         Scene scene = new Scene(root, WIDTH, HEIGHT);
         scene.getStylesheets().add(AppShell.class.getResource("/dev/accountlinker/ui/app.css").toExternalForm());
         stage.setTitle(services.messages().get("app.title"));
+        AppIcons.apply(stage);
         stage.setScene(scene);
         stage.setMinWidth(640);
         stage.setMinHeight(480);
@@ -50,7 +51,10 @@ public final class AppShell {
         stage.show();
         // The demo tenant's key generation and the HTTP clients would compete with the first frame for the
         // CPU: they start once it is on screen.
-        StartupMarker.afterFirstFrame(scene, services::startInBackground);
+        StartupMarker.afterFirstFrame(scene, () -> {
+            services.startInBackground();
+            StartupMarker.servicesStarting(services.signInService());
+        });
     }
 
     public AppServices services() {

@@ -8,12 +8,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.CompletableFuture;
 
 /**
- * Opt-in start-up marker for benchmarks (bench/): with {@code -Daccountlinker.startupMarker=<file>} the app
- * appends one line {@code first-frame <epochMillis>} to that file once the first frame of its first window
- * has been laid out and rendered and the JavaFX thread is free again (the window is interactive). Without the
- * property it only runs the app's own after-first-frame work.
+ * Work that waits for the first frame, and the opt-in start-up marker used by the benchmarks (bench/) and the
+ * packaged-app check. Run the app with {@code -Daccountlinker.startupMarker=<file>} and it appends:
+ * <pre>
+ * first-frame 1764070000000               once the first frame is rendered and the JavaFX thread is free (epoch ms)
+ * services-ready                          once the tenant (the demo one, if used) and the sign-in client are up
+ * services-failed IllegalStateException   instead, if they could not start (exception class only)
+ * </pre>
+ * Nothing else (no tokens, no addresses), and nothing at all without the property.
  */
 public final class StartupMarker {
     public static final String PROPERTY = "accountlinker.startupMarker";
@@ -23,28 +28,53 @@ public final class StartupMarker {
 
     /**
      * Runs {@code action} once, on the JavaFX thread, after the pulse that laid out and rendered the scene's
-     * first frame has finished; with the property set, the marker line is written first.
+     * first frame has finished; with the property set, the {@code first-frame} line is written first.
      */
     public static void afterFirstFrame(Scene scene, Runnable action) {
-        String file = System.getProperty(PROPERTY);
         Runnable[] once = new Runnable[1];
         once[0] = () -> {
             scene.removePostLayoutPulseListener(once[0]);
             Platform.runLater(() -> {
-                if (file != null && !file.isBlank()) {
-                    write(Path.of(file), "first-frame " + System.currentTimeMillis());
-                }
+                write("first-frame " + System.currentTimeMillis());
                 action.run();
             });
         };
         scene.addPostLayoutPulseListener(once[0]);
     }
 
-    private static void write(Path file, String line) {
+    /** Records whether the background services came up. */
+    public static void servicesStarting(CompletableFuture<?> services) {
+        if (file() == null) {
+            return;
+        }
+        services.whenComplete((ready, failure) -> write(failure == null
+                ? "services-ready"
+                : "services-failed " + rootCause(failure).getClass().getSimpleName()));
+    }
+
+    private static String file() {
+        String file = System.getProperty(PROPERTY);
+        return file == null || file.isBlank() ? null : file;
+    }
+
+    private static Throwable rootCause(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    /** A marker that cannot be written never stops the app. */
+    private static synchronized void write(String line) {
+        String file = file();
+        if (file == null) {
+            return;
+        }
         try {
-            Files.writeString(file, line + System.lineSeparator(), StandardCharsets.UTF_8,
+            Files.writeString(Path.of(file), line + System.lineSeparator(), StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             System.err.println("Could not write the start-up marker " + file + ": " + e.getMessage());
         }
     }

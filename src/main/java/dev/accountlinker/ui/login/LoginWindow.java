@@ -85,6 +85,7 @@ public final class LoginWindow {
                 stage.initModality(Modality.WINDOW_MODAL);
             }
             stage.setTitle(messages.get(titleKey));
+            dev.accountlinker.ui.AppIcons.apply(stage);
             stage.setScene(new Scene(layout(), 520, 680));
             stage.getScene().setOnKeyPressed(event -> {
                 if (event.getCode() == KeyCode.ESCAPE) {

@@ -140,6 +140,7 @@ final class ConfirmationDialogs implements Confirmations {
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", confirm, cancel);
         alert.initOwner(owner.get());
         alert.setTitle(title);
+        dev.accountlinker.ui.AppIcons.apply((javafx.stage.Stage) alert.getDialogPane().getScene().getWindow());
         alert.setHeaderText(header);
         alert.getDialogPane().setContent(body);
         alert.getDialogPane().setPrefWidth(520);

@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# Builds Account Linker's installers with the JDK's own jlink and jpackage (JDK 17+).
+#
+#   packaging/build.sh [TYPE...]     TYPE: app-image deb rpm (Linux), msi exe (Windows), dmg pkg (macOS)
+#                                    default: this OS's installers (Linux: app-image, deb, and rpm if rpmbuild is here)
+# Usually run through Maven, which compiles and copies the runtime jars first: mvn -B -Ppackage package
+# Run directly after `mvn -B process-classes` (it needs target/classes and target/lib).
+#
+# Output: target/installer/ (installers, and the app-image folder account-linker/ on Linux).
+# Steps: 1. the app jar from target/classes, every jar stored uncompressed (packaging/StoreJars.java);
+# 2. a trimmed runtime (jlink: packaging/runtime-modules, no debug info, man pages or headers, with the JDK's
+# default CDS archive); 3. jpackage with packaging/jpackage.options + packaging/<os>/jpackage.options, and for
+# the installers (made from the app-image) packaging/<os>/installer.options + packaging/<os>/<type>.options.
+# A .deb is checked to depend on libgtk-3-0.
+# Environment: APP_VERSION (default: the pom's version), DEST (default target/installer), JPACKAGE/JLINK/JAR,
+# JPACKAGE_OPTS (extra jpackage options for every call, e.g. --verbose).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+die() { echo "packaging/build.sh: $*" >&2; exit 1; }
+step() { echo "== $*"; }
+
+java_bin() { # the JDK tool named $1: $JAVA_HOME/bin first, then the PATH
+  if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/$1" ]; then echo "$JAVA_HOME/bin/$1"; else command -v "$1" || die "$1 not found (needs a JDK 17+)"; fi
+}
+JPACKAGE=${JPACKAGE:-$(java_bin jpackage)}
+JLINK=${JLINK:-$(java_bin jlink)}
+JAR=${JAR:-$(java_bin jar)}
+
+case "$(uname -s)" in
+  Linux) os=linux; default_types="app-image deb rpm" ;;
+  Darwin) os=macos; default_types="app-image dmg" ;;
+  MINGW*|MSYS*|CYGWIN*) os=windows; default_types="app-image msi" ;;
+  *) die "unsupported OS $(uname -s)" ;;
+esac
+read -r -a types <<< "$*"  # also one argument "app-image deb" (from Maven's -Dinstaller.types)
+if [ ${#types[@]} -eq 0 ] || [ "${types[*]}" = default ]; then read -r -a types <<< "$default_types"; fi
+
+# jpackage wants a plain numeric version: 0.1.0-SNAPSHOT becomes 0.1.0.
+version=${APP_VERSION:-$(sed -n '0,/<artifactId>account-linker<\/artifactId>/d; s:.*<version>\(.*\)</version>.*:\1:p' pom.xml | head -1)}
+version=${version%%-*}
+[[ $version =~ ^[0-9]+(\.[0-9]+){0,2}$ ]] || die "version '$version' is not numeric (x.y.z)"
+
+[ -d target/classes ] && [ -d target/lib ] || die "target/classes or target/lib is missing: run mvn -B -Ppackage package (or mvn -B process-classes first)"
+
+work=target/jpackage
+dest=${DEST:-target/installer}
+mkdir -p "$work" "$dest"
+
+step "app jar ($version)"
+rm -rf "$work/input" && mkdir -p "$work/input"
+"$JAR" --create --file "$work/input/account-linker-$version.jar" --main-class dev.accountlinker.Launcher -C target/classes .
+cp target/lib/*.jar "$work/input/"
+# Stored, not deflated: the installers' own compression (xz, cab, dmg) then does far better (README, Installers).
+"$(java_bin java)" packaging/StoreJars.java "$work/input"/*.jar
+
+step "runtime (jlink)"
+modules=$(grep -v '^#' packaging/runtime-modules | grep . | paste -sd, -)
+runtime="$work/runtime"
+# Reused while the module list and the JDK are the same (jlink takes a few seconds). No --compress: the
+# installers compress lib/modules much better themselves (xz: 10 MB uncompressed vs 22 MB with --compress=2).
+jlink_options=(--strip-debug --no-header-files --no-man-pages --generate-cds-archive)
+stamp="$modules ${jlink_options[*]} $("$JLINK" --version)"
+if [ ! -f "$runtime/release" ] || [ "$(cat "$work/runtime.stamp" 2>/dev/null)" != "$stamp" ]; then
+  rm -rf "$runtime"
+  "$JLINK" --add-modules "$modules" "${jlink_options[@]}" --output "$runtime"
+  echo "$stamp" > "$work/runtime.stamp"
+fi
+
+read -r -a extra <<< "${JPACKAGE_OPTS:-}"
+common=(${extra[@]+"${extra[@]}"} @packaging/jpackage.options @"packaging/$os/jpackage.options" --app-version "$version" --dest "$dest")
+app_name=$(sed -n 's/^--name "\{0,1\}\([^"]*\)"\{0,1\}$/\1/p' "packaging/$os/jpackage.options")
+app_image="$dest/$app_name"
+[ "$os" = macos ] && app_image="$dest/$app_name.app"
+
+build_app_image() {
+  step "app-image → $app_image"
+  rm -rf "$app_image"
+  "$JPACKAGE" --type app-image "${common[@]}" --input "$work/input" \
+    --main-jar "account-linker-$version.jar" --main-class dev.accountlinker.Launcher --runtime-image "$runtime"
+}
+
+for type in "${types[@]}"; do
+  case "$type" in
+    app-image) build_app_image ;;
+    rpm)
+      if ! command -v rpmbuild >/dev/null; then
+        echo "== rpm skipped: rpmbuild is not installed (Debian: apt-get install rpm)"; continue
+      fi ;&
+    deb|msi|exe|dmg|pkg)
+      [ -d "$app_image" ] || build_app_image
+      step "$type"
+      # Packaged from the app-image, so every installer holds exactly what was checked there.
+      per_type=(); [ -f "packaging/$os/$type.options" ] && per_type=(@"packaging/$os/$type.options")
+      if [ "$type" = rpm ]; then
+        # rpmbuild's default payload here is gzip (97 MB); xz, as the .deb uses, gives about the .deb's size.
+        mkdir -p "$work/rpm-home" && echo '%_binary_payload w6.xzdio' > "$work/rpm-home/.rpmmacros"
+        HOME="$PWD/$work/rpm-home" "$JPACKAGE" --type rpm "${common[@]}" @"packaging/$os/installer.options" \
+          ${per_type[@]+"${per_type[@]}"} --app-image "$app_image"
+      else
+        "$JPACKAGE" --type "$type" "${common[@]}" @"packaging/$os/installer.options" ${per_type[@]+"${per_type[@]}"} \
+          --app-image "$app_image"
+      fi
+      if [ "$type" = deb ]; then
+        deb=$(ls -t "$dest"/*.deb | head -1)
+        depends=$(dpkg-deb -f "$deb" Depends)
+        [[ ", $depends," == *", libgtk-3-0,"* ]] || die "$deb does not depend on libgtk-3-0: $depends"
+        echo "== $deb: Depends names libgtk-3-0"
+      fi
+      ;;
+    *) die "unknown type '$type' (app-image deb rpm msi exe dmg pkg)" ;;
+  esac
+done
+step "done: $(cd "$dest" && ls -d -- * | paste -sd' ' -)"

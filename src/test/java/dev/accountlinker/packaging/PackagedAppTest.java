@@ -1,0 +1,169 @@
+package dev.accountlinker.packaging;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The packaged app starts: builds the Linux app-image with packaging/build.sh (jlink runtime + jpackage, the
+ * same steps as the installers), then runs its native launcher in demo mode and waits for the start-up marker
+ * to say the main window is on screen and the demo tenant and sign-in client are up. That proves the trimmed
+ * runtime has every module the app needs.
+ * <p>
+ * CI has no display, so the check runs a copy (hard links) of the image made headless: the Monocle jar the UI tests use
+ * is added to the copy's class path and its launcher configuration gets the Monocle and marker properties.
+ * The shipped image stays as built (GTK glass, no Monocle).
+ */
+@EnabledOnOs(OS.LINUX)
+class PackagedAppTest {
+    private static final Path PROJECT = Path.of(System.getProperty("user.dir"));
+    private static final Path DEST = PROJECT.resolve("target/packaging-check");
+    private static final Path IMAGE = DEST.resolve("account-linker");
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+
+    @BeforeAll
+    static void buildAppImage() throws Exception {
+        Path log = PROJECT.resolve("target/packaging-check.log");
+        Files.createDirectories(DEST);
+        ProcessBuilder builder = new ProcessBuilder("bash", "packaging/build.sh", "app-image")
+                .directory(PROJECT.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().put("DEST", DEST.toString());
+        Process build = builder.start();
+        assertTrue(build.waitFor(5, TimeUnit.MINUTES), "packaging/build.sh app-image took over 5 minutes");
+        assertEquals(0, build.exitValue(), () -> "packaging/build.sh app-image failed:\n" + read(log));
+        assertTrue(Files.isExecutable(IMAGE.resolve("bin/account-linker")), "no launcher in " + IMAGE);
+    }
+
+    @Test
+    void theShippedImageIsNotHeadlessAndHasItsIcon() throws IOException {
+        String cfg = Files.readString(IMAGE.resolve("lib/app/account-linker.cfg"));
+        assertTrue(cfg.contains("app.mainclass=dev.accountlinker.Launcher"), cfg);
+        assertTrue(!cfg.contains("Monocle") && !cfg.contains("monocle"), "Monocle must not ship:\n" + cfg);
+        assertTrue(Files.size(IMAGE.resolve("lib/account-linker.png")) > 0, "the app icon is missing");
+        assertTrue(Files.exists(IMAGE.resolve("lib/runtime/lib/server/classes.jsa")), "the runtime has no CDS archive");
+    }
+
+    @Test
+    void theDebDeclaresGtk() throws IOException {
+        // jpackage's generated Depends: leaves GTK out; the full .deb check is PackagedDebTest (slow, opt-in).
+        List<String> options = Files.readAllLines(PROJECT.resolve("packaging/linux/deb.options"));
+        assertTrue(options.contains("--linux-package-deps libgtk-3-0"), String.join("\n", options));
+    }
+
+    @Test
+    void thePackagedLauncherOpensTheMainWindowHeadless() throws Exception {
+        Path headless = DEST.resolve("headless");
+        copyTree(IMAGE, headless);
+        Path marker = DEST.resolve("startup-marker.txt");
+        Files.deleteIfExists(marker);
+        makeHeadless(headless, marker);
+
+        Path log = DEST.resolve("launcher.log");
+        Process app = new ProcessBuilder(headless.resolve("bin/account-linker").toString(), "--demo")
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        try {
+            String lines = waitForMarker(marker, app, "services-");
+            assertTrue(lines.contains("first-frame "), "no main window: " + lines + "\n" + read(log));
+            assertTrue(lines.contains("services-ready"), "the demo tenant or sign-in client failed to start in the packaged runtime: "
+                    + lines + "\n" + read(log));
+        } finally {
+            stop(app);
+        }
+    }
+
+    /** Adds the Monocle jar from the test class path, and the headless and marker properties, to the copy. */
+    private static void makeHeadless(Path image, Path marker) throws IOException {
+        Path monocle = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .map(Path::of)
+                .filter(path -> path.getFileName().toString().startsWith("openjfx-monocle"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("openjfx-monocle is not on the test class path"));
+        Files.copy(monocle, image.resolve("lib/app").resolve(monocle.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        Path cfg = image.resolve("lib/app/account-linker.cfg");
+        List<String> lines = new ArrayList<>(Files.readAllLines(cfg));
+        lines.add(lines.indexOf("[Application]") + 1, "app.classpath=$APPDIR/" + monocle.getFileName());
+        for (String option : List.of("-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw",
+                "-Djava.awt.headless=true", "-Daccountlinker.startupMarker=" + marker)) {
+            lines.add("java-options=" + option);
+        }
+        Files.write(cfg, lines);
+    }
+
+    private static String waitForMarker(Path marker, Process app, String expected) throws Exception {
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            String lines = Files.exists(marker) ? Files.readString(marker) : "";
+            if (lines.contains(expected)) {
+                return lines;
+            }
+            if (!app.isAlive()) {
+                fail("the packaged launcher exited with " + app.exitValue() + " before its window came up");
+            }
+            Thread.sleep(50);
+        }
+        return Files.exists(marker) ? Files.readString(marker) : "(no marker after " + START_TIMEOUT.toSeconds() + " s)";
+    }
+
+    private static void stop(Process app) throws InterruptedException {
+        app.descendants().forEach(ProcessHandle::destroy);
+        app.destroy();
+        if (!app.waitFor(10, TimeUnit.SECONDS)) {
+            app.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Hard links (instant, no space) where the file system allows, else copies; the .cfg is always a copy. */
+    private static void copyTree(Path from, Path to) throws IOException {
+        if (Files.exists(to)) {
+            try (var old = Files.walk(to)) {
+                for (Path path : old.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+        try (var tree = Files.walk(from)) {
+            for (Path source : tree.toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source) || source.toString().endsWith(".cfg")) {
+                    Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
+                } else {
+                    try {
+                        Files.createLink(target, source);
+                    } catch (IOException | UnsupportedOperationException e) {
+                        Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
+                    }
+                }
+            }
+        }
+    }
+
+    private static String read(Path log) {
+        try {
+            return Files.readString(log, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+}

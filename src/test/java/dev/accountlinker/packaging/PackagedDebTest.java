@@ -1,0 +1,71 @@
+package dev.accountlinker.packaging;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The full .deb check, too slow (2-5 minutes: xz) for every CI run, so opt-in:
+ * {@code mvn -B test-compile surefire:test@default-test -Dpackaging.deb=true -Dtest=PackagedDebTest}
+ * (only the default-test execution: with plain {@code mvn test -Dtest=...} the UI-test execution would run it again).
+ * Builds the .deb with packaging/build.sh and reads its control file and contents with dpkg-deb.
+ */
+@EnabledIfSystemProperty(named = "packaging.deb", matches = "true")
+class PackagedDebTest {
+    private static final Path PROJECT = Path.of(System.getProperty("user.dir"));
+    private static final Path DEST = PROJECT.resolve("target/packaging-check-deb");
+
+    @Test
+    void theDebNamesGtkAndInstallsAMenuEntryWithTheIcon() throws Exception {
+        Path log = PROJECT.resolve("target/packaging-check-deb.log");
+        ProcessBuilder builder = new ProcessBuilder("bash", "packaging/build.sh", "deb")
+                .directory(PROJECT.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("DEST", DEST.toString());
+        Process build = builder.start();
+        assertTrue(build.waitFor(10, TimeUnit.MINUTES), "the .deb build took over 10 minutes");
+        assertEquals(0, build.exitValue(), () -> "packaging/build.sh deb failed:\n" + readQuietly(log));
+
+        Path deb;
+        try (Stream<Path> files = Files.list(DEST)) {
+            deb = files.filter(path -> path.toString().endsWith(".deb")).findFirst().orElseThrow();
+        }
+        String depends = run("dpkg-deb", "-f", deb.toString(), "Depends");
+        assertTrue(List.of(depends.split("[,\\s]+")).contains("libgtk-3-0"), "Depends: " + depends);
+        assertEquals("account-linker", run("dpkg-deb", "-f", deb.toString(), "Package").trim());
+
+        String contents = run("dpkg-deb", "-c", deb.toString());
+        assertTrue(contents.contains("./opt/account-linker/bin/account-linker"), contents);
+        assertTrue(contents.contains("./opt/account-linker/lib/account-linker.png"), contents);
+        assertTrue(contents.contains("./opt/account-linker/lib/account-linker-account-linker.desktop"), contents);
+        String desktop = run("sh", "-c", "dpkg-deb --fsys-tarfile '" + deb
+                + "' | tar -xO ./opt/account-linker/lib/account-linker-account-linker.desktop");
+        assertTrue(desktop.contains("Name=Account Linker"), desktop);
+        assertTrue(desktop.contains("Icon=/opt/account-linker/lib/account-linker.png"), desktop);
+        assertTrue(desktop.contains("Exec=/opt/account-linker/bin/account-linker"), desktop);
+    }
+
+    private static String run(String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertTrue(process.waitFor(2, TimeUnit.MINUTES));
+        assertEquals(0, process.exitValue(), () -> String.join(" ", command) + ":\n" + output);
+        return output;
+    }
+
+    private static String readQuietly(Path log) {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}
