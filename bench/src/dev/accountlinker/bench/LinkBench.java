@@ -283,9 +283,9 @@ public final class LinkBench {
             long c0 = System.nanoTime();
             SignedInAccount secondSignedIn = signIn.complete(request2, callback2);
             long c1 = System.nanoTime();
-            LinkPreview preview = linking.preview(mainAccount, secondSignedIn);
+            LinkPreview preview = linking.preview(alice, mainAccount, secondSignedIn);
             long c2 = System.nanoTime();
-            var result = linking.link(preview, () -> false);
+            var result = linking.link(dev.accountlinker.linking.LinkPlan.of(preview, dev.accountlinker.linking.LinkDirection.KEEP_CURRENT), () -> false);
             long c3 = System.nanoTime();
             main.unlink(aliceId, result.account().identities().stream()
                     .filter(id -> id.provider().equals("google-oauth2")).findFirst().orElseThrow());

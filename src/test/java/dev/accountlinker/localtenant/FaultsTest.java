@@ -43,7 +43,7 @@ class FaultsTest {
     }
 
     private ManagementApi mgmt(String token) {
-        return ManagementApi.builder().url(tenant.baseUrl() + "/api/v2").token(token).maxRetries(0).build();
+        return TenantFlows.managementApi(tenant, token);
     }
 
     private static Map<?, ?> lowerCaseHeaders(ManagementApiException e) {

@@ -56,7 +56,7 @@ class ManagementApiTest {
     }
 
     private ManagementApi mgmt(String accessToken) {
-        return ManagementApi.builder().url(tenant.baseUrl() + "/api/v2").token(accessToken).maxRetries(0).build();
+        return TenantFlows.managementApi(tenant, accessToken);
     }
 
     private TokenHolder alice() throws Exception {

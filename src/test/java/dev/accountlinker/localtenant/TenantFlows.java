@@ -103,4 +103,10 @@ public final class TenantFlows {
         return signIn(tenant, new TenantBrowser(), email, password,
                 b -> connection == null ? b : b.withConnection(connection));
     }
+
+    /** The SDK's Management API client for one user-scoped token, without the SDK's retries. */
+    public static com.auth0.client.mgmt.ManagementApi managementApi(LocalTenant tenant, String accessToken) {
+        return com.auth0.client.mgmt.ManagementApi.builder().url(tenant.baseUrl() + "/api/v2").token(accessToken)
+                .maxRetries(0).build();
+    }
 }
