@@ -104,7 +104,8 @@ public final class LinkBench {
         tenant = LocalTenant.builder().redirectUris(List.of(REDIRECT)).seedDemoUsers(true).start();
         settings = new TenantSettings(TenantAddress.parse("domain", tenant.baseUrl()), tenant.clientId(),
                 List.of("google-oauth2", "github"), URI.create(REDIRECT));
-        AppServices services = new AppServices(AppConfig.forTenant(settings), Optional.empty(),
+        // Embedded sign-in for every connection: the harness drives the WebView, not a system browser.
+        AppServices services = new AppServices(AppConfig.forTenant(settings).withWays(dev.accountlinker.config.SignInWays.embeddedOnly()), Optional.empty(),
                 Messages.forDefaultLocale(), Clock.systemDefaultZone());
         Platform.startup(() -> { });
         Platform.setImplicitExit(false);

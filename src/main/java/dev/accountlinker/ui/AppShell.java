@@ -9,7 +9,7 @@ import dev.accountlinker.ui.login.LoginLaunchers;
 import dev.accountlinker.ui.login.LoginWindow;
 import dev.accountlinker.ui.settings.SettingsController;
 import dev.accountlinker.ui.settings.SettingsViewModel;
-import dev.accountlinker.ui.signin.SignInController;
+import dev.accountlinker.ui.signin.SignInView;
 import dev.accountlinker.ui.signin.SignInViewModel;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
@@ -43,7 +43,6 @@ public final class AppShell {
         Scene scene = new Scene(root, WIDTH, HEIGHT);
         scene.getStylesheets().add(AppShell.class.getResource("/dev/accountlinker/ui/app.css").toExternalForm());
         stage.setTitle(services.messages().get("app.title"));
-        AppIcons.apply(stage);
         stage.setScene(scene);
         stage.setMinWidth(640);
         stage.setMinHeight(480);
@@ -52,6 +51,7 @@ public final class AppShell {
         // The demo tenant's key generation and the HTTP clients would compete with the first frame for the
         // CPU: they start once it is on screen.
         StartupMarker.afterFirstFrame(scene, () -> {
+            AppIcons.apply(stage); // decoding six PNGs need not delay the first frame
             services.startInBackground();
             StartupMarker.servicesStarting(services.signInService());
         });
@@ -71,8 +71,7 @@ public final class AppShell {
         stopCurrentScreen.run();
         SignInViewModel viewModel = new SignInViewModel(services, loginLaunchers(), this::showSettings, status);
         stopCurrentScreen = viewModel::stopWork;
-        root.getChildren().setAll(load("/dev/accountlinker/ui/signin/sign-in.fxml",
-                type -> new SignInController(viewModel, this::switchToDemo)));
+        root.getChildren().setAll(SignInView.create(viewModel, services.messages(), this::switchToDemo));
         focusDefault();
     }
 
