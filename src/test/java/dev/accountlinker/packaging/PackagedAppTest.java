@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -112,16 +111,14 @@ class PackagedAppTest {
     }
 
     private static String waitForMarker(Path marker, Process app, String expected) throws Exception {
-        Instant deadline = Instant.now().plus(START_TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
-            String lines = Files.exists(marker) ? Files.readString(marker) : "";
-            if (lines.contains(expected)) {
-                return lines;
-            }
-            if (!app.isAlive()) {
-                fail("the packaged launcher exited with " + app.exitValue() + " before its window came up");
-            }
-            Thread.sleep(50);
+        try {
+            org.testfx.util.WaitForAsyncUtils.waitFor(START_TIMEOUT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS,
+                    () -> !app.isAlive() || (Files.exists(marker) && Files.readString(marker).contains(expected)));
+        } catch (java.util.concurrent.TimeoutException stillWaiting) {
+            // reported below with whatever the marker holds
+        }
+        if (!app.isAlive() && !(Files.exists(marker) && Files.readString(marker).contains(expected))) {
+            fail("the packaged launcher exited with " + app.exitValue() + " before its window came up");
         }
         return Files.exists(marker) ? Files.readString(marker) : "(no marker after " + START_TIMEOUT.toSeconds() + " s)";
     }
