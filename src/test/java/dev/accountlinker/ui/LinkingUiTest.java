@@ -119,6 +119,27 @@ class LinkingUiTest extends AppUiTestSupport {
     }
 
     @Test
+    void unlinkWorksFromTheKeyboard() {
+        signIn("alice@example.com", "Alice-Demo-1");
+        linkWith("#link-github", "alice-gh@example.com", "Github-Demo-1");
+        waitForDialogButton("#confirmLinkButton");
+        type(javafx.scene.input.KeyCode.ENTER); // the default button links
+        waitForIdentityCount(2);
+        waitForOperationToEnd();
+
+        onFx(() -> {
+            identitiesTable().requestFocus();
+            identitiesTable().getSelectionModel().select(1);
+            return null;
+        });
+        type(javafx.scene.input.KeyCode.DELETE);
+        waitForDialogButton("#confirmUnlinkButton");
+        type(javafx.scene.input.KeyCode.ENTER);
+        waitForIdentityCount(1);
+        assertTrue(tenant.user("github|4242424").isPresent());
+    }
+
+    @Test
     void cancellingTheSecondSignInChangesNothing() {
         signIn("alice@example.com", "Alice-Demo-1");
         waitUntil(() -> !lookup("#link-google-oauth2").query().isDisabled());

@@ -77,6 +77,15 @@ public final class SettingsController {
                 viewModel.nameProperty().map(name -> messages.get("settings.profile.picture", name)));
 
         identitiesTable.setItems(viewModel.identities());
+        // Keyboard route to Unlink: select a linked sign-in and press Delete (asks first, like the button).
+        identitiesTable.setOnKeyPressed(event -> {
+            Identity selected = identitiesTable.getSelectionModel().getSelectedItem();
+            if ((event.getCode() == javafx.scene.input.KeyCode.DELETE || event.getCode() == javafx.scene.input.KeyCode.BACK_SPACE)
+                    && selected != null && !selected.primary()) {
+                event.consume();
+                viewModel.unlink(selected);
+            }
+        });
         identitiesTable.setPlaceholder(new Label(messages.get("settings.identities.empty")));
         connectionColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(connectionName(row.getValue().connection())));
         providerColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().provider()));
