@@ -150,6 +150,30 @@ class FaultToleranceUiTest extends AppUiTestSupport {
     }
 
     @Test
+    void aSlowLinkIntoTheSecondAccountThatWentThroughAfterAllAsksForANewSignIn() {
+        signIn("alice@example.com", "Alice-Demo-1");
+        waitForIdentityCount(1);
+        linkWith("#link-google-oauth2", "alice.g@example.com", "Google-Demo-1");
+        waitForDialogButton("#confirmLinkButton");
+        clickOn("#keepSecondMainRadio");
+        tenant.faults().inject(Faults.on("POST", "/api/v2/users/").delay(SLOW));
+        clickOn("#confirmLinkButton");
+        waitForOperationToEnd();
+        assertTrue(statusText().contains("did not answer in time"), statusText());
+
+        // The tenant finished the link after the app stopped waiting: Alice is now part of the Google account.
+        waitUntil(() -> tenant.user("auth0|alice").isEmpty());
+        clickOn("#refreshButton");
+        waitUntil(() -> statusText().startsWith("This account is no longer a separate user"));
+        assertTrue(onFx(() -> lookup("#signInAgainButton").query().isVisible()));
+        clickOn("#signInAgainButton");
+        clickOn("#signInButton");
+        submitLoginForm("alice@example.com", "Alice-Demo-1");
+        waitForSettingsOf("alice.g@example.com");
+        waitForIdentityCount(2);
+    }
+
+    @Test
     void aDroppedConnectionDuringLinkIsNotResentAndTheRetryWorks() {
         signIn("alice@example.com", "Alice-Demo-1");
         waitForIdentityCount(1);

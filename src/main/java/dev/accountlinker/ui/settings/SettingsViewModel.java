@@ -149,6 +149,10 @@ public final class SettingsViewModel {
     }
 
     private void showFailure(Throwable failure) {
+        if (isAccountGone(failure)) {
+            showAccountMoved();
+            return;
+        }
         UserMessage message = errors.translate(failure);
         sessionExpired.set(message.remedy() == UserMessage.Remedy.SIGN_IN_AGAIN);
         status.set(StatusMessage.error(messages.format(message)));
@@ -218,7 +222,24 @@ public final class SettingsViewModel {
      */
     private void reloadAfterFailedChange() {
         String userId = session().claims().subject();
-        loading = Background.run(() -> linking().mainClient().fetch(userId), this::show, failure -> { });
+        loading = Background.run(() -> linking().mainClient().fetch(userId), this::show, failure -> {
+            if (isAccountGone(failure)) {
+                showAccountMoved();
+            }
+        });
+    }
+
+    /**
+     * The signed-in user no longer exists on its own: a link into another account went through after all
+     * (its answer was lost to a timeout). Only a new sign-in can show the account as it is now.
+     */
+    private static boolean isAccountGone(Throwable failure) {
+        return failure instanceof com.auth0.client.mgmt.core.ManagementApiException api && api.statusCode() == 404;
+    }
+
+    private void showAccountMoved() {
+        sessionExpired.set(true);
+        status.set(StatusMessage.error(messages.get("link.error.accountMoved")));
     }
 
     private void linkFailed(LinkPlan plan, Throwable failure) {
