@@ -112,6 +112,16 @@ public final class AppServices implements AutoCloseable {
         return signInService;
     }
 
+    /**
+     * Services for the built-in demo tenant instead of a broken configuration, keeping what the app itself
+     * set up (language, clock, browser opener, sign-in timeout). Call {@link #close()} on this one.
+     */
+    public AppServices demoInstead() {
+        AppServices demo = new AppServices(AppConfig.demoDefaults(), Optional.empty(), messages, clock)
+                .withLoginTimeout(loginTimeout);
+        return browserOpener == null ? demo : demo.withBrowserOpener(browserOpener);
+    }
+
     /** How long a sign-in window waits for the user before it gives up. */
     public java.time.Duration loginTimeout() {
         return loginTimeout;

@@ -3,7 +3,6 @@ package dev.accountlinker.ui;
 import dev.accountlinker.AppServices;
 import dev.accountlinker.auth.SignedInAccount;
 import dev.accountlinker.auth.SignInService;
-import dev.accountlinker.config.AppConfig;
 import dev.accountlinker.ui.login.BrowserLogin;
 import dev.accountlinker.ui.login.LoginLaunchers;
 import dev.accountlinker.ui.login.LoginWindow;
@@ -19,7 +18,6 @@ import javafx.stage.Stage;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Optional;
 import java.util.function.Function;
 
 /** The main window: shows the sign-in screen or the settings screen and moves between them. */
@@ -98,8 +96,9 @@ public final class AppShell {
 
     /** Leaves a broken configuration behind and starts over with the built-in demo tenant. */
     private void switchToDemo() {
+        AppServices demo = services.demoInstead();
         services.close();
-        services = new AppServices(AppConfig.demoDefaults(), Optional.empty(), services.messages(), services.clock());
+        services = demo;
         showSignIn(StatusMessage.NONE);
         services.startInBackground();
     }

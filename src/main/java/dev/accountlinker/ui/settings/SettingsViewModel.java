@@ -56,7 +56,6 @@ public final class SettingsViewModel {
     private LinkingService linking;
     private Account account;
     private Task<?> loading;
-    private Task<?> operation;
     private SignInFlow secondSignIn;
     private AtomicBoolean cancelRequested = new AtomicBoolean();
 
@@ -129,13 +128,18 @@ public final class SettingsViewModel {
         }
         busy.set(true);
         busyText.set(messages.get("settings.loading"));
+        loadAccount(failure -> status.set(isAccountGone(failure) ? accountMoved() : errorFor(failure)));
+    }
+
+    /** Reads the signed-in account in the background and shows it; {@code onFailure} decides what a failure says. */
+    private void loadAccount(java.util.function.Consumer<Throwable> onFailure) {
         String userId = session().claims().subject();
         loading = Background.run(() -> linking().mainClient().fetch(userId), loadedAccount -> {
             busy.set(false);
             show(loadedAccount);
         }, failure -> {
             busy.set(false);
-            showFailure(failure);
+            onFailure.accept(failure);
         });
     }
 
@@ -148,14 +152,11 @@ public final class SettingsViewModel {
         loaded.set(true);
     }
 
-    private void showFailure(Throwable failure) {
-        if (isAccountGone(failure)) {
-            showAccountMoved();
-            return;
-        }
+    /** The message for a failure; offers "Sign in again" when only a new session can help. */
+    private StatusMessage errorFor(Throwable failure) {
         UserMessage message = errors.translate(failure);
         sessionExpired.set(message.remedy() == UserMessage.Remedy.SIGN_IN_AGAIN);
-        status.set(StatusMessage.error(messages.format(message)));
+        return StatusMessage.error(messages.format(message));
     }
 
     /** Links another account: {@code connection} empty lets the user pick on the tenant's login page. */
@@ -182,7 +183,7 @@ public final class SettingsViewModel {
         }
         operationText.set(messages.get("link.reading"));
         SignedInAccount current = session();
-        operation = Background.run(() -> linking().preview(current, account, second), this::confirmLink,
+        Background.run(() -> linking().preview(current, account, second), this::confirmLink,
                 this::endWithFailure);
     }
 
@@ -204,7 +205,7 @@ public final class SettingsViewModel {
         LinkPlan plan = preview.plan(direction.get());
         operationText.set(messages.get("link.linking"));
         AtomicBoolean cancelFlag = cancelRequested;
-        operation = Background.run(() -> linking().link(plan, cancelFlag::get), this::linked,
+        Background.run(() -> linking().link(plan, cancelFlag::get), this::linked,
                 failure -> linkFailed(plan, failure));
     }
 
@@ -221,10 +222,9 @@ public final class SettingsViewModel {
      * that timed out may still have been applied). The failure message stays; a failing reload adds nothing.
      */
     private void reloadAfterFailedChange() {
-        String userId = session().claims().subject();
-        loading = Background.run(() -> linking().mainClient().fetch(userId), this::show, failure -> {
+        loadAccount(failure -> {
             if (isAccountGone(failure)) {
-                showAccountMoved();
+                status.set(accountMoved());
             }
         });
     }
@@ -237,9 +237,9 @@ public final class SettingsViewModel {
         return failure instanceof com.auth0.client.mgmt.core.ManagementApiException api && api.statusCode() == 404;
     }
 
-    private void showAccountMoved() {
+    private StatusMessage accountMoved() {
         sessionExpired.set(true);
-        status.set(StatusMessage.error(messages.get("link.error.accountMoved")));
+        return StatusMessage.error(messages.get("link.error.accountMoved"));
     }
 
     private void linkFailed(LinkPlan plan, Throwable failure) {
@@ -254,10 +254,14 @@ public final class SettingsViewModel {
                                 plan.linkedDisplayName())));
                 return;
             }
+            if (!linkFailure.metadataMerged()) {
+                endOperation(errorFor(cause));
+                return;
+            }
             UserMessage message = errors.translate(cause);
             sessionExpired.set(message.remedy() == UserMessage.Remedy.SIGN_IN_AGAIN);
-            endOperation(StatusMessage.error(!linkFailure.metadataMerged() ? messages.format(message)
-                    : keptCurrent ? messages.get("link.error.afterMerge", plan.linkedDisplayName(), messages.format(message))
+            endOperation(StatusMessage.error(keptCurrent
+                    ? messages.get("link.error.afterMerge", plan.linkedDisplayName(), messages.format(message))
                     : messages.get("link.error.afterMerge.keepSecond", plan.targetDisplayName(),
                             plan.linkedDisplayName(), messages.format(message))));
             return;
@@ -277,7 +281,7 @@ public final class SettingsViewModel {
         beginOperation(messages.get("unlink.running", label));
         cancellable.set(false); // a single request: once sent it cannot be taken back
         String mainId = account.userId();
-        operation = Background.run(() -> linking().mainClient().unlink(mainId, identity), remaining -> {
+        Background.run(() -> linking().mainClient().unlink(mainId, identity), remaining -> {
             show(new Account(account.userId(), account.name(), account.email(), account.emailVerified(),
                     account.picture(), remaining, account.userMetadata()));
             endOperation(StatusMessage.success(messages.get("unlink.success", label)));
@@ -323,13 +327,10 @@ public final class SettingsViewModel {
             endOperation(StatusMessage.info(messages.get("link.cancelled")));
             return;
         }
-        UserMessage message = errors.translate(failure);
-        sessionExpired.set(message.remedy() == UserMessage.Remedy.SIGN_IN_AGAIN);
-        endOperation(StatusMessage.error(messages.format(message)));
+        endOperation(errorFor(failure));
     }
 
     private void endOperation(StatusMessage message) {
-        operation = null;
         secondSignIn = null;
         operationRunning.set(false);
         cancellable.set(false);
