@@ -106,7 +106,8 @@ public final class LinkBench {
                 List.of("google-oauth2", "github"), URI.create(REDIRECT));
         // Embedded sign-in for every connection: the harness drives the WebView, not a system browser.
         AppServices services = new AppServices(AppConfig.forTenant(settings).withWays(dev.accountlinker.config.SignInWays.embeddedOnly()), Optional.empty(),
-                Messages.forDefaultLocale(), Clock.systemDefaultZone());
+                Messages.forDefaultLocale(), Clock.systemDefaultZone(), new dev.accountlinker.ui.FxTaskRunner(),
+                dev.accountlinker.ui.login.LoginSettings.defaults(url -> { }));
         Platform.startup(() -> { });
         Platform.setImplicitExit(false);
         watchdog.phase("harness: app start-up");
@@ -286,7 +287,7 @@ public final class LinkBench {
             long c1 = System.nanoTime();
             LinkPreview preview = linking.preview(alice, mainAccount, secondSignedIn);
             long c2 = System.nanoTime();
-            var result = linking.link(dev.accountlinker.linking.LinkPlan.of(preview, dev.accountlinker.linking.LinkDirection.KEEP_CURRENT), () -> false);
+            var result = linking.link(dev.accountlinker.linking.LinkPlan.of(preview, dev.accountlinker.linking.LinkDirection.KEEP_CURRENT), () -> false, step -> { });
             long c3 = System.nanoTime();
             main.unlink(aliceId, result.account().identities().stream()
                     .filter(id -> id.provider().equals("google-oauth2")).findFirst().orElseThrow());

@@ -4,7 +4,9 @@ import dev.accountlinker.config.AppConfig;
 import dev.accountlinker.config.ConfigException;
 import dev.accountlinker.config.ConfigLoader;
 import dev.accountlinker.ui.AppShell;
+import dev.accountlinker.ui.FxTaskRunner;
 import dev.accountlinker.ui.Messages;
+import dev.accountlinker.ui.login.LoginSettings;
 import javafx.application.Application;
 import javafx.stage.Stage;
 
@@ -20,30 +22,29 @@ public class AccountLinkerApp extends Application {
         this(null);
     }
 
-    /** For tests: run against given services (e.g. a tenant the test started). */
+    /** For tests: run against services the test builds (e.g. for a tenant the test started). */
     public AccountLinkerApp(AppServices services) {
         this.injectedServices = services;
     }
 
     @Override
     public void start(Stage stage) {
-        AppServices services = injectedServices != null ? injectedServices : servicesFromParameters();
-        if (!services.hasBrowserOpener()) {
-            // HostServices, never java.awt.Desktop.browse: the AWT call can freeze a JavaFX application.
-            services.withBrowserOpener(getHostServices()::showDocument);
-        }
+        AppServices services = injectedServices != null ? injectedServices
+                // HostServices, never java.awt.Desktop.browse: the AWT call can freeze a JavaFX application.
+                : servicesFromParameters(LoginSettings.defaults(getHostServices()::showDocument));
         shell = new AppShell(stage, services);
         shell.start();
     }
 
-    private AppServices servicesFromParameters() {
+    private AppServices servicesFromParameters(LoginSettings login) {
         Messages messages = Messages.forDefaultLocale();
+        Clock clock = Clock.systemDefaultZone();
         try {
             AppConfig config = ConfigLoader.load(getParameters().getRaw(), System.getenv(), ConfigLoader.defaultSettingsFile());
-            return new AppServices(config, Optional.empty(), messages, Clock.systemDefaultZone());
+            return new AppServices(config, Optional.empty(), messages, clock, new FxTaskRunner(), login);
         } catch (ConfigException problem) {
             // The window still opens: it names the setting to fix and offers the demo tenant.
-            return new AppServices(AppConfig.demoDefaults(), Optional.of(problem), messages, Clock.systemDefaultZone());
+            return new AppServices(AppConfig.demoDefaults(), Optional.of(problem), messages, clock, new FxTaskRunner(), login);
         }
     }
 

@@ -7,37 +7,50 @@ import dev.accountlinker.config.TenantAddress;
 import dev.accountlinker.config.TenantSettings;
 import dev.accountlinker.errors.ErrorTranslator;
 import dev.accountlinker.localtenant.LocalTenant;
+import dev.accountlinker.ui.AppContext;
 import dev.accountlinker.ui.Messages;
+import dev.accountlinker.ui.TaskRunner;
+import dev.accountlinker.ui.login.LoginSettings;
 
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.CookieHandler;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Everything the screens share. Nothing slow happens in the constructor: the demo tenant and the sign-in
- * client are started by {@link #startInBackground()} once the first window is on screen.
+ * Everything the screens share, wired once. Nothing slow happens in the constructor: the demo tenant and the
+ * sign-in client are started by {@link #startInBackground()} once the first window is on screen.
  */
-public final class AppServices implements AutoCloseable {
+public final class AppServices implements AppContext {
     private final AppConfig config;
     private final Optional<ConfigException> configProblem;
     private final Messages messages;
     private final Clock clock;
+    private final TaskRunner tasks;
+    private final LoginSettings loginSettings;
     private final ErrorTranslator errorTranslator;
     private final CookieManager cookies;
     private final CompletableFuture<SignInService> signInService = new CompletableFuture<>();
     private volatile LocalTenant demoTenant;
-    private java.nio.file.Path webDataDirectory;
-    private java.util.function.Consumer<String> browserOpener;
-    private java.time.Duration loginTimeout = dev.accountlinker.ui.login.LoginWindow.DEFAULT_TIMEOUT;
+    private Path webDataFolder;
 
-    public AppServices(AppConfig config, Optional<ConfigException> configProblem, Messages messages, Clock clock) {
+    public AppServices(AppConfig config, Optional<ConfigException> configProblem, Messages messages, Clock clock,
+                       TaskRunner tasks, LoginSettings loginSettings) {
         this.config = config;
         this.configProblem = configProblem;
         this.messages = messages;
         this.clock = clock;
+        this.tasks = tasks;
+        this.loginSettings = loginSettings;
         this.errorTranslator = new ErrorTranslator(clock);
         this.cookies = installCookieManager();
     }
@@ -55,7 +68,7 @@ public final class AppServices implements AutoCloseable {
         return manager;
     }
 
-    /** Starts the demo tenant (if used) and builds the sign-in client, on a background thread. */
+    @Override
     public void startInBackground() {
         if (configProblem.isPresent()) {
             signInService.completeExceptionally(configProblem.get());
@@ -77,7 +90,7 @@ public final class AppServices implements AutoCloseable {
 
     private TenantSettings startDemoTenant() {
         LocalTenant tenant = LocalTenant.builder()
-                .redirectUris(java.util.List.of(config.redirectUri().toString()))
+                .redirectUris(List.of(config.redirectUri().toString()))
                 .seedDemoUsers(true)
                 .start();
         demoTenant = tenant;
@@ -88,69 +101,52 @@ public final class AppServices implements AutoCloseable {
         }
     }
 
+    @Override
     public AppConfig config() {
         return config;
     }
 
+    @Override
     public Optional<ConfigException> configProblem() {
         return configProblem;
     }
 
+    @Override
     public Messages messages() {
         return messages;
     }
 
-    public Clock clock() {
-        return clock;
-    }
-
+    @Override
     public ErrorTranslator errors() {
         return errorTranslator;
     }
 
+    @Override
+    public Clock clock() {
+        return clock;
+    }
+
+    @Override
+    public TaskRunner tasks() {
+        return tasks;
+    }
+
+    @Override
+    public LoginSettings loginSettings() {
+        return loginSettings;
+    }
+
+    @Override
     public CompletableFuture<SignInService> signInService() {
         return signInService;
     }
 
-    /**
-     * Services for the built-in demo tenant instead of a broken configuration, keeping what the app itself
-     * set up (language, clock, browser opener, sign-in timeout). Call {@link #close()} on this one.
-     */
+    @Override
     public AppServices demoInstead() {
-        AppServices demo = new AppServices(AppConfig.demoDefaults(), Optional.empty(), messages, clock)
-                .withLoginTimeout(loginTimeout);
-        return browserOpener == null ? demo : demo.withBrowserOpener(browserOpener);
+        return new AppServices(AppConfig.demoDefaults(), Optional.empty(), messages, clock, tasks, loginSettings);
     }
 
-    /** How long a sign-in window waits for the user before it gives up. */
-    public java.time.Duration loginTimeout() {
-        return loginTimeout;
-    }
-
-    public AppServices withLoginTimeout(java.time.Duration timeout) {
-        this.loginTimeout = timeout;
-        return this;
-    }
-
-    /** Opens a URL in the user's default browser; the app sets HostServices.showDocument, tests a scripted browser. */
-    public java.util.function.Consumer<String> browserOpener() {
-        return browserOpener != null ? browserOpener : url -> { };
-    }
-
-    public boolean hasBrowserOpener() {
-        return browserOpener != null;
-    }
-
-    public AppServices withBrowserOpener(java.util.function.Consumer<String> opener) {
-        this.browserOpener = opener;
-        return this;
-    }
-
-    public Optional<LocalTenant> demoTenant() {
-        return Optional.ofNullable(demoTenant);
-    }
-
-    /** Forgets the web session (SSO cookie) of every sign-in window. */
+    @Override
     public void clearWebSession() {
         cookies.getCookieStore().removeAll();
     }
@@ -159,33 +155,34 @@ public final class AppServices implements AutoCloseable {
      * A private folder for WebKit's own storage (local storage, caches), made for this run and deleted when
      * the app quits, so nothing of one person's web session outlives the app for the next user.
      */
-    public synchronized java.io.File webDataDirectory() {
-        if (webDataDirectory == null) {
+    @Override
+    public synchronized File webDataFolder() {
+        if (webDataFolder == null) {
             try {
-                webDataDirectory = java.nio.file.Files.createTempDirectory("account-linker-web");
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException("No temporary folder for the sign-in window", e);
+                webDataFolder = Files.createTempDirectory("account-linker-web");
+            } catch (IOException e) {
+                throw new UncheckedIOException("No temporary folder for the sign-in window", e);
             }
         }
-        return webDataDirectory.toFile();
+        return webDataFolder.toFile();
     }
 
-    private synchronized void deleteWebDataDirectory() {
-        if (webDataDirectory == null) {
+    private synchronized void deleteWebDataFolder() {
+        if (webDataFolder == null) {
             return;
         }
-        try (var paths = java.nio.file.Files.walk(webDataDirectory)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+        try (var paths = Files.walk(webDataFolder)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
             // Best effort: the folder is in the temporary area and holds no tokens.
         }
-        webDataDirectory = null;
+        webDataFolder = null;
     }
 
     @Override
     public void close() {
         clearWebSession();
-        deleteWebDataDirectory();
+        deleteWebDataFolder();
         LocalTenant tenant = demoTenant;
         if (tenant != null) {
             tenant.close();

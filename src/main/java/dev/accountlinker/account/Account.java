@@ -1,5 +1,7 @@
 package dev.accountlinker.account;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,7 +20,17 @@ public record Account(String userId, Optional<String> name, Optional<String> ema
                                 ownEmail, ownName, ownPicture, true)
                         : identity)
                 .toList();
-        userMetadata = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(userMetadata));
+        userMetadata = Collections.unmodifiableMap(new LinkedHashMap<>(userMetadata));
+    }
+
+    /** The same account with the identities Auth0 answered after a link or unlink. */
+    public Account withIdentities(List<Identity> newIdentities) {
+        return new Account(userId, name, email, emailVerified, picture, newIdentities, userMetadata);
+    }
+
+    /** The same account with the metadata Auth0 answered after a merge. */
+    public Account withUserMetadata(Map<String, Object> newMetadata) {
+        return new Account(userId, name, email, emailVerified, picture, identities, newMetadata);
     }
 
     public List<Identity> secondaryIdentities() {

@@ -10,4 +10,9 @@ public record Identity(String connection, String provider, String userId, boolea
     public String subject() {
         return provider + "|" + userId;
     }
+
+    /** How to name this identity to the person: its email, else its name, else its user id. */
+    public String label() {
+        return email.or(() -> name).orElse(subject());
+    }
 }

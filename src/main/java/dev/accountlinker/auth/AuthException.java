@@ -1,7 +1,5 @@
 package dev.accountlinker.auth;
 
-import java.util.List;
-
 /**
  * A sign-in that cannot be completed. The message never contains a token or code: it names the reason
  * and, for tenant errors, the tenant's own description.
@@ -34,6 +32,8 @@ public final class AuthException extends Exception {
         PAGE_LOAD_FAILED,
         /** The loopback port for the system-browser sign-in could not be opened; the detail is the port. */
         LOOPBACK_UNAVAILABLE,
+        /** The sign-in client (and the built-in demo tenant, when used) could not start. */
+        STARTUP_FAILED,
         /** Not a failure: the user asked to continue this sign-in in the system browser. */
         SWITCH_TO_BROWSER
     }
@@ -51,6 +51,20 @@ public final class AuthException extends Exception {
         this.detail = detail == null ? "" : detail;
     }
 
+    /** The user closed the window, pressed Cancel or Escape. */
+    public static AuthException cancelled() {
+        return new AuthException(Reason.CANCELLED, "");
+    }
+
+    /** The attempt ran past its overall deadline. */
+    public static AuthException timedOut() {
+        return new AuthException(Reason.TIMED_OUT, "");
+    }
+
+    public boolean isCancelled() {
+        return reason == Reason.CANCELLED;
+    }
+
     public Reason reason() {
         return reason;
     }
@@ -58,9 +72,5 @@ public final class AuthException extends Exception {
     /** Human-readable detail safe to show (never a token). */
     public String detail() {
         return detail;
-    }
-
-    public List<Object> messageArguments() {
-        return List.of(detail);
     }
 }

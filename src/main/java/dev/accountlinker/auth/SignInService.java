@@ -9,6 +9,11 @@ import com.auth0.jwk.JwkProviderBuilder;
 import com.auth0.net.client.DefaultHttpClient;
 import dev.accountlinker.config.TenantSettings;
 
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,7 +21,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-
 /**
  * Authorization Code + PKCE against Auth0 through auth0-java: builds authorize URLs, checks the redirect,
  * exchanges the code and validates the ID token. Construction is cheap; the HTTP client and key source
@@ -71,13 +75,13 @@ public final class SignInService {
                     try {
                         // Cached keys; an unknown kid triggers one refetch (key rotation), rate limited.
                         validator = new IdTokenValidator(settings.address().issuer(), settings.clientId(),
-                                new JwkProviderBuilder(new java.net.URL(settings.address().jwksUrl()))
+                                new JwkProviderBuilder(new URL(settings.address().jwksUrl()))
                                         .cached(10, 24, TimeUnit.HOURS)
                                         .rateLimited(10, 1, TimeUnit.MINUTES)
                                         .timeouts((int) settings.connectTimeout().toMillis(), (int) settings.readTimeout().toMillis())
                                         .build(),
                                 clock);
-                    } catch (java.net.MalformedURLException e) {
+                    } catch (MalformedURLException e) {
                         throw new IllegalStateException("The tenant address was validated when it was configured", e);
                     }
                 }
@@ -98,7 +102,7 @@ public final class SignInService {
         Pkce pkce = Pkce.generate(random);
         String state = randomToken();
         String nonce = randomToken();
-        java.net.URI redirectUri = options.redirectUri().orElse(settings.redirectUri());
+        URI redirectUri = options.redirectUri().orElse(settings.redirectUri());
         AuthorizeUrlBuilder url = authApi().authorizeUrl(redirectUri.toString())
                 .withResponseType("code")
                 .withScope(SCOPE)
@@ -177,7 +181,6 @@ public final class SignInService {
     }
 
     private static boolean constantTimeEquals(String a, String b) {
-        return java.security.MessageDigest.isEqual(
-                a.getBytes(java.nio.charset.StandardCharsets.UTF_8), b.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
     }
 }

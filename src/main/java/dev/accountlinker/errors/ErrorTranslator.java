@@ -3,6 +3,7 @@ package dev.accountlinker.errors;
 import com.auth0.client.mgmt.core.ManagementApiException;
 import com.auth0.client.mgmt.core.ManagementException;
 import com.auth0.exception.Auth0Exception;
+import com.fasterxml.jackson.core.JacksonException;
 import dev.accountlinker.auth.AuthException;
 import dev.accountlinker.config.ConfigException;
 
@@ -15,13 +16,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 /**
  * Turns anything a background task can throw into one clear {@link UserMessage}. Pure: no UI, no I/O,
  * so every mapping is unit tested.
@@ -60,8 +61,26 @@ public final class ErrorTranslator {
         return UserMessage.of("error.unexpected", UserMessage.Remedy.RETRY);
     }
 
+    /**
+     * The message for a failed read of the signed-in user's own account. A 404 means that user no longer exists
+     * on its own: a link into another account went through after all (its answer was lost to a timeout), and
+     * only a new sign-in can show the account as it is now.
+     */
+    public UserMessage translateOwnAccountRead(Throwable failure) {
+        if (failure instanceof ManagementApiException api && api.statusCode() == 404) {
+            return UserMessage.of("link.error.accountMoved", UserMessage.Remedy.SIGN_IN_AGAIN);
+        }
+        return translate(failure);
+    }
+
+    /** True when the failure is the person stopping the work (a closed sign-in window, Cancel), not an error. */
+    public static boolean isCancellation(Throwable failure) {
+        return failure instanceof CancellationException || failure instanceof InterruptedException
+                || failure instanceof AuthException auth && auth.isCancelled();
+    }
+
     private static List<Object> prepend(Object first, List<Object> rest) {
-        java.util.ArrayList<Object> all = new java.util.ArrayList<>();
+        List<Object> all = new ArrayList<>();
         all.add(first);
         all.addAll(rest);
         return all;
@@ -84,11 +103,12 @@ public final class ErrorTranslator {
             case PAGE_LOAD_FAILED -> UserMessage.of("signin.error.pageLoad", UserMessage.Remedy.RETRY, auth.detail());
             case LOOPBACK_UNAVAILABLE -> UserMessage.of("signin.error.loopback", UserMessage.Remedy.RETRY, auth.detail());
             case SWITCH_TO_BROWSER -> UserMessage.of("signin.cancelled", UserMessage.Remedy.RETRY);
+            case STARTUP_FAILED -> UserMessage.of("error.unexpected", UserMessage.Remedy.RETRY);
         };
     }
 
     private UserMessage forNetwork(IOException io) {
-        if (io instanceof com.fasterxml.jackson.core.JacksonException) {
+        if (io instanceof JacksonException) {
             return UserMessage.of("error.badResponse", UserMessage.Remedy.RETRY);
         }
         if (io instanceof SocketTimeoutException || io instanceof InterruptedIOException) {

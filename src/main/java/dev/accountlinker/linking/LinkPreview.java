@@ -5,11 +5,10 @@ import dev.accountlinker.auth.SignedInAccount;
 
 /**
  * What linking would do, shown to the user before anything changes: the signed-in account ({@code current},
- * read as {@code main}) and the second account that just signed in. {@code merge} is the default direction's
- * merge (the second account's metadata into the signed-in one); {@link #plan} gives either direction.
+ * read as {@code main}) and the second account that just signed in; {@link #plan} gives what linking does in
+ * either direction, its metadata merge included.
  */
-public record LinkPreview(SignedInAccount current, Account main, SignedInAccount second, Account secondAccount,
-                          MetadataMerge.Result merge) {
+public record LinkPreview(SignedInAccount current, Account main, SignedInAccount second, Account secondAccount) {
     public String secondDisplayName() {
         return second.claims().displayName();
     }

@@ -8,6 +8,7 @@ import dev.accountlinker.config.TenantSettings;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -35,21 +36,22 @@ public final class LinkingService {
     /** Reads the second account with its own token, so the user sees what its metadata brings. */
     public LinkPreview preview(SignedInAccount current, Account main, SignedInAccount second) {
         Account secondAccount = clientForToken.apply(second.tokens().accessToken()).fetch(second.claims().subject());
-        return new LinkPreview(current, main, second, secondAccount,
-                MetadataMerge.merge(main.userMetadata(), secondAccount.userMetadata()));
+        return new LinkPreview(current, main, second, secondAccount);
     }
 
     /**
      * Reads both accounts' metadata afresh, merges it into the plan's target account (PATCH, only when
      * something changes; the target's values win), then links (POST identities with the other account's ID
-     * token). Both requests go to the target's user id with the target's own access token.
+     * token). Both requests go to the target's user id with the target's own access token. {@code progress} hears
+     * of each step before its request, on the calling (background) thread.
      */
-    public LinkResult link(LinkPlan plan, BooleanSupplier cancelRequested) throws LinkFailure {
+    public LinkResult link(LinkPlan plan, BooleanSupplier cancelRequested, Consumer<LinkStep> progress) throws LinkFailure {
         boolean keepCurrent = plan.direction() == LinkDirection.KEEP_CURRENT;
         String targetId = plan.targetUserId();
         String linkedId = plan.linked().userId();
         boolean merged = false;
         try {
+            progress.accept(LinkStep.READING_ACCOUNTS);
             stopIfCancelled(cancelRequested);
             AccountClient secondClient = clientForToken.apply(
                     (keepCurrent ? plan.linkedSession() : plan.targetSession()).tokens().accessToken());
@@ -61,14 +63,15 @@ public final class LinkingService {
             MetadataMerge.Result merge = MetadataMerge.merge(target.userMetadata(), linked.userMetadata());
             Map<String, Object> metadata = target.userMetadata();
             if (merge.changesMainAccount()) {
+                progress.accept(LinkStep.MERGING_METADATA);
                 stopIfCancelled(cancelRequested);
                 metadata = targetClient.updateMetadata(targetId, merge.topLevelChanges());
                 merged = true;
             }
+            progress.accept(LinkStep.LINKING);
             stopIfCancelled(cancelRequested);
             var identities = targetClient.link(targetId, plan.linkWithIdToken());
-            Account result = new Account(target.userId(), target.name(), target.email(), target.emailVerified(),
-                    target.picture(), identities, metadata);
+            Account result = target.withUserMetadata(metadata).withIdentities(identities);
             return new LinkResult(result, plan.targetDisplayName(), plan.linkedDisplayName(), plan.signedInAfter());
         } catch (RuntimeException e) {
             throw new LinkFailure(e, merged);

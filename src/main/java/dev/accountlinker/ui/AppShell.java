@@ -1,16 +1,18 @@
 package dev.accountlinker.ui;
 
-import dev.accountlinker.AppServices;
 import dev.accountlinker.auth.SignedInAccount;
-import dev.accountlinker.auth.SignInService;
 import dev.accountlinker.ui.login.BrowserLogin;
 import dev.accountlinker.ui.login.LoginLaunchers;
 import dev.accountlinker.ui.login.LoginWindow;
+import dev.accountlinker.ui.login.SignInFlows;
+import dev.accountlinker.ui.settings.ConfirmationDialogs;
 import dev.accountlinker.ui.settings.SettingsController;
 import dev.accountlinker.ui.settings.SettingsViewModel;
 import dev.accountlinker.ui.signin.SignInView;
 import dev.accountlinker.ui.signin.SignInViewModel;
+import javafx.application.Platform;
 import javafx.fxml.FXMLLoader;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
@@ -18,7 +20,6 @@ import javafx.stage.Stage;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.function.Function;
 
 /** The main window: shows the sign-in screen or the settings screen and moves between them. */
 public final class AppShell {
@@ -27,20 +28,20 @@ public final class AppShell {
 
     private final Stage stage;
     private final StackPane root = new StackPane();
-    private AppServices services;
+    private AppContext context;
     /** Stops whatever the current screen has running; called when the screen changes or the app quits. */
     private Runnable stopCurrentScreen = () -> { };
 
-    public AppShell(Stage stage, AppServices services) {
+    public AppShell(Stage stage, AppContext context) {
         this.stage = stage;
-        this.services = services;
+        this.context = context;
     }
 
     /** Shows the first screen at once; slow services start only after it is on screen. */
     public void start() {
         Scene scene = new Scene(root, WIDTH, HEIGHT);
         scene.getStylesheets().add(AppShell.class.getResource("/dev/accountlinker/ui/app.css").toExternalForm());
-        stage.setTitle(services.messages().get("app.title"));
+        stage.setTitle(context.messages().get("app.title"));
         stage.setScene(scene);
         stage.setMinWidth(640);
         stage.setMinHeight(480);
@@ -50,80 +51,79 @@ public final class AppShell {
         // CPU: they start once it is on screen.
         StartupMarker.afterFirstFrame(scene, () -> {
             AppIcons.apply(stage); // decoding six PNGs need not delay the first frame
-            services.startInBackground();
-            StartupMarker.servicesStarting(services.signInService());
+            context.startInBackground();
+            StartupMarker.servicesStarting(context.signInService());
         });
-    }
-
-    public AppServices services() {
-        return services;
     }
 
     /** Quitting mid-flow cancels the flow: windows close, requests not yet sent are not sent. */
     public void shutdown() {
         stopCurrentScreen.run();
-        services.close();
+        context.close();
+        context.tasks().close();
     }
 
-    public void showSignIn(StatusMessage status) {
+    private void showSignIn(StatusMessage status) {
         stopCurrentScreen.run();
-        SignInViewModel viewModel = new SignInViewModel(services, loginLaunchers(), this::showSettings, status);
+        SignInViewModel viewModel = new SignInViewModel(context, signInFlows(), this::showSettings, status);
         stopCurrentScreen = viewModel::stopWork;
-        root.getChildren().setAll(SignInView.create(viewModel, services.messages(), this::switchToDemo));
-        focusDefault();
+        root.getChildren().setAll(SignInView.create(viewModel, context.messages(), this::switchToDemo));
+        focus("#signInButton");
     }
 
-    public void showSettings(SignedInAccount account) {
-        SignInService signIn = services.signInService().join();
-        SettingsViewModel viewModel = new SettingsViewModel(signIn.settings(), account, services.messages(),
-                services.errors(), services.signInService(), loginLaunchers(), this::signOut);
+    private void showSettings(SignedInAccount account) {
+        SettingsViewModel viewModel = new SettingsViewModel(context.signInService().join().settings(), account,
+                context.messages(), context.errors(), context.tasks(), signInFlows(),
+                new ConfirmationDialogs(context.messages(), () -> stage, context.clock()), this::signOut);
         stopCurrentScreen.run();
         stopCurrentScreen = viewModel::stopWork;
         root.getChildren().setAll(load("/dev/accountlinker/ui/settings/settings.fxml",
-                type -> new SettingsController(viewModel, services.messages(), this::signInAgain)));
+                new SettingsController(viewModel, context.messages(), this::signInAgain)));
         viewModel.refresh();
     }
 
     private void signOut() {
-        services.clearWebSession();
-        showSignIn(StatusMessage.info(services.messages().get("signin.signedOut")));
+        context.clearWebSession();
+        showSignIn(StatusMessage.info(context.messages().get("signin.signedOut")));
     }
 
     private void signInAgain() {
-        services.clearWebSession();
+        context.clearWebSession();
         showSignIn(StatusMessage.NONE);
     }
 
     /** Leaves a broken configuration behind and starts over with the built-in demo tenant. */
     private void switchToDemo() {
-        AppServices demo = services.demoInstead();
-        services.close();
-        services = demo;
+        AppContext demo = context.demoInstead();
+        context.close();
+        context = demo;
         showSignIn(StatusMessage.NONE);
-        services.startInBackground();
+        context.startInBackground();
     }
 
-    private LoginLaunchers loginLaunchers() {
-        AppServices current = services;
-        return new LoginLaunchers(
-                () -> new LoginWindow(current.messages(), () -> stage, current.loginTimeout(), current::webDataDirectory).launcher(),
-                () -> new BrowserLogin(current.messages(), () -> stage, current.loginTimeout(), current.browserOpener(),
+    private SignInFlows signInFlows() {
+        AppContext current = context;
+        LoginLaunchers launchers = new LoginLaunchers(
+                () -> new LoginWindow(current.messages(), () -> stage, current.loginSettings(), current.tasks(),
+                        current::webDataFolder),
+                () -> new BrowserLogin(current.messages(), () -> stage, current.loginSettings(), current.tasks(),
                         current.config().ways().loopbackPort()),
                 current.config().ways());
+        return new SignInFlows(current.signInService(), current.tasks(), launchers);
     }
 
-    private void focusDefault() {
-        javafx.application.Platform.runLater(() -> {
-            var button = root.lookup("#signInButton");
-            if (button != null) {
-                button.requestFocus();
+    private void focus(String query) {
+        Platform.runLater(() -> {
+            Node node = root.lookup(query);
+            if (node != null) {
+                node.requestFocus();
             }
         });
     }
 
-    private Parent load(String resource, Function<Class<?>, Object> controllerFactory) {
-        FXMLLoader loader = new FXMLLoader(AppShell.class.getResource(resource), services.messages().bundle());
-        loader.setControllerFactory(controllerFactory::apply);
+    private Parent load(String resource, Object controller) {
+        FXMLLoader loader = new FXMLLoader(AppShell.class.getResource(resource), context.messages().bundle());
+        loader.setControllerFactory(type -> controller);
         try {
             return loader.load();
         } catch (IOException e) {

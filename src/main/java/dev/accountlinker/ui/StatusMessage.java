@@ -1,5 +1,7 @@
 package dev.accountlinker.ui;
 
+import javafx.scene.control.Label;
+
 /** A line of feedback under an action: success (green) or error (red). Style classes as the UI contract says. */
 public record StatusMessage(String text, Kind kind) {
     public enum Kind {
@@ -31,7 +33,7 @@ public record StatusMessage(String text, Kind kind) {
     }
 
     /** Shows the message on a label, replacing any earlier kind's style class. */
-    public void applyTo(javafx.scene.control.Label label) {
+    public void applyTo(Label label) {
         label.setText(text);
         for (Kind each : Kind.values()) {
             label.getStyleClass().remove(each.styleClass());

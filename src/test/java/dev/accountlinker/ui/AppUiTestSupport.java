@@ -6,6 +6,7 @@ import dev.accountlinker.config.AppConfig;
 import dev.accountlinker.config.TenantAddress;
 import dev.accountlinker.config.TenantSettings;
 import dev.accountlinker.localtenant.LocalTenant;
+import dev.accountlinker.ui.login.LoginSettings;
 import javafx.application.Application;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
@@ -36,9 +37,18 @@ public abstract class AppUiTestSupport extends FxRobot {
     protected CallbackRecorder callbacks;
     private Application application;
 
-    /** Override to adjust the services (e.g. a shorter login timeout) before the app starts. */
-    protected AppServices configure(AppServices services) {
-        return services;
+    /** Deadlines (sign-in window timeouts) pass only when a test calls {@link ManualDeadlines#expireAll()}. */
+    protected final ManualDeadlines tasks = new ManualDeadlines();
+
+    /** Override to open "the browser" differently (a scripted browser for the system-browser way). */
+    protected LoginSettings loginSettings() {
+        return LoginSettings.defaults(url -> { });
+    }
+
+    /** Override to start the app with other services (e.g. a broken configuration). */
+    protected AppServices createServices() throws Exception {
+        return new AppServices(AppConfig.forTenant(tenantSettings()).withWays(signInWays()), Optional.empty(),
+                Messages.forDefaultLocale(), Clock.systemDefaultZone(), tasks, loginSettings());
     }
 
     /** The embedded window for every sign-in unless a test is about the system-browser way. */
@@ -59,8 +69,7 @@ public abstract class AppUiTestSupport extends FxRobot {
                 .redirectUris(List.of(callbacks.redirectUri(), LocalTenant.DEFAULT_REDIRECT_URI))
                 .seedDemoUsers(true)
                 .start();
-        services = configure(new AppServices(AppConfig.forTenant(tenantSettings()).withWays(signInWays()), Optional.empty(),
-                Messages.forDefaultLocale(), Clock.systemDefaultZone()));
+        services = createServices();
         FxToolkit.registerPrimaryStage();
         application = FxToolkit.setupApplication(() -> new AccountLinkerApp(services));
     }

@@ -1,6 +1,6 @@
 package dev.accountlinker.ui;
 
-import dev.accountlinker.AppServices;
+import dev.accountlinker.ui.login.LoginSettings;
 import dev.accountlinker.config.SignInWays;
 import dev.accountlinker.localtenant.TenantBrowser;
 import org.junit.jupiter.api.Test;
@@ -9,7 +9,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -36,8 +35,8 @@ class BrowserSignInUiTest extends AppUiTestSupport {
     }
 
     @Override
-    protected AppServices configure(AppServices services) {
-        return services.withLoginTimeout(Duration.ofSeconds(8)).withBrowserOpener(url -> {
+    protected LoginSettings loginSettings() {
+        return LoginSettings.defaults(url -> {
             opened.add(url);
             Thread browser = new Thread(() -> browserBehaviour.get().accept(url), "test-browser");
             browser.setDaemon(true);
@@ -127,6 +126,7 @@ class BrowserSignInUiTest extends AppUiTestSupport {
         clickOn("#continueInBrowserLink");
         waitUntil(() -> node("#browserCancelButton").isPresent());
         // The user never finishes in the browser: the attempt ends by itself.
+        tasks.expireAll();
         waitUntil(() -> node("#browserCancelButton").isEmpty() && !statusText().isEmpty());
         assertTrue(statusText().contains("took too long"), statusText());
     }

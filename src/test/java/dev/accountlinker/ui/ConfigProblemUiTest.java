@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ConfigProblemUiTest extends AppUiTestSupport {
 
     @Override
-    protected AppServices configure(AppServices ignored) {
+    protected AppServices createServices() {
         ConfigException problem;
         try {
             ConfigLoader.load(List.of("--domain=acme.eu.auth0.com"), Map.of(), Path.of("absent.properties"));
@@ -28,7 +28,7 @@ class ConfigProblemUiTest extends AppUiTestSupport {
             problem = expected;
         }
         return new AppServices(AppConfig.demoDefaults().withWays(dev.accountlinker.config.SignInWays.embeddedOnly()),
-                Optional.of(problem), Messages.forDefaultLocale(), Clock.systemDefaultZone());
+                Optional.of(problem), Messages.forDefaultLocale(), Clock.systemDefaultZone(), tasks, loginSettings());
     }
 
     @Test

@@ -1,6 +1,5 @@
 package dev.accountlinker.ui;
 
-import dev.accountlinker.AppServices;
 import dev.accountlinker.config.TenantAddress;
 import dev.accountlinker.config.TenantSettings;
 import javafx.scene.control.Label;
@@ -8,7 +7,6 @@ import org.junit.jupiter.api.Test;
 
 import java.net.ServerSocket;
 import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -27,11 +25,6 @@ class LoginFailureUiTest extends AppUiTestSupport {
                 List.of("google-oauth2"), URI.create(callbacks.redirectUri()));
     }
 
-    @Override
-    protected AppServices configure(AppServices services) {
-        return services.withLoginTimeout(Duration.ofSeconds(6));
-    }
-
     @Test
     void anUnreachableTenantShowsTheLoadErrorWithRetryAndThenTimesOut() {
         clickOn("#signInButton");
@@ -43,6 +36,7 @@ class LoginFailureUiTest extends AppUiTestSupport {
         waitUntil(() -> node("#loginRetryButton").map(javafx.scene.Node::isVisible).orElse(false));
 
         // Left alone, the attempt ends with a clear message instead of hanging.
+        tasks.expireAll();
         waitUntil(() -> !loginWindowOpen() && !statusText().isEmpty());
         assertTrue(statusText().contains("took too long"), statusText());
         assertFalse(lookup("#signInButton").query().isDisabled());

@@ -151,7 +151,7 @@ class SecretsUiTest extends AppUiTestSupport {
     @Test
     void quittingClearsTheWebSessionSoTheNextPersonMustSignIn() throws Exception {
         signIn("alice@example.com", "Alice-Demo-1");
-        File webData = services.webDataDirectory();
+        File webData = services.webDataFolder();
         assertTrue(webData.isDirectory());
 
         FxToolkit.cleanupApplication(application());
@@ -160,7 +160,7 @@ class SecretsUiTest extends AppUiTestSupport {
 
         // The next person starts the app on the same machine (same JVM-wide cookie handler).
         AppServices next = new AppServices(AppConfig.forTenant(tenantSettings()), Optional.empty(),
-                Messages.forDefaultLocale(), Clock.systemDefaultZone());
+                Messages.forDefaultLocale(), Clock.systemDefaultZone(), new FxTaskRunner(), loginSettings());
         replaceApplication(FxToolkit.setupApplication(() -> new AccountLinkerApp(next)));
         clickOn("#signInButton");
         waitForLoginForm();

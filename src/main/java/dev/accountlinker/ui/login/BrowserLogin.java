@@ -5,52 +5,41 @@ import dev.accountlinker.auth.AuthorizationRequest;
 import dev.accountlinker.auth.CallbackResponse;
 import dev.accountlinker.auth.LoopbackReceiver;
 import dev.accountlinker.ui.Messages;
-import javafx.animation.PauseTransition;
-import javafx.application.Platform;
+import dev.accountlinker.ui.TaskRunner;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import javafx.stage.Modality;
-import javafx.stage.Stage;
 import javafx.stage.Window;
-import javafx.util.Duration;
 
 import java.net.URI;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
  * Sign-in in the user's own browser (RFC 8252): a loopback listener takes the redirect, while a small window
- * says where to look and offers Cancel and "Open the browser again"; an overall timeout ends a forgotten
+ * says where to look and offers Cancel and "Open the browser again"; an overall deadline ends a forgotten
  * attempt. One instance per attempt.
  */
 public final class BrowserLogin implements LoginLauncher {
     private final Messages messages;
     private final Supplier<Window> owner;
-    private final java.time.Duration timeout;
-    private final Consumer<String> openBrowser;
+    private final LoginSettings settings;
+    private final TaskRunner tasks;
     private final int loopbackPort;
     private LoopbackReceiver receiver;
 
-    /**
-     * @param openBrowser opens a URL in the default browser (HostServices.showDocument; never
-     *                    java.awt.Desktop.browse, which can freeze JavaFX)
-     * @param loopbackPort 0 for any free port
-     */
-    public BrowserLogin(Messages messages, Supplier<Window> owner, java.time.Duration timeout,
-                        Consumer<String> openBrowser, int loopbackPort) {
+    /** @param loopbackPort 0 for any free port */
+    public BrowserLogin(Messages messages, Supplier<Window> owner, LoginSettings settings, TaskRunner tasks,
+                        int loopbackPort) {
         this.messages = messages;
         this.owner = owner;
-        this.timeout = timeout;
-        this.openBrowser = openBrowser;
+        this.settings = settings;
+        this.tasks = tasks;
         this.loopbackPort = loopbackPort;
     }
 
@@ -74,51 +63,21 @@ public final class BrowserLogin implements LoginLauncher {
     }
 
     @Override
-    public CompletableFuture<CallbackResponse> open(AuthorizationRequest request, String titleKey) {
-        CompletableFuture<CallbackResponse> result = new CompletableFuture<>();
+    public CompletableFuture<CallbackResponse> open(AuthorizationRequest request, LoginPurpose purpose) {
+        AttemptWindow window = new AttemptWindow(messages, owner.get(), purpose);
         receiver.awaitCallback(request.state()).whenComplete((callback, failure) -> {
             if (failure != null) {
-                result.completeExceptionally(failure);
+                window.result().completeExceptionally(failure);
             } else {
-                result.complete(callback);
+                window.succeed(callback);
             }
         });
-        Stage stage = new Stage();
-        PauseTransition deadline = new PauseTransition(Duration.millis(timeout.toMillis()));
-        Window ownerWindow = owner.get();
-        if (ownerWindow != null) {
-            stage.initOwner(ownerWindow);
-            stage.initModality(Modality.WINDOW_MODAL);
-        }
-        stage.setTitle(messages.get(titleKey));
-        stage.setScene(new Scene(layout(request, result), 460, 220));
-        stage.getScene().setOnKeyPressed(event -> {
-            if (event.getCode() == KeyCode.ESCAPE) {
-                result.completeExceptionally(new AuthException(AuthException.Reason.CANCELLED, ""));
-            }
-        });
-        stage.setOnHidden(event -> result.completeExceptionally(new AuthException(AuthException.Reason.CANCELLED, "")));
-        deadline.setOnFinished(event -> result.completeExceptionally(new AuthException(AuthException.Reason.TIMED_OUT, "")));
-        result.whenComplete((value, failure) -> {
-            receiver.close();
-            Platform.runLater(() -> {
-                deadline.stop();
-                if (stage.isShowing()) {
-                    stage.hide();
-                }
-                // Back from the browser: bring the app forward again.
-                if (ownerWindow instanceof Stage ownerStage && failure == null) {
-                    ownerStage.toFront();
-                }
-            });
-        });
-        stage.show();
-        deadline.playFromStart();
-        openBrowser.accept(request.url());
-        return result;
+        window.show(layout(request, window), 460, 220, tasks, settings.timeout(), receiver::close);
+        settings.browserOpener().accept(request.url());
+        return window.result();
     }
 
-    private VBox layout(AuthorizationRequest request, CompletableFuture<CallbackResponse> result) {
+    private VBox layout(AuthorizationRequest request, AttemptWindow window) {
         ProgressIndicator progress = new ProgressIndicator();
         progress.setId("browserProgress");
         progress.setPrefSize(28, 28);
@@ -132,13 +91,13 @@ public final class BrowserLogin implements LoginLauncher {
         openAgain.setId("browserOpenAgainButton");
         openAgain.setMnemonicParsing(false);
         openAgain.setAccessibleHelp(messages.get("browser.openAgain.help"));
-        openAgain.setOnAction(event -> openBrowser.accept(request.url()));
+        openAgain.setOnAction(event -> settings.browserOpener().accept(request.url()));
         Button cancel = new Button(messages.get("login.cancel"));
         cancel.setId("browserCancelButton");
         cancel.setCancelButton(true);
         cancel.setMnemonicParsing(false);
         cancel.setAccessibleHelp(messages.get("login.cancel.help"));
-        cancel.setOnAction(event -> result.completeExceptionally(new AuthException(AuthException.Reason.CANCELLED, "")));
+        cancel.setOnAction(event -> window.cancel());
 
         HBox top = new HBox(12, progress, heading);
         top.setAlignment(Pos.CENTER_LEFT);

@@ -25,11 +25,14 @@ public interface LoginLauncher {
     /**
      * Shows the tenant's login page for the request and completes with the redirect it ends in, or
      * exceptionally with an {@link AuthException} (cancelled, timed out, switch to the browser...);
-     * cancelling the returned future closes what was opened. Called on the JavaFX thread.
+     * cancelling the returned future closes what was opened. Called on the UI thread.
      */
-    CompletableFuture<CallbackResponse> open(AuthorizationRequest request, String titleKey);
+    CompletableFuture<CallbackResponse> open(AuthorizationRequest request, LoginPurpose purpose);
 
-    /** Releases what {@link #prepare()} took when the attempt ends before {@link #open} (e.g. cancelled). */
+    /**
+     * Releases what {@link #prepare()} took when the attempt ends before {@link #open} (e.g. cancelled). May be
+     * called while {@link #prepare()} is still running on another thread.
+     */
     default void abandon() {
     }
 }

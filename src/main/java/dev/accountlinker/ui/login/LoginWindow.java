@@ -4,19 +4,18 @@ import dev.accountlinker.auth.AuthException;
 import dev.accountlinker.auth.AuthorizationRequest;
 import dev.accountlinker.auth.CallbackResponse;
 import dev.accountlinker.ui.Messages;
-import javafx.animation.PauseTransition;
+import dev.accountlinker.ui.TaskRunner;
 import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
 import javafx.concurrent.Worker;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.AccessibleRole;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -25,11 +24,9 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.web.WebEngine;
 import javafx.scene.web.WebView;
-import javafx.stage.Modality;
-import javafx.stage.Stage;
 import javafx.stage.Window;
-import javafx.util.Duration;
 
+import java.io.File;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -38,70 +35,49 @@ import java.util.function.Supplier;
  * The tenant's Universal Login page in an embedded {@link WebView}. The redirect to our redirect URI is
  * caught in {@code locationProperty} and the load is cancelled right there, so the callback is never
  * requested nor rendered. Closing the window, Escape or Cancel end the attempt cleanly; a page that fails
- * to load shows its error and a Retry button; an overall timeout stops a forgotten attempt.
+ * to load shows its error and a Retry button; an overall deadline stops a forgotten attempt.
  */
-public final class LoginWindow {
-    public static final java.time.Duration DEFAULT_TIMEOUT = java.time.Duration.ofMinutes(10);
-
+public final class LoginWindow implements LoginLauncher {
     private final Messages messages;
     private final Supplier<Window> owner;
-    private final java.time.Duration timeout;
-    private final Supplier<java.io.File> userDataDirectory;
+    private final LoginSettings settings;
+    private final TaskRunner tasks;
+    private final Supplier<File> webDataFolder;
 
-    public LoginWindow(Messages messages, Supplier<Window> owner, java.time.Duration timeout,
-                       Supplier<java.io.File> userDataDirectory) {
+    /** @param webDataFolder WebKit's private storage folder for this run, made on first use */
+    public LoginWindow(Messages messages, Supplier<Window> owner, LoginSettings settings, TaskRunner tasks,
+                       Supplier<File> webDataFolder) {
         this.messages = messages;
         this.owner = owner;
-        this.timeout = timeout;
-        this.userDataDirectory = userDataDirectory;
+        this.settings = settings;
+        this.tasks = tasks;
+        this.webDataFolder = webDataFolder;
     }
 
-    /** A {@link LoginLauncher} that opens one window per request. */
-    public LoginLauncher launcher() {
-        return (request, titleKey) -> new Attempt(request, titleKey).open();
+    @Override
+    public CompletableFuture<CallbackResponse> open(AuthorizationRequest request, LoginPurpose purpose) {
+        return new Attempt(request, new AttemptWindow(messages, owner.get(), purpose)).open();
     }
 
     private final class Attempt {
         private final AuthorizationRequest request;
-        private final String titleKey;
-        private final CompletableFuture<CallbackResponse> result = new CompletableFuture<>();
-        private final Stage stage = new Stage();
+        private final AttemptWindow window;
         private final StackPane content = new StackPane();
         private final ProgressBar progress = new ProgressBar();
         private final Label status = new Label();
         private final Button retry = new Button(messages.get("login.retry"));
-        private final PauseTransition deadline = new PauseTransition(Duration.millis(timeout.toMillis()));
         private WebView webView;
 
-        Attempt(AuthorizationRequest request, String titleKey) {
+        Attempt(AuthorizationRequest request, AttemptWindow window) {
             this.request = request;
-            this.titleKey = titleKey;
+            this.window = window;
         }
 
         CompletableFuture<CallbackResponse> open() {
-            Window ownerWindow = owner.get();
-            if (ownerWindow != null) {
-                stage.initOwner(ownerWindow);
-                stage.initModality(Modality.WINDOW_MODAL);
-            }
-            stage.setTitle(messages.get(titleKey));
-            dev.accountlinker.ui.AppIcons.apply(stage);
-            stage.setScene(new Scene(layout(), 520, 680));
-            stage.getScene().setOnKeyPressed(event -> {
-                if (event.getCode() == KeyCode.ESCAPE) {
-                    end(Optional.empty(), new AuthException(AuthException.Reason.CANCELLED, ""));
-                }
-            });
-            // Closing the window by its title bar is a cancel, never a hang.
-            stage.setOnHidden(event -> end(Optional.empty(), new AuthException(AuthException.Reason.CANCELLED, "")));
-            // Deferred: the redirect listener that completes the result must return before the page is torn down.
-            result.whenComplete((value, failure) -> Platform.runLater(this::close));
-            deadline.setOnFinished(event -> end(Optional.empty(), new AuthException(AuthException.Reason.TIMED_OUT, "")));
-            stage.show();
-            deadline.playFromStart();
+            window.show(layout(), 520, 680, tasks, settings.timeout(), this::releasePage);
             // The WebView takes about a second to create: let the window (with its spinner) paint first.
             Platform.runLater(this::createWebView);
-            return result;
+            return window.result();
         }
 
         private BorderPane layout() {
@@ -131,13 +107,13 @@ public final class LoginWindow {
             cancel.setId("loginCancelButton");
             cancel.setCancelButton(true);
             cancel.setAccessibleHelp(messages.get("login.cancel.help"));
-            cancel.setOnAction(event -> end(Optional.empty(), new AuthException(AuthException.Reason.CANCELLED, "")));
+            cancel.setOnAction(event -> window.cancel());
 
             // For providers that refuse embedded browsers (Google's "disallowed_useragent") or break in them.
-            javafx.scene.control.Hyperlink inBrowser = new javafx.scene.control.Hyperlink(messages.get("login.continueInBrowser"));
+            Hyperlink inBrowser = new Hyperlink(messages.get("login.continueInBrowser"));
             inBrowser.setId("continueInBrowserLink");
             inBrowser.setAccessibleHelp(messages.get("login.continueInBrowser.help"));
-            inBrowser.setOnAction(event -> end(Optional.empty(), new AuthException(AuthException.Reason.SWITCH_TO_BROWSER, "")));
+            inBrowser.setOnAction(event -> window.fail(new AuthException(AuthException.Reason.SWITCH_TO_BROWSER, "")));
 
             Region spacer = new Region();
             HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -154,14 +130,14 @@ public final class LoginWindow {
         }
 
         private void createWebView() {
-            if (result.isDone()) {
+            if (window.result().isDone()) {
                 return;
             }
             webView = new WebView();
             webView.setId("loginWebView");
             webView.setAccessibleText(messages.get("login.webview"));
             WebEngine engine = webView.getEngine();
-            engine.setUserDataDirectory(userDataDirectory.get());
+            engine.setUserDataDirectory(webDataFolder.get());
             engine.locationProperty().addListener(redirectCatcher(engine));
             engine.getLoadWorker().stateProperty().addListener((observable, old, state) -> onLoadState(engine, state));
             progress.progressProperty().bind(engine.getLoadWorker().progressProperty());
@@ -175,13 +151,13 @@ public final class LoginWindow {
                 if (callback.isPresent()) {
                     // Cancel inside the listener: deferring it would let the callback request out.
                     engine.getLoadWorker().cancel();
-                    end(callback, null);
+                    window.succeed(callback.get());
                 }
             };
         }
 
         private void onLoadState(WebEngine engine, Worker.State state) {
-            if (result.isDone()) {
+            if (window.result().isDone()) {
                 return;
             }
             progress.setVisible(state == Worker.State.RUNNING || state == Worker.State.SCHEDULED);
@@ -203,25 +179,10 @@ public final class LoginWindow {
             webView.getEngine().load(request.url());
         }
 
-        private void end(Optional<CallbackResponse> callback, AuthException failure) {
-            if (result.isDone()) {
-                return;
-            }
-            if (callback.isPresent()) {
-                result.complete(callback.get());
-            } else {
-                result.completeExceptionally(failure);
-            }
-        }
-
-        private void close() {
-            deadline.stop();
+        /** Stops any page activity and releases the page before the window goes. */
+        private void releasePage() {
             if (webView != null) {
-                // Stop any page activity and release the page before the window goes.
                 webView.getEngine().load(null);
-            }
-            if (stage.isShowing()) {
-                stage.hide();
             }
         }
     }

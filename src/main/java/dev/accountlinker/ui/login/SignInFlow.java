@@ -6,9 +6,8 @@ import dev.accountlinker.auth.AuthorizeOptions;
 import dev.accountlinker.auth.CallbackResponse;
 import dev.accountlinker.auth.SignInService;
 import dev.accountlinker.auth.SignedInAccount;
-import dev.accountlinker.ui.Background;
-import javafx.application.Platform;
-import javafx.concurrent.Task;
+import dev.accountlinker.config.ConfigException;
+import dev.accountlinker.ui.TaskRunner;
 
 import java.net.URI;
 import java.util.Optional;
@@ -22,48 +21,53 @@ import java.util.function.Consumer;
  * tenant, prepare a fresh authorization (PKCE, state, nonce), get the code in the embedded window or the
  * system browser, then exchange it and validate the ID token in the background. One flow, two ways to get
  * the code; the user can move from the embedded window to the browser mid-attempt. Callbacks run on the
- * JavaFX thread; {@link #cancel()} stops whatever step is running and calls neither.
+ * UI thread; {@link #cancel()} stops whatever step is running and calls neither.
  */
 public final class SignInFlow {
     /** The step the flow is in, for the progress text. */
     public enum Step { STARTING_TENANT, PREPARING, WAITING_FOR_USER, WAITING_FOR_BROWSER, FINISHING }
 
     private final CompletableFuture<SignInService> service;
+    private final TaskRunner tasks;
     private final LoginLaunchers launchers;
     private final AuthorizeOptions options;
-    private final String windowTitleKey;
+    private final LoginPurpose purpose;
     private final Consumer<Step> onStep;
     private final Consumer<SignedInAccount> onSuccess;
     private final Consumer<Throwable> onFailure;
 
     private boolean inBrowser;
     private boolean cancelled;
-    private Task<?> runningTask;
+    private TaskRunner.Running runningTask;
     private LoginLauncher launcher;
     private CompletableFuture<CallbackResponse> openPage;
 
-    public SignInFlow(CompletableFuture<SignInService> service, LoginLaunchers launchers, AuthorizeOptions options,
-                      String windowTitleKey, Consumer<Step> onStep, Consumer<SignedInAccount> onSuccess,
-                      Consumer<Throwable> onFailure) {
+    public SignInFlow(CompletableFuture<SignInService> service, TaskRunner tasks, LoginLaunchers launchers,
+                      AuthorizeOptions options, LoginPurpose purpose, Consumer<Step> onStep,
+                      Consumer<SignedInAccount> onSuccess, Consumer<Throwable> onFailure) {
         this.service = service;
+        this.tasks = tasks;
         this.launchers = launchers;
         this.options = options;
-        this.windowTitleKey = windowTitleKey;
+        this.purpose = purpose;
         this.onStep = onStep;
         this.onSuccess = onSuccess;
         this.onFailure = onFailure;
         this.inBrowser = launchers.startsInBrowser(options.connection());
     }
 
-    /** Call on the JavaFX thread. */
+    /** Call on the UI thread. */
     public void start() {
         onStep.accept(service.isDone() ? Step.PREPARING : Step.STARTING_TENANT);
-        service.whenComplete((ready, failure) -> Platform.runLater(() -> {
+        service.whenComplete((ready, failure) -> tasks.onUiThread(() -> {
             if (cancelled) {
                 return;
             }
             if (failure != null) {
-                fail(unwrap(failure));
+                Throwable cause = unwrap(failure);
+                // A configuration problem names its setting; anything else means the service could not start.
+                fail(cause instanceof ConfigException ? cause
+                        : new AuthException(AuthException.Reason.STARTUP_FAILED, "", cause));
             } else {
                 prepare(ready);
             }
@@ -75,7 +79,7 @@ public final class SignInFlow {
         LoginLauncher way = (inBrowser ? launchers.browser() : launchers.embedded()).get();
         launcher = way;
         openPage = null;
-        runningTask = Background.run(() -> {
+        runningTask = tasks.run(() -> {
             Optional<URI> redirectUri = way.prepare();
             return ready.newAuthorization(options.withRedirectUri(redirectUri));
         }, request -> openLoginPage(ready, way, request), failure -> {
@@ -90,8 +94,8 @@ public final class SignInFlow {
             return;
         }
         onStep.accept(inBrowser ? Step.WAITING_FOR_BROWSER : Step.WAITING_FOR_USER);
-        openPage = way.open(request, windowTitleKey);
-        openPage.whenComplete((callback, failure) -> runOnFxThread(() -> {
+        openPage = way.open(request, purpose);
+        openPage.whenComplete((callback, failure) -> tasks.onUiThread(() -> {
             if (cancelled) {
                 return;
             }
@@ -110,7 +114,7 @@ public final class SignInFlow {
 
     private void finish(SignInService ready, AuthorizationRequest request, CallbackResponse callback) {
         onStep.accept(Step.FINISHING);
-        runningTask = Background.run(() -> ready.complete(request, callback), account -> {
+        runningTask = tasks.run(() -> ready.complete(request, callback), account -> {
             if (!cancelled) {
                 onSuccess.accept(account);
             }
@@ -123,11 +127,11 @@ public final class SignInFlow {
         }
     }
 
-    /** Stops the flow: closes the login page or browser wait, and cancels a running exchange. Call on the JavaFX thread. */
+    /** Stops the flow: closes the login page or browser wait, and cancels a running exchange. Call on the UI thread. */
     public void cancel() {
         cancelled = true;
         if (runningTask != null) {
-            runningTask.cancel(true);
+            runningTask.cancel();
         }
         if (openPage != null) {
             openPage.cancel(false);
@@ -142,16 +146,8 @@ public final class SignInFlow {
             cause = cause.getCause();
         }
         if (cause instanceof CancellationException) {
-            return new AuthException(AuthException.Reason.CANCELLED, "");
+            return AuthException.cancelled();
         }
         return cause;
-    }
-
-    private static void runOnFxThread(Runnable action) {
-        if (Platform.isFxApplicationThread()) {
-            action.run();
-        } else {
-            Platform.runLater(action);
-        }
     }
 }

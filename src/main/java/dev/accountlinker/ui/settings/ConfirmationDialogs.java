@@ -5,6 +5,7 @@ import dev.accountlinker.linking.LinkDirection;
 import dev.accountlinker.linking.LinkPlan;
 import dev.accountlinker.linking.LinkPreview;
 import dev.accountlinker.linking.MetadataMerge;
+import dev.accountlinker.ui.AppIcons;
 import dev.accountlinker.ui.Messages;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -15,26 +16,26 @@ import javafx.scene.control.RadioButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
 import javafx.stage.Window;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /** The link and unlink confirmations as modal dialogs; the confirm buttons carry the contract's node ids. */
-final class ConfirmationDialogs implements Confirmations {
+public final class ConfirmationDialogs implements Confirmations {
     private static final double TEXT_WIDTH = 480;
 
     private final Messages messages;
     private final Supplier<Window> owner;
-    private final Function<Identity, String> identityLabel;
+    private final Clock clock;
 
-    ConfirmationDialogs(Messages messages, Supplier<Window> owner, Function<Identity, String> identityLabel) {
+    public ConfirmationDialogs(Messages messages, Supplier<Window> owner, Clock clock) {
         this.messages = messages;
         this.owner = owner;
-        this.identityLabel = identityLabel;
+        this.clock = clock;
     }
 
     @Override
@@ -52,7 +53,7 @@ final class ConfirmationDialogs implements Confirmations {
 
         VBox body = new VBox(8);
         body.getChildren().addAll(wrapped(messages.get("link.dialog.choose")), keepCurrent, keepSecond);
-        Optional<LinkPlan.Unavailable> unavailable = LinkPlan.unavailable(preview, LinkDirection.KEEP_SECOND, Instant.now());
+        Optional<LinkPlan.Unavailable> unavailable = LinkPlan.unavailable(preview, LinkDirection.KEEP_SECOND, clock.instant());
         if (unavailable.isPresent()) {
             keepSecond.setDisable(true);
             Label why = wrapped(switch (unavailable.get()) {
@@ -128,7 +129,7 @@ final class ConfirmationDialogs implements Confirmations {
 
     @Override
     public boolean confirmUnlink(Identity identity) {
-        String label = identityLabel.apply(identity);
+        String label = identity.label();
         VBox body = new VBox(8, wrapped(messages.get("unlink.dialog.body", label)));
         return ask(messages.get("unlink.dialog.title"), messages.get("unlink.dialog.header", label), body,
                 messages.get("unlink.dialog.confirm"), messages.get("unlink.dialog.confirm.help"), "confirmUnlinkButton");
@@ -140,7 +141,7 @@ final class ConfirmationDialogs implements Confirmations {
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", confirm, cancel);
         alert.initOwner(owner.get());
         alert.setTitle(title);
-        dev.accountlinker.ui.AppIcons.apply((javafx.stage.Stage) alert.getDialogPane().getScene().getWindow());
+        AppIcons.apply((Stage) alert.getDialogPane().getScene().getWindow());
         alert.setHeaderText(header);
         alert.getDialogPane().setContent(body);
         alert.getDialogPane().setPrefWidth(520);

@@ -3,6 +3,7 @@ package dev.accountlinker.ui.settings;
 import dev.accountlinker.account.Identity;
 import dev.accountlinker.ui.Messages;
 import dev.accountlinker.ui.StatusMessage;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
@@ -14,6 +15,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
@@ -66,21 +68,22 @@ public final class SettingsController {
 
     @FXML
     private void initialize() {
-        profileName.textProperty().bind(viewModel.nameProperty());
-        profileEmail.textProperty().bind(viewModel.emailProperty());
-        profileInitials.textProperty().bind(viewModel.nameProperty().map(SettingsController::initials));
+        ProfileModel profile = viewModel.profile();
+        profileName.textProperty().bind(profile.nameProperty());
+        profileEmail.textProperty().bind(profile.emailProperty());
+        profileInitials.textProperty().bind(profile.nameProperty().map(SettingsController::initials));
         Circle clip = new Circle(PICTURE_SIZE / 2, PICTURE_SIZE / 2, PICTURE_SIZE / 2);
         profileImage.setClip(clip);
-        viewModel.pictureUrlProperty().addListener((observable, old, url) -> showPicture(url));
-        showPicture(viewModel.pictureUrlProperty().get());
+        profile.pictureUrlProperty().addListener((observable, old, url) -> showPicture(url));
+        showPicture(profile.pictureUrlProperty().get());
         profilePicture.accessibleTextProperty().bind(
-                viewModel.nameProperty().map(name -> messages.get("settings.profile.picture", name)));
+                profile.nameProperty().map(name -> messages.get("settings.profile.picture", name)));
 
-        identitiesTable.setItems(viewModel.identities());
+        identitiesTable.setItems(profile.identities());
         // Keyboard route to Unlink: select a linked sign-in and press Delete (asks first, like the button).
         identitiesTable.setOnKeyPressed(event -> {
             Identity selected = identitiesTable.getSelectionModel().getSelectedItem();
-            if ((event.getCode() == javafx.scene.input.KeyCode.DELETE || event.getCode() == javafx.scene.input.KeyCode.BACK_SPACE)
+            if ((event.getCode() == KeyCode.DELETE || event.getCode() == KeyCode.BACK_SPACE)
                     && selected != null && !selected.primary()) {
                 event.consume();
                 viewModel.unlink(selected);
@@ -97,7 +100,7 @@ public final class SettingsController {
         actionsColumn.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue()));
         actionsColumn.setCellFactory(column -> new UnlinkCell());
 
-        var linkingBlocked = viewModel.loadedProperty().not().or(viewModel.operationRunningProperty());
+        var linkingBlocked = profile.loadedProperty().and(viewModel.idleProperty()).not();
         int position = 0;
         for (String connection : viewModel.connections()) {
             Button button = new Button(messages.get("settings.link.connection", connectionName(connection)));
@@ -110,20 +113,17 @@ public final class SettingsController {
         }
         linkAccountButton.disableProperty().bind(linkingBlocked);
         linkAccountButton.setOnAction(event -> viewModel.link(Optional.empty()));
-        viewModel.setConfirmations(new ConfirmationDialogs(messages, () -> identitiesTable.getScene().getWindow(),
-                viewModel::identityLabel));
-
         linkProgressBox.visibleProperty().bind(viewModel.operationRunningProperty());
         linkProgressBox.managedProperty().bind(linkProgressBox.visibleProperty());
-        linkProgressLabel.textProperty().bind(viewModel.operationTextProperty());
-        linkProgress.accessibleTextProperty().bind(viewModel.operationTextProperty());
-        linkCancelButton.disableProperty().bind(viewModel.cancellableProperty().not());
+        linkProgressLabel.textProperty().bind(viewModel.stateTextProperty());
+        linkProgress.accessibleTextProperty().bind(viewModel.stateTextProperty());
+        linkCancelButton.disableProperty().bind(Bindings.not(viewModel.cancellableProperty()));
 
         busyBox.visibleProperty().bind(viewModel.busyProperty());
         busyBox.managedProperty().bind(busyBox.visibleProperty());
-        busyLabel.textProperty().bind(viewModel.busyTextProperty());
-        busyIndicator.accessibleTextProperty().bind(viewModel.busyTextProperty());
-        refreshButton.disableProperty().bind(viewModel.busyProperty().or(viewModel.operationRunningProperty()));
+        busyLabel.textProperty().bind(viewModel.stateTextProperty());
+        busyIndicator.accessibleTextProperty().bind(viewModel.stateTextProperty());
+        refreshButton.disableProperty().bind(Bindings.not(viewModel.idleProperty()));
         signInAgainButton.visibleProperty().bind(viewModel.sessionExpiredProperty());
         signInAgainButton.managedProperty().bind(signInAgainButton.visibleProperty());
         statusMessage.managedProperty().bind(statusMessage.visibleProperty());
@@ -174,7 +174,7 @@ public final class SettingsController {
 
         UnlinkCell() {
             button.setMnemonicParsing(false);
-            button.disableProperty().bind(viewModel.operationRunningProperty());
+            button.disableProperty().bind(Bindings.not(viewModel.idleProperty()));
             button.setOnAction(event -> {
                 if (getItem() != null) {
                     viewModel.unlink(getItem());
@@ -190,7 +190,7 @@ public final class SettingsController {
                 return;
             }
             button.setId("unlink-" + nodeIdPart(identity.provider()) + "-" + nodeIdPart(identity.userId()));
-            button.setAccessibleHelp(messages.get("unlink.button.help", viewModel.identityLabel(identity)));
+            button.setAccessibleHelp(messages.get("unlink.button.help", identity.label()));
             setGraphic(button);
         }
     }

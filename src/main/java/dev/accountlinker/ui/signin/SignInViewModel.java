@@ -1,15 +1,16 @@
 package dev.accountlinker.ui.signin;
 
-import dev.accountlinker.AppServices;
 import dev.accountlinker.auth.AuthException;
 import dev.accountlinker.auth.AuthorizeOptions;
 import dev.accountlinker.auth.SignedInAccount;
 import dev.accountlinker.config.ConfigException;
-import dev.accountlinker.errors.UserMessage;
+import dev.accountlinker.errors.ErrorTranslator;
+import dev.accountlinker.ui.AppContext;
 import dev.accountlinker.ui.Messages;
 import dev.accountlinker.ui.StatusMessage;
-import dev.accountlinker.ui.login.LoginLaunchers;
+import dev.accountlinker.ui.login.LoginPurpose;
 import dev.accountlinker.ui.login.SignInFlow;
+import dev.accountlinker.ui.login.SignInFlows;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -19,11 +20,11 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 
 import java.util.function.Consumer;
 
-/** State and actions of the sign-in screen; the controller only binds to it. */
+/** State and actions of the sign-in screen; the view only binds to it. */
 public final class SignInViewModel {
-    private final AppServices services;
+    private final AppContext context;
     private final Messages messages;
-    private final LoginLaunchers launchers;
+    private final SignInFlows signIns;
     private final Consumer<SignedInAccount> onSignedIn;
 
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
@@ -33,23 +34,23 @@ public final class SignInViewModel {
     private final ReadOnlyObjectWrapper<StatusMessage> status = new ReadOnlyObjectWrapper<>(StatusMessage.NONE);
     private SignInFlow flow;
 
-    public SignInViewModel(AppServices services, LoginLaunchers launchers, Consumer<SignedInAccount> onSignedIn,
+    public SignInViewModel(AppContext context, SignInFlows signIns, Consumer<SignedInAccount> onSignedIn,
                            StatusMessage initialStatus) {
-        this.services = services;
-        this.messages = services.messages();
-        this.launchers = launchers;
+        this.context = context;
+        this.messages = context.messages();
+        this.signIns = signIns;
         this.onSignedIn = onSignedIn;
         status.set(initialStatus);
-        tenantText.set(services.config().demo()
+        tenantText.set(context.config().demo()
                 ? messages.get("signin.tenant.demo")
-                : messages.get("signin.tenant.remote", services.config().tenant().orElseThrow().address().baseUrl()));
-        services.configProblem().ifPresent(this::showConfigProblem);
+                : messages.get("signin.tenant.remote", context.config().tenant().orElseThrow().address().baseUrl()));
+        context.configProblem().ifPresent(this::showConfigProblem);
     }
 
     private void showConfigProblem(ConfigException problem) {
         configBroken.set(true);
         tenantText.set("");
-        status.set(StatusMessage.error(messages.format(services.errors().translate(problem))));
+        status.set(StatusMessage.error(messages.format(context.errors().translate(problem))));
     }
 
     public void signIn() {
@@ -58,7 +59,7 @@ public final class SignInViewModel {
         }
         busy.set(true);
         status.set(StatusMessage.NONE);
-        flow = new SignInFlow(services.signInService(), launchers, AuthorizeOptions.primarySignIn(), "login.title",
+        flow = signIns.create(AuthorizeOptions.primarySignIn(), LoginPurpose.MAIN_ACCOUNT,
                 step -> progressText.set(messages.get(switch (step) {
                     case STARTING_TENANT -> "signin.startingTenant";
                     case PREPARING, WAITING_FOR_USER -> "signin.preparing";
@@ -71,18 +72,20 @@ public final class SignInViewModel {
                 },
                 failure -> {
                     busy.set(false);
-                    status.set(StatusMessage.error(describe(failure)));
+                    status.set(describe(failure));
                 });
         flow.start();
     }
 
-    private String describe(Throwable failure) {
-        if (failure instanceof AuthException || failure instanceof ConfigException || services.config().tenant().isPresent()) {
-            return messages.format(services.errors().translate(failure));
+    private StatusMessage describe(Throwable failure) {
+        if (ErrorTranslator.isCancellation(failure)) {
+            return StatusMessage.info(messages.get("signin.cancelled"));
         }
-        // In demo mode anything else before sign-in means the built-in tenant did not start.
-        UserMessage translated = services.errors().translate(failure);
-        return translated.key().equals("error.unexpected") ? messages.get("config.error.demoFailed") : messages.format(translated);
+        if (context.config().demo() && failure instanceof AuthException auth
+                && auth.reason() == AuthException.Reason.STARTUP_FAILED) {
+            return StatusMessage.error(messages.get("config.error.demoFailed"));
+        }
+        return StatusMessage.error(messages.format(context.errors().translate(failure)));
     }
 
     public void cancel() {

@@ -1,0 +1,53 @@
+package dev.accountlinker.ui;
+
+import dev.accountlinker.auth.SignInService;
+import dev.accountlinker.config.AppConfig;
+import dev.accountlinker.config.ConfigException;
+import dev.accountlinker.errors.ErrorTranslator;
+import dev.accountlinker.ui.login.LoginSettings;
+
+import java.io.File;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * What the screens need from the application, wired once at start (the root package's {@code AppServices}
+ * implements it): the UI depends on this interface, never on the root package.
+ */
+public interface AppContext extends AutoCloseable {
+    AppConfig config();
+
+    /** A configuration that could not be used; the sign-in screen names the setting and offers the demo. */
+    Optional<ConfigException> configProblem();
+
+    Messages messages();
+
+    ErrorTranslator errors();
+
+    /** The clock every rule about time uses (token expiry, "try again at"). */
+    Clock clock();
+
+    TaskRunner tasks();
+
+    LoginSettings loginSettings();
+
+    /** Completes once the tenant (the demo one, if used) and the sign-in client are ready. */
+    CompletableFuture<SignInService> signInService();
+
+    /** Starts what is slow to start (demo tenant, HTTP clients) off the UI thread; called after the first frame. */
+    void startInBackground();
+
+    /** WebKit's private storage folder for this run, made on first use and deleted on close. */
+    File webDataFolder();
+
+    /** Forgets the web session (SSO cookie) of every sign-in window. */
+    void clearWebSession();
+
+    /** A context for the built-in demo tenant instead of a broken configuration, keeping language, runner and login settings. */
+    AppContext demoInstead();
+
+    /** Stops the demo tenant and deletes the web session's traces; the task runner stays for the next context. */
+    @Override
+    void close();
+}

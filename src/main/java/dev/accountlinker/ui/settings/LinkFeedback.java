@@ -1,0 +1,49 @@
+package dev.accountlinker.ui.settings;
+
+import dev.accountlinker.errors.ErrorTranslator;
+import dev.accountlinker.errors.UserMessage;
+import dev.accountlinker.linking.LinkPlan;
+import dev.accountlinker.ui.Messages;
+import dev.accountlinker.ui.StatusMessage;
+
+/**
+ * What the person reads after a link attempt, and whether only a new sign-in can help. Pure: the same outcome
+ * always gives the same words, so every case is unit tested.
+ *
+ * @param status       the status line
+ * @param signInAgain  offer "Sign in again" (the session expired or lacks a permission)
+ */
+public record LinkFeedback(StatusMessage status, boolean signInAgain) {
+
+    public static LinkFeedback of(LinkOutcome outcome, Messages messages, ErrorTranslator errors) {
+        if (outcome instanceof LinkOutcome.Linked linked) {
+            var result = linked.result();
+            return new LinkFeedback(StatusMessage.success(result.newSession().isPresent()
+                    ? messages.get("link.success.switched", result.mainDisplayName(), result.linkedDisplayName())
+                    : messages.get("link.success", result.linkedDisplayName())), false);
+        }
+        if (outcome instanceof LinkOutcome.Refused refused) {
+            return new LinkFeedback(StatusMessage.error(messages.format(refused.reason())), false);
+        }
+        if (outcome instanceof LinkOutcome.Cancelled cancelled) {
+            if (!cancelled.metadataMerged() || cancelled.plan().isEmpty()) {
+                return new LinkFeedback(StatusMessage.info(messages.get("link.cancelled")), false);
+            }
+            LinkPlan plan = cancelled.plan().get();
+            return new LinkFeedback(StatusMessage.info(plan.switchesAccount()
+                    ? messages.get("link.cancelledAfterMerge.keepSecond", plan.targetDisplayName(), plan.linkedDisplayName())
+                    : messages.get("link.cancelledAfterMerge", plan.linkedDisplayName())), false);
+        }
+        LinkOutcome.Failed failed = (LinkOutcome.Failed) outcome;
+        UserMessage reason = errors.translate(failed.cause());
+        boolean signInAgain = reason.remedy() == UserMessage.Remedy.SIGN_IN_AGAIN;
+        if (!failed.metadataMerged() || failed.plan().isEmpty()) {
+            return new LinkFeedback(StatusMessage.error(messages.format(reason)), signInAgain);
+        }
+        LinkPlan plan = failed.plan().get();
+        return new LinkFeedback(StatusMessage.error(plan.switchesAccount()
+                ? messages.get("link.error.afterMerge.keepSecond", plan.targetDisplayName(), plan.linkedDisplayName(),
+                        messages.format(reason))
+                : messages.get("link.error.afterMerge", plan.linkedDisplayName(), messages.format(reason))), signInAgain);
+    }
+}

@@ -1,0 +1,48 @@
+package dev.accountlinker.ui;
+
+import dev.accountlinker.account.Identity;
+import dev.accountlinker.linking.LinkDirection;
+import dev.accountlinker.linking.LinkPreview;
+import dev.accountlinker.ui.settings.Confirmations;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The person's answers to the link and unlink confirmations, decided by the test; records what was asked. */
+public final class ScriptedConfirmations implements Confirmations {
+    private Optional<LinkDirection> linkAnswer = Optional.of(LinkDirection.KEEP_CURRENT);
+    private boolean unlinkAnswer = true;
+    private final List<LinkPreview> linkQuestions = new ArrayList<>();
+    private final List<Identity> unlinkQuestions = new ArrayList<>();
+
+    public ScriptedConfirmations answerLink(Optional<LinkDirection> answer) {
+        this.linkAnswer = answer;
+        return this;
+    }
+
+    public ScriptedConfirmations answerUnlink(boolean answer) {
+        this.unlinkAnswer = answer;
+        return this;
+    }
+
+    @Override
+    public Optional<LinkDirection> confirmLink(LinkPreview preview) {
+        linkQuestions.add(preview);
+        return linkAnswer;
+    }
+
+    @Override
+    public boolean confirmUnlink(Identity identity) {
+        unlinkQuestions.add(identity);
+        return unlinkAnswer;
+    }
+
+    public List<LinkPreview> linkQuestions() {
+        return List.copyOf(linkQuestions);
+    }
+
+    public List<Identity> unlinkQuestions() {
+        return List.copyOf(unlinkQuestions);
+    }
+}
