@@ -14,11 +14,13 @@ import java.util.Optional;
 final class AuthorizeHandler {
 
     private final TenantConfig config;
-    private final TenantStore store;
+    private final UserDirectory directory;
+    private final LoginState login;
 
-    AuthorizeHandler(TenantConfig config, TenantStore store) {
+    AuthorizeHandler(TenantConfig config, UserDirectory directory, LoginState login) {
         this.config = config;
-        this.store = store;
+        this.directory = directory;
+        this.login = login;
     }
 
     void authorize(HttpExchange ex) throws IOException {
@@ -59,15 +61,15 @@ final class AuthorizeHandler {
         String prompt = q.get("prompt");
         Long maxAge = q.get("max_age") == null ? null : Long.parseLong(q.get("max_age"));
 
-        TenantStore.Transaction template = new TenantStore.Transaction(null, clientId, redirectUri, state,
+        LoginState.Transaction template = new LoginState.Transaction(null, clientId, redirectUri, state,
                 q.get("nonce"), q.get("code_challenge"), q.get("scope"), audience, connection,
                 config.clock().instant().plus(TenantConfig.TRANSACTION_LIFETIME));
 
-        Optional<TenantStore.Session> session = HttpIo.cookie(ex, HttpIo.SESSION_COOKIE).flatMap(store::session);
+        Optional<LoginState.Session> session = HttpIo.cookie(ex, HttpIo.SESSION_COOKIE).flatMap(login::session);
         if (!"login".equals(prompt) && session.isPresent() && sessionAnswers(session.get(), connection, maxAge)) {
             // The SSO trap: a live session answers without showing any page.
-            TenantStore.Session s = session.get();
-            if (store.findOwner(s.identitySub()).isPresent()) {
+            LoginState.Session s = session.get();
+            if (directory.owner(s.identitySub()).isPresent()) {
                 redirectWithCode(ex, template, s.identitySub(), s.authTime());
                 return;
             }
@@ -76,11 +78,11 @@ final class AuthorizeHandler {
             redirectError(ex, redirectUri, state, "login_required", "Login required");
             return;
         }
-        TenantStore.Transaction tx = store.createTransaction(template);
+        LoginState.Transaction tx = login.createTransaction(template);
         HttpIo.redirect(ex, config.baseUrl() + "/u/login?state=" + HttpIo.encode(tx.id()));
     }
 
-    private boolean sessionAnswers(TenantStore.Session s, Connection requested, Long maxAge) {
+    private boolean sessionAnswers(LoginState.Session s, Connection requested, Long maxAge) {
         if (requested != null && requested != s.connection()) {
             return false;
         }
@@ -142,9 +144,9 @@ final class AuthorizeHandler {
         HttpIo.redirect(ex, HttpIo.withQuery(redirectUri, params));
     }
 
-    private void redirectWithCode(HttpExchange ex, TenantStore.Transaction tx, String identitySub, Instant authTime)
+    private void redirectWithCode(HttpExchange ex, LoginState.Transaction tx, String identitySub, Instant authTime)
             throws IOException {
-        String code = store.createCode(new TenantStore.CodeGrant(tx.clientId(), tx.redirectUri(), tx.codeChallenge(),
+        String code = login.createCode(new LoginState.CodeGrant(tx.clientId(), tx.redirectUri(), tx.codeChallenge(),
                 identitySub, tx.nonce(), tx.scope(), tx.audience(), authTime,
                 config.clock().instant().plus(config.codeLifetime())));
         Map<String, String> params = new LinkedHashMap<>();
@@ -156,13 +158,13 @@ final class AuthorizeHandler {
     /** GET /u/login?state=TX[&connection=X]: the login page; a connection re-enters the transaction with it. */
     void loginPage(HttpExchange ex) throws IOException {
         Map<String, String> q = HttpIo.query(ex);
-        Optional<TenantStore.Transaction> found = store.transaction(q.get("state"));
+        Optional<LoginState.Transaction> found = login.transaction(q.get("state"));
         if (found.isEmpty()) {
             HttpIo.sendHtml(ex, 400, LoginPage.error("Invalid state",
                     "This login page has expired or is unknown. Go back to the application and try again."));
             return;
         }
-        TenantStore.Transaction tx = found.get();
+        LoginState.Transaction tx = found.get();
         String wanted = q.get("connection");
         if (wanted != null) {
             Optional<Connection> c = Connection.byName(wanted);
@@ -170,7 +172,7 @@ final class AuthorizeHandler {
                 HttpIo.sendHtml(ex, 400, LoginPage.error("Invalid request", "Unknown connection: " + wanted));
                 return;
             }
-            tx = store.chooseConnection(tx, c.get());
+            tx = login.chooseConnection(tx, c.get());
         }
         HttpIo.sendHtml(ex, 200, LoginPage.login(tx.id(), tx.connection(), null, null));
     }
@@ -182,41 +184,62 @@ final class AuthorizeHandler {
             return;
         }
         Map<String, String> form = HttpIo.parseUrlEncoded(HttpIo.readBody(ex));
-        Optional<TenantStore.Transaction> found = store.transaction(form.get("state"));
+        Optional<LoginState.Transaction> found = login.transaction(form.get("state"));
         if (found.isEmpty()) {
             HttpIo.sendHtml(ex, 400, LoginPage.error("Invalid state",
                     "This login page has expired or is unknown. Go back to the application and try again."));
             return;
         }
-        TenantStore.Transaction tx = found.get();
+        LoginState.Transaction tx = found.get();
         Connection connection = tx.connection() == null ? Connection.DATABASE : tx.connection();
         String username = form.get("username");
-        Optional<String> identity = store.authenticate(connection, username, form.get("password"));
-        if (identity.isEmpty() || store.findOwner(identity.get()).isEmpty()) {
+        Optional<String> identity = directory.authenticate(connection, username, form.get("password"));
+        if (identity.isEmpty() || directory.owner(identity.get()).isEmpty()) {
             HttpIo.sendHtml(ex, 200, LoginPage.login(tx.id(), tx.connection(), "Wrong email or password.", username));
             return;
         }
-        store.removeTransaction(tx.id());
+        login.removeTransaction(tx.id());
         Instant now = config.clock().instant();
-        HttpIo.cookie(ex, HttpIo.SESSION_COOKIE).ifPresent(store::removeSession);
-        TenantStore.Session session = store.createSession(identity.get(), connection, now);
+        HttpIo.cookie(ex, HttpIo.SESSION_COOKIE).ifPresent(login::removeSession);
+        LoginState.Session session = login.createSession(identity.get(), connection, now);
         ex.getResponseHeaders().add("Set-Cookie",
                 HttpIo.SESSION_COOKIE + "=" + session.id() + "; Path=/; HttpOnly; SameSite=Lax");
         redirectWithCode(ex, tx, identity.get(), now);
     }
 
-    /** GET /v2/logout: ends the SSO session (server side and cookie), then returnTo if allowed. */
+    /**
+     * GET /v2/logout, modelled on Auth0: with {@code client_id} the returnTo must be in that application's Allowed
+     * Logout URLs; without it, in the tenant's own list, which is empty here. A returnTo that is not allowed gets
+     * Auth0's error page and no redirect. Auth0's support article on that error says the user is signed out and then
+     * not redirected; that the session really ends is not confirmed, so this tenant ends it (the safer reading for a
+     * client that relies on logout). No returnTo: with a client_id Auth0 returns to the first Allowed Logout URL
+     * (its logout endpoint reference), otherwise it shows its own page; here that is the "signed out" page.
+     * {@code federated} is accepted and shows up in the recorded request: real Auth0 then also signs the user out of
+     * the upstream identity provider (Google, GitHub); the demo's stand-in pages have no upstream session to end.
+     */
     void logout(HttpExchange ex) throws IOException {
-        HttpIo.cookie(ex, HttpIo.SESSION_COOKIE).ifPresent(store::removeSession);
+        Map<String, String> q = HttpIo.query(ex);
+        String clientId = q.get("client_id");
+        String returnTo = q.get("returnTo");
+        if (clientId != null && !clientId.equals(config.clientId())) {
+            // Refused before anything happens: the session stays (what Auth0 does here is not confirmed).
+            HttpIo.sendHtml(ex, 400, LoginPage.error(LoginPage.GENERIC_ERROR_TITLE, "Unknown client: " + clientId));
+            return;
+        }
+        HttpIo.cookie(ex, HttpIo.SESSION_COOKIE).ifPresent(login::removeSession);
         ex.getResponseHeaders().add("Set-Cookie", HttpIo.SESSION_COOKIE
                 + "=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT");
-        String returnTo = HttpIo.query(ex).get("returnTo");
-        boolean allowed = returnTo != null && (config.redirectUris().contains(returnTo)
-                || returnTo.equals(config.baseUrl()) || returnTo.equals(config.baseUrl() + "/"));
-        if (allowed) {
+        if (returnTo == null) {
+            if (clientId != null && !config.logoutUrls().isEmpty()) {
+                HttpIo.redirect(ex, config.logoutUrls().get(0));
+            } else {
+                HttpIo.sendHtml(ex, 200, LoginPage.signedOut());
+            }
+        } else if (clientId != null && config.allowsLogoutReturn(returnTo)) {
             HttpIo.redirect(ex, returnTo);
         } else {
-            HttpIo.sendHtml(ex, 200, LoginPage.signedOut());
+            HttpIo.sendHtml(ex, 400, LoginPage.error(LoginPage.GENERIC_ERROR_TITLE, "The \"returnTo\" querystring "
+                    + "parameter \"" + returnTo + "\" is not defined as a valid URL in \"Allowed Logout URLs\"."));
         }
     }
 }

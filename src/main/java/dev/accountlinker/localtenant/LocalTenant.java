@@ -12,10 +12,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -25,8 +23,32 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A local Auth0-compatible tenant: a real HTTP server on 127.0.0.1 that speaks the Auth0 wire format for
- * Universal Login (authorization code + PKCE), /oauth/token, JWKS/discovery, /userinfo and the current_user slice
- * of the Management API. The app uses it as its out-of-the-box demo and tests use it as their server.
+ * Universal Login (authorization code + PKCE), /oauth/token, JWKS/discovery, /userinfo, /v2/logout and the
+ * current_user slice of the Management API. The app uses it as its out-of-the-box demo and tests use it as their
+ * server.
+ *
+ * <p>It is as strict as Auth0 by default: exact Allowed Callback URLs and Allowed Logout URLs, PKCE S256 only,
+ * one-time expiring codes, the Management API rate limit of a paid plan. Where it can be more lenient, the
+ * leniency is a named builder option that is off by default ({@link Builder#allowAnyLoopbackPort(boolean)},
+ * {@link RateLimit#off()}).
+ *
+ * <p>For tests:
+ * <pre>{@code
+ * MutableClock clock = new MutableClock(Instant.now());
+ * try (LocalTenant tenant = LocalTenant.builder()
+ *         .clock(clock)                                   // expiry and the rate limit follow this clock
+ *         .seedDemoUsers(false)                           // only the test's own users
+ *         .account(TenantAccount.builder().email("ann@example.com").password("Ann-1").userId("auth0|ann").build())
+ *         .redirectUris(List.of("http://127.0.0.1:8484/callback"))
+ *         .rateLimit(RateLimit.freePlan())
+ *         .start()) {
+ *     ... drive the app or the SDK against tenant.baseUrl() ...
+ *     tenant.users();                                     // who exists now, with identities and metadata
+ *     tenant.faults().inject(Faults.on("POST", "/oauth/token").dropConnection());
+ *     tenant.requests();                                  // what reached the tenant, secrets redacted
+ *     tenant.rateLimit(RateLimit.off());                  // change the limit mid-test
+ * }
+ * }</pre>
  */
 public final class LocalTenant implements AutoCloseable {
 
@@ -39,10 +61,13 @@ public final class LocalTenant implements AutoCloseable {
     private final TenantConfig config;
     private final HttpServer server;
     private final ExecutorService executor;
-    private final TenantStore store;
+    private final UserDirectory directory;
     private final TokenIssuer issuer;
-    private final Faults faults = new Faults();
-    private final List<RecordedRequest> requests = Collections.synchronizedList(new ArrayList<>());
+    private final RateLimiter rateLimiter;
+    /** Null when fault injection is off. */
+    private final Faults faults;
+    /** Null when request recording is off. */
+    private final List<RecordedRequest> requests;
     private final Avatars avatars = new Avatars();
     private final AuthorizeHandler authorizeHandler;
     private final TokenHandler tokenHandler;
@@ -60,16 +85,21 @@ public final class LocalTenant implements AutoCloseable {
     private LocalTenant(Builder b) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), b.port), 0);
         String baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
-        config = new TenantConfig(baseUrl, b.clientId, List.copyOf(b.redirectUris), b.clock,
-                b.accessTokenLifetime, b.idTokenLifetime, b.codeLifetime);
+        config = new TenantConfig(baseUrl, b.clientId, b.redirectUris, b.logoutUrls, b.allowAnyLoopbackPort,
+                b.clock, b.accessTokenLifetime, b.idTokenLifetime, b.codeLifetime);
         issuer = new TokenIssuer(b.clock);
-        store = new TenantStore(b.clock, name -> baseUrl + Avatars.path(name));
+        directory = new UserDirectory(b.clock, name -> baseUrl + Avatars.path(name));
         if (b.seedDemoUsers) {
-            demoAccounts().forEach(store::addAccount);
+            DemoAccounts.all().forEach(directory::addAccount);
         }
-        authorizeHandler = new AuthorizeHandler(config, store);
-        tokenHandler = new TokenHandler(config, store, issuer);
-        managementHandler = new ManagementHandler(config, store, issuer);
+        b.accounts.forEach(directory::addAccount);
+        rateLimiter = new RateLimiter(b.clock, b.rateLimit);
+        faults = b.faultInjection ? new Faults() : null;
+        requests = b.recordRequests ? Collections.synchronizedList(new ArrayList<>()) : null;
+        LoginState login = new LoginState(b.clock);
+        authorizeHandler = new AuthorizeHandler(config, directory, login);
+        tokenHandler = new TokenHandler(config, directory, login, issuer);
+        managementHandler = new ManagementHandler(config, directory, issuer, rateLimiter);
         AtomicInteger n = new AtomicInteger();
         // A small pool so a delayed (fault-injected) or slow request does not block the others.
         executor = Executors.newFixedThreadPool(16, r -> {
@@ -82,45 +112,25 @@ public final class LocalTenant implements AutoCloseable {
         server.start();
     }
 
-    /** A demo tenant on a random free port with the demo client and the seeded demo accounts. */
+    /** A tenant on a random free port with the demo client and the seeded demo accounts: {@code builder().start()}. */
     public static LocalTenant startDemo() {
         return builder().start();
     }
 
+    /**
+     * A builder with Auth0's strict defaults, the demo client and accounts, and the test hooks (fault injection,
+     * request recording) on. The app's shipped demo uses {@link Builder#forShippedDemo()}.
+     */
     public static Builder builder() {
         return new Builder();
     }
 
     /** The seeded demo accounts (passwords included: they are public demo credentials). */
     public static List<TenantAccount> demoAccounts() {
-        String db = Connection.DATABASE.connectionName;
-        return List.of(
-                TenantAccount.builder().connection(db).email("alice@example.com").password("Alice-Demo-1")
-                        .userId("auth0|alice").name("Alice Example")
-                        .userMetadata(ordered("theme", "dark", "language", "en",
-                                "address", ordered("city", "Lisbon", "country", "PT"))).build(),
-                TenantAccount.builder().connection("google-oauth2").email("alice.g@example.com").password("Google-Demo-1")
-                        .userId("google-oauth2|109876543210987654321").name("Alice (Google)")
-                        .userMetadata(ordered("language", "pt", "newsletter", true,
-                                "address", ordered("city", "Porto", "zip", "4000-001"))).build(),
-                TenantAccount.builder().connection("github").email("alice-gh@example.com").password("Github-Demo-1")
-                        .userId("github|4242424").name("Alice (GitHub)")
-                        .userMetadata(ordered("editor", "vim")).build(),
-                TenantAccount.builder().connection(db).email("unverified@example.com").password("Unverified-1")
-                        .userId("auth0|unverified").name("Una Verified").emailVerified(false)
-                        .userMetadata(ordered("theme", "light")).build(),
-                TenantAccount.builder().connection(db).email("bob@example.com").password("Bob-Demo-1")
-                        .userId("auth0|bob").name("Bob Builder").build(),
-                TenantAccount.builder().connection(db).email("carol@example.com").password("Carol-Demo-1")
-                        .userId("auth0|carol").name("Carol Linked").userMetadata(ordered("plan", "pro")).build(),
-                TenantAccount.builder().connection("github").email("carol-gh@example.com").password("CarolGh-1")
-                        .userId("github|777777").name("Carol (GitHub)").linkedTo("auth0|carol").build());
+        return DemoAccounts.all();
     }
 
-    private static Map<String, Object> ordered(Object... kv) {
-        return Json.object(kv);
-    }
-
+    /** {@code http://127.0.0.1:PORT}: what the app and the SDKs use as the tenant's domain. */
     public String baseUrl() {
         return config.baseUrl();
     }
@@ -139,41 +149,74 @@ public final class LocalTenant implements AutoCloseable {
         return config.clientId();
     }
 
+    /** The application's Allowed Callback URLs. */
     public List<String> redirectUris() {
-        return config.redirectUris();
+        return config.callbackUrls();
+    }
+
+    /** The application's Allowed Logout URLs. */
+    public List<String> logoutUrls() {
+        return config.logoutUrls();
     }
 
     public int port() {
         return server.getAddress().getPort();
     }
 
+    /** A snapshot of the user with this id (a standalone or primary user), or empty if there is none now. */
     public Optional<TenantUser> user(String userId) {
-        return store.snapshot(userId);
+        return directory.user(userId).map(UserDirectory.UserRecord::toTenantUser);
     }
 
-    /** Standalone and primary users (linked secondaries are part of their primary). */
+    /** Snapshots of every standalone and primary user (linked secondaries are part of their primary). */
     public List<TenantUser> users() {
-        return store.snapshots();
+        return directory.users().stream().map(UserDirectory.UserRecord::toTenantUser).toList();
     }
 
     /** Seeds one more sign-in account (and its user); see {@link TenantAccount#builder()}. */
     public void addAccount(TenantAccount account) {
-        store.addAccount(account);
+        directory.addAccount(account);
     }
 
-    /** Requests answered so far, oldest first. */
+    /**
+     * Requests answered so far, oldest first, with token-like query values redacted. Each one is listed before its
+     * answer reaches the client.
+     *
+     * @throws IllegalStateException when the tenant was built with {@code recordRequests(false)}
+     */
     public List<RecordedRequest> requests() {
-        synchronized (requests) {
-            return List.copyOf(requests);
+        List<RecordedRequest> log = requestLog();
+        synchronized (log) {
+            return List.copyOf(log);
         }
     }
 
+    /** @throws IllegalStateException when the tenant was built with {@code recordRequests(false)} */
     public void clearRequests() {
-        requests.clear();
+        requestLog().clear();
     }
 
+    /**
+     * Fault injection: answers, delays or dropped connections instead of the tenant's normal answer; see {@link Faults}.
+     *
+     * @throws IllegalStateException when the tenant was built with {@code faultInjection(false)}
+     */
     public Faults faults() {
+        if (faults == null) {
+            throw new IllegalStateException("Fault injection is off for this tenant: build it with "
+                    + "LocalTenant.builder().faultInjection(true) to use faults()");
+        }
         return faults;
+    }
+
+    /** The Management API rate limit in force now. */
+    public RateLimit rateLimit() {
+        return rateLimiter.current();
+    }
+
+    /** Switches the Management API rate limit from now on (tests may do this mid-test); the new bucket starts full. */
+    public void rateLimit(RateLimit limit) {
+        rateLimiter.set(Objects.requireNonNull(limit));
     }
 
     /** New RSA key and kid; the JWKS then serves only the new key and tokens signed with the old one are refused. */
@@ -195,15 +238,27 @@ public final class LocalTenant implements AutoCloseable {
         executor.shutdownNow();
     }
 
+    private List<RecordedRequest> requestLog() {
+        if (requests == null) {
+            throw new IllegalStateException("Request recording is off for this tenant: build it with "
+                    + "LocalTenant.builder().recordRequests(true) to use requests()");
+        }
+        return requests;
+    }
+
     // ---- request handling ----
 
     private void dispatch(HttpExchange raw) {
         String method = raw.getRequestMethod().toUpperCase(Locale.ROOT);
         String path = raw.getRequestURI().getPath();
-        Faults.Fault fault = faults.match(method, path).orElse(null);
-        RecordingExchange ex = new RecordingExchange(raw, status -> requests.add(new RecordedRequest(method, path,
-                raw.getRequestURI().getRawPath(), redactedQuery(raw.getRequestURI().getRawQuery()), status,
-                fault == null ? null : fault.toString())));
+        Faults.Fault fault = faults == null ? null : faults.match(method, path).orElse(null);
+        RecordingExchange ex = new RecordingExchange(raw, status -> {
+            if (requests != null) {
+                requests.add(new RecordedRequest(method, path, raw.getRequestURI().getRawPath(),
+                        redactedQuery(raw.getRequestURI().getRawQuery()), status,
+                        fault == null ? null : fault.toString()));
+            }
+        });
         try {
             if (fault != null && !fault.delay().isZero()) {
                 Thread.sleep(fault.delay().toMillis());
@@ -252,7 +307,7 @@ public final class LocalTenant implements AutoCloseable {
             case "POST /oauth/token" -> tokenHandler.token(ex);
             case "GET /userinfo" -> tokenHandler.userinfo(ex);
             case "GET /.well-known/jwks.json" -> HttpIo.sendJson(ex, 200, issuer.jwks());
-            case "GET /.well-known/openid-configuration" -> HttpIo.sendJson(ex, 200, discovery());
+            case "GET /.well-known/openid-configuration" -> HttpIo.sendJson(ex, 200, Discovery.document(config));
             case "GET /" -> HttpIo.sendHtml(ex, 200, LoginPage.error(LoginPage.TENANT_NAME,
                     "A local Auth0-compatible tenant for Account Linker. Nothing to see here."));
             default -> {
@@ -266,27 +321,6 @@ public final class LocalTenant implements AutoCloseable {
                 }
             }
         }
-    }
-
-    private Map<String, Object> discovery() {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("issuer", issuer());
-        d.put("authorization_endpoint", baseUrl() + "/authorize");
-        d.put("token_endpoint", baseUrl() + "/oauth/token");
-        d.put("userinfo_endpoint", config.userinfoUrl());
-        d.put("jwks_uri", baseUrl() + "/.well-known/jwks.json");
-        d.put("end_session_endpoint", baseUrl() + "/v2/logout");
-        d.put("scopes_supported", TenantConfig.KNOWN_SCOPES);
-        d.put("response_types_supported", List.of("code"));
-        d.put("response_modes_supported", List.of("query"));
-        d.put("grant_types_supported", List.of("authorization_code"));
-        d.put("subject_types_supported", List.of("public"));
-        d.put("id_token_signing_alg_values_supported", List.of("RS256"));
-        d.put("token_endpoint_auth_methods_supported", List.of("none"));
-        d.put("code_challenge_methods_supported", List.of("S256"));
-        d.put("claims_supported", List.of("aud", "auth_time", "email", "email_verified", "exp", "iat", "iss",
-                "name", "nickname", "nonce", "picture", "sub", "updated_at"));
-        return d;
     }
 
     private static String redactedQuery(String rawQuery) {
@@ -303,30 +337,81 @@ public final class LocalTenant implements AutoCloseable {
         return String.join("&", parts);
     }
 
-    /** Configures and starts a tenant. Defaults: random port, system clock, demo client, demo users. */
+    /**
+     * Configures and starts a tenant. Defaults: random port, system clock, the demo client with the Allowed Callback
+     * URL {@link #DEFAULT_REDIRECT_URI} and no Allowed Logout URLs (a new Auth0 application has none), exact URL
+     * matching, the demo accounts, {@link RateLimit#paidPlan()}, fault injection and request recording on.
+     */
     public static final class Builder {
         private int port;
         private Clock clock = Clock.systemUTC();
         private String clientId = DEMO_CLIENT_ID;
         private List<String> redirectUris = List.of(DEFAULT_REDIRECT_URI);
+        private List<String> logoutUrls = List.of();
+        private boolean allowAnyLoopbackPort;
         private boolean seedDemoUsers = true;
+        private final List<TenantAccount> accounts = new ArrayList<>();
         private Duration accessTokenLifetime = Duration.ofHours(24);
         private Duration idTokenLifetime = Duration.ofHours(10);
         private Duration codeLifetime = Duration.ofSeconds(60);
+        // Auth0 always limits the Management API, so a limit is on by default. The paid-plan bucket (bursts of 50,
+        // 150 a minute) never gets in the way of one person's session, yet a client that loops or hammers meets a
+        // real 429. The Free plan's 2 a second is opt-in; RateLimit.off() is the named leniency.
+        private RateLimit rateLimit = RateLimit.paidPlan();
+        // On for tests and LocalTenantMain, so existing tests need no change; forShippedDemo() turns both off.
+        private boolean faultInjection = true;
+        private boolean recordRequests = true;
 
         private Builder() {
         }
 
         /** 0 (default) picks a free port. */
         public Builder port(int port) { this.port = port; return this; }
+
+        /** The clock for token, code and session times and the rate-limit bucket; tests pass a MutableClock. */
         public Builder clock(Clock clock) { this.clock = Objects.requireNonNull(clock); return this; }
+
         public Builder clientId(String clientId) { this.clientId = Objects.requireNonNull(clientId); return this; }
-        /** Allowed callback URLs, matched as exact strings (like Auth0's "Allowed Callback URLs"). */
+
+        /**
+         * The application's Allowed Callback URLs, matched like Auth0 as exact strings (scheme, host, port, path):
+         * {@code http://127.0.0.1/callback} does not match {@code http://127.0.0.1:51234/callback}.
+         */
         public Builder redirectUris(List<String> redirectUris) { this.redirectUris = List.copyOf(redirectUris); return this; }
+
+        /** The application's Allowed Logout URLs for {@code /v2/logout?client_id=...&returnTo=...}, exact strings. */
+        public Builder logoutUrls(List<String> logoutUrls) { this.logoutUrls = List.copyOf(logoutUrls); return this; }
+
+        /**
+         * Leniency, off by default: a registered loopback IP callback URL without a port ({@code http://127.0.0.1/cb})
+         * also accepts any port at request time, as RFC 8252 section 7.3 asks of servers. Real Auth0 does not do
+         * this: there a loopback redirect must be the exact registered URL, port included.
+         */
+        public Builder allowAnyLoopbackPort(boolean allow) { this.allowAnyLoopbackPort = allow; return this; }
+
+        /** Whether the demo accounts (README table) are seeded; default true. */
         public Builder seedDemoUsers(boolean seed) { this.seedDemoUsers = seed; return this; }
+
+        /** Seeds one more account (after the demo accounts, if any); see {@link TenantAccount#builder()}. */
+        public Builder account(TenantAccount account) { this.accounts.add(Objects.requireNonNull(account)); return this; }
+
         public Builder accessTokenLifetime(Duration d) { this.accessTokenLifetime = Objects.requireNonNull(d); return this; }
         public Builder idTokenLifetime(Duration d) { this.idTokenLifetime = Objects.requireNonNull(d); return this; }
         public Builder codeLifetime(Duration d) { this.codeLifetime = Objects.requireNonNull(d); return this; }
+
+        /** The Management API rate limit; default {@link RateLimit#paidPlan()}. */
+        public Builder rateLimit(RateLimit limit) { this.rateLimit = Objects.requireNonNull(limit); return this; }
+
+        /** Whether {@link LocalTenant#faults()} is available; default true. */
+        public Builder faultInjection(boolean on) { this.faultInjection = on; return this; }
+
+        /** Whether {@link LocalTenant#requests()} records requests; default true. */
+        public Builder recordRequests(boolean on) { this.recordRequests = on; return this; }
+
+        /** The demo the installers ship: no fault injection and no request recording. */
+        public Builder forShippedDemo() {
+            return faultInjection(false).recordRequests(false);
+        }
 
         public LocalTenant start() {
             try {

@@ -3,6 +3,8 @@ package dev.accountlinker.localtenant;
 /** The HTML pages of the tenant (they play the role of Auth0's Universal Login). Everything dynamic is escaped. */
 final class LoginPage {
     static final String TENANT_NAME = "Account Linker Demo Tenant";
+    /** The heading of Auth0's own error page. */
+    static final String GENERIC_ERROR_TITLE = "Oops!, something went wrong";
 
     private static final String CSS = """
             body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;background:#f1f3f6;margin:0;color:#1e212a}

@@ -4,14 +4,19 @@ import com.auth0.jwt.interfaces.DecodedJWT;
 import com.sun.net.httpserver.HttpExchange;
 
 import java.io.IOException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The slice of the Management API the app uses, for {@code current_user} access tokens:
  * GET/PATCH /api/v2/users/{id}, POST /api/v2/users/{id}/identities, DELETE /api/v2/users/{id}/identities/{provider}/{user_id}.
+ * Checks the rate limit first, then the token, then applies the change to the {@link UserDirectory} and shapes the
+ * answer as Auth0's JSON.
  */
 final class ManagementHandler {
 
@@ -30,26 +35,42 @@ final class ManagementHandler {
     }
 
     private final TenantConfig config;
-    private final TenantStore store;
+    private final UserDirectory directory;
     private final TokenIssuer issuer;
+    private final RateLimiter rateLimiter;
 
-    ManagementHandler(TenantConfig config, TenantStore store, TokenIssuer issuer) {
+    ManagementHandler(TenantConfig config, UserDirectory directory, TokenIssuer issuer, RateLimiter rateLimiter) {
         this.config = config;
-        this.store = store;
+        this.directory = directory;
         this.issuer = issuer;
+        this.rateLimiter = rateLimiter;
     }
 
     void handle(HttpExchange ex) throws IOException {
+        // Every request counts, whatever it turns out to be; a refused one is answered here and never applied.
+        Optional<RateLimiter.Decision> rate = rateLimiter.take();
+        if (rate.isPresent()) {
+            RateLimiter.Decision d = rate.get();
+            ex.getResponseHeaders().set("x-ratelimit-limit", String.valueOf(d.limit()));
+            ex.getResponseHeaders().set("x-ratelimit-remaining", String.valueOf(d.remaining()));
+            ex.getResponseHeaders().set("x-ratelimit-reset", String.valueOf(d.resetEpochSecond()));
+            if (!d.allowed()) {
+                // Auth0's body for the tenant-wide Management API limit (seen verbatim in auth0-extensions/
+                // auth0-reset-tenant issue 31; Auth0 staff quote the same message on community.auth0.com).
+                sendError(ex, 429, "too_many_requests", "Global limit has been reached");
+                return;
+            }
+        }
         try {
             dispatch(ex);
         } catch (ApiError e) {
             sendError(ex, e.status, e.errorCode, e.getMessage());
-        } catch (TenantStore.StoreException e) {
+        } catch (UserDirectory.DirectoryException e) {
             sendError(ex, e.status, e.errorCode, e.getMessage());
         }
     }
 
-    private void dispatch(HttpExchange ex) throws IOException, ApiError, TenantStore.StoreException {
+    private void dispatch(HttpExchange ex) throws IOException, ApiError, UserDirectory.DirectoryException {
         // Split the raw path so an encoded '/' inside an id cannot change the route; decode each segment.
         String raw = ex.getRequestURI().getRawPath().substring(PREFIX.length());
         List<String> seg = new ArrayList<>();
@@ -66,7 +87,7 @@ final class ManagementHandler {
         String userId = seg.get(1);
         if (seg.size() == 2 && method.equals("GET")) {
             authorize(ex, userId, "read:current_user");
-            HttpIo.sendJson(ex, 200, store.userJson(existing(userId)));
+            HttpIo.sendJson(ex, 200, userJson(existing(userId)));
         } else if (seg.size() == 2 && method.equals("PATCH")) {
             authorize(ex, userId, "update:current_user_metadata");
             patchUser(ex, userId);
@@ -75,8 +96,8 @@ final class ManagementHandler {
             link(ex, userId, token);
         } else if (seg.size() == 5 && seg.get(2).equals("identities") && method.equals("DELETE")) {
             authorize(ex, userId, "update:current_user_identities");
-            TenantStore.User user = store.unlink(userId, seg.get(3), seg.get(4));
-            HttpIo.sendJson(ex, 200, store.identitiesJson(user));
+            UserDirectory.UserRecord user = directory.unlink(userId, seg.get(3), seg.get(4));
+            HttpIo.sendJson(ex, 200, identitiesJson(user));
         } else if (seg.size() <= 5) {
             throw new ApiError(405, "method_not_allowed", "Method not allowed for this path");
         } else {
@@ -109,11 +130,13 @@ final class ManagementHandler {
         return jwt;
     }
 
-    private TenantStore.User existing(String userId) throws ApiError {
-        return store.user(userId).orElseThrow(() -> new ApiError(404, "inexistent_user", "The user does not exist."));
+    private UserDirectory.UserRecord existing(String userId) throws ApiError {
+        return directory.user(userId)
+                .orElseThrow(() -> new ApiError(404, "inexistent_user", "The user does not exist."));
     }
 
-    private void patchUser(HttpExchange ex, String userId) throws IOException, ApiError, TenantStore.StoreException {
+    private void patchUser(HttpExchange ex, String userId)
+            throws IOException, ApiError, UserDirectory.DirectoryException {
         Map<String, Object> body = jsonBody(ex);
         for (String key : body.keySet()) {
             if (!key.equals("user_metadata")) {
@@ -132,12 +155,11 @@ final class ManagementHandler {
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> typed = (Map<String, Object>) patch;
-        TenantStore.User updated = store.mergeUserMetadata(userId, typed);
-        HttpIo.sendJson(ex, 200, store.userJson(updated));
+        HttpIo.sendJson(ex, 200, userJson(directory.mergeUserMetadata(userId, typed)));
     }
 
     private void link(HttpExchange ex, String userId, DecodedJWT accessToken)
-            throws IOException, ApiError, TenantStore.StoreException {
+            throws IOException, ApiError, UserDirectory.DirectoryException {
         Map<String, Object> body = jsonBody(ex);
         Object linkWith = body.get("link_with");
         if (!(linkWith instanceof String idToken) || idToken.isBlank()) {
@@ -161,8 +183,39 @@ final class ManagementHandler {
         if (secondarySub == null) {
             throw new ApiError(400, "invalid_token", "link_with: the ID token has no subject.");
         }
-        TenantStore.User primary = store.link(userId, secondarySub);
-        HttpIo.sendJson(ex, 201, store.identitiesJson(primary));
+        HttpIo.sendJson(ex, 201, identitiesJson(directory.link(userId, secondarySub)));
+    }
+
+    /** The Management API user document, shaped like Auth0's GET /api/v2/users/{id}. */
+    static Map<String, Object> userJson(UserDirectory.UserRecord u) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("created_at", u.createdAt().truncatedTo(ChronoUnit.MILLIS).toString());
+        m.put("email", u.profile().email());
+        m.put("email_verified", u.profile().emailVerified());
+        m.put("identities", identitiesJson(u));
+        m.put("name", u.profile().name());
+        m.put("nickname", u.profile().nickname());
+        m.put("picture", u.profile().picture());
+        m.put("updated_at", u.updatedAt().truncatedTo(ChronoUnit.MILLIS).toString());
+        m.put("user_id", u.userId());
+        m.put("user_metadata", Json.deepCopy(u.userMetadata()));
+        m.put("app_metadata", Json.deepCopy(u.appMetadata()));
+        return m;
+    }
+
+    /** identities[]: the primary first without profileData, secondaries with it. */
+    static List<Map<String, Object>> identitiesJson(UserDirectory.UserRecord u) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (int n = 0; n < u.identities().size(); n++) {
+            UserDirectory.IdentityRecord i = u.identities().get(n);
+            Map<String, Object> m = Json.object("connection", i.connection().connectionName,
+                    "provider", i.connection().provider, "user_id", i.userId(), "isSocial", i.connection().social);
+            if (n > 0) {
+                m.put("profileData", i.profile().toProfileData());
+            }
+            list.add(m);
+        }
+        return list;
     }
 
     private static Map<String, Object> jsonBody(HttpExchange ex) throws IOException, ApiError {

@@ -23,12 +23,14 @@ import java.util.Optional;
 final class TokenHandler {
 
     private final TenantConfig config;
-    private final TenantStore store;
+    private final UserDirectory directory;
+    private final LoginState login;
     private final TokenIssuer issuer;
 
-    TokenHandler(TenantConfig config, TenantStore store, TokenIssuer issuer) {
+    TokenHandler(TenantConfig config, UserDirectory directory, LoginState login, TokenIssuer issuer) {
         this.config = config;
-        this.store = store;
+        this.directory = directory;
+        this.login = login;
         this.issuer = issuer;
     }
 
@@ -79,12 +81,12 @@ final class TokenHandler {
             }
         }
         // Taking the code consumes it even when a later check fails: a code is good for one attempt only.
-        Optional<TenantStore.CodeGrant> taken = store.takeCode(params.get("code"));
+        Optional<LoginState.CodeGrant> taken = login.takeCode(params.get("code"));
         if (taken.isEmpty()) {
             error(ex, 403, "invalid_grant", "Invalid authorization code");
             return;
         }
-        TenantStore.CodeGrant grant = taken.get();
+        LoginState.CodeGrant grant = taken.get();
         Instant now = config.clock().instant();
         if (!now.isBefore(grant.expiresAt())) {
             error(ex, 403, "invalid_grant", "Authorization code has expired");
@@ -94,6 +96,7 @@ final class TokenHandler {
             error(ex, 403, "invalid_grant", "Authorization code was issued to another client");
             return;
         }
+        // The exact redirect_uri of the /authorize request, whatever leniency let it through there.
         if (!grant.redirectUri().equals(params.get("redirect_uri"))) {
             error(ex, 403, "invalid_grant", "Redirect URI does not match the one used at /authorize");
             return;
@@ -102,7 +105,7 @@ final class TokenHandler {
             error(ex, 403, "invalid_grant", "Failed to verify code verifier");
             return;
         }
-        Optional<TenantStore.User> owner = store.findOwner(grant.identitySub());
+        Optional<UserDirectory.UserRecord> owner = directory.owner(grant.identitySub());
         if (owner.isEmpty()) {
             error(ex, 403, "invalid_grant", "The user no longer exists");
             return;
@@ -110,7 +113,7 @@ final class TokenHandler {
         HttpIo.sendJson(ex, 200, issueTokens(owner.get(), grant, now));
     }
 
-    private Map<String, Object> issueTokens(TenantStore.User user, TenantStore.CodeGrant grant, Instant now) {
+    private Map<String, Object> issueTokens(UserDirectory.UserRecord user, LoginState.CodeGrant grant, Instant now) {
         List<String> requested = Arrays.asList(grant.scope().trim().split("\\s+"));
         boolean api = grant.audience() != null;
         List<String> granted = new ArrayList<>();
@@ -126,18 +129,18 @@ final class TokenHandler {
         id.put("iss", config.issuer());
         id.put("aud", config.clientId());
         id.put("azp", config.clientId());
-        id.put("sub", user.userId);
+        id.put("sub", user.userId());
         id.put("iat", now.getEpochSecond());
         id.put("exp", now.plus(config.idTokenLifetime()).getEpochSecond());
         id.put("auth_time", grant.authTime().getEpochSecond());
         if (grant.nonce() != null) {
             id.put("nonce", grant.nonce());
         }
-        id.put("sid", TenantStore.randomId(12));
+        id.put("sid", LoginState.randomId(12));
 
         Map<String, Object> access = new LinkedHashMap<>();
         access.put("iss", config.issuer());
-        access.put("sub", user.userId);
+        access.put("sub", user.userId());
         // Without an audience Auth0 issues a token good for /userinfo only; the Management API refuses it.
         access.put("aud", api ? List.of(config.audience(), config.userinfoUrl()) : List.of(config.userinfoUrl()));
         access.put("iat", now.getEpochSecond());
@@ -154,14 +157,14 @@ final class TokenHandler {
         return out;
     }
 
-    private Map<String, Object> profileClaims(TenantStore.User user) {
+    private Map<String, Object> profileClaims(UserDirectory.UserRecord user) {
         Map<String, Object> claims = new LinkedHashMap<>();
-        claims.put("nickname", user.profile.nickname());
-        claims.put("name", user.profile.name());
-        claims.put("picture", user.profile.picture());
-        claims.put("updated_at", user.updatedAt.truncatedTo(ChronoUnit.MILLIS).toString());
-        claims.put("email", user.profile.email());
-        claims.put("email_verified", user.profile.emailVerified());
+        claims.put("nickname", user.profile().nickname());
+        claims.put("name", user.profile().name());
+        claims.put("picture", user.profile().picture());
+        claims.put("updated_at", user.updatedAt().truncatedTo(ChronoUnit.MILLIS).toString());
+        claims.put("email", user.profile().email());
+        claims.put("email_verified", user.profile().emailVerified());
         return claims;
     }
 
@@ -178,13 +181,13 @@ final class TokenHandler {
             if (!jwt.getAudience().contains(config.userinfoUrl())) {
                 throw new TokenIssuer.InvalidTokenException("Invalid audience");
             }
-            Optional<TenantStore.User> user = store.user(jwt.getSubject());
+            Optional<UserDirectory.UserRecord> user = directory.user(jwt.getSubject());
             if (user.isEmpty()) {
                 HttpIo.send(ex, 401, "text/plain; charset=utf-8", "Unauthorized");
                 return;
             }
             Map<String, Object> claims = new LinkedHashMap<>();
-            claims.put("sub", user.get().userId);
+            claims.put("sub", user.get().userId());
             claims.putAll(profileClaims(user.get()));
             HttpIo.sendJson(ex, 200, claims);
         } catch (TokenIssuer.InvalidTokenException e) {

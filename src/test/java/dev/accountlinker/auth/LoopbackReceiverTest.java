@@ -44,7 +44,7 @@ class LoopbackReceiverTest {
     @BeforeAll
     static void startTenant() throws Exception {
         // The registered loopback URI has no port: RFC 8252 lets the app pick any port at request time.
-        tenant = LocalTenant.builder().redirectUris(List.of("http://127.0.0.1/callback")).start();
+        tenant = LocalTenant.builder().redirectUris(List.of("http://127.0.0.1/callback")).allowAnyLoopbackPort(true).start();
         service = new SignInService(new TenantSettings(TenantAddress.parse("domain", tenant.baseUrl()),
                 tenant.clientId(), List.of(), URI.create("http://127.0.0.1/callback")), Clock.systemUTC());
     }

@@ -275,22 +275,24 @@ class AuthorizeFlowTest {
 
     @Test
     void logoutClearsTheSession() throws Exception {
-        TenantFlows.signIn(tenant, browser, "alice@example.com", "Alice-Demo-1", b -> b);
-        assertTrue(browser.hasSessionCookie());
-        String logout = tenant.baseUrl() + "/v2/logout?client_id=" + tenant.clientId() + "&returnTo="
-                + java.net.URLEncoder.encode(LocalTenant.DEFAULT_REDIRECT_URI, "UTF-8");
-        assertTrue(browser.open(logout).reachedCallback(), "redirects to an allowed returnTo");
-        assertFalse(browser.hasSessionCookie());
-        assertTrue(browser.open(TenantFlows.authorization(tenant).url()).requirePage().hasLoginForm());
+        try (LocalTenant t = LocalTenant.builder()
+                .logoutUrls(List.of(LocalTenant.DEFAULT_REDIRECT_URI)).start()) {
+            TenantFlows.signIn(t, browser, "alice@example.com", "Alice-Demo-1", b -> b);
+            assertTrue(browser.hasSessionCookie());
+            String logout = TenantFlows.authApi(t).logoutUrl(LocalTenant.DEFAULT_REDIRECT_URI, true).build();
+            assertTrue(browser.open(logout).reachedCallback(), "redirects to an allowed returnTo");
+            assertFalse(browser.hasSessionCookie());
+            assertTrue(browser.open(TenantFlows.authorization(t).url()).requirePage().hasLoginForm());
 
-        // Even a client that kept the old cookie gets no SSO: the server side session is gone too.
-        TenantBrowser other = new TenantBrowser();
-        TenantFlows.signIn(tenant, other, "bob@example.com", "Bob-Demo-1", b -> b);
-        java.net.HttpCookie saved = other.cookieManager().getCookieStore().getCookies().get(0);
-        TenantBrowser.Page out = other.open(tenant.baseUrl() + "/v2/logout").requirePage();
-        assertTrue(out.html().contains("You are signed out"));
-        other.cookieManager().getCookieStore().add(URI.create(tenant.baseUrl()), saved);
-        assertTrue(other.open(TenantFlows.authorization(tenant).url()).requirePage().hasLoginForm());
+            // Even a client that kept the old cookie gets no SSO: the server side session is gone too.
+            TenantBrowser other = new TenantBrowser();
+            TenantFlows.signIn(t, other, "bob@example.com", "Bob-Demo-1", b -> b);
+            java.net.HttpCookie saved = other.cookieManager().getCookieStore().getCookies().get(0);
+            TenantBrowser.Page out = other.open(t.baseUrl() + "/v2/logout").requirePage();
+            assertTrue(out.html().contains("You are signed out"));
+            other.cookieManager().getCookieStore().add(URI.create(t.baseUrl()), saved);
+            assertTrue(other.open(TenantFlows.authorization(t).url()).requirePage().hasLoginForm());
+        }
     }
 
     @Test

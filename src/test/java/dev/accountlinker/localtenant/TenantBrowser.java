@@ -89,7 +89,7 @@ public final class TenantBrowser {
     private static final int MAX_REDIRECTS = 10;
 
     private final String redirectUri;
-    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+    private final CookieManager cookies;
     private final HttpClient http;
 
     public TenantBrowser() {
@@ -98,7 +98,12 @@ public final class TenantBrowser {
 
     /** @param redirectUri the app's callback: navigation stops at the first redirect there */
     public TenantBrowser(String redirectUri) {
+        this(redirectUri, new CookieManager(null, CookiePolicy.ACCEPT_ALL));
+    }
+
+    private TenantBrowser(String redirectUri, CookieManager cookies) {
         this.redirectUri = stripQuery(redirectUri);
+        this.cookies = cookies;
         this.http = HttpClient.newBuilder()
                 .cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -152,6 +157,11 @@ public final class TenantBrowser {
         URI link = universal.link(connectionLinkId)
                 .orElseThrow(() -> new AssertionError("No link #" + connectionLinkId + " on " + universal.title()));
         return submit(open(link.toString()).requirePage(), username, password).requireCallback();
+    }
+
+    /** The same browser (same cookies) stopping at another URL, e.g. a logout returnTo. */
+    public TenantBrowser stoppingAt(String otherRedirectUri) {
+        return new TenantBrowser(otherRedirectUri, cookies);
     }
 
     public CookieManager cookieManager() {
