@@ -101,7 +101,9 @@ public final class LinkBench {
     }
 
     private void run(int warmUpCycles, int cycles, int serviceIterations) throws Exception {
-        tenant = LocalTenant.builder().redirectUris(List.of(REDIRECT)).seedDemoUsers(true).start();
+        // The paid-plan rate limit would slow the link/unlink cycles down; the bench measures the app, not Auth0's limits.
+        tenant = LocalTenant.builder().redirectUris(List.of(REDIRECT)).seedDemoUsers(true)
+                .rateLimit(dev.accountlinker.localtenant.RateLimit.off()).start();
         settings = new TenantSettings(TenantAddress.parse("domain", tenant.baseUrl()), tenant.clientId(),
                 List.of("google-oauth2", "github"), URI.create(REDIRECT));
         // Embedded sign-in for every connection: the harness drives the WebView, not a system browser.

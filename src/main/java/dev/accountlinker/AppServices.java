@@ -89,7 +89,7 @@ public final class AppServices implements AppContext {
     }
 
     private TenantSettings startDemoTenant() {
-        LocalTenant tenant = LocalTenant.builder()
+        LocalTenant tenant = LocalTenant.builder().forShippedDemo()
                 .redirectUris(List.of(config.redirectUri().toString()))
                 .seedDemoUsers(true)
                 .start();

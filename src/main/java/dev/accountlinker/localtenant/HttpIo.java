@@ -9,9 +9,10 @@ import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-
 /** Small request/response helpers around the JDK HttpExchange. */
 final class HttpIo {
     static final String SESSION_COOKIE = "auth0";
@@ -59,11 +60,11 @@ final class HttpIo {
 
     static String contentType(HttpExchange ex) {
         String ct = ex.getRequestHeaders().getFirst("Content-Type");
-        return ct == null ? "" : ct.toLowerCase(java.util.Locale.ROOT);
+        return ct == null ? "" : ct.toLowerCase(Locale.ROOT);
     }
 
     static Optional<String> cookie(HttpExchange ex, String name) {
-        for (String header : ex.getRequestHeaders().getOrDefault("Cookie", java.util.List.of())) {
+        for (String header : ex.getRequestHeaders().getOrDefault("Cookie", List.of())) {
             for (String part : header.split(";")) {
                 String p = part.trim();
                 if (p.startsWith(name + "=")) {

@@ -1,8 +1,8 @@
 package dev.accountlinker.localtenant;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-
 /**
  * Immutable snapshot of a tenant user. The first identity is the primary one.
  * {@code userMetadata} is a deep copy: changing the tenant later does not change a snapshot.
@@ -11,7 +11,7 @@ public record TenantUser(String userId, String email, boolean emailVerified, Str
                          Map<String, Object> userMetadata, List<TenantIdentity> identities) {
 
     public TenantUser {
-        userMetadata = userMetadata == null ? Map.of() : java.util.Collections.unmodifiableMap(userMetadata);
+        userMetadata = userMetadata == null ? Map.of() : Collections.unmodifiableMap(userMetadata);
         identities = List.copyOf(identities);
     }
 }

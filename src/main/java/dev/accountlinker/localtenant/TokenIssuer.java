@@ -14,11 +14,11 @@ import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 /** Holds the tenant's RS256 signing key, signs ID/access tokens and verifies the tokens it issued. */
 final class TokenIssuer {
 
@@ -112,7 +112,7 @@ final class TokenIssuer {
         byte[] bytes = value.toByteArray();
         if (bytes.length > 1 && bytes[0] == 0) {
             // BigInteger adds a sign byte; JWK wants the unsigned big-endian bytes.
-            bytes = java.util.Arrays.copyOfRange(bytes, 1, bytes.length);
+            bytes = Arrays.copyOfRange(bytes, 1, bytes.length);
         }
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }

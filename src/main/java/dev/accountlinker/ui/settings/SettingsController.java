@@ -6,6 +6,7 @@ import dev.accountlinker.ui.StatusMessage;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableValue;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -25,7 +26,6 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
-
 /** Binds settings.fxml to its {@link SettingsViewModel}; builds the per-connection buttons and table cells. */
 public final class SettingsController {
     private static final double PICTURE_SIZE = 72;
@@ -100,7 +100,10 @@ public final class SettingsController {
         actionsColumn.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue()));
         actionsColumn.setCellFactory(column -> new UnlinkCell());
 
-        var linkingBlocked = profile.loadedProperty().and(viewModel.idleProperty()).not();
+        ObservableValue<SettingsState> state = viewModel.stateProperty();
+        ObservableValue<Boolean> idle = state.map(current -> current == SettingsState.IDLE);
+        ObservableValue<Boolean> linkingBlocked = Bindings.createBooleanBinding(
+                () -> !profile.loadedProperty().get() || state.getValue() != SettingsState.IDLE, state, profile.loadedProperty());
         int position = 0;
         for (String connection : viewModel.connections()) {
             Button button = new Button(messages.get("settings.link.connection", connectionName(connection)));
@@ -113,17 +116,17 @@ public final class SettingsController {
         }
         linkAccountButton.disableProperty().bind(linkingBlocked);
         linkAccountButton.setOnAction(event -> viewModel.link(Optional.empty()));
-        linkProgressBox.visibleProperty().bind(viewModel.operationRunningProperty());
+        linkProgressBox.visibleProperty().bind(state.map(SettingsState::isOperation));
         linkProgressBox.managedProperty().bind(linkProgressBox.visibleProperty());
         linkProgressLabel.textProperty().bind(viewModel.stateTextProperty());
         linkProgress.accessibleTextProperty().bind(viewModel.stateTextProperty());
-        linkCancelButton.disableProperty().bind(Bindings.not(viewModel.cancellableProperty()));
+        linkCancelButton.disableProperty().bind(state.map(current -> !current.isCancellable()));
 
-        busyBox.visibleProperty().bind(viewModel.busyProperty());
+        busyBox.visibleProperty().bind(state.map(SettingsState::isLoading));
         busyBox.managedProperty().bind(busyBox.visibleProperty());
         busyLabel.textProperty().bind(viewModel.stateTextProperty());
         busyIndicator.accessibleTextProperty().bind(viewModel.stateTextProperty());
-        refreshButton.disableProperty().bind(Bindings.not(viewModel.idleProperty()));
+        refreshButton.disableProperty().bind(idle.map(isIdle -> !isIdle));
         signInAgainButton.visibleProperty().bind(viewModel.sessionExpiredProperty());
         signInAgainButton.managedProperty().bind(signInAgainButton.visibleProperty());
         statusMessage.managedProperty().bind(statusMessage.visibleProperty());
@@ -174,7 +177,7 @@ public final class SettingsController {
 
         UnlinkCell() {
             button.setMnemonicParsing(false);
-            button.disableProperty().bind(Bindings.not(viewModel.idleProperty()));
+            button.disableProperty().bind(viewModel.stateProperty().map(state -> state != SettingsState.IDLE));
             button.setOnAction(event -> {
                 if (getItem() != null) {
                     viewModel.unlink(getItem());

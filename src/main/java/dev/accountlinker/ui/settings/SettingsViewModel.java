@@ -12,15 +12,12 @@ import dev.accountlinker.ui.Messages;
 import dev.accountlinker.ui.StatusMessage;
 import dev.accountlinker.ui.TaskRunner;
 import dev.accountlinker.ui.login.SignInFlows;
-import javafx.beans.binding.Bindings;
-import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.value.ObservableBooleanValue;
 
 import java.util.List;
 import java.util.Optional;
@@ -53,10 +50,6 @@ public final class SettingsViewModel {
     private final ReadOnlyStringWrapper stateText = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper sessionExpired = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyObjectWrapper<StatusMessage> status = new ReadOnlyObjectWrapper<>(StatusMessage.NONE);
-    private final BooleanBinding operationRunning = Bindings.createBooleanBinding(() -> state.get().isOperation(), state);
-    private final BooleanBinding busy = Bindings.createBooleanBinding(() -> state.get().isLoading(), state);
-    private final BooleanBinding idle = Bindings.createBooleanBinding(() -> state.get() == SettingsState.IDLE, state);
-    private final BooleanBinding cancellable = Bindings.createBooleanBinding(() -> state.get().isCancellable(), state);
 
     public SettingsViewModel(TenantSettings tenant, SignedInAccount primary, Messages messages, ErrorTranslator errors,
                              TaskRunner tasks, SignInFlows signIns, Confirmations confirmations, Runnable onSignOut) {
@@ -233,6 +226,7 @@ public final class SettingsViewModel {
         return profile;
     }
 
+    /** What the screen is doing; "running", "cancellable" and the like are read off it (see {@link SettingsState}). */
     public ReadOnlyObjectProperty<SettingsState> stateProperty() {
         return state.getReadOnlyProperty();
     }
@@ -240,23 +234,6 @@ public final class SettingsViewModel {
     /** The progress text of the current state ("Linking the accounts…"); empty when idle. */
     public ReadOnlyStringProperty stateTextProperty() {
         return stateText.getReadOnlyProperty();
-    }
-
-    /** Nothing is running: changes, refresh and sign-out are possible. */
-    public ObservableBooleanValue idleProperty() {
-        return idle;
-    }
-
-    public ObservableBooleanValue busyProperty() {
-        return busy;
-    }
-
-    public ObservableBooleanValue operationRunningProperty() {
-        return operationRunning;
-    }
-
-    public ObservableBooleanValue cancellableProperty() {
-        return cancellable;
     }
 
     public ReadOnlyBooleanProperty sessionExpiredProperty() {

@@ -326,7 +326,7 @@ class SettingsViewModelTest {
         login.neverAnswer();
         viewModel.link(Optional.of("github"));
         assertEquals(SettingsState.SIGNING_IN_SECOND, viewModel.stateProperty().get());
-        assertTrue(viewModel.cancellableProperty().get());
+        assertTrue(viewModel.stateProperty().get().isCancellable());
         assertEquals("Sign in to the account you want to link in the window that opened…",
                 viewModel.stateTextProperty().get());
 
@@ -409,7 +409,7 @@ class SettingsViewModelTest {
         aliceSignedIn();
         login.signInAs("alice.g@example.com", "Google-Demo-1");
         List<Boolean> cancellable = new ArrayList<>();
-        viewModel.stateProperty().addListener((observable, old, state) -> cancellable.add(viewModel.cancellableProperty().get()));
+        viewModel.stateProperty().addListener((observable, old, state) -> cancellable.add(state.isCancellable()));
         viewModel.link(Optional.of("google-oauth2"));
         // SIGNING_IN_SECOND, READING, CONFIRMING, LINKING, MERGING, LINKING, IDLE
         assertEquals(List.of(true, true, false, true, true, true, false), cancellable);
