@@ -237,7 +237,7 @@ public final class LinkBench {
     // ---------------------------------------------------------------- service level
 
     private Map<String, List<Double>> serviceLevel(int iterations) throws Exception {
-        SignInService signIn = new SignInService(settings, Clock.systemDefaultZone());
+        SignInService signIn = new SignInService(settings, Clock.systemDefaultZone(), java.util.Locale.ENGLISH);
         signIn.warmUp();
         AuthAPI authApi = AuthAPI.newBuilder(settings.address().baseUrl(), settings.clientId())
                 .withHttpClient(DefaultHttpClient.newBuilder().withConnectTimeout(10).withReadTimeout(20).withMaxRetries(0).build())

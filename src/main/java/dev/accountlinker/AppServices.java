@@ -77,7 +77,7 @@ public final class AppServices implements AppContext {
         Thread starter = new Thread(() -> {
             try {
                 TenantSettings settings = config.tenant().orElseGet(this::startDemoTenant);
-                SignInService service = new SignInService(settings, clock);
+                SignInService service = new SignInService(settings, clock, messages.locale());
                 service.warmUp();
                 signInService.complete(service);
             } catch (RuntimeException e) {

@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 /**
@@ -33,13 +34,16 @@ public final class SignInService {
 
     private final TenantSettings settings;
     private final Clock clock;
+    private final Locale uiLocale;
     private final SecureRandom random = new SecureRandom();
     private volatile AuthAPI authApi;
     private volatile IdTokenValidator validator;
 
-    public SignInService(TenantSettings settings, Clock clock) {
+    /** @param uiLocale the app's language: Universal Login is asked to speak it too ({@code ui_locales}) */
+    public SignInService(TenantSettings settings, Clock clock, Locale uiLocale) {
         this.settings = settings;
         this.clock = clock;
+        this.uiLocale = uiLocale;
     }
 
     public TenantSettings settings() {
@@ -111,10 +115,19 @@ public final class SignInService {
                 .withParameter("nonce", nonce)
                 .withCodeChallenge(pkce.challenge());
         options.connection().ifPresent(url::withConnection);
+        options.loginHint().ifPresent(hint -> url.withParameter("login_hint", hint));
+        String language = uiLocale.toLanguageTag();
+        if (!language.equals("und")) {
+            url.withParameter("ui_locales", language);
+        }
         Optional<Integer> maxAge = Optional.empty();
-        if (options.freshLogin()) {
-            url.withParameter("max_age", "0").withParameter("prompt", "login");
-            maxAge = Optional.of(0);
+        switch (options.freshness()) {
+            case SESSION_ALLOWED -> { }
+            case ASK_TO_LOG_IN -> url.withParameter("prompt", "login");
+            case AUTHENTICATE_NOW -> {
+                url.withParameter("max_age", "0").withParameter("prompt", "login");
+                maxAge = Optional.of(0);
+            }
         }
         return new AuthorizationRequest(url.build(), state, nonce, pkce, redirectUri, maxAge);
     }

@@ -12,13 +12,24 @@ public final class Messages {
     public static final String BUNDLE = "dev.accountlinker.messages";
 
     private final ResourceBundle bundle;
+    private final Locale locale;
 
-    public Messages(ResourceBundle bundle) {
+    private Messages(ResourceBundle bundle, Locale locale) {
         this.bundle = bundle;
+        this.locale = locale;
+    }
+
+    public static Messages forLocale(Locale locale) {
+        return new Messages(ResourceBundle.getBundle(BUNDLE, locale), locale);
     }
 
     public static Messages forDefaultLocale() {
-        return new Messages(ResourceBundle.getBundle(BUNDLE, Locale.getDefault()));
+        return forLocale(Locale.getDefault());
+    }
+
+    /** The language the app speaks (the bundle itself may fall back to a more general one). */
+    public Locale locale() {
+        return locale;
     }
 
     public ResourceBundle bundle() {
@@ -36,7 +47,7 @@ public final class Messages {
         } catch (MissingResourceException e) {
             pattern = bundle.getString("error.unexpected");
         }
-        return arguments.length == 0 ? pattern : new MessageFormat(pattern, bundle.getLocale()).format(arguments);
+        return arguments.length == 0 ? pattern : new MessageFormat(pattern, locale).format(arguments);
     }
 
     public String format(UserMessage message) {

@@ -27,6 +27,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -35,7 +36,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /**
  * Hostile ID tokens and callbacks, each met through the real flow: a real sign-in on the local tenant gives a
  * real code, then the tenant's token endpoint is made to answer with a token the test mints (java-jwt, keys
@@ -56,7 +56,7 @@ class HostileInputTest {
         tenant = LocalTenant.builder().seedDemoUsers(true).start();
         TenantSettings settings = new TenantSettings(TenantAddress.parse("domain", tenant.baseUrl()), CLIENT_ID,
                 List.of(), URI.create(LocalTenant.DEFAULT_REDIRECT_URI));
-        service = new SignInService(settings, Clock.systemUTC());
+        service = new SignInService(settings, Clock.systemUTC(), Locale.ENGLISH);
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
         attackerKeys = generator.generateKeyPair();

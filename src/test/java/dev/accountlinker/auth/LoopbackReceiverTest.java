@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -31,7 +32,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /** The system-browser way's loopback listener, driven by an HTTP client acting as the browser. */
 class LoopbackReceiverTest {
     private static final LoopbackReceiver.Pages PAGES =
@@ -46,7 +46,7 @@ class LoopbackReceiverTest {
         // The registered loopback URI has no port: RFC 8252 lets the app pick any port at request time.
         tenant = LocalTenant.builder().redirectUris(List.of("http://127.0.0.1/callback")).allowAnyLoopbackPort(true).start();
         service = new SignInService(new TenantSettings(TenantAddress.parse("domain", tenant.baseUrl()),
-                tenant.clientId(), List.of(), URI.create("http://127.0.0.1/callback")), Clock.systemUTC());
+                tenant.clientId(), List.of(), URI.create("http://127.0.0.1/callback")), Clock.systemUTC(), Locale.ENGLISH);
     }
 
     @AfterAll

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -18,12 +19,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /** The authorize request the app builds with AuthAPI: every parameter real Auth0 expects. */
 class SignInServiceTest {
     private final SignInService service = new SignInService(new TenantSettings(
             TenantAddress.parse("domain", "acme.eu.auth0.com"), "native-client-id", List.of("google-oauth2"),
-            URI.create("http://127.0.0.1/callback")), Clock.systemUTC());
+            URI.create("http://127.0.0.1/callback")), Clock.systemUTC(), Locale.forLanguageTag("pt-BR"));
 
     SignInServiceTest() throws Exception {
     }
@@ -53,6 +53,7 @@ class SignInServiceTest {
         assertEquals(Pkce.challengeFor(request.pkce().verifier()), query.get("code_challenge"));
         assertEquals(request.state(), query.get("state"));
         assertEquals(request.nonce(), query.get("nonce"));
+        assertEquals("pt-BR", query.get("ui_locales"), "Universal Login speaks the app's language");
         assertFalse(query.containsKey("max_age"));
         assertFalse(query.containsKey("prompt"));
         assertFalse(query.containsKey("connection"));

@@ -35,14 +35,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.ResourceBundle;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /**
  * The settings screen's behaviour without a window: the real view model, the real linking code and the real
  * local tenant over HTTP; only the person is scripted (their sign-ins and their answers to the confirmations).
@@ -54,7 +52,7 @@ class SettingsViewModelTest {
     private static final String GOOGLE = "google-oauth2|109876543210987654321";
     private static final String GITHUB = "github|4242424";
 
-    private final Messages messages = new Messages(ResourceBundle.getBundle(Messages.BUNDLE, Locale.ENGLISH));
+    private final Messages messages = Messages.forLocale(Locale.ENGLISH);
     private final CurrentThreadTaskRunner tasks = new CurrentThreadTaskRunner();
     private final ScriptedLogin login = new ScriptedLogin();
     private final ScriptedConfirmations confirmations = new ScriptedConfirmations();
@@ -70,7 +68,7 @@ class SettingsViewModelTest {
         tenant = LocalTenant.builder().redirectUris(List.of(REDIRECT)).start();
         settings = new TenantSettings(TenantAddress.parse("domain", tenant.baseUrl()), tenant.clientId(),
                 List.of("google-oauth2", "github"), URI.create(REDIRECT));
-        signIn = new SignInService(settings, Clock.systemUTC());
+        signIn = new SignInService(settings, Clock.systemUTC(), Locale.ENGLISH);
     }
 
     @AfterEach

@@ -26,7 +26,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.ResourceBundle;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -36,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SignInViewModelTest {
     private static final String REDIRECT = "http://127.0.0.1/callback";
 
-    private final Messages messages = new Messages(ResourceBundle.getBundle(Messages.BUNDLE, Locale.ENGLISH));
+    private final Messages messages = Messages.forLocale(Locale.ENGLISH);
     private final CurrentThreadTaskRunner tasks = new CurrentThreadTaskRunner();
     private final ScriptedLogin login = new ScriptedLogin();
     private final List<SignedInAccount> signedIn = new ArrayList<>();
