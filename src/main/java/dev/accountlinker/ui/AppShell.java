@@ -108,7 +108,7 @@ public final class AppShell {
         return new LoginLaunchers(
                 () -> new LoginWindow(current.messages(), () -> stage, current.loginTimeout(), current::webDataDirectory).launcher(),
                 () -> new BrowserLogin(current.messages(), () -> stage, current.loginTimeout(), current.browserOpener(),
-                        current.config().ways().loopbackPort()),
+                        current.config().ways().loopbackPorts()),
                 current.config().ways());
     }
 

@@ -3,9 +3,9 @@ package dev.accountlinker.ui.login;
 import dev.accountlinker.auth.AuthException;
 import dev.accountlinker.auth.AuthorizationRequest;
 import dev.accountlinker.auth.CallbackResponse;
+import dev.accountlinker.auth.LoopbackPage;
 import dev.accountlinker.auth.LoopbackReceiver;
 import dev.accountlinker.ui.Messages;
-import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -19,64 +19,90 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import javafx.util.Duration;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * Sign-in in the user's own browser (RFC 8252): a loopback listener takes the redirect, while a small window
- * says where to look and offers Cancel and "Open the browser again"; an overall timeout ends a forgotten
- * attempt. One instance per attempt.
+ * Sign-in in the user's own browser (RFC 8252): a loopback listener on a fixed, registrable port takes the
+ * redirect, while a small window says where to look and offers Cancel and "Open the browser again"; the
+ * listener's own timeout ends a forgotten attempt. One instance per attempt.
  */
 public final class BrowserLogin implements LoginLauncher {
     private final Messages messages;
     private final Supplier<Window> owner;
     private final java.time.Duration timeout;
     private final Consumer<String> openBrowser;
-    private final int loopbackPort;
+    private final List<Integer> loopbackPorts;
+    private final Consumer<URI> afterListening;
     private LoopbackReceiver receiver;
+    private boolean abandoned;
 
     /**
-     * @param openBrowser opens a URL in the default browser (HostServices.showDocument; never
-     *                    java.awt.Desktop.browse, which can freeze JavaFX)
-     * @param loopbackPort 0 for any free port
+     * @param openBrowser   opens a URL in the default browser (HostServices.showDocument; never
+     *                      java.awt.Desktop.browse, which can freeze JavaFX)
+     * @param loopbackPorts the ports to try in order (SignInWays.loopbackPorts)
      */
     public BrowserLogin(Messages messages, Supplier<Window> owner, java.time.Duration timeout,
-                        Consumer<String> openBrowser, int loopbackPort) {
+                        Consumer<String> openBrowser, List<Integer> loopbackPorts) {
+        this(messages, owner, timeout, openBrowser, loopbackPorts, uri -> { });
+    }
+
+    /**
+     * @param afterListening told, on the preparing thread, once the listener is bound and before
+     *                       {@link #prepare()} returns: lets a test hold the attempt at that moment
+     */
+    public BrowserLogin(Messages messages, Supplier<Window> owner, java.time.Duration timeout,
+                        Consumer<String> openBrowser, List<Integer> loopbackPorts, Consumer<URI> afterListening) {
         this.messages = messages;
         this.owner = owner;
         this.timeout = timeout;
         this.openBrowser = openBrowser;
-        this.loopbackPort = loopbackPort;
+        this.loopbackPorts = List.copyOf(loopbackPorts);
+        this.afterListening = afterListening;
     }
 
     @Override
     public Optional<URI> prepare() throws AuthException {
-        receiver = LoopbackReceiver.start(loopbackPort, new LoopbackReceiver.Pages(
-                page(messages.get("browser.page.successTitle"), messages.get("browser.page.success")),
-                page(messages.get("browser.page.errorTitle"), messages.get("browser.page.error"))));
-        return Optional.of(receiver.redirectUri());
+        LoopbackReceiver started = LoopbackReceiver.start(loopbackPorts, new LoopbackReceiver.Pages(
+                page("browser.page.successTitle", "browser.page.success"),
+                page("browser.page.errorTitle", "browser.page.error"),
+                page("browser.page.notForUsTitle", "browser.page.notForUs")));
+        boolean kept;
+        try {
+            afterListening.accept(started.redirectUri());
+        } finally {
+            // abandon() (a cancel on the JavaFX thread) may come while this runs, before the listener is ours to
+            // close: whichever of the two comes second closes it.
+            synchronized (this) {
+                kept = !abandoned;
+                if (kept) {
+                    receiver = started;
+                }
+            }
+            if (!kept) {
+                started.close();
+            }
+        }
+        if (!kept) {
+            throw new AuthException(AuthException.Reason.CANCELLED, "");
+        }
+        return Optional.of(started.redirectUri());
     }
 
-    private String page(String title, String text) {
-        return "<!DOCTYPE html><html lang=\"" + escape(messages.bundle().getLocale().getLanguage()) + "\"><head>"
-                + "<meta charset=\"utf-8\"><title>" + escape(title) + "</title>"
-                + "<style>body{font-family:sans-serif;margin:4em auto;max-width:32em;text-align:center;color:#212529}</style>"
-                + "</head><body><h1>" + escape(title) + "</h1><p>" + escape(text) + "</p></body></html>";
-    }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    private String page(String titleKey, String textKey) {
+        return LoopbackPage.html(messages.bundle().getLocale().getLanguage(), messages.get(titleKey), messages.get(textKey));
     }
 
     @Override
     public CompletableFuture<CallbackResponse> open(AuthorizationRequest request, String titleKey) {
         CompletableFuture<CallbackResponse> result = new CompletableFuture<>();
-        receiver.awaitCallback(request.state()).whenComplete((callback, failure) -> {
+        // The listener's own timer ends a forgotten attempt (TIMED_OUT) and frees the port.
+        receiver.awaitCallback(request.state(), timeout).whenComplete((callback, failure) -> {
             if (failure != null) {
                 result.completeExceptionally(failure);
             } else {
@@ -84,7 +110,6 @@ public final class BrowserLogin implements LoginLauncher {
             }
         });
         Stage stage = new Stage();
-        PauseTransition deadline = new PauseTransition(Duration.millis(timeout.toMillis()));
         Window ownerWindow = owner.get();
         if (ownerWindow != null) {
             stage.initOwner(ownerWindow);
@@ -98,11 +123,9 @@ public final class BrowserLogin implements LoginLauncher {
             }
         });
         stage.setOnHidden(event -> result.completeExceptionally(new AuthException(AuthException.Reason.CANCELLED, "")));
-        deadline.setOnFinished(event -> result.completeExceptionally(new AuthException(AuthException.Reason.TIMED_OUT, "")));
         result.whenComplete((value, failure) -> {
             receiver.close();
             Platform.runLater(() -> {
-                deadline.stop();
                 if (stage.isShowing()) {
                     stage.hide();
                 }
@@ -113,7 +136,6 @@ public final class BrowserLogin implements LoginLauncher {
             });
         });
         stage.show();
-        deadline.playFromStart();
         openBrowser.accept(request.url());
         return result;
     }
@@ -152,8 +174,13 @@ public final class BrowserLogin implements LoginLauncher {
 
     @Override
     public void abandon() {
-        if (receiver != null) {
-            receiver.close();
+        LoopbackReceiver taken;
+        synchronized (this) {
+            abandoned = true;
+            taken = receiver;
+        }
+        if (taken != null) {
+            taken.close();
         }
     }
 }
