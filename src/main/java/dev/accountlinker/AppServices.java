@@ -18,14 +18,14 @@ import java.io.UncheckedIOException;
 import java.net.CookieHandler;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-
+import java.util.stream.Stream;
 /**
  * Everything the screens share, wired once. Nothing slow happens in the constructor: the demo tenant and the
  * sign-in client are started by {@link #startInBackground()} once the first window is on screen.
@@ -90,7 +90,10 @@ public final class AppServices implements AppContext {
 
     private TenantSettings startDemoTenant() {
         LocalTenant tenant = LocalTenant.builder().forShippedDemo()
-                .redirectUris(List.of(config.redirectUri().toString()))
+                // Registered exactly, as an admin would in Auth0: the embedded redirect and every loopback URL.
+                .redirectUris(Stream.concat(Stream.of(config.redirectUri()), config.ways().callbackUris().stream())
+                        .map(URI::toString).toList())
+                .logoutUrls(config.ways().signedOutUris().stream().map(URI::toString).toList())
                 .seedDemoUsers(true)
                 .start();
         demoTenant = tenant;

@@ -1,55 +1,73 @@
 package dev.accountlinker.auth;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import dev.accountlinker.config.SignInWays;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The short-lived loopback listener of a system-browser sign-in (RFC 8252 section 7.3): bound to 127.0.0.1
- * only, it takes exactly one callback on {@code /callback}, checks its state, answers the browser with a
- * small page (also on error) and closes.
+ * The loopback listener of one system-browser sign-in (RFC 8252 section 7.3) on a fixed, registrable
+ * {@code http://127.0.0.1:<port>/callback}: the first free port of the configured list. It waits for the one
+ * redirect that carries this attempt's {@code state}; anything else (another Host, another path, a missing or
+ * foreign state) is answered 400 or 404 and the wait goes on, so a forged request cannot end the attempt. The
+ * redirect with our state ends it, with a code or with an error such as {@code access_denied}. The listener is
+ * closed on every way out: that callback, the attempt's timeout, the caller cancelling the future, or
+ * {@link #close()}; after that the port refuses connections (a request already accepted gets 410).
  */
 public final class LoopbackReceiver implements AutoCloseable {
-    public static final String PATH = "/callback";
+    public static final String PATH = SignInWays.CALLBACK_PATH;
 
-    /** The two pages the browser is shown; the app's own words, from its resource bundle. */
-    public record Pages(String successHtml, String errorHtml) {
+    /**
+     * The pages the browser is shown, in the app's own words: after the callback (success or error), and for a
+     * request that was not this attempt's callback.
+     */
+    public record Pages(String successHtml, String errorHtml, String notForUsHtml) {
+        public Pages {
+            Objects.requireNonNull(successHtml);
+            Objects.requireNonNull(errorHtml);
+            Objects.requireNonNull(notForUsHtml);
+        }
     }
 
-    private final HttpServer server;
-    private final URI redirectUri;
     private final Pages pages;
     private final CompletableFuture<CallbackResponse> callback = new CompletableFuture<>();
-    private final AtomicBoolean answered = new AtomicBoolean();
-    private final AtomicBoolean closed = new AtomicBoolean();
+    /** Set once by whatever ends the attempt first: the callback, the timeout, a cancel or close. */
+    private final AtomicBoolean ended = new AtomicBoolean();
+    private LoopbackServer server;
+    private URI redirectUri;
     private volatile String expectedState;
+    private volatile ScheduledFuture<?> timeout;
 
-    private LoopbackReceiver(HttpServer server, Pages pages) {
-        this.server = server;
+    private LoopbackReceiver(Pages pages) {
         this.pages = pages;
-        this.redirectUri = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + PATH);
     }
 
-    /** Binds the listener; {@code port} 0 takes any free port. */
-    public static LoopbackReceiver start(int port, Pages pages) throws AuthException {
-        HttpServer server;
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress(new byte[]{127, 0, 0, 1}), port), 0);
-        } catch (IOException e) { // BindException when the port is taken
-            throw new AuthException(AuthException.Reason.LOOPBACK_UNAVAILABLE, String.valueOf(port), e);
-        }
-        LoopbackReceiver receiver = new LoopbackReceiver(server, pages);
-        server.createContext("/", receiver::handle);
-        server.start();
+    /** Listens on the first free port of {@code candidatePorts}, with the default per-connection deadline. */
+    public static LoopbackReceiver start(List<Integer> candidatePorts, Pages pages) throws AuthException {
+        return start(candidatePorts, pages, LoopbackServer.DEFAULT_CONNECTION_DEADLINE);
+    }
+
+    /**
+     * Listens on the first free port of {@code candidatePorts}.
+     *
+     * @param connectionDeadline how long one connection may take to send its request
+     * @throws AuthException LOOPBACK_UNAVAILABLE, naming every port tried, when none is free
+     */
+    public static LoopbackReceiver start(List<Integer> candidatePorts, Pages pages, Duration connectionDeadline)
+            throws AuthException {
+        LoopbackReceiver receiver = new LoopbackReceiver(pages);
+        receiver.server = LoopbackServer.bind(candidatePorts, PATH, pages.notForUsHtml(), connectionDeadline,
+                receiver::answer, failure -> receiver.end(new AuthException(AuthException.Reason.NETWORK, "", failure)));
+        receiver.redirectUri = SignInWays.callbackUri(receiver.server.port());
+        receiver.server.startAccepting();
         return receiver;
     }
 
@@ -57,63 +75,89 @@ public final class LoopbackReceiver implements AutoCloseable {
         return redirectUri;
     }
 
-    /** Completes with the callback whose state is {@code state}; a foreign state completes it exceptionally. */
-    public CompletableFuture<CallbackResponse> awaitCallback(String state) {
-        this.expectedState = state;
-        callback.whenComplete((value, failure) -> close());
+    public int port() {
+        return server.port();
+    }
+
+    /**
+     * Waits for the callback that carries {@code state}. The future completes with it (a code or the tenant's
+     * error), or exceptionally with TIMED_OUT after {@code timeout}, or CANCELLED on {@link #close()}; cancelling
+     * the future closes the listener. One attempt per listener.
+     */
+    public CompletableFuture<CallbackResponse> awaitCallback(String state, Duration timeout) {
+        Objects.requireNonNull(state);
+        synchronized (this) {
+            if (expectedState != null) {
+                throw new IllegalStateException("A loopback listener serves one sign-in attempt");
+            }
+            expectedState = state;
+        }
+        callback.whenComplete((value, failure) -> {
+            // Also the caller cancelling the future: nothing else may end the attempt any more.
+            ended.set(true);
+            stopListening();
+        });
+        this.timeout = LoopbackServer.schedule(timeout,
+                () -> end(new AuthException(AuthException.Reason.TIMED_OUT, "")));
+        if (callback.isDone()) {
+            stopListening(); // closed before the wait began: no timer left behind
+        }
         return callback;
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            if (!"GET".equals(exchange.getRequestMethod()) || !PATH.equals(exchange.getRequestURI().getPath())) {
-                respond(exchange, 404, pages.errorHtml());
-                return;
-            }
-            if (!answered.compareAndSet(false, true)) {
-                // Exactly one callback: a second one (a replay, a stray reload) gets nothing.
-                respond(exchange, 410, pages.errorHtml());
-                return;
-            }
-            URI full = URI.create(redirectUri + (exchange.getRequestURI().getRawQuery() == null ? ""
-                    : "?" + exchange.getRequestURI().getRawQuery()));
-            Optional<CallbackResponse> response = CallbackResponse.match(full.toString(), redirectUri);
-            String state = expectedState;
-            boolean ours = response.isPresent() && state != null && response.get().state().map(state::equals).orElse(false);
-            boolean success = ours && response.get().code().isPresent() && response.get().error().isEmpty();
-            respond(exchange, 200, success ? pages.successHtml() : pages.errorHtml());
-            if (!ours) {
-                callback.completeExceptionally(new AuthException(AuthException.Reason.STATE_MISMATCH, ""));
-            } else {
-                callback.complete(response.get());
-            }
+    private LoopbackServer.Answer answer(Optional<String> rawQuery) {
+        if (ended.get()) {
+            return LoopbackServer.Answer.of(410, pages.errorHtml());
+        }
+        Optional<CallbackResponse> response = rawQuery.flatMap(query ->
+                CallbackResponse.match(redirectUri + "?" + query, redirectUri));
+        String state = expectedState;
+        boolean ours = state != null && response.flatMap(CallbackResponse::state)
+                .map(received -> sameState(received, state)).orElse(false);
+        if (!ours) {
+            // A guess, a stale tab or a page on another site: not the answer to this attempt, keep waiting.
+            return LoopbackServer.Answer.of(400, pages.notForUsHtml());
+        }
+        if (!ended.compareAndSet(false, true)) {
+            return LoopbackServer.Answer.of(410, pages.errorHtml()); // exactly one callback
+        }
+        CallbackResponse ourCallback = response.get();
+        boolean success = ourCallback.code().isPresent() && ourCallback.error().isEmpty();
+        return new LoopbackServer.Answer(200, success ? pages.successHtml() : pages.errorHtml(), () -> {
+            // The port is free before anyone waiting on the future hears of the callback.
+            stopListening();
+            callback.complete(ourCallback);
+        });
+    }
+
+    private static boolean sameState(String received, String expected) {
+        return MessageDigest.isEqual(received.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void end(AuthException failure) {
+        if (ended.compareAndSet(false, true)) {
+            stopListening();
+            callback.completeExceptionally(failure);
         }
     }
 
-    private static void respond(HttpExchange exchange, int status, String html) throws IOException {
-        byte[] body = html.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-        exchange.getResponseHeaders().set("Cache-Control", "no-store");
-        // The page must not send the code onwards to any other site.
-        exchange.getResponseHeaders().set("Referrer-Policy", "no-referrer");
-        exchange.sendResponseHeaders(status, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
+    private void stopListening() {
+        server.close();
+        ScheduledFuture<?> pending = timeout;
+        if (pending != null) {
+            pending.cancel(false);
         }
     }
 
     public boolean isClosed() {
-        return closed.get();
+        return server.isClosed();
     }
 
+    /** Ends the attempt (the app quits, the user cancels): the port is free when this returns. */
     @Override
     public void close() {
-        if (closed.compareAndSet(false, true)) {
-            // Stop on another thread: stopping from inside the handler would wait for that very exchange.
-            Thread stopper = new Thread(() -> server.stop(0), "account-linker-loopback-stop");
-            stopper.setDaemon(true);
-            stopper.start();
-        }
+        end(new AuthException(AuthException.Reason.CANCELLED, ""));
+        stopListening();
     }
 
     @Override

@@ -81,7 +81,8 @@ public final class ConfigLoader {
         SignInWays ways = new SignInWays(
                 merged.containsKey(BROWSER_CONNECTIONS) ? parseBrowserConnections(merged.get(BROWSER_CONNECTIONS))
                         : SignInWays.DEFAULT_BROWSER_CONNECTIONS,
-                merged.containsKey(LOOPBACK_PORT) ? parsePort(merged.get(LOOPBACK_PORT)) : 0);
+                merged.containsKey(LOOPBACK_PORT) ? List.of(parseLoopbackPort(merged.get(LOOPBACK_PORT)))
+                        : SignInWays.DEFAULT_LOOPBACK_PORTS);
 
         boolean tenantConfigured = merged.containsKey(DOMAIN) || merged.containsKey(CLIENT_ID);
         if (demoRequested || !tenantConfigured) {
@@ -199,16 +200,25 @@ public final class ConfigLoader {
         return parseConnectionNames(BROWSER_CONNECTIONS, text);
     }
 
-    static int parsePort(String value) throws ConfigException {
+    /**
+     * Exactly one fixed port, no fallback. Not 0 (any free port) any more: Auth0 matches callback URLs as exact
+     * strings, port included, so a port chosen at run time could never be registered.
+     */
+    static int parseLoopbackPort(String value) throws ConfigException {
+        int port;
         try {
-            int port = Integer.parseInt(value.strip());
-            if (port >= 0 && port <= 65535) {
-                return port;
-            }
+            port = Integer.parseInt(value.strip());
         } catch (NumberFormatException e) {
-            // reported below
+            throw new ConfigException(LOOPBACK_PORT, "config.error.port", value);
         }
-        throw new ConfigException(LOOPBACK_PORT, "config.error.port", value);
+        if (port == 0) {
+            throw new ConfigException(LOOPBACK_PORT, "config.error.portAny", value,
+                    SignInWays.DEFAULT_LOOPBACK_PORTS.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")));
+        }
+        if (!SignInWays.isAcceptableLoopbackPort(port)) {
+            throw new ConfigException(LOOPBACK_PORT, "config.error.port", value);
+        }
+        return port;
     }
 
     static URI parseRedirectUri(String value) throws ConfigException {

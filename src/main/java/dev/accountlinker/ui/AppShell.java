@@ -107,7 +107,7 @@ public final class AppShell {
                 () -> new LoginWindow(current.messages(), () -> stage, current.loginSettings(), current.tasks(),
                         current::webDataFolder),
                 () -> new BrowserLogin(current.messages(), () -> stage, current.loginSettings(), current.tasks(),
-                        current.config().ways().loopbackPort()),
+                        current.config().ways().loopbackPorts()),
                 current.config().ways());
         return new SignInFlows(current.signInService(), current.tasks(), launchers);
     }

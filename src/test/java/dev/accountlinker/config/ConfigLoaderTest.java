@@ -1,5 +1,7 @@
 package dev.accountlinker.config;
 
+import dev.accountlinker.errors.ErrorTranslator;
+import dev.accountlinker.ui.Messages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -7,14 +9,15 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 class ConfigLoaderTest {
     @TempDir
     Path folder;
@@ -122,14 +125,66 @@ class ConfigLoaderTest {
         assertTrue(config.ways().useBrowserFor(java.util.Optional.of("google-oauth2")));
         assertFalse(config.ways().useBrowserFor(java.util.Optional.of("github")));
         assertFalse(config.ways().useBrowserFor(java.util.Optional.empty()), "the main sign-in is embedded by default");
-        assertEquals(0, config.ways().loopbackPort());
+    }
+
+    @Test
+    void theLoopbackPortsDefaultToTheDocumentedRegistrableOnes() throws Exception {
+        SignInWays ways = ConfigLoader.load(List.of(), Map.of(), missingFile()).ways();
+        assertEquals(List.of(28471, 28472, 28473), ways.loopbackPorts());
+        assertEquals(List.of(URI.create("http://127.0.0.1:28471/callback"), URI.create("http://127.0.0.1:28472/callback"),
+                URI.create("http://127.0.0.1:28473/callback")), ways.callbackUris());
+        assertEquals(List.of(URI.create("http://127.0.0.1:28471/signed-out"), URI.create("http://127.0.0.1:28472/signed-out"),
+                URI.create("http://127.0.0.1:28473/signed-out")), ways.signedOutUris());
+        AppConfig forTenant = ConfigLoader.load(List.of("--domain=acme.auth0.com", "--client-id=abc"), Map.of(), missingFile());
+        assertEquals(SignInWays.DEFAULT_LOOPBACK_PORTS, forTenant.ways().loopbackPorts());
+    }
+
+    @Test
+    void aLoopbackPortIsExactlyThatPortFromEverySource(@TempDir Path folder) throws Exception {
+        Path file = folder.resolve("settings.properties");
+        Files.writeString(file, "loopback-port=40001\n");
+        assertEquals(List.of(40001), ConfigLoader.load(List.of(), Map.of(), file).ways().loopbackPorts(), "settings file");
+        assertEquals(List.of(40002), ConfigLoader.load(List.of(), Map.of("AUTH0_LOOPBACK_PORT", "40002"), file)
+                .ways().loopbackPorts(), "environment over the file");
+        SignInWays fromArgs = ConfigLoader.load(List.of("--loopback-port", "40003"), Map.of("AUTH0_LOOPBACK_PORT", "40002"), file).ways();
+        assertEquals(List.of(40003), fromArgs.loopbackPorts(), "command line over both, and no fallback");
+        assertEquals(List.of(URI.create("http://127.0.0.1:40003/callback")), fromArgs.callbackUris());
+        assertEquals(List.of(URI.create("http://127.0.0.1:40003/signed-out")), fromArgs.signedOutUris());
+        assertEquals(List.of(1024), ConfigLoader.load(List.of("--loopback-port=1024"), Map.of(), missingFile()).ways().loopbackPorts());
+        assertEquals(List.of(65535), ConfigLoader.load(List.of("--loopback-port=65535"), Map.of(), missingFile()).ways().loopbackPorts());
+    }
+
+    @Test
+    void anyFreePortIsRefusedBecauseItCouldNeverBeRegistered() {
+        for (List<String> args : List.of(List.of("--loopback-port=0"), List.of("--loopback-port=00"))) {
+            ConfigException any = assertThrows(ConfigException.class, () -> ConfigLoader.load(args, Map.of(), missingFile()));
+            assertEquals("loopback-port", any.settingKey());
+            assertEquals("config.error.portAny", any.messageKey());
+        }
+        ConfigException fromEnvironment = assertThrows(ConfigException.class,
+                () -> ConfigLoader.load(List.of(), Map.of("AUTH0_LOOPBACK_PORT", "0"), missingFile()));
+        assertEquals("config.error.portAny", fromEnvironment.messageKey());
+        String message = Messages.forLocale(Locale.ENGLISH)
+                .format(new ErrorTranslator(Clock.systemUTC()).translate(fromEnvironment));
+        assertTrue(message.contains("loopback-port") && message.contains("cannot be 0")
+                && message.contains("28471, 28472, 28473"), message);
+    }
+
+    @Test
+    void loopbackPortsOutsideTheUnprivilegedRangeAreRefused() {
+        for (String value : List.of("80", "1023", "65536", "99999", "-1", "abc", "28471,28472", "2847 1")) {
+            ConfigException port = assertThrows(ConfigException.class,
+                    () -> ConfigLoader.load(List.of("--loopback-port=" + value), Map.of(), missingFile()), value);
+            assertEquals("loopback-port", port.settingKey(), value);
+            assertEquals("config.error.port", port.messageKey(), value);
+        }
     }
 
     @Test
     void browserConnectionsAndLoopbackPortCanBeSet() throws Exception {
         AppConfig all = ConfigLoader.load(List.of("--browser-connections=*", "--loopback-port=53682"), Map.of(), missingFile());
         assertTrue(all.ways().useBrowserFor(java.util.Optional.empty()));
-        assertEquals(53682, all.ways().loopbackPort());
+        assertEquals(List.of(53682), all.ways().loopbackPorts());
         AppConfig none = ConfigLoader.load(List.of(), Map.of("AUTH0_BROWSER_CONNECTIONS", "none"), missingFile());
         assertFalse(none.ways().useBrowserFor(java.util.Optional.of("google-oauth2")));
         ConfigException port = assertThrows(ConfigException.class,

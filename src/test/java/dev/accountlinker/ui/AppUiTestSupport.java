@@ -65,8 +65,12 @@ public abstract class AppUiTestSupport extends FxRobot {
     @BeforeEach
     void startTenantAndApp() throws Exception {
         callbacks = CallbackRecorder.start();
+        List<String> redirectUris = new java.util.ArrayList<>(List.of(callbacks.redirectUri(), LocalTenant.DEFAULT_REDIRECT_URI));
+        // As an admin does for a real tenant: every loopback callback URL the system-browser way may use, exactly.
+        signInWays().callbackUris().forEach(uri -> redirectUris.add(uri.toString()));
         tenant = LocalTenant.builder()
-                .redirectUris(List.of(callbacks.redirectUri(), LocalTenant.DEFAULT_REDIRECT_URI))
+                .redirectUris(redirectUris)
+                .logoutUrls(signInWays().signedOutUris().stream().map(URI::toString).toList())
                 .seedDemoUsers(true)
                 .start();
         services = createServices();

@@ -1,10 +1,20 @@
 package dev.accountlinker.ui;
 
-import dev.accountlinker.ui.login.LoginSettings;
+import dev.accountlinker.auth.AuthorizeOptions;
 import dev.accountlinker.config.SignInWays;
 import dev.accountlinker.localtenant.TenantBrowser;
+import dev.accountlinker.ui.login.BrowserLogin;
+import dev.accountlinker.ui.login.LoginLaunchers;
+import dev.accountlinker.ui.login.LoginPurpose;
+import dev.accountlinker.ui.login.LoginSettings;
+import dev.accountlinker.ui.login.SignInFlow;
 import org.junit.jupiter.api.Test;
+import org.testfx.util.WaitForAsyncUtils;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,13 +22,14 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /**
  * The system-browser way through the real app. The "browser" is an HTTP client on its own thread: it gets
  * the URL the app asked the desktop to open, follows the tenant's pages, logs in and follows the last
@@ -28,10 +39,30 @@ class BrowserSignInUiTest extends AppUiTestSupport {
     private final List<String> opened = new CopyOnWriteArrayList<>();
     private final List<String> browserPages = new CopyOnWriteArrayList<>();
     private final AtomicReference<Consumer<String>> browserBehaviour = new AtomicReference<>(url -> { });
+    /** Chosen by the test, never the default 28471 (which may be taken on this machine). */
+    private final int loopbackPort = freePort();
 
     @Override
     protected SignInWays signInWays() {
-        return SignInWays.defaults(); // google-oauth2 in the browser, the rest embedded
+        // google-oauth2 in the browser, the rest embedded; the tenant has this port's callback URL registered.
+        return SignInWays.defaults().withLoopbackPort(loopbackPort);
+    }
+
+    private static int freePort() {
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return probe.getLocalPort();
+        } catch (IOException e) {
+            throw new AssertionError("no free port on the loopback interface", e);
+        }
+    }
+
+    private boolean loopbackPortIsFree() {
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.bind(new InetSocketAddress(InetAddress.getByAddress(new byte[]{127, 0, 0, 1}), loopbackPort), 1);
+            return true;
+        } catch (IOException taken) {
+            return false;
+        }
     }
 
     @Override
@@ -82,7 +113,8 @@ class BrowserSignInUiTest extends AppUiTestSupport {
         Map<String, String> authorize = query(opened.get(0));
         assertEquals("google-oauth2", authorize.get("connection"));
         assertEquals("0", authorize.get("max_age"));
-        assertTrue(authorize.get("redirect_uri").matches("http://127\\.0\\.0\\.1:\\d+/callback"), authorize.get("redirect_uri"));
+        assertEquals("http://127.0.0.1:" + loopbackPort + "/callback", authorize.get("redirect_uri"),
+                "the fixed, registered loopback URL");
         assertTrue(browserPages.get(0).startsWith("200") && browserPages.get(0).contains("You can close this tab"),
                 browserPages.get(0));
         assertTrue(node("#loginWebView").isEmpty(), "no embedded window was used");
@@ -132,14 +164,73 @@ class BrowserSignInUiTest extends AppUiTestSupport {
     }
 
     @Test
-    void aCallbackWithAForeignStateIsRefused() {
-        browserBehaviour.set(url -> browserPages.add(
-                visit(URI.create(query(url).get("redirect_uri") + "?code=stolen&state=forged"))));
+    void aCallbackWithAForeignStateIsRefusedAndTheRealOneStillSignsIn() {
+        Consumer<String> realUser = userSigningIn("alice@example.com", "Alice-Demo-1");
+        browserBehaviour.set(url -> {
+            // Another page (or a guess) reaches the listener first: it must not end the attempt.
+            browserPages.add(visit(URI.create(query(url).get("redirect_uri") + "?code=stolen&state=forged")));
+            realUser.accept(url);
+        });
         clickOn("#signInButton");
         waitForLoginForm();
         clickOn("#continueInBrowserLink");
-        waitUntil(() -> !browserPages.isEmpty() && node("#browserCancelButton").isEmpty() && !statusText().isEmpty());
-        assertTrue(statusText().contains("did not belong to this sign-in attempt"), statusText());
-        assertTrue(browserPages.get(0).contains("could not be used"), browserPages.get(0));
+        waitForSettingsOf("alice@example.com");
+
+        assertTrue(browserPages.get(0).startsWith("400") && browserPages.get(0).contains("was not for Account Linker"),
+                browserPages.get(0));
+        assertTrue(browserPages.get(1).startsWith("200") && browserPages.get(1).contains("You can close this tab"),
+                browserPages.get(1));
+    }
+
+    @Test
+    void cancellingWhileTheSignInIsBeingPreparedLeavesNoListenerBound() throws Exception {
+        waitUntil(() -> services.signInService().isDone());
+        CountDownLatch listening = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<Object> outcomes = new CopyOnWriteArrayList<>();
+        // The browser way, held by the test right after its listener is bound: the moment a cancel used to leak it.
+        LoginLaunchers launchers = new LoginLaunchers(
+                () -> { throw new AssertionError("the embedded way is not used here"); },
+                () -> new BrowserLogin(services.messages(), () -> null, LoginSettings.defaults(opened::add), tasks,
+                        List.of(loopbackPort), uri -> {
+                            listening.countDown();
+                            awaitUninterruptibly(release);
+                        }),
+                SignInWays.browserOnly().withLoopbackPort(loopbackPort));
+        SignInFlow flow = onFx(() -> {
+            SignInFlow started = new SignInFlow(services.signInService(), tasks, launchers,
+                    AuthorizeOptions.primarySignIn(), LoginPurpose.MAIN_ACCOUNT, step -> { }, outcomes::add, outcomes::add);
+            started.start();
+            return started;
+        });
+        assertTrue(listening.await(TIMEOUT_SECONDS, TimeUnit.SECONDS), "prepare() bound the listener");
+        assertFalse(loopbackPortIsFree());
+
+        onFx(() -> {
+            flow.cancel();
+            return null;
+        });
+        release.countDown();
+
+        waitUntil(this::loopbackPortIsFree);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(opened.isEmpty(), "no browser was opened for a cancelled attempt");
+        assertTrue(outcomes.isEmpty(), "a cancelled flow reports nothing: " + outcomes);
+    }
+
+    private static void awaitUninterruptibly(CountDownLatch latch) {
+        // The cancel interrupts the preparing thread; the test still decides when prepare() goes on.
+        boolean interrupted = false;
+        while (true) {
+            try {
+                latch.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
