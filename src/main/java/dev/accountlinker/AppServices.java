@@ -150,6 +150,11 @@ public final class AppServices implements AppContext {
     }
 
     @Override
+    public boolean hasWebSession() {
+        return !cookies.getCookieStore().getCookies().isEmpty();
+    }
+
+    @Override
     public void clearWebSession() {
         cookies.getCookieStore().removeAll();
     }

@@ -182,9 +182,18 @@ public final class SignInService {
         return new AuthException(AuthException.Reason.TOKEN_REJECTED, detail);
     }
 
-    /** Where the browser goes to end the tenant's single-sign-on session. */
-    public String logoutUrl(String returnTo) {
-        return authApi().logoutUrl(returnTo, true).build();
+    /**
+     * Where a browser goes to end the tenant's single-sign-on session ({@code /v2/logout} with the client id, so
+     * Auth0 checks {@code returnTo} against the application's Allowed Logout URLs).
+     *
+     * @param federated also end the session at the identity provider behind the tenant (Google, GitHub...)
+     */
+    public String logoutUrl(String returnTo, boolean federated) {
+        var url = authApi().logoutUrl(returnTo, true);
+        if (federated) {
+            url.useFederated(true);
+        }
+        return url.build();
     }
 
     private String randomToken() {

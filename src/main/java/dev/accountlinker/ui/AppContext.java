@@ -41,6 +41,9 @@ public interface AppContext extends AutoCloseable {
     /** WebKit's private storage folder for this run, made on first use and deleted on close. */
     File webDataFolder();
 
+    /** True when the sign-in windows hold cookies (someone signed in in the embedded window). */
+    boolean hasWebSession();
+
     /** Forgets the web session (SSO cookie) of every sign-in window. */
     void clearWebSession();
 

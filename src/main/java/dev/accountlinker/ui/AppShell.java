@@ -1,11 +1,15 @@
 package dev.accountlinker.ui;
 
+import dev.accountlinker.auth.AuthorizeOptions;
 import dev.accountlinker.auth.SignedInAccount;
 import dev.accountlinker.ui.login.BrowserLogin;
 import dev.accountlinker.ui.login.LoginLaunchers;
 import dev.accountlinker.ui.login.LoginWindow;
 import dev.accountlinker.ui.login.SignInFlows;
+import dev.accountlinker.ui.login.SignInHistory;
+import dev.accountlinker.ui.login.TenantSignOut;
 import dev.accountlinker.ui.settings.ConfirmationDialogs;
+import dev.accountlinker.ui.settings.Confirmations;
 import dev.accountlinker.ui.settings.SettingsController;
 import dev.accountlinker.ui.settings.SettingsViewModel;
 import dev.accountlinker.ui.signin.SignInView;
@@ -18,9 +22,9 @@ import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-
 /** The main window: shows the sign-in screen or the settings screen and moves between them. */
 public final class AppShell {
     public static final double WIDTH = 900;
@@ -29,6 +33,8 @@ public final class AppShell {
     private final Stage stage;
     private final StackPane root = new StackPane();
     private AppContext context;
+    private final SignInHistory signInHistory = new SignInHistory();
+    private TenantSignOut tenantSignOut;
     /** Stops whatever the current screen has running; called when the screen changes or the app quits. */
     private Runnable stopCurrentScreen = () -> { };
 
@@ -45,7 +51,7 @@ public final class AppShell {
         stage.setScene(scene);
         stage.setMinWidth(640);
         stage.setMinHeight(480);
-        showSignIn(StatusMessage.NONE);
+        showSignIn(StatusMessage.NONE, AuthorizeOptions.primarySignIn());
         stage.show();
         // The demo tenant's key generation and the HTTP clients would compete with the first frame for the
         // CPU: they start once it is on screen.
@@ -59,13 +65,16 @@ public final class AppShell {
     /** Quitting mid-flow cancels the flow: windows close, requests not yet sent are not sent. */
     public void shutdown() {
         stopCurrentScreen.run();
+        if (tenantSignOut != null) {
+            tenantSignOut.close();
+        }
         context.close();
         context.tasks().close();
     }
 
-    private void showSignIn(StatusMessage status) {
+    private void showSignIn(StatusMessage status, AuthorizeOptions mainSignIn) {
         stopCurrentScreen.run();
-        SignInViewModel viewModel = new SignInViewModel(context, signInFlows(), this::showSettings, status);
+        SignInViewModel viewModel = new SignInViewModel(context, signInFlows(), mainSignIn, this::showSettings, status);
         stopCurrentScreen = viewModel::stopWork;
         root.getChildren().setAll(SignInView.create(viewModel, context.messages(), this::switchToDemo));
         focus("#signInButton");
@@ -82,14 +91,43 @@ public final class AppShell {
         viewModel.refresh();
     }
 
-    private void signOut() {
-        context.clearWebSession();
-        showSignIn(StatusMessage.info(context.messages().get("signin.signedOut")));
+    /**
+     * Ends the tenant's session wherever a sign-in left one (see {@link TenantSignOut}); the next sign-in asks for
+     * a login whatever session a browser may still hold.
+     */
+    private void signOut(Confirmations.SignOut choice) {
+        if (tenantSignOut == null) {
+            tenantSignOut = new TenantSignOut(context.messages(), context.loginSettings(), context.tasks(),
+                    context.config().ways(), webSession(), signInHistory);
+        }
+        tenantSignOut.signOut(context.signInService().join(), choice.federated());
+        showSignIn(StatusMessage.info(context.messages().get("signin.signedOut")),
+                AuthorizeOptions.primarySignInAfterSignOut());
+    }
+
+    private TenantSignOut.WebSession webSession() {
+        AppContext current = context;
+        return new TenantSignOut.WebSession() {
+            @Override
+            public boolean isActive() {
+                return current.hasWebSession();
+            }
+
+            @Override
+            public void clear() {
+                current.clearWebSession();
+            }
+
+            @Override
+            public File dataFolder() {
+                return current.webDataFolder();
+            }
+        };
     }
 
     private void signInAgain() {
         context.clearWebSession();
-        showSignIn(StatusMessage.NONE);
+        showSignIn(StatusMessage.NONE, AuthorizeOptions.primarySignIn());
     }
 
     /** Leaves a broken configuration behind and starts over with the built-in demo tenant. */
@@ -97,7 +135,7 @@ public final class AppShell {
         AppContext demo = context.demoInstead();
         context.close();
         context = demo;
-        showSignIn(StatusMessage.NONE);
+        showSignIn(StatusMessage.NONE, AuthorizeOptions.primarySignIn());
         context.startInBackground();
     }
 
@@ -109,7 +147,7 @@ public final class AppShell {
                 () -> new BrowserLogin(current.messages(), () -> stage, current.loginSettings(), current.tasks(),
                         current.config().ways().loopbackPorts()),
                 current.config().ways());
-        return new SignInFlows(current.signInService(), current.tasks(), launchers);
+        return new SignInFlows(current.signInService(), current.tasks(), launchers, signInHistory);
     }
 
     private void focus(String query) {

@@ -240,6 +240,17 @@ public abstract class AppUiTestSupport extends FxRobot {
         clickOn(target);
     }
 
+    /** Signs out through the button and its confirmation, as a person would. */
+    protected void signOut(boolean federated) {
+        clickWhenReady("#signOutButton");
+        waitForDialogButton("#confirmSignOutButton");
+        if (federated) {
+            clickOn("#federatedSignOutCheckBox");
+        }
+        clickOn("#confirmSignOutButton");
+        waitUntil(() -> node("#signInButton").isPresent());
+    }
+
     protected boolean statusIs(String styleClass) {
         return onFx(() -> lookup("#statusMessage").query().getStyleClass().contains(styleClass));
     }

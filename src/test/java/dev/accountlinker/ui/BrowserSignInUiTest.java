@@ -122,6 +122,41 @@ class BrowserSignInUiTest extends AppUiTestSupport {
     }
 
     @Test
+    void signingOutAfterABrowserSignInEndsTheBrowsersSessionAndTheNextSignInAsksForALogin() {
+        // One system browser with one cookie jar: the session it keeps is what sign-out must end.
+        TenantBrowser systemBrowser = new TenantBrowser(SignInWays.callbackUri(loopbackPort).toString());
+        browserBehaviour.set(url -> browserPages.add(visit(systemBrowser.signIn(url, "alice.g@example.com", "Google-Demo-1"))));
+        signIn("alice@example.com", "Alice-Demo-1");
+        clickWhenReady("#link-google-oauth2");
+        waitForDialogButton("#confirmLinkButton");
+        clickOn("#confirmLinkButton");
+        waitForIdentityCount(2);
+        assertTrue(systemBrowser.hasSessionCookie(), "the browser holds the tenant's session");
+
+        String returnTo = SignInWays.signedOutUri(loopbackPort).toString();
+        browserBehaviour.set(url -> browserPages.add(visit(systemBrowser.stoppingAt(returnTo).open(url).requireCallback())));
+        signOut(true);
+
+        waitUntil(() -> opened.size() == 2 && browserPages.size() == 2);
+        URI logout = URI.create(opened.get(1));
+        assertEquals("/v2/logout", logout.getPath());
+        assertEquals(tenant.clientId(), query(opened.get(1)).get("client_id"));
+        assertEquals(returnTo, query(opened.get(1)).get("returnTo"), "a registered Allowed Logout URL");
+        assertTrue(query(opened.get(1)).containsKey("federated"), "the person asked to leave Google too");
+        assertTrue(browserPages.get(1).startsWith("200") && browserPages.get(1).contains("signed out"), browserPages.get(1));
+        assertFalse(systemBrowser.hasSessionCookie(), "the browser's session is gone");
+        waitUntil(this::loopbackPortIsFree);
+        // The embedded window's session was ended at the tenant as well.
+        waitUntil(() -> requestsTo("GET", "/v2/logout") == 2);
+
+        clickOn("#signInButton");
+        waitForLoginForm();
+        String authorize = tenant.requests().stream().filter(r -> r.path().equals("/authorize"))
+                .reduce((first, last) -> last).orElseThrow().query();
+        assertTrue(authorize.contains("prompt=login"), authorize);
+    }
+
+    @Test
     void havingTroubleMovesTheSignInToTheBrowser() {
         browserBehaviour.set(userSigningIn("alice@example.com", "Alice-Demo-1"));
         clickOn("#signInButton");

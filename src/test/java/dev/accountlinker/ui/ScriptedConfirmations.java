@@ -13,11 +13,17 @@ import java.util.Optional;
 public final class ScriptedConfirmations implements Confirmations {
     private Optional<LinkDirection> linkAnswer = Optional.of(LinkDirection.KEEP_CURRENT);
     private boolean unlinkAnswer = true;
+    private Optional<SignOut> signOutAnswer = Optional.of(new SignOut(false));
     private final List<LinkPreview> linkQuestions = new ArrayList<>();
     private final List<Identity> unlinkQuestions = new ArrayList<>();
 
     public ScriptedConfirmations answerLink(Optional<LinkDirection> answer) {
         this.linkAnswer = answer;
+        return this;
+    }
+
+    public ScriptedConfirmations answerSignOut(Optional<SignOut> answer) {
+        this.signOutAnswer = answer;
         return this;
     }
 
@@ -36,6 +42,11 @@ public final class ScriptedConfirmations implements Confirmations {
     public boolean confirmUnlink(Identity identity) {
         unlinkQuestions.add(identity);
         return unlinkAnswer;
+    }
+
+    @Override
+    public Optional<SignOut> confirmSignOut() {
+        return signOutAnswer;
     }
 
     public List<LinkPreview> linkQuestions() {

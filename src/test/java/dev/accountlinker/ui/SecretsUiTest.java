@@ -103,8 +103,7 @@ class SecretsUiTest extends AppUiTestSupport {
         waitForDialogButton("#confirmLinkButton");
         clickOn("#confirmLinkButton");
         waitForIdentityCount(2);
-        clickOn("#signOutButton");
-        waitUntil(() -> node("#signInButton").isPresent());
+        signOut(true);
 
         // The pattern does catch this tenant's real tokens (so a clean scan means something).
         String realToken = TenantFlows.signIn(tenant, null, "bob@example.com", "Bob-Demo-1").getIdToken();

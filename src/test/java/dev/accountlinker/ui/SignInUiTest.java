@@ -1,5 +1,6 @@
 package dev.accountlinker.ui;
 
+import dev.accountlinker.localtenant.RecordedRequest;
 import javafx.scene.control.Button;
 import org.junit.jupiter.api.Test;
 
@@ -8,7 +9,6 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 class SignInUiTest extends AppUiTestSupport {
 
     @Test
@@ -31,19 +31,27 @@ class SignInUiTest extends AppUiTestSupport {
     }
 
     @Test
-    void signOutClearsTheWebSessionSoTheNextSignInAsksAgain() {
+    void signOutEndsTheTenantSessionSoTheNextSignInAsksAgain() {
         signIn("alice@example.com", "Alice-Demo-1");
         waitForIdentityCount(1);
 
-        clickOn("#signOutButton");
-        waitUntil(() -> node("#signInButton").isPresent());
+        signOut(false);
         assertTrue(statusText().contains("signed out"));
+        // The embedded window's session is ended at the tenant too, not only forgotten by the app.
+        waitUntil(() -> requestsTo("GET", "/v2/logout") == 1);
+        RecordedRequest logout = tenant.requests().stream().filter(r -> r.path().equals("/v2/logout")).findFirst().orElseThrow();
+        assertTrue(logout.query().contains("client_id=" + tenant.clientId()), logout.query());
+        assertTrue(logout.query().contains("returnTo=http://127.0.0.1:28471/signed-out"), logout.query());
+        assertEquals(302, logout.status(), "an allowed returnTo: the tenant ended its session and sent the page back");
 
         // Without a cleared session the tenant would answer at once with Alice's code (the SSO trap).
         clickOn("#signInButton");
         submitLoginForm("bob@example.com", "Bob-Demo-1");
         waitForSettingsOf("bob@example.com");
         assertEquals("Bob Builder", text("#profileName"));
+        String secondAuthorize = tenant.requests().stream().filter(r -> r.path().equals("/authorize"))
+                .reduce((first, last) -> last).orElseThrow().query();
+        assertTrue(secondAuthorize.contains("prompt=login"), "the first sign-in after a sign-out asks for a login");
     }
 
     @Test

@@ -127,6 +127,11 @@ public final class SignInFlow {
         }
     }
 
+    /** True when the code came (or is coming) through the system browser rather than the embedded window. */
+    public boolean usedBrowser() {
+        return inBrowser;
+    }
+
     /** Stops the flow: closes the login page or browser wait, and cancels a running exchange. Call on the UI thread. */
     public void cancel() {
         cancelled = true;

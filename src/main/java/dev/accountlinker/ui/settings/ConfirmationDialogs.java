@@ -11,6 +11,7 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.ToggleGroup;
@@ -23,7 +24,6 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-
 /** The link and unlink confirmations as modal dialogs; the confirm buttons carry the contract's node ids. */
 public final class ConfirmationDialogs implements Confirmations {
     private static final double TEXT_WIDTH = 480;
@@ -133,6 +133,19 @@ public final class ConfirmationDialogs implements Confirmations {
         VBox body = new VBox(8, wrapped(messages.get("unlink.dialog.body", label)));
         return ask(messages.get("unlink.dialog.title"), messages.get("unlink.dialog.header", label), body,
                 messages.get("unlink.dialog.confirm"), messages.get("unlink.dialog.confirm.help"), "confirmUnlinkButton");
+    }
+
+    @Override
+    public Optional<SignOut> confirmSignOut() {
+        CheckBox federated = new CheckBox(messages.get("signout.dialog.federated"));
+        federated.setId("federatedSignOutCheckBox");
+        federated.setWrapText(true);
+        federated.setMnemonicParsing(false);
+        federated.setAccessibleHelp(messages.get("signout.dialog.federated.help"));
+        VBox body = new VBox(12, wrapped(messages.get("signout.dialog.body")), federated);
+        boolean confirmed = ask(messages.get("signout.dialog.title"), messages.get("signout.dialog.header"), body,
+                messages.get("signout.dialog.confirm"), messages.get("signout.dialog.confirm.help"), "confirmSignOutButton");
+        return confirmed ? Optional.of(new SignOut(federated.isSelected())) : Optional.empty();
     }
 
     private boolean ask(String title, String header, VBox body, String confirmText, String confirmHelp, String confirmId) {

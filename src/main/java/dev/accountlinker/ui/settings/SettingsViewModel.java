@@ -35,7 +35,7 @@ public final class SettingsViewModel {
     private final TaskRunner tasks;
     private final SignInFlows signIns;
     private final Confirmations confirmations;
-    private final Runnable onSignOut;
+    private final Consumer<Confirmations.SignOut> onSignOut;
 
     /** The session the screen acts with; replaced when a link keeps the second account as main. */
     private SignedInAccount session;
@@ -52,7 +52,8 @@ public final class SettingsViewModel {
     private final ReadOnlyObjectWrapper<StatusMessage> status = new ReadOnlyObjectWrapper<>(StatusMessage.NONE);
 
     public SettingsViewModel(TenantSettings tenant, SignedInAccount primary, Messages messages, ErrorTranslator errors,
-                             TaskRunner tasks, SignInFlows signIns, Confirmations confirmations, Runnable onSignOut) {
+                             TaskRunner tasks, SignInFlows signIns, Confirmations confirmations,
+                             Consumer<Confirmations.SignOut> onSignOut) {
         this.tenant = tenant;
         this.messages = messages;
         this.errors = errors;
@@ -114,9 +115,15 @@ public final class SettingsViewModel {
         }
     }
 
+    /** Signs out after the person confirms (a stray Enter must never sign anyone out). */
     public void signOut() {
-        stopWork();
-        onSignOut.run();
+        if (state.get().isOperation()) {
+            return;
+        }
+        confirmations.confirmSignOut().ifPresent(choice -> {
+            stopWork();
+            onSignOut.accept(choice);
+        });
     }
 
     /** Stops everything this screen started: the second sign-in, loading, and any request not yet sent. */

@@ -25,6 +25,7 @@ public final class SignInViewModel {
     private final AppContext context;
     private final Messages messages;
     private final SignInFlows signIns;
+    private final AuthorizeOptions signInOptions;
     private final Consumer<SignedInAccount> onSignedIn;
 
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
@@ -34,11 +35,16 @@ public final class SignInViewModel {
     private final ReadOnlyObjectWrapper<StatusMessage> status = new ReadOnlyObjectWrapper<>(StatusMessage.NONE);
     private SignInFlow flow;
 
-    public SignInViewModel(AppContext context, SignInFlows signIns, Consumer<SignedInAccount> onSignedIn,
-                           StatusMessage initialStatus) {
+    /**
+     * @param signInOptions how the main sign-in is asked for: after a sign-out, a login is always asked for, so a
+     *                      session left in a browser cannot sign the next person in silently
+     */
+    public SignInViewModel(AppContext context, SignInFlows signIns, AuthorizeOptions signInOptions,
+                           Consumer<SignedInAccount> onSignedIn, StatusMessage initialStatus) {
         this.context = context;
         this.messages = context.messages();
         this.signIns = signIns;
+        this.signInOptions = signInOptions;
         this.onSignedIn = onSignedIn;
         status.set(initialStatus);
         tenantText.set(context.config().demo()
@@ -59,7 +65,7 @@ public final class SignInViewModel {
         }
         busy.set(true);
         status.set(StatusMessage.NONE);
-        flow = signIns.create(AuthorizeOptions.primarySignIn(), LoginPurpose.MAIN_ACCOUNT,
+        flow = signIns.create(signInOptions, LoginPurpose.MAIN_ACCOUNT,
                 step -> progressText.set(messages.get(switch (step) {
                     case STARTING_TENANT -> "signin.startingTenant";
                     case PREPARING, WAITING_FOR_USER -> "signin.preparing";

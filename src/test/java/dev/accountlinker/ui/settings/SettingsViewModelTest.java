@@ -24,6 +24,7 @@ import dev.accountlinker.ui.ScriptedLogin;
 import dev.accountlinker.ui.StatusMessage;
 import dev.accountlinker.ui.login.LoginLaunchers;
 import dev.accountlinker.ui.login.SignInFlows;
+import dev.accountlinker.ui.login.SignInHistory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,7 +62,7 @@ class SettingsViewModelTest {
     private TenantSettings settings;
     private SignInService signIn;
     private SettingsViewModel viewModel;
-    private boolean signedOut;
+    private final List<Confirmations.SignOut> signedOut = new ArrayList<>();
 
     @BeforeEach
     void startTenant() throws Exception {
@@ -84,8 +85,8 @@ class SettingsViewModelTest {
                 CallbackResponse.match(callback.toString(), request.redirectUri()).orElseThrow());
         LoginLaunchers launchers = new LoginLaunchers(() -> login, () -> login, SignInWays.embeddedOnly());
         viewModel = new SettingsViewModel(settings, primary, messages, new ErrorTranslator(Clock.systemUTC()), tasks,
-                new SignInFlows(CompletableFuture.completedFuture(signIn), tasks, launchers), confirmations,
-                () -> signedOut = true);
+                new SignInFlows(CompletableFuture.completedFuture(signIn), tasks, launchers, new SignInHistory()),
+                confirmations, signedOut::add);
         viewModel.stateProperty().addListener((observable, old, state) -> states.add(state));
         viewModel.refresh();
         return viewModel;
@@ -180,13 +181,28 @@ class SettingsViewModelTest {
     }
 
     @Test
-    void signingOutStopsTheScreensWorkAndLeaves() throws Exception {
+    void signingOutPassesOnWhetherToEndTheProvidersSessionsToo() throws Exception {
         aliceSignedIn();
+        confirmations.answerSignOut(Optional.of(new Confirmations.SignOut(true)));
+        viewModel.signOut();
+        assertEquals(List.of(new Confirmations.SignOut(true)), signedOut, "federated, as the person chose");
+    }
+
+    @Test
+    void signingOutIsConfirmedFirstAndNotWhileAChangeRuns() throws Exception {
+        aliceSignedIn();
+        confirmations.answerSignOut(Optional.empty());
+        viewModel.signOut();
+        assertTrue(signedOut.isEmpty(), "the person said no");
+
+        confirmations.answerSignOut(Optional.of(new Confirmations.SignOut(false)));
         login.neverAnswer();
         viewModel.link(Optional.of("github"));
         viewModel.signOut();
-        assertTrue(signedOut);
-        assertTrue(login.everyWindowClosed(), "the open sign-in window was closed");
+        assertTrue(signedOut.isEmpty(), "not in the middle of linking: cancel it first");
+        viewModel.cancelOperation();
+        viewModel.signOut();
+        assertEquals(List.of(new Confirmations.SignOut(false)), signedOut);
     }
 
     // ---- reading ----

@@ -1,6 +1,7 @@
 package dev.accountlinker.ui.signin;
 
 import dev.accountlinker.AppServices;
+import dev.accountlinker.auth.AuthorizeOptions;
 import dev.accountlinker.auth.SignedInAccount;
 import dev.accountlinker.config.AppConfig;
 import dev.accountlinker.config.ConfigException;
@@ -16,6 +17,7 @@ import dev.accountlinker.ui.StatusMessage;
 import dev.accountlinker.ui.login.LoginLaunchers;
 import dev.accountlinker.ui.login.LoginSettings;
 import dev.accountlinker.ui.login.SignInFlows;
+import dev.accountlinker.ui.login.SignInHistory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,7 +32,6 @@ import java.util.Optional;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /** The sign-in screen's behaviour without a window, against the real local tenant; the person is scripted. */
 class SignInViewModelTest {
     private static final String REDIRECT = "http://127.0.0.1/callback";
@@ -60,8 +61,8 @@ class SignInViewModelTest {
         context.startInBackground();
         context.signInService().exceptionally(failure -> null).join(); // ready (or failed) before the person clicks
         LoginLaunchers launchers = new LoginLaunchers(() -> login, () -> login, SignInWays.embeddedOnly());
-        return new SignInViewModel(context, new SignInFlows(context.signInService(), tasks, launchers), signedIn::add,
-                StatusMessage.NONE);
+        return new SignInViewModel(context, new SignInFlows(context.signInService(), tasks, launchers,
+                new SignInHistory()), AuthorizeOptions.primarySignIn(), signedIn::add, StatusMessage.NONE);
     }
 
     private SignInViewModel screen() throws Exception {
