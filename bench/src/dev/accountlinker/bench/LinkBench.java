@@ -246,8 +246,9 @@ public final class LinkBench {
                 new JwkProviderBuilder(new URL(settings.address().jwksUrl())).cached(10, 24, TimeUnit.HOURS)
                         .rateLimited(10, 1, TimeUnit.MINUTES).build(), Clock.systemDefaultZone());
         SignedInAccount alice = signInWithoutUi(signIn, AuthorizeOptions.primarySignIn(), "alice@example.com", "Alice-Demo-1");
-        AccountClient main = new AccountClient(settings, alice.tokens().accessToken());
-        LinkingService linking = LinkingService.forTenant(settings, main);
+        dev.accountlinker.account.RequestPolicy policy = dev.accountlinker.account.RequestPolicy.sleeping(Clock.systemDefaultZone());
+        LinkingService linking = LinkingService.forTenant(settings, alice.tokens().accessToken(), policy);
+        AccountClient main = linking.mainClient();
         String aliceId = alice.claims().subject();
 
         Map<String, List<Double>> times = new LinkedHashMap<>();
@@ -265,7 +266,7 @@ public final class LinkBench {
             long t2 = System.nanoTime();
             Account mainAccount = main.fetch(aliceId);
             long t3 = System.nanoTime();
-            AccountClient second = new AccountClient(settings, holder.getAccessToken());
+            AccountClient second = new AccountClient(settings, holder.getAccessToken(), policy);
             long t4 = System.nanoTime();
             Account secondAccount = second.fetch(claims.subject());
             long t5 = System.nanoTime();
@@ -287,9 +288,9 @@ public final class LinkBench {
             long c0 = System.nanoTime();
             SignedInAccount secondSignedIn = signIn.complete(request2, callback2);
             long c1 = System.nanoTime();
-            LinkPreview preview = linking.preview(alice, mainAccount, secondSignedIn);
+            LinkPreview preview = linking.preview(alice, mainAccount, secondSignedIn, dev.accountlinker.account.RequestContext.NONE);
             long c2 = System.nanoTime();
-            var result = linking.link(dev.accountlinker.linking.LinkPlan.of(preview, dev.accountlinker.linking.LinkDirection.KEEP_CURRENT), () -> false, step -> { });
+            var result = linking.link(dev.accountlinker.linking.LinkPlan.of(preview, dev.accountlinker.linking.LinkDirection.KEEP_CURRENT), dev.accountlinker.account.RequestContext.NONE, step -> { });
             long c3 = System.nanoTime();
             main.unlink(aliceId, result.account().identities().stream()
                     .filter(id -> id.provider().equals("google-oauth2")).findFirst().orElseThrow());

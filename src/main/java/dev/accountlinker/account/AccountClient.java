@@ -20,22 +20,24 @@ import java.util.Optional;
 
 /**
  * The user's own account through the Management API of auth0-java, authenticated with a user-scoped
- * ({@code current_user}) access token. Every call blocks: run it in a background task.
+ * ({@code current_user}) access token. Every call blocks: run it in a background task. When a request is sent
+ * again is the {@link RequestPolicy}'s decision alone: the SDK's own retries are off.
  */
 public final class AccountClient {
-    /** Reads are safe to repeat: the SDK retries 408/429/5xx twice, honouring the rate-limit reset. */
     private final ManagementApi reads;
-    /** Changes are sent once: a retried link or unlink could act twice or fail confusingly. */
+    /** Changes are never resent after a failure that may have applied them. */
     private final ManagementApi writes;
+    private final RequestPolicy policy;
 
-    public AccountClient(TenantSettings settings, String accessToken) {
+    public AccountClient(TenantSettings settings, String accessToken, RequestPolicy policy) {
+        this.policy = policy;
         // The SDK applies one timeout (seconds) to connecting, reading, writing and the whole call.
         int timeoutSeconds = Math.max(settings.connectTimeoutSeconds(), settings.readTimeoutSeconds());
         this.reads = ManagementApi.builder()
                 .url(settings.address().managementApiUrl())
                 .token(accessToken)
                 .timeout(timeoutSeconds)
-                .maxRetries(2)
+                .maxRetries(0)
                 .build();
         // maxRetries(0) only turns off the SDK's retries: OkHttp itself would still resend a request that
         // failed on a reused connection, and a resent link could act twice.
@@ -49,20 +51,32 @@ public final class AccountClient {
     }
 
     public Account fetch(String userId) {
-        return toAccount(reads.users().get(userId));
+        return fetch(userId, RequestContext.NONE);
+    }
+
+    public Account fetch(String userId, RequestContext context) {
+        return toAccount(policy.read(() -> reads.users().get(userId), context));
     }
 
     /** Auth0 merges the given top-level {@code user_metadata} keys into the user's; returns the new metadata. */
     public Map<String, Object> updateMetadata(String userId, Map<String, Object> topLevelChanges) {
-        UpdateUserResponseContent updated = writes.users().update(userId,
-                UpdateUserRequestContent.builder().userMetadata(topLevelChanges).build());
+        return updateMetadata(userId, topLevelChanges, RequestContext.NONE);
+    }
+
+    public Map<String, Object> updateMetadata(String userId, Map<String, Object> topLevelChanges, RequestContext context) {
+        UpdateUserResponseContent updated = policy.write(() -> writes.users().update(userId,
+                UpdateUserRequestContent.builder().userMetadata(topLevelChanges).build()), context);
         return updated.getUserMetadata().orElse(Map.of());
     }
 
     /** Links the account of {@code secondIdToken} into {@code mainUserId}; returns the new identities. */
     public List<Identity> link(String mainUserId, String secondIdToken) {
-        List<UserIdentity> answer = writes.users().identities().link(mainUserId,
-                LinkUserIdentityRequestContent.builder().linkWith(secondIdToken).build());
+        return link(mainUserId, secondIdToken, RequestContext.NONE);
+    }
+
+    public List<Identity> link(String mainUserId, String secondIdToken, RequestContext context) {
+        List<UserIdentity> answer = policy.write(() -> writes.users().identities().link(mainUserId,
+                LinkUserIdentityRequestContent.builder().linkWith(secondIdToken).build()), context);
         List<Identity> identities = new ArrayList<>();
         for (int i = 0; i < answer.size(); i++) {
             UserIdentity item = answer.get(i);
@@ -74,8 +88,12 @@ public final class AccountClient {
 
     /** Unlinks one identity; it becomes a standalone user again. Returns the remaining identities. */
     public List<Identity> unlink(String mainUserId, Identity identity) {
-        List<DeleteUserIdentityResponseContentItem> answer = writes.users().identities().delete(mainUserId,
-                UserIdentityProviderEnum.valueOf(identity.provider()), identity.userId());
+        return unlink(mainUserId, identity, RequestContext.NONE);
+    }
+
+    public List<Identity> unlink(String mainUserId, Identity identity, RequestContext context) {
+        List<DeleteUserIdentityResponseContentItem> answer = policy.write(() -> writes.users().identities().delete(
+                mainUserId, UserIdentityProviderEnum.valueOf(identity.provider()), identity.userId()), context);
         List<Identity> identities = new ArrayList<>();
         for (int i = 0; i < answer.size(); i++) {
             DeleteUserIdentityResponseContentItem item = answer.get(i);

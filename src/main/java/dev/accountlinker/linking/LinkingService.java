@@ -2,12 +2,12 @@ package dev.accountlinker.linking;
 
 import dev.accountlinker.account.Account;
 import dev.accountlinker.account.AccountClient;
+import dev.accountlinker.account.RequestContext;
+import dev.accountlinker.account.RequestPolicy;
 import dev.accountlinker.auth.SignedInAccount;
 import dev.accountlinker.config.TenantSettings;
 
 import java.util.Map;
-import java.util.concurrent.CancellationException;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -25,8 +25,10 @@ public final class LinkingService {
         this.clientForToken = clientForToken;
     }
 
-    public static LinkingService forTenant(TenantSettings tenant, AccountClient mainClient) {
-        return new LinkingService(mainClient, token -> new AccountClient(tenant, token));
+    /** Clients for the tenant: the signed-in account's own, and one per other access token when needed. */
+    public static LinkingService forTenant(TenantSettings tenant, String mainAccessToken, RequestPolicy policy) {
+        return new LinkingService(new AccountClient(tenant, mainAccessToken, policy),
+                token -> new AccountClient(tenant, token, policy));
     }
 
     public AccountClient mainClient() {
@@ -34,8 +36,9 @@ public final class LinkingService {
     }
 
     /** Reads the second account with its own token, so the user sees what its metadata brings. */
-    public LinkPreview preview(SignedInAccount current, Account main, SignedInAccount second) {
-        Account secondAccount = clientForToken.apply(second.tokens().accessToken()).fetch(second.claims().subject());
+    public LinkPreview preview(SignedInAccount current, Account main, SignedInAccount second, RequestContext context) {
+        Account secondAccount = clientForToken.apply(second.tokens().accessToken())
+                .fetch(second.claims().subject(), context);
         return new LinkPreview(current, main, second, secondAccount);
     }
 
@@ -43,44 +46,35 @@ public final class LinkingService {
      * Reads both accounts' metadata afresh, merges it into the plan's target account (PATCH, only when
      * something changes; the target's values win), then links (POST identities with the other account's ID
      * token). Both requests go to the target's user id with the target's own access token. {@code progress} hears
-     * of each step before its request, on the calling (background) thread.
+     * of each step before its request, on the calling (background) thread; the {@code context} is checked for a
+     * cancel before every request and during every wait for the rate limit.
      */
-    public LinkResult link(LinkPlan plan, BooleanSupplier cancelRequested, Consumer<LinkStep> progress) throws LinkFailure {
+    public LinkResult link(LinkPlan plan, RequestContext context, Consumer<LinkStep> progress) throws LinkFailure {
         boolean keepCurrent = plan.direction() == LinkDirection.KEEP_CURRENT;
         String targetId = plan.targetUserId();
         String linkedId = plan.linked().userId();
         boolean merged = false;
         try {
             progress.accept(LinkStep.READING_ACCOUNTS);
-            stopIfCancelled(cancelRequested);
             AccountClient secondClient = clientForToken.apply(
                     (keepCurrent ? plan.linkedSession() : plan.targetSession()).tokens().accessToken());
             AccountClient targetClient = keepCurrent ? mainClient : secondClient;
             AccountClient linkedClient = keepCurrent ? secondClient : mainClient;
-            Account target = targetClient.fetch(targetId);
-            stopIfCancelled(cancelRequested);
-            Account linked = linkedClient.fetch(linkedId);
+            Account target = targetClient.fetch(targetId, context);
+            Account linked = linkedClient.fetch(linkedId, context);
             MetadataMerge.Result merge = MetadataMerge.merge(target.userMetadata(), linked.userMetadata());
             Map<String, Object> metadata = target.userMetadata();
             if (merge.changesMainAccount()) {
                 progress.accept(LinkStep.MERGING_METADATA);
-                stopIfCancelled(cancelRequested);
-                metadata = targetClient.updateMetadata(targetId, merge.topLevelChanges());
+                metadata = targetClient.updateMetadata(targetId, merge.topLevelChanges(), context);
                 merged = true;
             }
             progress.accept(LinkStep.LINKING);
-            stopIfCancelled(cancelRequested);
-            var identities = targetClient.link(targetId, plan.linkWithIdToken());
+            var identities = targetClient.link(targetId, plan.linkWithIdToken(), context);
             Account result = target.withUserMetadata(metadata).withIdentities(identities);
             return new LinkResult(result, plan.targetDisplayName(), plan.linkedDisplayName(), plan.signedInAfter());
         } catch (RuntimeException e) {
             throw new LinkFailure(e, merged);
-        }
-    }
-
-    private static void stopIfCancelled(BooleanSupplier cancelRequested) {
-        if (cancelRequested.getAsBoolean()) {
-            throw new CancellationException("Cancelled before the next request was sent");
         }
     }
 }

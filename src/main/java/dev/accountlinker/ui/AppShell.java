@@ -1,5 +1,6 @@
 package dev.accountlinker.ui;
 
+import dev.accountlinker.account.RequestPolicy;
 import dev.accountlinker.auth.AuthorizeOptions;
 import dev.accountlinker.auth.SignedInAccount;
 import dev.accountlinker.ui.login.BrowserLogin;
@@ -10,6 +11,7 @@ import dev.accountlinker.ui.login.SignInHistory;
 import dev.accountlinker.ui.login.TenantSignOut;
 import dev.accountlinker.ui.settings.ConfirmationDialogs;
 import dev.accountlinker.ui.settings.Confirmations;
+import dev.accountlinker.ui.settings.SettingsContext;
 import dev.accountlinker.ui.settings.SettingsController;
 import dev.accountlinker.ui.settings.SettingsViewModel;
 import dev.accountlinker.ui.signin.SignInView;
@@ -81,8 +83,9 @@ public final class AppShell {
     }
 
     private void showSettings(SignedInAccount account) {
-        SettingsViewModel viewModel = new SettingsViewModel(context.signInService().join().settings(), account,
-                context.messages(), context.errors(), context.tasks(), signInFlows(),
+        SettingsContext settings = new SettingsContext(context.signInService().join().settings(), context.messages(),
+                context.errors(), context.tasks(), signInFlows(), RequestPolicy.sleeping(context.clock()));
+        SettingsViewModel viewModel = new SettingsViewModel(settings, account,
                 new ConfirmationDialogs(context.messages(), () -> stage, context.clock()), this::signOut);
         stopCurrentScreen.run();
         stopCurrentScreen = viewModel::stopWork;

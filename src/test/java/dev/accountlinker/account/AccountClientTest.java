@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /** AccountClient against a real LocalTenant over HTTP, with tokens from real sign-ins. */
 class AccountClientTest {
 
@@ -50,7 +50,7 @@ class AccountClientTest {
     private AccountClient client(String accessToken) throws Exception {
         TenantSettings settings = new TenantSettings(TenantAddress.parse("domain", tenant.baseUrl()), tenant.clientId(),
                 List.of(), URI.create(LocalTenant.DEFAULT_REDIRECT_URI));
-        return new AccountClient(settings, accessToken);
+        return new AccountClient(settings, accessToken, RequestPolicy.sleeping(Clock.systemUTC()));
     }
 
     private TokenHolder alice() throws Exception {

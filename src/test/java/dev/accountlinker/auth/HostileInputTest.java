@@ -3,6 +3,9 @@ package dev.accountlinker.auth;
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.JWTCreator;
 import com.auth0.jwt.algorithms.Algorithm;
+import dev.accountlinker.account.Account;
+import dev.accountlinker.account.AccountClient;
+import dev.accountlinker.account.RequestPolicy;
 import dev.accountlinker.config.TenantAddress;
 import dev.accountlinker.config.TenantSettings;
 import dev.accountlinker.errors.ErrorTranslator;
@@ -289,8 +292,8 @@ class HostileInputTest {
         String google = "google-oauth2|109876543210987654321";
         Mint mint = new Mint("n", Instant.now());
         String foreignToken = mint.signedByTenant(mint.valid().withSubject(google).withAudience("another-client"));
-        dev.accountlinker.account.AccountClient client = new dev.accountlinker.account.AccountClient(
-                service.settings(), alice.tokens().accessToken());
+        AccountClient client = new AccountClient(service.settings(), alice.tokens().accessToken(),
+                RequestPolicy.sleeping(Clock.systemUTC()));
 
         var refusal = assertThrows(com.auth0.client.mgmt.core.ManagementApiException.class,
                 () -> client.link(ALICE, foreignToken));
@@ -305,8 +308,8 @@ class HostileInputTest {
     @Test
     void aSecondAccountThatIsTheMainAccountIsRefusedBeforeAnyRequest() throws Exception {
         SignedInAccount alice = signInAlice();
-        dev.accountlinker.account.Account account = new dev.accountlinker.account.AccountClient(
-                service.settings(), alice.tokens().accessToken()).fetch(ALICE);
+        Account account = new AccountClient(service.settings(), alice.tokens().accessToken(),
+                RequestPolicy.sleeping(Clock.systemUTC())).fetch(ALICE);
         long requests = tenant.requests().size();
         var refusal = dev.accountlinker.linking.LinkGuard.check(account, alice.claims());
         assertTrue(refusal.isPresent());

@@ -18,6 +18,13 @@ public final class MutableClock extends Clock {
         now = now.plus(d);
     }
 
+    /** Moves the clock to {@code instant} if that is later (time never runs backwards). */
+    public synchronized void advanceTo(Instant instant) {
+        if (instant.isAfter(now)) {
+            now = instant;
+        }
+    }
+
     @Override
     public ZoneId getZone() {
         return ZoneOffset.UTC;

@@ -1,6 +1,7 @@
 package dev.accountlinker.ui.settings;
 
 import dev.accountlinker.account.Account;
+import dev.accountlinker.account.RequestContext;
 import dev.accountlinker.auth.AuthorizeOptions;
 import dev.accountlinker.auth.SignedInAccount;
 import dev.accountlinker.errors.ErrorTranslator;
@@ -21,7 +22,6 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-
 /**
  * One link attempt, step by step: a fresh sign-in of the second account → guards → preview (read with the
  * second account's own token) → the person's confirmation and choice of main account → merge + link in the
@@ -34,6 +34,7 @@ final class LinkWorkflow {
     private final TaskRunner tasks;
     private final Confirmations confirmations;
     private final Supplier<LinkingService> linking;
+    private final RequestContext requests;
     private final Consumer<SettingsState> onState;
     private final Consumer<LinkOutcome> onEnd;
     private final AtomicBoolean cancelRequested = new AtomicBoolean();
@@ -44,16 +45,18 @@ final class LinkWorkflow {
     private boolean ended;
 
     /**
-     * @param linking built on first use inside a background task (creating HTTP clients is not free)
-     * @param onState each step, on the UI thread
-     * @param onEnd   called once, on the UI thread
+     * @param linking  built on first use inside a background task (creating HTTP clients is not free)
+     * @param rateLimit hears of waits for Auth0's rate limit
+     * @param onState  each step, on the UI thread
+     * @param onEnd    called once, on the UI thread
      */
     LinkWorkflow(SignInFlows signIns, TaskRunner tasks, Confirmations confirmations, Supplier<LinkingService> linking,
-                 Consumer<SettingsState> onState, Consumer<LinkOutcome> onEnd) {
+                 RequestContext.Listener rateLimit, Consumer<SettingsState> onState, Consumer<LinkOutcome> onEnd) {
         this.signIns = signIns;
         this.tasks = tasks;
         this.confirmations = confirmations;
         this.linking = linking;
+        this.requests = RequestContext.cancellable(cancelRequested::get, rateLimit);
         this.onState = onState;
         this.onEnd = onEnd;
     }
@@ -83,7 +86,7 @@ final class LinkWorkflow {
             return;
         }
         enter(SettingsState.READING);
-        reading = tasks.run(() -> linking.get().preview(current, main, second), this::confirm,
+        reading = tasks.run(() -> linking.get().preview(current, main, second, requests), this::confirm,
                 failure -> end(cancelRequested.get() ? LinkOutcome.Cancelled.beforeAnyChange()
                         : LinkOutcome.Failed.beforeAnyChange(failure)));
     }
@@ -106,7 +109,7 @@ final class LinkWorkflow {
         }
         LinkPlan plan = preview.plan(direction.get());
         enter(SettingsState.LINKING);
-        tasks.run(() -> linking.get().link(plan, cancelRequested::get, step -> tasks.onUiThread(() -> linkStep(step))),
+        tasks.run(() -> linking.get().link(plan, requests, step -> tasks.onUiThread(() -> linkStep(step))),
                 result -> end(new LinkOutcome.Linked(result)),
                 failure -> end(afterLinkFailure(plan, failure)));
     }

@@ -21,6 +21,11 @@ public enum SettingsState {
     MERGING(Kind.OPERATION, true, "link.merging"),
     /** Reading both accounts afresh and linking; a cancel stops before the next request. */
     LINKING(Kind.OPERATION, true, "link.linking"),
+    /**
+     * Auth0 is limiting requests: the refused request was not applied and is sent again when the limit resets.
+     * Nothing is in flight, so a cancel is always safe here.
+     */
+    WAITING_FOR_RATE_LIMIT(Kind.OPERATION, true, "link.rateLimitWait"),
     /** A cancel was asked for: the request already sent is finishing. */
     CANCELLING(Kind.OPERATION, false, "link.cancelling"),
     /** Unlinking one identity: a single request that cannot be taken back once sent. */

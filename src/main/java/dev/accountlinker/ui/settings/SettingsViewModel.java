@@ -1,17 +1,13 @@
 package dev.accountlinker.ui.settings;
 
 import dev.accountlinker.account.Account;
-import dev.accountlinker.account.AccountClient;
 import dev.accountlinker.account.Identity;
+import dev.accountlinker.account.RequestContext;
 import dev.accountlinker.auth.SignedInAccount;
-import dev.accountlinker.config.TenantSettings;
 import dev.accountlinker.errors.ErrorTranslator;
 import dev.accountlinker.errors.UserMessage;
 import dev.accountlinker.linking.LinkingService;
-import dev.accountlinker.ui.Messages;
 import dev.accountlinker.ui.StatusMessage;
-import dev.accountlinker.ui.TaskRunner;
-import dev.accountlinker.ui.login.SignInFlows;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -21,6 +17,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -29,20 +26,20 @@ import java.util.function.Consumer;
  * {@link SettingsState} says what is going on, and every flag and text the screen shows is derived from it.
  */
 public final class SettingsViewModel {
-    private final TenantSettings tenant;
-    private final Messages messages;
-    private final ErrorTranslator errors;
-    private final TaskRunner tasks;
-    private final SignInFlows signIns;
+    private final SettingsContext context;
     private final Confirmations confirmations;
     private final Consumer<Confirmations.SignOut> onSignOut;
+    private final RateLimitCountdown countdown;
 
     /** The session the screen acts with; replaced when a link keeps the second account as main. */
     private SignedInAccount session;
     private LinkingService linking;
     private Account account;
-    private TaskRunner.Running loading;
     private LinkWorkflow linkWorkflow;
+    /** Cancels the read or unlink that is running; a link has its own. */
+    private AtomicBoolean requestCancelled = new AtomicBoolean();
+    private SettingsState stateBeforeWait;
+    private String textBeforeWait;
 
     // ---- properties ----
     private final ProfileModel profile = new ProfileModel();
@@ -51,31 +48,27 @@ public final class SettingsViewModel {
     private final ReadOnlyBooleanWrapper sessionExpired = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyObjectWrapper<StatusMessage> status = new ReadOnlyObjectWrapper<>(StatusMessage.NONE);
 
-    public SettingsViewModel(TenantSettings tenant, SignedInAccount primary, Messages messages, ErrorTranslator errors,
-                             TaskRunner tasks, SignInFlows signIns, Confirmations confirmations,
+    public SettingsViewModel(SettingsContext context, SignedInAccount primary, Confirmations confirmations,
                              Consumer<Confirmations.SignOut> onSignOut) {
-        this.tenant = tenant;
-        this.messages = messages;
-        this.errors = errors;
-        this.tasks = tasks;
-        this.signIns = signIns;
+        this.context = context;
         this.confirmations = confirmations;
         this.onSignOut = onSignOut;
+        this.countdown = new RateLimitCountdown(context.tasks(), context.clock(), this::showRateLimitWait,
+                this::endRateLimitWait);
         showSession(primary);
     }
 
     public List<String> connections() {
-        return tenant.connections();
+        return context.tenant().connections();
     }
 
     // ---- commands ----
 
     /** Loads the account (profile, identities) again. */
     public void refresh() {
-        if (state.get().isOperation()) {
-            return;
+        if (state.get() == SettingsState.IDLE) {
+            loadAccount(failure -> showFailure(context.errors().translateOwnAccountRead(failure)));
         }
-        loadAccount(failure -> showFailure(errors.translateOwnAccountRead(failure)));
     }
 
     /** Links another account: {@code connection} empty lets the person pick on the tenant's login page. */
@@ -84,7 +77,8 @@ public final class SettingsViewModel {
             return;
         }
         clearStatus();
-        linkWorkflow = new LinkWorkflow(signIns, tasks, confirmations, this::linking, this::enter, this::linkEnded);
+        linkWorkflow = new LinkWorkflow(context.signIns(), context.tasks(), confirmations, this::linking, countdown,
+                this::enter, this::linkEnded);
         linkWorkflow.start(session(), account, connection);
     }
 
@@ -97,21 +91,33 @@ public final class SettingsViewModel {
         clearStatus();
         enter(SettingsState.UNLINKING, identity.label());
         String mainId = account.userId();
-        tasks.run(() -> linking().mainClient().unlink(mainId, identity), remaining -> {
+        RequestContext request = newRequest();
+        context.tasks().run(() -> linking().mainClient().unlink(mainId, identity, request), remaining -> {
             show(account.withIdentities(remaining));
-            enter(SettingsState.IDLE);
-            status.set(StatusMessage.success(messages.get("unlink.success", identity.label())));
+            finish(StatusMessage.success(context.messages().get("unlink.success", identity.label())));
         }, failure -> {
-            enter(SettingsState.IDLE);
-            showFailure(errors.translate(failure));
+            if (ErrorTranslator.isCancellation(failure)) {
+                finish(StatusMessage.info(context.messages().get("unlink.cancelled")));
+                return;
+            }
+            finish(StatusMessage.NONE);
+            showFailure(context.errors().translate(failure));
             reloadAfterFailedChange();
         });
     }
 
-    /** Cancels the running link: closes the second sign-in, or stops before the next request is sent. */
+    /**
+     * Cancels what is running: a link (its second sign-in, or before its next request) or a wait for the rate
+     * limit (the refused request was not applied).
+     */
     public void cancelOperation() {
-        if (linkWorkflow != null && state.get().isCancellable()) {
+        if (!state.get().isCancellable()) {
+            return;
+        }
+        if (linkWorkflow != null) {
             linkWorkflow.cancel();
+        } else {
+            requestCancelled.set(true);
         }
     }
 
@@ -128,9 +134,8 @@ public final class SettingsViewModel {
 
     /** Stops everything this screen started: the second sign-in, loading, and any request not yet sent. */
     public void stopWork() {
-        if (loading != null) {
-            loading.cancel();
-        }
+        requestCancelled.set(true);
+        countdown.stop();
         if (linkWorkflow != null) {
             linkWorkflow.stop();
         }
@@ -141,7 +146,7 @@ public final class SettingsViewModel {
     /** Built on first use inside a background task: creating the HTTP clients is not free. */
     private synchronized LinkingService linking() {
         if (linking == null) {
-            linking = LinkingService.forTenant(tenant, new AccountClient(tenant, session.tokens().accessToken()));
+            linking = LinkingService.forTenant(context.tenant(), session.tokens().accessToken(), context.requests());
         }
         return linking;
     }
@@ -162,19 +167,26 @@ public final class SettingsViewModel {
         profile.showClaims(next.claims());
     }
 
+    private RequestContext newRequest() {
+        requestCancelled = new AtomicBoolean();
+        return RequestContext.cancellable(requestCancelled::get, countdown);
+    }
+
     /** Reads the signed-in account in the background and shows it; {@code onFailure} decides what a failure says. */
     private void loadAccount(Consumer<Throwable> onFailure) {
-        if (loading != null) {
-            loading.cancel();
-        }
         enter(SettingsState.LOADING);
         String userId = session().claims().subject();
-        loading = tasks.run(() -> linking().mainClient().fetch(userId), loadedAccount -> {
-            enter(SettingsState.IDLE);
+        RequestContext request = newRequest();
+        context.tasks().run(() -> linking().mainClient().fetch(userId, request), loadedAccount -> {
+            finish(StatusMessage.NONE);
             show(loadedAccount);
         }, failure -> {
-            enter(SettingsState.IDLE);
-            onFailure.accept(failure);
+            finish(StatusMessage.NONE);
+            if (ErrorTranslator.isCancellation(failure)) {
+                status.set(StatusMessage.info(context.messages().get("error.cancelled")));
+            } else {
+                onFailure.accept(failure);
+            }
         });
     }
 
@@ -184,7 +196,7 @@ public final class SettingsViewModel {
      */
     private void reloadAfterFailedChange() {
         loadAccount(failure -> {
-            UserMessage message = errors.translateOwnAccountRead(failure);
+            UserMessage message = context.errors().translateOwnAccountRead(failure);
             if (message.remedy() == UserMessage.Remedy.SIGN_IN_AGAIN) {
                 showFailure(message);
             }
@@ -193,14 +205,13 @@ public final class SettingsViewModel {
 
     private void linkEnded(LinkOutcome outcome) {
         linkWorkflow = null;
-        enter(SettingsState.IDLE);
         if (outcome instanceof LinkOutcome.Linked linked) {
             linked.result().newSession().ifPresent(this::showSession);
             show(linked.result().account());
         }
-        LinkFeedback feedback = LinkFeedback.of(outcome, messages, errors);
+        LinkFeedback feedback = LinkFeedback.of(outcome, context.messages(), context.errors());
+        finish(feedback.status());
         sessionExpired.set(feedback.signInAgain());
-        status.set(feedback.status());
         if (outcome.mayHaveChangedAccount()) {
             reloadAfterFailedChange();
         }
@@ -213,7 +224,7 @@ public final class SettingsViewModel {
 
     private void showFailure(UserMessage message) {
         sessionExpired.set(message.remedy() == UserMessage.Remedy.SIGN_IN_AGAIN);
-        status.set(StatusMessage.error(messages.format(message)));
+        status.set(StatusMessage.error(context.messages().format(message)));
     }
 
     private void clearStatus() {
@@ -221,9 +232,36 @@ public final class SettingsViewModel {
         sessionExpired.set(false);
     }
 
+    /** Back to idle with a message (none: keep what is shown). */
+    private void finish(StatusMessage message) {
+        countdown.stop();
+        enter(SettingsState.IDLE);
+        if (message != StatusMessage.NONE) {
+            status.set(message);
+        }
+    }
+
     private void enter(SettingsState next, Object... textArguments) {
         state.set(next);
-        stateText.set(next.textKey().isEmpty() ? "" : messages.get(next.textKey(), textArguments));
+        stateText.set(next.textKey().isEmpty() ? "" : context.messages().get(next.textKey(), textArguments));
+    }
+
+    private void showRateLimitWait(long secondsLeft) {
+        if (state.get() == SettingsState.IDLE) {
+            return; // the operation already ended
+        }
+        if (state.get() != SettingsState.WAITING_FOR_RATE_LIMIT) {
+            stateBeforeWait = state.get();
+            textBeforeWait = stateText.get();
+        }
+        enter(SettingsState.WAITING_FOR_RATE_LIMIT, secondsLeft);
+    }
+
+    private void endRateLimitWait() {
+        if (state.get() == SettingsState.WAITING_FOR_RATE_LIMIT) {
+            state.set(stateBeforeWait);
+            stateText.set(textBeforeWait);
+        }
     }
 
     // ---- read-only properties ----

@@ -2,6 +2,7 @@ package dev.accountlinker.ui.settings;
 
 import dev.accountlinker.account.AccountClient;
 import dev.accountlinker.account.Identity;
+import dev.accountlinker.account.RequestPolicy;
 import dev.accountlinker.auth.AuthorizationRequest;
 import dev.accountlinker.auth.AuthorizeOptions;
 import dev.accountlinker.auth.CallbackResponse;
@@ -15,6 +16,8 @@ import dev.accountlinker.linking.LinkDirection;
 import dev.accountlinker.linking.LinkPreview;
 import dev.accountlinker.localtenant.Faults;
 import dev.accountlinker.localtenant.LocalTenant;
+import dev.accountlinker.localtenant.MutableClock;
+import dev.accountlinker.localtenant.RateLimit;
 import dev.accountlinker.localtenant.RecordedRequest;
 import dev.accountlinker.localtenant.TenantBrowser;
 import dev.accountlinker.ui.CurrentThreadTaskRunner;
@@ -30,6 +33,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,18 +64,21 @@ class SettingsViewModelTest {
     private final ScriptedLogin login = new ScriptedLogin();
     private final ScriptedConfirmations confirmations = new ScriptedConfirmations();
     private final List<SettingsState> states = new ArrayList<>();
+    /** One clock for the tenant and the app: waiting for the rate limit moves it on instead of sleeping. */
+    private final MutableClock clock = new MutableClock(Instant.now());
     private LocalTenant tenant;
     private TenantSettings settings;
     private SignInService signIn;
     private SettingsViewModel viewModel;
+    private SignedInAccount primary;
     private final List<Confirmations.SignOut> signedOut = new ArrayList<>();
 
     @BeforeEach
     void startTenant() throws Exception {
-        tenant = LocalTenant.builder().redirectUris(List.of(REDIRECT)).start();
+        tenant = LocalTenant.builder().redirectUris(List.of(REDIRECT)).clock(clock).start();
         settings = new TenantSettings(TenantAddress.parse("domain", tenant.baseUrl()), tenant.clientId(),
                 List.of("google-oauth2", "github"), URI.create(REDIRECT));
-        signIn = new SignInService(settings, Clock.systemUTC(), Locale.ENGLISH);
+        signIn = new SignInService(settings, clock, Locale.ENGLISH);
     }
 
     @AfterEach
@@ -81,12 +90,13 @@ class SettingsViewModelTest {
     private SettingsViewModel signedInAs(String email, String password) throws Exception {
         AuthorizationRequest request = signIn.newAuthorization(AuthorizeOptions.primarySignIn());
         URI callback = new TenantBrowser(REDIRECT).signIn(request.url(), email, password);
-        SignedInAccount primary = signIn.complete(request,
+        primary = signIn.complete(request,
                 CallbackResponse.match(callback.toString(), request.redirectUri()).orElseThrow());
         LoginLaunchers launchers = new LoginLaunchers(() -> login, () -> login, SignInWays.embeddedOnly());
-        viewModel = new SettingsViewModel(settings, primary, messages, new ErrorTranslator(Clock.systemUTC()), tasks,
+        SettingsContext context = new SettingsContext(settings, messages, new ErrorTranslator(clock), tasks,
                 new SignInFlows(CompletableFuture.completedFuture(signIn), tasks, launchers, new SignInHistory()),
-                confirmations, signedOut::add);
+                new RequestPolicy(clock, (until, cancelled) -> clock.advanceTo(until)));
+        viewModel = new SettingsViewModel(context, primary, confirmations, signedOut::add);
         viewModel.stateProperty().addListener((observable, old, state) -> states.add(state));
         viewModel.refresh();
         return viewModel;
@@ -125,6 +135,80 @@ class SettingsViewModelTest {
 
     private List<String> writeMethods() {
         return tenant.requests().stream().filter(this::isWrite).map(RecordedRequest::method).toList();
+    }
+
+    // ---- Auth0's rate limit ----
+
+    /** Spends every request the tenant's rate limit allows right now (as other apps of the tenant would). */
+    private void drainRateLimit() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        for (int i = 0; i < 100; i++) {
+            HttpResponse<Void> answer = http.send(HttpRequest.newBuilder(
+                            URI.create(tenant.baseUrl() + "/api/v2/users/auth0%7Calice"))
+                    .header("Authorization", "Bearer " + primary.tokens().accessToken()).GET().build(),
+                    HttpResponse.BodyHandlers.discarding());
+            if (answer.statusCode() == 429) {
+                return;
+            }
+        }
+        throw new AssertionError("the rate limit never refused");
+    }
+
+    private long refused(String method, String pathSuffix) {
+        return tenant.requests().stream().filter(r -> r.method().equals(method) && r.path().endsWith(pathSuffix)
+                && r.status() == 429).count();
+    }
+
+    @Test
+    void underTheFreePlanALinkRefusedAfterTheMergeWaitsAndCompletes() throws Exception {
+        tenant.rateLimit(RateLimit.freePlan());
+        aliceSignedIn();
+        login.signInAs("alice.g@example.com", "Google-Demo-1");
+        List<String> texts = new ArrayList<>();
+        viewModel.stateTextProperty().addListener((observable, old, text) -> texts.add(text));
+        // Between the merge and the link, the tenant's other traffic uses up the limit: the link is refused once.
+        whenState(SettingsState.MERGING, vm -> whenState(SettingsState.LINKING, linking -> {
+            try {
+                drainRateLimit();
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        }));
+
+        viewModel.link(Optional.of("google-oauth2"));
+
+        assertEquals(StatusMessage.success("Linked Alice (Google) to your account. You can now sign in with either."),
+                status());
+        assertEquals(List.of(ALICE, GOOGLE), identitySubjects());
+        assertEquals(1, refused("POST", "/identities"), "refused once, then sent again after the reset");
+        assertEquals(List.of("PATCH", "POST"), tenant.requests().stream().filter(this::isWrite).filter(r -> r.status() != 429)
+                .map(RecordedRequest::method).toList(), "each change applied once: no half-done merge, no second PATCH");
+        assertTrue(states.contains(SettingsState.WAITING_FOR_RATE_LIMIT));
+        // The free plan's bucket is full again five seconds after it ran dry (Auth0 rounds the reset up to a second).
+        assertTrue(texts.stream().anyMatch(text -> text.matches("Auth0 is limiting requests — continuing in [56] s")),
+                texts.toString());
+        assertEquals(SettingsState.IDLE, viewModel.stateProperty().get());
+    }
+
+    @Test
+    void aWaitForTheRateLimitCanBeCancelledAndNothingIsUnlinked() throws Exception {
+        aliceSignedIn();
+        login.signInAs("alice-gh@example.com", "Github-Demo-1");
+        viewModel.link(Optional.of("github"));
+        // The person cancels as soon as the wait is shown: the refused unlink was not applied and is not sent again.
+        RequestPolicy cancelling = new RequestPolicy(clock, (until, cancelled) -> viewModel.cancelOperation());
+        SettingsViewModel withCancellingWait = new SettingsViewModel(new SettingsContext(settings, messages,
+                new ErrorTranslator(clock), tasks, null, cancelling), primary, confirmations, signedOut::add);
+        viewModel = withCancellingWait;
+        withCancellingWait.refresh();
+        tenant.rateLimit(RateLimit.freePlan());
+        drainRateLimit();
+
+        withCancellingWait.unlink(withCancellingWait.profile().identities().get(1));
+
+        assertEquals(StatusMessage.info("Unlinking was cancelled. Nothing was changed."), withCancellingWait.statusProperty().get());
+        assertEquals(2, tenant.user(ALICE).orElseThrow().identities().size());
+        assertEquals(0, tenant.requests().stream().filter(r -> r.method().equals("DELETE") && r.status() != 429).count());
     }
 
     // ---- unlinking ----
@@ -493,7 +577,7 @@ class SettingsViewModelTest {
         // Google account's own token, just before the app reads Alice again after the failure.
         whenState(SettingsState.LOADING, vm -> {
             LinkPreview asked = confirmations.linkQuestions().get(0);
-            new AccountClient(settings, asked.second().tokens().accessToken())
+            new AccountClient(settings, asked.second().tokens().accessToken(), RequestPolicy.sleeping(clock))
                     .link(GOOGLE, asked.current().tokens().idToken());
         });
         viewModel.link(Optional.of("google-oauth2"));
