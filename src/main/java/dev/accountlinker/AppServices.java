@@ -29,7 +29,7 @@ public final class AppServices implements AutoCloseable {
     private final CookieManager cookies;
     private final CompletableFuture<SignInService> signInService = new CompletableFuture<>();
     private volatile LocalTenant demoTenant;
-    private java.nio.file.Path webDataDirectory;
+    private final dev.accountlinker.ui.login.WebDataFolder webData = dev.accountlinker.ui.login.WebDataFolder.inTemporaryFolder();
     private java.util.function.Consumer<String> browserOpener;
     private java.time.Duration loginTimeout = dev.accountlinker.ui.login.LoginWindow.DEFAULT_TIMEOUT;
 
@@ -57,6 +57,7 @@ public final class AppServices implements AutoCloseable {
 
     /** Starts the demo tenant (if used) and builds the sign-in client, on a background thread. */
     public void startInBackground() {
+        webData.removeStaleInBackground(); // folders that killed runs left behind
         if (configProblem.isPresent()) {
             signInService.completeExceptionally(configProblem.get());
             return;
@@ -159,33 +160,14 @@ public final class AppServices implements AutoCloseable {
      * A private folder for WebKit's own storage (local storage, caches), made for this run and deleted when
      * the app quits, so nothing of one person's web session outlives the app for the next user.
      */
-    public synchronized java.io.File webDataDirectory() {
-        if (webDataDirectory == null) {
-            try {
-                webDataDirectory = java.nio.file.Files.createTempDirectory("account-linker-web");
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException("No temporary folder for the sign-in window", e);
-            }
-        }
-        return webDataDirectory.toFile();
-    }
-
-    private synchronized void deleteWebDataDirectory() {
-        if (webDataDirectory == null) {
-            return;
-        }
-        try (var paths = java.nio.file.Files.walk(webDataDirectory)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (java.io.IOException | java.io.UncheckedIOException e) {
-            // Best effort: the folder is in the temporary area and holds no tokens.
-        }
-        webDataDirectory = null;
+    public java.io.File webDataDirectory() {
+        return webData.path().toFile();
     }
 
     @Override
     public void close() {
         clearWebSession();
-        deleteWebDataDirectory();
+        webData.delete();
         LocalTenant tenant = demoTenant;
         if (tenant != null) {
             tenant.close();
