@@ -85,7 +85,7 @@ class ConfigLoaderTest {
     void anOptionWithoutItsValueSaysSo() {
         ConfigException problem = assertThrows(ConfigException.class,
                 () -> ConfigLoader.checkCommandLine(List.of("--demo", "--domain")));
-        assertEquals("The option --domain needs a value: --domain=….", render(problem));
+        assertEquals("The option --domain needs a value (--domain=…).", render(problem));
     }
 
     @Test

@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every message key the code or the FXML asks for exists in the bundle. */
 class MessagesTest {
-    private static final Pattern CODE_KEY = Pattern.compile("\"((?:app|signin|config|login|settings|error|link|unlink|connection)\\.[A-Za-z0-9.-]+)\"");
+    private static final Pattern CODE_KEY = Pattern.compile("\"((?:app|signin|config|login|settings|error|link|unlink|connection|launcher)\\.[A-Za-z0-9.-]+)\"");
     private static final Pattern FXML_KEY = Pattern.compile("\"%([A-Za-z0-9.-]+)\"");
 
     @Test

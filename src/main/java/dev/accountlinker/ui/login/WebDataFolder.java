@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 /**
  * WebKit's private data folder (local storage, caches) for one run of the app: made when the first sign-in
  * window needs it, named after the owning process ({@code account-linker-web-<pid>-<random>}) and deleted on
- * quit. A killed app cannot delete its own, so at the next start {@link #removeStaleInBackground()} removes the
+ * quit (or when the JVM shuts down). A killed app cannot delete its own, so at the next start {@link #removeStaleInBackground()} removes the
  * folders of processes that no longer run: only folders of ours (that exact name, a real folder and not a link,
  * owned by this user), never one of a process that is alive.
  */
@@ -55,6 +55,9 @@ public final class WebDataFolder {
         if (folder == null) {
             try {
                 folder = Files.createTempDirectory(parent, PREFIX + ownPid + "-");
+                Path made = folder;
+                // Also when the app is ended (SIGTERM, logout) without quitting; a killed one is cleaned at next start.
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(made), "account-linker-web-data-delete"));
             } catch (IOException e) {
                 throw new UncheckedIOException("No temporary folder for the sign-in window", e);
             }
