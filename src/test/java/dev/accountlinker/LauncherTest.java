@@ -8,15 +8,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.File;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -63,7 +60,7 @@ class LauncherTest {
     void versionIsTheBuildsVersion() throws Exception {
         Run run = launcher("--version");
         assertEquals(0, run.exitStatus(), run.output());
-        assertEquals(List.of("Account Linker " + projectVersion()), run.lines());
+        assertEquals(List.of("Account Linker " + ProjectVersion.fromPom()), run.lines());
     }
 
     @Test
@@ -102,13 +99,5 @@ class LauncherTest {
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the launcher did not end: " + output);
         return new Run(process.exitValue(), output);
-    }
-
-    /** The version in pom.xml, the one the build stamps into the app. */
-    static String projectVersion() throws Exception {
-        String pom = Files.readString(Path.of("pom.xml"));
-        Matcher version = Pattern.compile("<artifactId>account-linker</artifactId>\\s*<version>([^<]+)</version>").matcher(pom);
-        assertTrue(version.find(), "no project version in pom.xml");
-        return version.group(1);
     }
 }
