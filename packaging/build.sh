@@ -9,7 +9,8 @@
 # Output: target/installer/ (installers, and the app-image folder account-linker/ on Linux).
 # Steps: 1. the app jar from target/classes, every jar stored uncompressed (packaging/StoreJars.java);
 # 2. a trimmed runtime (jlink: packaging/runtime-modules, no debug info, man pages or headers, with the JDK's
-# default CDS archive); 3. jpackage with packaging/jpackage.options + packaging/<os>/jpackage.options, and for
+# default CDS archive) with JavaFX's modules linked in from its platform jars in target/lib, so JavaFX runs as named
+# modules, the supported way (no "unnamed module" warning) while the app and its other libraries stay on the class path; 3. jpackage with packaging/jpackage.options + packaging/<os>/jpackage.options, and for
 # the installers (made from the app-image) packaging/<os>/installer.options + packaging/<os>/<type>.options.
 # A .deb is checked to depend on libgtk-3-0.
 # Environment: APP_VERSION (default: the pom's version), DEST (default target/installer), JPACKAGE/JLINK/JAR,
@@ -48,9 +49,18 @@ dest=${DEST:-target/installer}
 mkdir -p "$work" "$dest"
 
 step "app jar ($version)"
-rm -rf "$work/input" && mkdir -p "$work/input"
+rm -rf "$work/input" "$work/javafx" && mkdir -p "$work/input" "$work/javafx"
 "$JAR" --create --file "$work/input/account-linker-$version.jar" --main-class dev.accountlinker.Launcher -C target/classes .
-cp target/lib/*.jar "$work/input/"
+for jar in target/lib/*.jar; do
+  case "${jar##*/}" in
+    # JavaFX: the platform jars (javafx-web-21.0.11-linux.jar...) are modules and go into the runtime; their empty
+    # companions without a classifier (automatic modules "javafx.webEmpty") are left out. grep without -q reads the
+    # whole listing (no broken pipe under pipefail).
+    javafx-*) if "$JAR" --list --file "$jar" | grep -x 'module-info.class' >/dev/null; then cp "$jar" "$work/javafx/"; fi ;;
+    *) cp "$jar" "$work/input/" ;;
+  esac
+done
+[ -n "$(ls "$work/javafx")" ] || die "no JavaFX platform jars (module-info.class) in target/lib"
 # Stored, not deflated: the installers' own compression (xz, cab, dmg) then does far better (README, Installers).
 "$(java_bin java)" packaging/StoreJars.java "$work/input"/*.jar
 
@@ -60,10 +70,10 @@ runtime="$work/runtime"
 # Reused while the module list and the JDK are the same (jlink takes a few seconds). No --compress: the
 # installers compress lib/modules much better themselves (xz: 10 MB uncompressed vs 22 MB with --compress=2).
 jlink_options=(--strip-debug --no-header-files --no-man-pages --generate-cds-archive)
-stamp="$modules ${jlink_options[*]} $("$JLINK" --version)"
+stamp="$modules ${jlink_options[*]} $("$JLINK" --version) $(ls "$work/javafx" | paste -sd' ' -)"
 if [ ! -f "$runtime/release" ] || [ "$(cat "$work/runtime.stamp" 2>/dev/null)" != "$stamp" ]; then
   rm -rf "$runtime"
-  "$JLINK" --add-modules "$modules" "${jlink_options[@]}" --output "$runtime"
+  "$JLINK" --module-path "$work/javafx" --add-modules "$modules" "${jlink_options[@]}" --output "$runtime"
   echo "$stamp" > "$work/runtime.stamp"
 fi
 

@@ -11,18 +11,14 @@ import dev.accountlinker.ui.AppContext;
 import dev.accountlinker.ui.Messages;
 import dev.accountlinker.ui.TaskRunner;
 import dev.accountlinker.ui.login.LoginSettings;
+import dev.accountlinker.ui.login.WebDataFolder;
 
 import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.CookieHandler;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Comparator;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
@@ -41,7 +37,7 @@ public final class AppServices implements AppContext {
     private final CookieManager cookies;
     private final CompletableFuture<SignInService> signInService = new CompletableFuture<>();
     private volatile LocalTenant demoTenant;
-    private Path webDataFolder;
+    private final WebDataFolder webData = WebDataFolder.inTemporaryFolder();
 
     public AppServices(AppConfig config, Optional<ConfigException> configProblem, Messages messages, Clock clock,
                        TaskRunner tasks, LoginSettings loginSettings) {
@@ -70,6 +66,7 @@ public final class AppServices implements AppContext {
 
     @Override
     public void startInBackground() {
+        webData.removeStaleInBackground(); // folders that killed runs left behind
         if (configProblem.isPresent()) {
             signInService.completeExceptionally(configProblem.get());
             return;
@@ -164,33 +161,14 @@ public final class AppServices implements AppContext {
      * the app quits, so nothing of one person's web session outlives the app for the next user.
      */
     @Override
-    public synchronized File webDataFolder() {
-        if (webDataFolder == null) {
-            try {
-                webDataFolder = Files.createTempDirectory("account-linker-web");
-            } catch (IOException e) {
-                throw new UncheckedIOException("No temporary folder for the sign-in window", e);
-            }
-        }
-        return webDataFolder.toFile();
-    }
-
-    private synchronized void deleteWebDataFolder() {
-        if (webDataFolder == null) {
-            return;
-        }
-        try (var paths = Files.walk(webDataFolder)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException | UncheckedIOException e) {
-            // Best effort: the folder is in the temporary area and holds no tokens.
-        }
-        webDataFolder = null;
+    public File webDataFolder() {
+        return webData.path().toFile();
     }
 
     @Override
     public void close() {
         clearWebSession();
-        deleteWebDataFolder();
+        webData.delete();
         LocalTenant tenant = demoTenant;
         if (tenant != null) {
             tenant.close();

@@ -1,16 +1,71 @@
 package dev.accountlinker;
 
+import dev.accountlinker.config.ConfigException;
+import dev.accountlinker.config.ConfigLoader;
+import dev.accountlinker.launch.AppVersion;
+import dev.accountlinker.launch.CommandLine;
+import dev.accountlinker.launch.StartupProblem;
+import dev.accountlinker.launch.Usage;
+import dev.accountlinker.ui.Messages;
 import javafx.application.Application;
 
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Optional;
+
 /**
- * Plain main class: JavaFX on the classpath (and jpackage) need an entry point that does not
- * extend {@link Application} itself.
+ * The program's entry point, a plain main class (JavaFX on the class path and jpackage need one that does not
+ * extend {@link Application}). Before JavaFX starts it answers {@code --help} and {@code --version} and refuses
+ * an unreadable command line, on the console, with no window; if JavaFX then cannot start (no display, no GTK 3)
+ * it says so in one line instead of a stack trace.
  */
 public final class Launcher {
+    /** Exit status for a command line that cannot be read, as command-line tools do. */
+    public static final int USAGE_ERROR = 2;
+    /** Exit status when the app cannot start on this desktop. */
+    public static final int CANNOT_START = 1;
+
     private Launcher() {
     }
 
     public static void main(String[] args) {
-        Application.launch(AccountLinkerApp.class, args);
+        Messages messages = Messages.forDefaultLocale();
+        CommandLine commandLine = CommandLine.parse(List.of(args));
+        switch (commandLine.action()) {
+            case HELP -> System.out.print(Usage.text(messages, ConfigLoader.defaultSettingsFile()));
+            case VERSION -> System.out.println(messages.get("launcher.version", AppVersion.current()));
+            case USAGE_ERROR -> {
+                System.err.println(usageError(messages, commandLine.problem().orElseThrow()));
+                System.exit(USAGE_ERROR);
+            }
+            case RUN -> launch(args, messages, System.err);
+        }
+    }
+
+    static String usageError(Messages messages, ConfigException problem) {
+        if (problem.messageKey().equals("config.error.unknownArgument")) {
+            return messages.get("launcher.error.unknownOption", problem.settingKey());
+        }
+        List<Object> arguments = new java.util.ArrayList<>();
+        arguments.add(problem.settingKey());
+        arguments.addAll(problem.arguments());
+        return messages.get("launcher.error.commandLine", messages.get(problem.messageKey(), arguments.toArray()));
+    }
+
+    private static void launch(String[] args, Messages messages, PrintStream console) {
+        try {
+            Application.launch(AccountLinkerApp.class, args);
+        } catch (RuntimeException | Error failure) {
+            Optional<StartupProblem> known = StartupProblem.of(failure);
+            if (known.isPresent()) {
+                console.println(messages.get(known.get().messageKey()));
+            } else {
+                // Not a missing desktop piece but a bug: keep the trace for the report.
+                console.println(messages.get("launcher.error.unexpected", String.valueOf(failure)));
+                failure.printStackTrace(console);
+            }
+            console.flush();
+            System.exit(CANNOT_START);
+        }
     }
 }

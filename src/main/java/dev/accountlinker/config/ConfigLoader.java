@@ -1,9 +1,10 @@
 package dev.accountlinker.config;
 
 import java.io.IOException;
-import java.io.Reader;
+import java.io.StringReader;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,6 +40,9 @@ public final class ConfigLoader {
     private static final List<String> VALUE_KEYS =
             List.of(DOMAIN, CLIENT_ID, CONNECTIONS, REDIRECT_URI, BROWSER_CONNECTIONS, LOOPBACK_PORT);
     private static final Pattern CONNECTION_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
+    /** Control characters a text file of settings never holds (tab, line breaks and form feed are fine). */
+    private static final Pattern BINARY = Pattern.compile("[\\x00-\\x08\\x0B\\x0E-\\x1F\\x7F]");
+    private static final String BYTE_ORDER_MARK = "\uFEFF";
     private static final Pattern CLIENT_ID_CHARS = Pattern.compile("[A-Za-z0-9_.-]+");
 
     private ConfigLoader() {
@@ -57,6 +61,31 @@ public final class ConfigLoader {
         String xdg = System.getenv("XDG_CONFIG_HOME");
         Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(home, ".config");
         return base.resolve("account-linker").resolve("settings.properties");
+    }
+
+    /** A command-line option: its name without {@code --} and its environment variable (none for a flag). */
+    public record Option(String name, Optional<String> environmentVariable) {
+        public boolean isFlag() {
+            return environmentVariable.isEmpty();
+        }
+    }
+
+    /** Every option the app reads, in the order the README and {@code --help} list them. */
+    public static List<Option> options() {
+        List<Option> options = new ArrayList<>();
+        for (String key : VALUE_KEYS) {
+            options.add(new Option(key, Optional.of(ENVIRONMENT_NAMES.get(key))));
+        }
+        options.add(new Option(DEMO, Optional.empty()));
+        return List.copyOf(options);
+    }
+
+    /**
+     * Checks only the shape of the command line (known options, each value option with a value), not the values:
+     * the launcher reports these mistakes on the console before any window opens.
+     */
+    public static void checkCommandLine(List<String> args) throws ConfigException {
+        parseArguments(args, new LinkedHashMap<>());
     }
 
     public static AppConfig load(List<String> args, Map<String, String> environment, Path settingsFile)
@@ -88,6 +117,13 @@ public final class ConfigLoader {
         if (demoRequested || !tenantConfigured) {
             return new AppConfig(true, Optional.empty(),
                     connections != null ? connections : AppConfig.DEMO_CONNECTIONS, redirectUri, ways);
+        }
+        for (String required : List.of(DOMAIN, CLIENT_ID)) {
+            if (!merged.containsKey(required)) {
+                throw new ConfigException(required, "config.error.missingSetting", ENVIRONMENT_NAMES.get(required),
+                        settingsFile == null ? defaultSettingsFile().toAbsolutePath().toString()
+                                : settingsFile.toAbsolutePath().toString());
+            }
         }
         TenantAddress address = TenantAddress.parse(DOMAIN, merged.get(DOMAIN));
         String clientId = parseClientId(merged.get(CLIENT_ID));
@@ -121,7 +157,7 @@ public final class ConfigLoader {
             } else if (i + 1 < args.size() && !args.get(i + 1).startsWith("--")) {
                 value = args.get(++i);
             } else {
-                throw new ConfigException("--" + key, "config.error.missing");
+                throw new ConfigException("--" + key, "config.error.missingValue");
             }
             into.put(key, value);
         }
@@ -130,18 +166,34 @@ public final class ConfigLoader {
 
     private static Map<String, String> readSettingsFile(Path file) throws ConfigException {
         Map<String, String> values = new LinkedHashMap<>();
-        if (file == null || !Files.isRegularFile(file)) {
-            return values;
+        if (file == null || Files.notExists(file)) {
+            return values; // no settings file is the normal case
+        }
+        String where = file.toAbsolutePath().toString();
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (CharacterCodingException notUtf8) {
+            throw new ConfigException(where, "config.error.invalidFileContent", where);
+        } catch (IOException e) {
+            // Permissions, a folder in the way, a disk error: the content itself is not the problem.
+            throw new ConfigException(where, "config.error.unreadableFile", where);
+        }
+        if (text.startsWith(BYTE_ORDER_MARK)) {
+            text = text.substring(1); // some Windows editors start UTF-8 files with one
+        }
+        if (BINARY.matcher(text).find()) {
+            throw new ConfigException(where, "config.error.invalidFileContent", where);
         }
         Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            properties.load(reader);
-        } catch (IOException | IllegalArgumentException e) {
-            throw new ConfigException(file.toString(), "config.error.unreadableFile", file.toString());
+        try {
+            properties.load(new StringReader(text));
+        } catch (IOException | IllegalArgumentException malformedEscape) {
+            throw new ConfigException(where, "config.error.invalidFileContent", where);
         }
         for (String name : properties.stringPropertyNames()) {
             if (!VALUE_KEYS.contains(name)) {
-                throw new ConfigException(name, "config.error.unknownFileKey", name, file.toString());
+                throw new ConfigException(name, "config.error.unknownFileKey", name, where);
             }
             values.put(name, properties.getProperty(name));
         }
@@ -227,6 +279,9 @@ public final class ConfigLoader {
             String scheme = uri.getScheme();
             // Only http(s): the embedded browser cannot even report a custom-scheme redirect without a
             // JVM-wide URL handler, and a loopback http URI is what RFC 8252 recommends anyway.
+            // Unlike the tenant's address, http:// to any host is safe here: the embedded sign-in catches the
+            // redirect inside the WebView and cancels it, so this URL is never requested and the code in it never
+            // crosses a network (the system-browser way uses its own 127.0.0.1 listener).
             boolean web = "http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme);
             if (!web || uri.getHost() == null || uri.getRawFragment() != null || uri.getRawQuery() != null) {
                 throw new ConfigException(REDIRECT_URI, "config.error.redirectUri", value);

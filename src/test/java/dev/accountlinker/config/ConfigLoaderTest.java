@@ -72,7 +72,111 @@ class ConfigLoaderTest {
         ConfigException problem = assertThrows(ConfigException.class,
                 () -> ConfigLoader.load(List.of("--domain=acme.auth0.com"), Map.of(), missingFile()));
         assertEquals("client-id", problem.settingKey());
-        assertEquals("config.error.missing", problem.messageKey());
+        assertEquals("config.error.missingSetting", problem.messageKey());
+    }
+
+    @Test
+    void theMissingClientIdMessageNamesItsEnvironmentVariableAndTheSettingsFilesFullPath() {
+        Path file = folder.resolve("settings.properties");
+        ConfigException problem = assertThrows(ConfigException.class,
+                () -> ConfigLoader.load(List.of("--domain=acme.auth0.com"), Map.of(), file));
+        assertEquals("The setting client-id is missing. Set it on the command line (--client-id=…), in the environment"
+                + " (AUTH0_CLIENT_ID) or in the settings file " + file.toAbsolutePath() + ".", render(problem));
+    }
+
+    @Test
+    void anOptionWithoutItsValueSaysSo() {
+        ConfigException problem = assertThrows(ConfigException.class,
+                () -> ConfigLoader.checkCommandLine(List.of("--demo", "--domain")));
+        assertEquals("The option --domain needs a value (--domain=…).", render(problem));
+    }
+
+    @Test
+    void httpIsAcceptedOnlyForLoopbackTenants() throws Exception {
+        for (String local : List.of("http://127.0.0.1:8765", "http://127.10.20.30", "http://localhost:3000",
+                "http://LOCALHOST", "http://[::1]:8765", "https://127.0.0.1:8443", "https://acme.eu.auth0.com")) {
+            TenantSettings settings = ConfigLoader.load(List.of("--domain=" + local, "--client-id=abc"), Map.of(),
+                    missingFile()).tenant().orElseThrow();
+            assertEquals(local.toLowerCase(java.util.Locale.ROOT), settings.address().baseUrl(), local);
+        }
+        for (String remote : List.of("http://acme.eu.auth0.com", "http://10.0.0.5:8765", "http://128.0.0.1",
+                "http://127.0.0.1.nip.io", "http://localhost.example.org", "http://[::2]",
+                "http://[::ffff:10.0.0.1]", "HTTP://acme.eu.auth0.com")) {
+            ConfigException problem = assertThrows(ConfigException.class,
+                    () -> ConfigLoader.load(List.of("--domain=" + remote, "--client-id=abc"), Map.of(), missingFile()),
+                    remote);
+            assertEquals("domain", problem.settingKey(), remote);
+            assertEquals("config.error.domainInsecure", problem.messageKey(), remote);
+        }
+    }
+
+    @Test
+    void httpToARemoteTenantIsRefusedFromEverySourceWithAMessageThatSaysWhyAndWhatToDo() throws IOException {
+        String expected = "The setting domain uses http:// for \"http://acme.eu.auth0.com\". Plain http is allowed only"
+                + " for a tenant on this computer (127.0.0.1, ::1, localhost): over a network, clear text would expose"
+                + " your sign-in codes and tokens. Use https://acme.eu.auth0.com or just the domain acme.eu.auth0.com.";
+        ConfigException fromArgument = assertThrows(ConfigException.class, () -> ConfigLoader.load(
+                List.of("--domain=http://acme.eu.auth0.com", "--client-id=abc"), Map.of(), missingFile()));
+        assertEquals(expected, render(fromArgument));
+
+        ConfigException fromEnvironment = assertThrows(ConfigException.class, () -> ConfigLoader.load(List.of(),
+                Map.of("AUTH0_DOMAIN", "http://acme.eu.auth0.com", "AUTH0_CLIENT_ID", "abc"), missingFile()));
+        assertEquals(expected, render(fromEnvironment));
+
+        Path file = folder.resolve("settings.properties");
+        Files.writeString(file, "domain=http://acme.eu.auth0.com\nclient-id=abc\n");
+        ConfigException fromFile = assertThrows(ConfigException.class, () -> ConfigLoader.load(List.of(), Map.of(), file));
+        assertEquals(expected, render(fromFile));
+    }
+
+    @Test
+    void aSettingsFileWithBinaryOrWronglyEncodedContentIsInvalidNotUnreadable() throws IOException {
+        Path file = folder.resolve("settings.properties");
+        List<byte[]> contents = List.of(
+                new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 0x0D},    // a picture saved by mistake
+                "domain=acme.eu.auth0.com\nclient-id=Jos\u00e9\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1),
+                "domain=acme\u0000.eu.auth0.com\n".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "domain=acme.eu.auth0.com\nclient-id=\\uZZZZ\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        for (byte[] content : contents) {
+            Files.write(file, content);
+            ConfigException problem = assertThrows(ConfigException.class, () -> ConfigLoader.load(List.of(), Map.of(), file));
+            assertEquals("config.error.invalidFileContent", problem.messageKey());
+            assertEquals("The settings file " + file.toAbsolutePath() + " has invalid content: it is not a text file in"
+                    + " UTF-8. Write it as lines of key=value text, e.g. domain=acme.eu.auth0.com.", render(problem));
+        }
+    }
+
+    @Test
+    void aUtf8SettingsFileWithAByteOrderMarkIsRead() throws Exception {
+        Path file = folder.resolve("settings.properties");
+        Files.writeString(file, "\uFEFFdomain=acme.eu.auth0.com\nclient-id=abc\n");
+        assertEquals("abc", ConfigLoader.load(List.of(), Map.of(), file).tenant().orElseThrow().clientId());
+    }
+
+    @Test
+    void aSettingsFileThatCannotBeReadSaysSoNotThatItsContentIsInvalid() throws IOException {
+        Path folderInTheWay = Files.createDirectories(folder.resolve("settings.properties"));
+        ConfigException problem = assertThrows(ConfigException.class,
+                () -> ConfigLoader.load(List.of(), Map.of(), folderInTheWay));
+        assertEquals("config.error.unreadableFile", problem.messageKey());
+        assertEquals("The settings file " + folderInTheWay.toAbsolutePath() + " could not be read. Check that it is a"
+                + " file your user may read.", render(problem));
+    }
+
+    @Test
+    void aSettingsFileWithoutReadPermissionCannotBeRead() throws IOException {
+        Path file = folder.resolve("settings.properties");
+        Files.writeString(file, "domain=acme.eu.auth0.com\n");
+        boolean permissionsApply = file.toFile().setReadable(false, false) && !Files.isReadable(file);
+        org.junit.jupiter.api.Assumptions.assumeTrue(permissionsApply, "file permissions do not apply (root)");
+        ConfigException problem = assertThrows(ConfigException.class, () -> ConfigLoader.load(List.of(), Map.of(), file));
+        assertEquals("config.error.unreadableFile", problem.messageKey());
+    }
+
+    /** The message the app shows for a problem, as the window would. */
+    private static String render(ConfigException problem) {
+        dev.accountlinker.ui.Messages messages = dev.accountlinker.ui.Messages.forDefaultLocale();
+        return messages.format(new dev.accountlinker.errors.ErrorTranslator(java.time.Clock.systemUTC()).translate(problem));
     }
 
     @Test

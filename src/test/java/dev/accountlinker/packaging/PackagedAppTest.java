@@ -28,8 +28,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * runtime has every module the app needs.
  * <p>
  * CI has no display, so the check runs a copy (hard links) of the image made headless: the Monocle jar the UI tests use
- * is added to the copy's class path and its launcher configuration gets the Monocle and marker properties.
- * The shipped image stays as built (GTK glass, no Monocle).
+ * is patched into the copy's javafx.graphics module (JavaFX is linked into the runtime as modules) and its launcher
+ * configuration gets the Monocle and marker properties. The shipped image stays as built (GTK glass, no Monocle).
  */
 @EnabledOnOs(OS.LINUX)
 class PackagedAppTest {
@@ -63,10 +63,40 @@ class PackagedAppTest {
     }
 
     @Test
-    void theDebDeclaresGtk() throws IOException {
+    void javafxIsLinkedIntoTheRuntimeAsModulesNotOnTheClassPath() throws IOException {
+        String release = Files.readString(IMAGE.resolve("lib/runtime/release"));
+        for (String module : List.of("javafx.base", "javafx.graphics", "javafx.controls", "javafx.fxml", "javafx.web")) {
+            assertTrue(release.matches("(?s).*MODULES=\"[^\"]*\\b" + java.util.regex.Pattern.quote(module) + "\\b.*"),
+                    module + " is not in the runtime:\n" + release);
+        }
+        try (var files = Files.list(IMAGE.resolve("lib/app"))) {
+            List<String> javafxJars = files.map(path -> path.getFileName().toString()).filter(name -> name.startsWith("javafx-")).toList();
+            assertEquals(List.of(), javafxJars, "JavaFX jars on the class path");
+        }
+    }
+
+    @Test
+    void thePackagedLauncherPrintsItsVersionWithoutAWindow() throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(IMAGE.resolve("bin/account-linker").toString(), "--version")
+                .redirectErrorStream(true);
+        builder.environment().remove("DISPLAY");
+        Process launcher = builder.start();
+        String output = new String(launcher.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(launcher.waitFor(60, TimeUnit.SECONDS), output);
+        assertEquals(0, launcher.exitValue(), output);
+        assertEquals("Account Linker " + dev.accountlinker.ProjectVersion.fromPom(), output.strip());
+    }
+
+    @Test
+    void theDebDeclaresGtkItsMaintainerAndHomepage() throws IOException {
         // jpackage's generated Depends: leaves GTK out; the full .deb check is PackagedDebTest (slow, opt-in).
         List<String> options = Files.readAllLines(PROJECT.resolve("packaging/linux/deb.options"));
         assertTrue(options.contains("--linux-package-deps libgtk-3-0"), String.join("\n", options));
+        assertTrue(options.stream().anyMatch(line -> line.matches("--linux-deb-maintainer \\S+@\\S+")),
+                "the .deb names a maintainer address:\n" + String.join("\n", options));
+        List<String> installer = Files.readAllLines(PROJECT.resolve("packaging/linux/installer.options"));
+        assertTrue(installer.stream().anyMatch(line -> line.startsWith("--about-url https://")),
+                "the packages name a homepage:\n" + String.join("\n", installer));
     }
 
     @Test
@@ -87,12 +117,16 @@ class PackagedAppTest {
             assertTrue(lines.contains("first-frame "), "no main window: " + lines + "\n" + read(log));
             assertTrue(lines.contains("services-ready"), "the demo tenant or sign-in client failed to start in the packaged runtime: "
                     + lines + "\n" + read(log));
+            assertEquals("", read(log).strip(), "a normal start prints nothing (no JavaFX warning)");
         } finally {
             stop(app);
         }
     }
 
-    /** Adds the Monocle jar from the test class path, and the headless and marker properties, to the copy. */
+    /**
+     * Adds the Monocle jar from the test class path, and the headless and marker properties, to the copy. Monocle's
+     * classes live in javafx.graphics' packages, so they are patched into that module of the runtime.
+     */
     private static void makeHeadless(Path image, Path marker) throws IOException {
         Path monocle = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .map(Path::of)
@@ -102,8 +136,7 @@ class PackagedAppTest {
         Files.copy(monocle, image.resolve("lib/app").resolve(monocle.getFileName()), StandardCopyOption.REPLACE_EXISTING);
         Path cfg = image.resolve("lib/app/account-linker.cfg");
         List<String> lines = new ArrayList<>(Files.readAllLines(cfg));
-        lines.add(lines.indexOf("[Application]") + 1, "app.classpath=$APPDIR/" + monocle.getFileName());
-        for (String option : List.of("-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw",
+        for (String option : List.of("--patch-module=javafx.graphics=$APPDIR/" + monocle.getFileName(), "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw",
                 "-Djava.awt.headless=true", "-Daccountlinker.startupMarker=" + marker)) {
             lines.add("java-options=" + option);
         }

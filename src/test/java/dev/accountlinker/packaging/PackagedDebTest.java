@@ -25,7 +25,7 @@ class PackagedDebTest {
     private static final Path DEST = PROJECT.resolve("target/packaging-check-deb");
 
     @Test
-    void theDebNamesGtkAndInstallsAMenuEntryWithTheIcon() throws Exception {
+    void theDebNamesGtkItsMaintainerAndHomepageAndInstallsAMenuEntryWithTheIcon() throws Exception {
         Path log = PROJECT.resolve("target/packaging-check-deb.log");
         ProcessBuilder builder = new ProcessBuilder("bash", "packaging/build.sh", "deb")
                 .directory(PROJECT.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
@@ -41,6 +41,9 @@ class PackagedDebTest {
         String depends = run("dpkg-deb", "-f", deb.toString(), "Depends");
         assertTrue(List.of(depends.split("[,\\s]+")).contains("libgtk-3-0"), "Depends: " + depends);
         assertEquals("account-linker", run("dpkg-deb", "-f", deb.toString(), "Package").trim());
+        assertEquals("Account Linker contributors <accountlinker@example.org>",
+                run("dpkg-deb", "-f", deb.toString(), "Maintainer").trim());
+        assertEquals("https://accountlinker.example.org/", run("dpkg-deb", "-f", deb.toString(), "Homepage").trim());
 
         String contents = run("dpkg-deb", "-c", deb.toString());
         assertTrue(contents.contains("./opt/account-linker/bin/account-linker"), contents);

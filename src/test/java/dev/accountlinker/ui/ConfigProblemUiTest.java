@@ -35,7 +35,8 @@ class ConfigProblemUiTest extends AppUiTestSupport {
     void theMessageNamesTheSettingAndTheDemoTenantIsOneClickAway() {
         waitUntil(() -> !statusText().isEmpty());
         assertEquals("The setting client-id is missing. Set it on the command line (--client-id=…), in the environment"
-                + " or in the settings file.", statusText());
+                + " (AUTH0_CLIENT_ID) or in the settings file " + Path.of("absent.properties").toAbsolutePath() + ".",
+                statusText());
         assertTrue(statusIs("error"));
         assertTrue(onFx(() -> lookup("#signInButton").query().isDisabled()), "no sign-in against a broken configuration");
 

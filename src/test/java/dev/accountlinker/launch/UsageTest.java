@@ -1,0 +1,28 @@
+package dev.accountlinker.launch;
+
+import dev.accountlinker.config.ConfigLoader;
+import dev.accountlinker.ui.Messages;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class UsageTest {
+    private final Messages messages = Messages.forDefaultLocale();
+
+    @Test
+    void everyOptionHasItsDescriptionAndEnvironmentVariable() {
+        String usage = Usage.text(messages, Path.of("/home/someone/.config/account-linker/settings.properties"));
+        for (ConfigLoader.Option option : ConfigLoader.options()) {
+            String key = "option." + option.name();
+            assertTrue(messages.has(key), "no description for --" + option.name() + " (" + key + ")");
+            assertTrue(option.isFlag() || messages.has(key + ".value"), "no value name for --" + option.name());
+            assertTrue(usage.contains("--" + option.name()), option.name());
+            assertTrue(usage.contains(messages.get(key)), key);
+            option.environmentVariable().ifPresent(variable -> assertTrue(usage.contains(variable), variable));
+        }
+        assertTrue(usage.contains("/home/someone/.config/account-linker/settings.properties"), usage);
+        assertTrue(usage.contains("--help") && usage.contains("--version"), usage);
+    }
+}
