@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
+
 /**
  * Everything the screens share, wired once. Nothing slow happens in the constructor: the demo tenant and the
  * sign-in client are started by {@link #startInBackground()} once the first window is on screen.

@@ -82,6 +82,8 @@ public final class IdTokenValidator {
                 Boolean.TRUE.equals(jwt.getClaim("email_verified").asBoolean()),
                 Optional.ofNullable(jwt.getClaim("name").asString()),
                 Optional.ofNullable(jwt.getClaim("picture").asString()),
-                issuedAt.toInstant());
+                issuedAt.toInstant(),
+                authTime.isMissing() || authTime.isNull() || authTime.asDate() == null ? Optional.empty()
+                        : Optional.of(authTime.asDate().toInstant()));
     }
 }

@@ -22,6 +22,7 @@ import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+
 /**
  * Authorization Code + PKCE against Auth0 through auth0-java: builds authorize URLs, checks the redirect,
  * exchanges the code and validates the ID token. Construction is cheap; the HTTP client and key source

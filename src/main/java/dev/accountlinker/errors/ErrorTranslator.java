@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
 /**
  * Turns anything a background task can throw into one clear {@link UserMessage}. Pure: no UI, no I/O,
  * so every mapping is unit tested.

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+
 /** Small request/response helpers around the JDK HttpExchange. */
 final class HttpIo {
     static final String SESSION_COOKIE = "auth0";

@@ -3,6 +3,7 @@ package dev.accountlinker.localtenant;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+
 /**
  * Immutable snapshot of a tenant user. The first identity is the primary one.
  * {@code userMetadata} is a deep copy: changing the tenant later does not change a snapshot.

@@ -19,6 +19,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
 /** Holds the tenant's RS256 signing key, signs ID/access tokens and verifies the tokens it issued. */
 final class TokenIssuer {
 

@@ -27,6 +27,7 @@ import javafx.stage.Stage;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+
 /** The main window: shows the sign-in screen or the settings screen and moves between them. */
 public final class AppShell {
     public static final double WIDTH = 900;

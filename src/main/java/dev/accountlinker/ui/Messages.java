@@ -50,6 +50,12 @@ public final class Messages {
         return arguments.length == 0 ? pattern : new MessageFormat(pattern, locale).format(arguments);
     }
 
+    /** A connection's readable name ("Google" for google-oauth2), or its technical name when the bundle has none. */
+    public String connectionName(String connection) {
+        String key = "connection." + connection;
+        return has(key) ? get(key) : connection;
+    }
+
     public String format(UserMessage message) {
         return get(message.key(), message.arguments().toArray());
     }

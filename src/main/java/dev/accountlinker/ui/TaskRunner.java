@@ -3,6 +3,7 @@ package dev.accountlinker.ui;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+
 /**
  * Where the screens send blocking work (network, crypto) and how results come back to the UI thread.
  * Injected, so a view model runs on the JavaFX runner in the app and on {@code CurrentThreadTaskRunner} in tests.

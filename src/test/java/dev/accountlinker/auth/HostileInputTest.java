@@ -39,6 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
 /**
  * Hostile ID tokens and callbacks, each met through the real flow: a real sign-in on the local tenant gives a
  * real code, then the tenant's token endpoint is made to answer with a token the test mints (java-jwt, keys

@@ -19,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
 /** The authorize request the app builds with AuthAPI: every parameter real Auth0 expects. */
 class SignInServiceTest {
     private final SignInService service = new SignInService(new TenantSettings(

@@ -39,7 +39,7 @@ class LinkGuardTest {
 
     private static IdTokenClaims claims(String sub, String email, boolean verified, String name) {
         return new IdTokenClaims(sub, Optional.ofNullable(email), verified, Optional.ofNullable(name), Optional.empty(),
-                NOW);
+                NOW, Optional.of(NOW));
     }
 
     @Test

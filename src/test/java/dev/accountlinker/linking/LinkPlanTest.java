@@ -65,7 +65,7 @@ class LinkPlanTest {
 
     private static SignedInAccount session(String sub, String name, String email, Instant idTokenExpiresAt) {
         return new SignedInAccount(new IdTokenClaims(sub, Optional.of(email), true, Optional.of(name), Optional.empty(),
-                NOW.minusSeconds(60)), new Tokens(idToken(sub, idTokenExpiresAt), "access-" + sub, "scope",
+                NOW.minusSeconds(60), Optional.of(NOW.minusSeconds(60))), new Tokens(idToken(sub, idTokenExpiresAt), "access-" + sub, "scope",
                 NOW.plus(Duration.ofHours(1))));
     }
 

@@ -5,6 +5,7 @@ import dev.accountlinker.AppServices;
 import dev.accountlinker.config.AppConfig;
 import dev.accountlinker.config.TenantAddress;
 import dev.accountlinker.config.TenantSettings;
+import dev.accountlinker.localtenant.AdjustableClock;
 import dev.accountlinker.localtenant.LocalTenant;
 import dev.accountlinker.ui.login.LoginSettings;
 import javafx.application.Application;
@@ -33,6 +34,8 @@ public abstract class AppUiTestSupport extends FxRobot {
     protected static final long TIMEOUT_SECONDS = 30;
 
     protected LocalTenant tenant;
+    /** The tenant's time: a test may set it back, e.g. so a sign-in is already old when it happens. */
+    protected final AdjustableClock tenantClock = new AdjustableClock();
     protected AppServices services;
     protected CallbackRecorder callbacks;
     private Application application;
@@ -69,6 +72,7 @@ public abstract class AppUiTestSupport extends FxRobot {
         // As an admin does for a real tenant: every loopback callback URL the system-browser way may use, exactly.
         signInWays().callbackUris().forEach(uri -> redirectUris.add(uri.toString()));
         tenant = LocalTenant.builder()
+                .clock(tenantClock)
                 .redirectUris(redirectUris)
                 .logoutUrls(signInWays().signedOutUris().stream().map(URI::toString).toList())
                 .seedDemoUsers(true)
@@ -238,6 +242,18 @@ public abstract class AppUiTestSupport extends FxRobot {
                         && node.getParent() != null && node.getParent().isVisible())
                 .findFirst().orElseThrow());
         clickOn(target);
+    }
+
+    /**
+     * Confirms the open link dialog as the person would: ticks "Both accounts are mine" when the emails differ
+     * (every demo pair does), then clicks Link.
+     */
+    protected void confirmLink() {
+        waitForDialogButton("#confirmLinkButton");
+        if (node("#bothAccountsMineCheckBox").isPresent()) {
+            clickOn("#bothAccountsMineCheckBox");
+        }
+        clickOn("#confirmLinkButton");
     }
 
     /** Signs out through the button and its confirmation, as a person would. */

@@ -30,6 +30,7 @@ import java.util.function.Consumer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
 /**
  * The system-browser way through the real app. The "browser" is an HTTP client on its own thread: it gets
  * the URL the app asked the desktop to open, follows the tenant's pages, logs in and follows the last
@@ -107,7 +108,7 @@ class BrowserSignInUiTest extends AppUiTestSupport {
         waitUntil(() -> !lookup("#link-google-oauth2").query().isDisabled());
         clickOn("#link-google-oauth2");
         waitForDialogButton("#confirmLinkButton");
-        clickOn("#confirmLinkButton");
+        confirmLink();
         waitForIdentityCount(2);
 
         Map<String, String> authorize = query(opened.get(0));
@@ -129,7 +130,7 @@ class BrowserSignInUiTest extends AppUiTestSupport {
         signIn("alice@example.com", "Alice-Demo-1");
         clickWhenReady("#link-google-oauth2");
         waitForDialogButton("#confirmLinkButton");
-        clickOn("#confirmLinkButton");
+        confirmLink();
         waitForIdentityCount(2);
         assertTrue(systemBrowser.hasSessionCookie(), "the browser holds the tenant's session");
 

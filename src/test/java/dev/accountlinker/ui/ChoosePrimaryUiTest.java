@@ -57,7 +57,7 @@ class ChoosePrimaryUiTest extends AppUiTestSupport {
         choose("#keepSecondMainRadio");
         assertEquals(0, requestsTo("PATCH", "/api/v2/users/"), "nothing changes before the user confirms");
 
-        clickOn("#confirmLinkButton");
+        confirmLink();
         waitForOperationToEnd();
         assertTrue(statusIs("success"), statusText());
         assertTrue(statusText().startsWith("Linked Alice Example into Alice (Google)."), statusText());
@@ -115,7 +115,7 @@ class ChoosePrimaryUiTest extends AppUiTestSupport {
         choose("#keepSecondMainRadio");
         tenant.faults().inject(Faults.on("POST", "/api/v2/users/").respond(500,
                 "{\"statusCode\":500,\"error\":\"Internal Server Error\",\"message\":\"Something broke\"}"));
-        clickOn("#confirmLinkButton");
+        confirmLink();
         waitForOperationToEnd();
 
         assertTrue(statusIs("error"), statusText());
@@ -132,7 +132,7 @@ class ChoosePrimaryUiTest extends AppUiTestSupport {
         waitForDialogButton("#confirmLinkButton");
         choose("#keepSecondMainRadio");
         assertFalse(dialogText().contains("(added)"), "everything Alice brings is already in Google: " + dialogText());
-        clickOn("#confirmLinkButton");
+        confirmLink();
         waitForSettingsOf("alice.g@example.com");
         waitForOperationToEnd();
         assertTrue(statusIs("success"), statusText());
@@ -147,7 +147,7 @@ class ChoosePrimaryUiTest extends AppUiTestSupport {
         linkWith("#link-github", "alice-gh@example.com", "Github-Demo-1");
         waitForDialogButton("#confirmLinkButton");
         assertFalse(onFx(() -> radio("#keepSecondMainRadio").isDisabled()), "Alice has nothing linked yet");
-        clickOn("#confirmLinkButton");
+        confirmLink();
         waitForIdentityCount(2);
         waitForOperationToEnd();
 

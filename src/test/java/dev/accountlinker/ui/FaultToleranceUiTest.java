@@ -46,7 +46,7 @@ class FaultToleranceUiTest extends AppUiTestSupport {
     private void confirmLinkOfGoogle() {
         linkWith("#link-google-oauth2", "alice.g@example.com", "Google-Demo-1");
         waitForDialogButton("#confirmLinkButton");
-        clickOn("#confirmLinkButton");
+        confirmLink();
     }
 
     @Test
@@ -157,7 +157,7 @@ class FaultToleranceUiTest extends AppUiTestSupport {
         waitForDialogButton("#confirmLinkButton");
         clickOn("#keepSecondMainRadio");
         tenant.faults().inject(Faults.on("POST", "/api/v2/users/").delay(SLOW));
-        clickOn("#confirmLinkButton");
+        confirmLink();
         waitForOperationToEnd();
         assertTrue(statusText().contains("did not answer in time"), statusText());
 

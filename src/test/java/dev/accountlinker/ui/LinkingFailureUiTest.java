@@ -31,7 +31,7 @@ class LinkingFailureUiTest extends AppUiTestSupport {
         signInAndReachConfirmation();
         tenant.faults().inject(Faults.on("POST", "/api/v2/users/").respond(500,
                 auth0Error(500, "Internal Server Error", "Something broke", "server_error")));
-        clickOn("#confirmLinkButton");
+        confirmLink();
         waitForOperationToEnd();
 
         assertTrue(statusIs("error"));
@@ -44,7 +44,7 @@ class LinkingFailureUiTest extends AppUiTestSupport {
 
         linkWith("#link-google-oauth2", "alice.g@example.com", "Google-Demo-1");
         waitForDialogButton("#confirmLinkButton");
-        clickOn("#confirmLinkButton");
+        confirmLink();
         waitForIdentityCount(2);
         waitForOperationToEnd();
         assertTrue(statusIs("success"), statusText());
@@ -55,7 +55,7 @@ class LinkingFailureUiTest extends AppUiTestSupport {
         signInAndReachConfirmation();
         tenant.faults().inject(Faults.on("GET", "/api/v2/users/").always().respond(401,
                 auth0Error(401, "Unauthorized", "Expired token received for JSON Web Token validation", "invalid_token")));
-        clickOn("#confirmLinkButton");
+        confirmLink();
         waitForOperationToEnd();
         tenant.faults().clear();
 
@@ -71,7 +71,7 @@ class LinkingFailureUiTest extends AppUiTestSupport {
         signInAndReachConfirmation();
         tenant.faults().inject(Faults.on("POST", "/api/v2/users/").respond(403, auth0Error(403, "Forbidden",
                 "Insufficient scope, expected any of: update:current_user_identities", "insufficient_scope")));
-        clickOn("#confirmLinkButton");
+        confirmLink();
         waitForOperationToEnd();
         assertTrue(statusText().contains("missing permission: update:current_user_identities"), statusText());
     }
@@ -81,7 +81,7 @@ class LinkingFailureUiTest extends AppUiTestSupport {
         signInAndReachConfirmation();
         tenant.faults().inject(Faults.on("POST", "/api/v2/users/").respond(409, auth0Error(409, "Conflict",
                 "The identity is already linked to another user.", "identity_already_linked")));
-        clickOn("#confirmLinkButton");
+        confirmLink();
         waitForOperationToEnd();
         assertTrue(statusText().contains("The identity is already linked to another user."), statusText());
     }
@@ -94,7 +94,7 @@ class LinkingFailureUiTest extends AppUiTestSupport {
                         auth0Error(429, "Too Many Requests", "Global limit has been reached", "too_many_requests"))
                 .header("x-ratelimit-limit", "10").header("x-ratelimit-remaining", "0")
                 .header("x-ratelimit-reset", String.valueOf(reset)));
-        clickOn("#confirmLinkButton");
+        confirmLink();
         waitForOperationToEnd();
         String expectedTime = DateTimeFormatter.ofPattern("HH:mm:ss")
                 .format(Instant.ofEpochSecond(reset).atZone(ZoneId.systemDefault()));
@@ -106,7 +106,7 @@ class LinkingFailureUiTest extends AppUiTestSupport {
     void cancellingWhileTheTenantIsSlowStopsBeforeTheNextRequest() {
         signInAndReachConfirmation();
         tenant.faults().inject(Faults.on("GET", "/api/v2/users/").delay(java.time.Duration.ofSeconds(2)));
-        clickOn("#confirmLinkButton");
+        confirmLink();
         waitUntil(() -> onFx(() -> !lookup("#linkCancelButton").query().isDisabled()));
         clickOn("#linkCancelButton");
         waitForOperationToEnd();

@@ -2,6 +2,7 @@ package dev.accountlinker.ui;
 
 import dev.accountlinker.localtenant.TenantUser;
 import org.junit.jupiter.api.Test;
+import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,7 @@ class LinkingUiTest extends AppUiTestSupport {
         assertTrue(onFx(() -> lookup("#linkProgressBox").query().isVisible()), "progress shows while waiting");
         assertEquals(0, requestsTo("PATCH", "/api/v2/users/"), "nothing changes before the user confirms");
 
-        clickOn("#confirmLinkButton");
+        confirmLink();
         waitForOperationToEnd();
         assertTrue(statusIs("success"), statusText());
         assertTrue(statusText().startsWith("Linked Alice (Google) to your account"), statusText());
@@ -42,6 +43,71 @@ class LinkingUiTest extends AppUiTestSupport {
         assertEquals(Map.of("city", "Lisbon", "country", "PT", "zip", "4000-001"), alice.userMetadata().get("address"));
         assertTrue(tenant.user(GOOGLE).isEmpty(), "the linked account is no longer a separate user");
         assertEquals(0, callbacks.hits());
+    }
+
+    @Test
+    void accountsWithDifferentEmailsAreLinkedOnlyOnceThePersonSaysBothAreTheirs() {
+        signIn("alice@example.com", "Alice-Demo-1");
+        linkWith("#link-github", "alice-gh@example.com", "Github-Demo-1");
+        waitForDialogButton("#confirmLinkButton");
+        assertEquals("Signed in: Alice Example — alice@example.com (email and password)", text("#linkCurrentAccount"));
+        assertEquals("To link: Alice (GitHub) — alice-gh@example.com (GitHub)", text("#linkSecondAccount"));
+        assertTrue(text("#linkEmailsDiffer").startsWith("These two accounts have different email addresses."));
+        assertTrue(onFx(() -> lookup("#confirmLinkButton").query().isDisabled()), "Link waits for the person's word");
+
+        assertTrue(onFx(() -> lookup("#bothAccountsMineCheckBox").query().isFocused()), "the question comes first");
+        type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(node("#confirmLinkButton").isPresent(), "Enter does nothing while the box is not ticked");
+        assertEquals(0, requestsTo("POST", "/identities"));
+
+        clickOn("#bothAccountsMineCheckBox");
+        assertFalse(onFx(() -> lookup("#confirmLinkButton").query().isDisabled()));
+        clickOn("#confirmLinkButton");
+        waitForIdentityCount(2);
+    }
+
+    @Test
+    void anOldSignInIsAskedToSignInAgainBeforeLinking() {
+        // Alice signed in eleven minutes ago (as far as the tenant's clock is concerned), then left the app open.
+        tenantClock.setOffset(java.time.Duration.ofMinutes(-11));
+        signIn("alice@example.com", "Alice-Demo-1");
+        tenantClock.setOffset(java.time.Duration.ZERO);
+        waitForIdentityCount(1);
+
+        clickWhenReady("#link-github");
+        waitForLoginForm();
+        assertEquals("Confirm it’s you", onFx(() -> ((javafx.stage.Stage) loginWebView().getScene().getWindow()).getTitle()));
+        assertTrue(text("#linkProgressLabel").startsWith("For your safety, linking needs a recent sign-in: sign in again"
+                + " as alice@example.com (your last sign-in was 11 minutes ago)"), text("#linkProgressLabel"));
+        String confirm = tenant.requests().stream().filter(r -> r.path().equals("/authorize"))
+                .reduce((first, last) -> last).orElseThrow().query();
+        assertTrue(confirm.contains("max_age=0") && confirm.contains("login_hint=alice@example.com")
+                && confirm.contains("connection=Username-Password-Authentication"), confirm);
+        submitLoginForm("alice@example.com", "Alice-Demo-1");
+
+        // Then the account to link signs in, as always.
+        waitUntil(() -> loginWindowOpen() && text("#linkProgressLabel").startsWith("Sign in to the account you want to link"));
+        submitLoginForm("alice-gh@example.com", "Github-Demo-1");
+        confirmLink();
+        waitForIdentityCount(2);
+        assertEquals(List.of("auth0|alice", "github|4242424"), identitySubjects());
+    }
+
+    @Test
+    void confirmingWithAnotherAccountIsRefused() {
+        tenantClock.setOffset(java.time.Duration.ofMinutes(-11));
+        signIn("alice@example.com", "Alice-Demo-1");
+        tenantClock.setOffset(java.time.Duration.ZERO);
+        waitForIdentityCount(1);
+        clickWhenReady("#link-github");
+        submitLoginForm("bob@example.com", "Bob-Demo-1");
+        waitForOperationToEnd();
+        assertEquals("You signed in as Bob Builder, not as Alice Example. To link accounts, confirm with the account you"
+                + " are signed in with.", statusText());
+        assertTrue(statusIs("error"));
+        assertEquals("alice@example.com", text("#profileEmail"), "still Alice");
+        assertEquals(0, requestsTo("POST", "/identities"));
     }
 
     @Test
@@ -100,7 +166,7 @@ class LinkingUiTest extends AppUiTestSupport {
         signIn("alice@example.com", "Alice-Demo-1");
         linkWith("#link-github", "alice-gh@example.com", "Github-Demo-1");
         waitForDialogButton("#confirmLinkButton");
-        clickOn("#confirmLinkButton");
+        confirmLink();
         waitForIdentityCount(2);
         assertTrue(node("#unlink-auth0-alice").isEmpty(), "the main identity has no Unlink button");
 
@@ -123,6 +189,7 @@ class LinkingUiTest extends AppUiTestSupport {
         signIn("alice@example.com", "Alice-Demo-1");
         linkWith("#link-github", "alice-gh@example.com", "Github-Demo-1");
         waitForDialogButton("#confirmLinkButton");
+        type(javafx.scene.input.KeyCode.SPACE); // "Both accounts are mine" has the focus
         type(javafx.scene.input.KeyCode.ENTER); // the default button links
         waitForIdentityCount(2);
         waitForOperationToEnd();

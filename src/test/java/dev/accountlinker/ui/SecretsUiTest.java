@@ -101,7 +101,7 @@ class SecretsUiTest extends AppUiTestSupport {
         signIn("alice@example.com", "Alice-Demo-1");
         linkWith("#link-google-oauth2", "alice.g@example.com", "Google-Demo-1");
         waitForDialogButton("#confirmLinkButton");
-        clickOn("#confirmLinkButton");
+        confirmLink();
         waitForIdentityCount(2);
         signOut(true);
 

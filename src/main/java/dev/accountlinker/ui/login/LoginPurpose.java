@@ -5,7 +5,9 @@ public enum LoginPurpose {
     /** Signing in to the account the app then works with. */
     MAIN_ACCOUNT("login.title"),
     /** Signing in to a second account, to link it. */
-    ACCOUNT_TO_LINK("login.title.link");
+    ACCOUNT_TO_LINK("login.title.link"),
+    /** The signed-in person signs in again to prove it is still them (before linking). */
+    CONFIRM_IDENTITY("login.title.confirm");
 
     private final String titleKey;
 

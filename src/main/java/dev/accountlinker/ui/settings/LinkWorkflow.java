@@ -11,6 +11,7 @@ import dev.accountlinker.linking.LinkFailure;
 import dev.accountlinker.linking.LinkGuard;
 import dev.accountlinker.linking.LinkPlan;
 import dev.accountlinker.linking.LinkPreview;
+import dev.accountlinker.linking.LinkSafety;
 import dev.accountlinker.linking.LinkStep;
 import dev.accountlinker.linking.LinkingService;
 import dev.accountlinker.ui.TaskRunner;
@@ -18,65 +19,114 @@ import dev.accountlinker.ui.login.LoginPurpose;
 import dev.accountlinker.ui.login.SignInFlow;
 import dev.accountlinker.ui.login.SignInFlows;
 
+import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
+
 /**
- * One link attempt, step by step: a fresh sign-in of the second account → guards → preview (read with the
+ * One link attempt, step by step: (a new sign-in of the signed-in account when its own is too old →) a fresh
+ * sign-in of the second account → guards → preview (read with the
  * second account's own token) → the person's confirmation and choice of main account → merge + link in the
  * background. Reports each step as a {@link SettingsState} and ends with exactly one {@link LinkOutcome}.
  * A cancel closes the second sign-in, or stops before the next request is sent (never one in flight).
  * Runs on the UI thread; network work goes through the {@link TaskRunner}.
  */
 final class LinkWorkflow {
+    /** What the settings screen hears of the workflow, on the UI thread. */
+    interface Listener {
+        /** A new step; {@code textArguments} fill in the state's progress text. */
+        void stateChanged(SettingsState state, Object... textArguments);
+
+        /** The signed-in account signed in again (its sign-in was too old to link): act with these tokens now. */
+        void freshSession(SignedInAccount session);
+
+        /** The end, called once. */
+        void ended(LinkOutcome outcome);
+    }
+
     private final SignInFlows signIns;
     private final TaskRunner tasks;
+    private final Clock clock;
     private final Confirmations confirmations;
     private final Supplier<LinkingService> linking;
     private final RequestContext requests;
-    private final Consumer<SettingsState> onState;
-    private final Consumer<LinkOutcome> onEnd;
+    private final Listener listener;
     private final AtomicBoolean cancelRequested = new AtomicBoolean();
 
     private SettingsState state = SettingsState.IDLE;
-    private SignInFlow secondSignIn;
+    private SignInFlow signIn;
     private TaskRunner.Running reading;
     private boolean ended;
 
     /**
-     * @param linking  built on first use inside a background task (creating HTTP clients is not free)
+     * @param linking   built on first use inside a background task (creating HTTP clients is not free)
      * @param rateLimit hears of waits for Auth0's rate limit
-     * @param onState  each step, on the UI thread
-     * @param onEnd    called once, on the UI thread
      */
-    LinkWorkflow(SignInFlows signIns, TaskRunner tasks, Confirmations confirmations, Supplier<LinkingService> linking,
-                 RequestContext.Listener rateLimit, Consumer<SettingsState> onState, Consumer<LinkOutcome> onEnd) {
+    LinkWorkflow(SignInFlows signIns, TaskRunner tasks, Clock clock, Confirmations confirmations,
+                 Supplier<LinkingService> linking, RequestContext.Listener rateLimit, Listener listener) {
         this.signIns = signIns;
         this.tasks = tasks;
+        this.clock = clock;
         this.confirmations = confirmations;
         this.linking = linking;
         this.requests = RequestContext.cancellable(cancelRequested::get, rateLimit);
-        this.onState = onState;
-        this.onEnd = onEnd;
+        this.listener = listener;
     }
 
-    /** Starts with the second sign-in; {@code connection} empty lets the person pick on the tenant's page. */
+    /**
+     * Starts with the second sign-in, after the signed-in account signs in again if its sign-in is too old;
+     * {@code connection} empty lets the person pick on the tenant's page.
+     */
     void start(SignedInAccount current, Account main, Optional<String> connection) {
+        if (LinkSafety.needsFreshSignIn(current.claims(), clock.instant())) {
+            confirmIdentity(current, main, connection);
+        } else {
+            signInSecond(current, main, connection);
+        }
+    }
+
+    /** The signed-in person proves it is still them, on the login page of their own main connection. */
+    private void confirmIdentity(SignedInAccount current, Account main, Optional<String> connection) {
+        String who = current.claims().email().orElse(current.claims().displayName());
+        enter(SettingsState.CONFIRMING_IDENTITY, who, LinkSafety.minutesSinceSignIn(current.claims(), clock.instant()));
+        Optional<String> mainConnection = main.identities().isEmpty() ? Optional.empty()
+                : Optional.of(main.identities().get(0).connection()).filter(name -> !name.isEmpty());
+        signIn = signIns.create(AuthorizeOptions.confirmIdentity(mainConnection, current.claims().email()),
+                LoginPurpose.CONFIRM_IDENTITY, step -> { },
+                fresh -> {
+                    signIn = null;
+                    if (!fresh.claims().subject().equals(current.claims().subject())) {
+                        end(new LinkOutcome.Refused(UserMessage.of("link.refused.otherAccountConfirmed",
+                                UserMessage.Remedy.NONE, fresh.claims().displayName(), current.claims().displayName())));
+                        return;
+                    }
+                    listener.freshSession(fresh);
+                    signInSecond(fresh, main, connection);
+                },
+                this::signInFailed);
+        signIn.start();
+    }
+
+    private void signInSecond(SignedInAccount current, Account main, Optional<String> connection) {
         enter(SettingsState.SIGNING_IN_SECOND);
-        secondSignIn = signIns.create(AuthorizeOptions.secondAccount(connection), LoginPurpose.ACCOUNT_TO_LINK,
+        signIn = signIns.create(AuthorizeOptions.secondAccount(connection), LoginPurpose.ACCOUNT_TO_LINK,
                 step -> {
                     if (step == SignInFlow.Step.WAITING_FOR_BROWSER) {
                         enter(SettingsState.SIGNING_IN_SECOND_IN_BROWSER);
                     }
                 },
                 second -> {
-                    secondSignIn = null;
+                    signIn = null;
                     secondSignedIn(current, main, second);
                 },
-                failure -> end(ErrorTranslator.isCancellation(failure) ? LinkOutcome.Cancelled.beforeAnyChange()
-                        : LinkOutcome.Failed.beforeAnyChange(failure)));
-        secondSignIn.start();
+                this::signInFailed);
+        signIn.start();
+    }
+
+    private void signInFailed(Throwable failure) {
+        end(ErrorTranslator.isCancellation(failure) ? LinkOutcome.Cancelled.beforeAnyChange()
+                : LinkOutcome.Failed.beforeAnyChange(failure));
     }
 
     private void secondSignedIn(SignedInAccount current, Account main, SignedInAccount second) {
@@ -134,9 +184,9 @@ final class LinkWorkflow {
         if (ended || !state.isCancellable()) {
             return;
         }
-        if (secondSignIn != null) {
-            secondSignIn.cancel();
-            secondSignIn = null;
+        if (signIn != null) {
+            signIn.cancel();
+            signIn = null;
             end(LinkOutcome.Cancelled.beforeAnyChange());
             return;
         }
@@ -148,18 +198,18 @@ final class LinkWorkflow {
     void stop() {
         ended = true;
         cancelRequested.set(true);
-        if (secondSignIn != null) {
-            secondSignIn.cancel();
+        if (signIn != null) {
+            signIn.cancel();
         }
         if (reading != null) {
             reading.cancel();
         }
     }
 
-    private void enter(SettingsState next) {
+    private void enter(SettingsState next, Object... textArguments) {
         if (!ended) {
             state = next;
-            onState.accept(next);
+            listener.stateChanged(next, textArguments);
         }
     }
 
@@ -169,6 +219,6 @@ final class LinkWorkflow {
         }
         ended = true;
         state = SettingsState.IDLE;
-        onEnd.accept(outcome);
+        listener.ended(outcome);
     }
 }

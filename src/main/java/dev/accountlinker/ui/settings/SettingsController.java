@@ -26,6 +26,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
+
 /** Binds settings.fxml to its {@link SettingsViewModel}; builds the per-connection buttons and table cells. */
 public final class SettingsController {
     private static final double PICTURE_SIZE = 72;
@@ -154,8 +155,7 @@ public final class SettingsController {
     }
 
     private String connectionName(String connection) {
-        String key = "connection." + connection;
-        return messages.has(key) ? messages.get(key) : connection;
+        return messages.connectionName(connection);
     }
 
     /** Node ids keep {@code [A-Za-z0-9_-]}; anything else becomes {@code _} (the UI contract). */

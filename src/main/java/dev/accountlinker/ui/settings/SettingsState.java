@@ -9,6 +9,8 @@ public enum SettingsState {
     IDLE(Kind.NONE, false, ""),
     /** Reading the signed-in account (first load, Refresh, or to show the truth after a failed change). */
     LOADING(Kind.LOADING, false, "settings.loading"),
+    /** The signed-in account signs in again: its sign-in is too old to link safely. */
+    CONFIRMING_IDENTITY(Kind.OPERATION, true, "link.confirmIdentity"),
     /** The second account is signing in, in the sign-in window. */
     SIGNING_IN_SECOND(Kind.OPERATION, true, "link.waitingForSignIn"),
     /** The second account is signing in, in the system browser. */

@@ -77,8 +77,23 @@ public final class SettingsViewModel {
             return;
         }
         clearStatus();
-        linkWorkflow = new LinkWorkflow(context.signIns(), context.tasks(), confirmations, this::linking, countdown,
-                this::enter, this::linkEnded);
+        linkWorkflow = new LinkWorkflow(context.signIns(), context.tasks(), context.clock(), confirmations,
+                this::linking, countdown, new LinkWorkflow.Listener() {
+                    @Override
+                    public void stateChanged(SettingsState next, Object... textArguments) {
+                        enter(next, textArguments);
+                    }
+
+                    @Override
+                    public void freshSession(SignedInAccount fresh) {
+                        showSession(fresh);
+                    }
+
+                    @Override
+                    public void ended(LinkOutcome outcome) {
+                        linkEnded(outcome);
+                    }
+                });
         linkWorkflow.start(session(), account, connection);
     }
 

@@ -37,6 +37,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,6 +49,7 @@ import java.util.function.Consumer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
 /**
  * The settings screen's behaviour without a window: the real view model, the real linking code and the real
  * local tenant over HTTP; only the person is scripted (their sign-ins and their answers to the confirmations).
@@ -414,6 +416,51 @@ class SettingsViewModelTest {
         assertTrue(confirmations.linkQuestions().isEmpty());
         assertEquals(0, writes());
         assertEquals("pro", tenant.user("auth0|carol").orElseThrow().userMetadata().get("plan"));
+    }
+
+    // ---- safety: an old sign-in confirms it is still the same person ----
+
+    @Test
+    void anOldSignInSignsInAgainBeforeTheSecondAccount() throws Exception {
+        aliceSignedIn();
+        clock.advance(Duration.ofMinutes(11));
+        login.signInAs("alice@example.com", "Alice-Demo-1").signInAs("alice-gh@example.com", "Github-Demo-1");
+        List<String> texts = new ArrayList<>();
+        viewModel.stateTextProperty().addListener((observable, old, text) -> texts.add(text));
+
+        viewModel.link(Optional.of("github"));
+
+        assertEquals("For your safety, linking needs a recent sign-in: sign in again as alice@example.com (your last"
+                + " sign-in was 11 minutes ago).", texts.get(0));
+        AuthorizationRequest confirm = login.requests().get(0);
+        assertTrue(confirm.url().contains("login_hint=alice%40example.com") && confirm.url().contains("max_age=0")
+                && confirm.url().contains("connection=Username-Password-Authentication"), confirm.url());
+        assertEquals(SettingsState.CONFIRMING_IDENTITY, states.get(2));
+        assertEquals(List.of(ALICE, GITHUB), identitySubjects(), "then linked as usual");
+        assertEquals(2, login.requests().size());
+    }
+
+    @Test
+    void confirmingWithAnotherAccountIsRefusedAndNothingChanges() throws Exception {
+        aliceSignedIn();
+        clock.advance(Duration.ofMinutes(11));
+        login.signInAs("bob@example.com", "Bob-Demo-1");
+        viewModel.link(Optional.of("github"));
+        assertEquals(StatusMessage.error("You signed in as Bob Builder, not as Alice Example. To link accounts, confirm"
+                + " with the account you are signed in with."), status());
+        assertEquals("alice@example.com", viewModel.profile().emailProperty().get());
+        assertEquals(1, login.requests().size(), "no second sign-in was asked for");
+        assertEquals(0, writes());
+    }
+
+    @Test
+    void aRecentSignInGoesStraightToTheSecondAccount() throws Exception {
+        aliceSignedIn();
+        clock.advance(Duration.ofMinutes(9));
+        login.signInAs("alice-gh@example.com", "Github-Demo-1");
+        viewModel.link(Optional.of("github"));
+        assertEquals(List.of(ALICE, GITHUB), identitySubjects());
+        assertFalse(states.contains(SettingsState.CONFIRMING_IDENTITY));
     }
 
     // ---- cancelling, at each step ----

@@ -32,6 +32,7 @@ import java.util.Optional;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
 /** The sign-in screen's behaviour without a window, against the real local tenant; the person is scripted. */
 class SignInViewModelTest {
     private static final String REDIRECT = "http://127.0.0.1/callback";

@@ -1,0 +1,79 @@
+package dev.accountlinker.ui.settings;
+
+import dev.accountlinker.ui.AppIcons;
+import dev.accountlinker.ui.Messages;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+import java.util.Optional;
+
+/** The modal confirmation all of the settings screen's questions share: a body, a confirm and a Cancel button. */
+final class DialogSupport {
+    static final double TEXT_WIDTH = 480;
+
+    private final Messages messages;
+
+    DialogSupport(Messages messages) {
+        this.messages = messages;
+    }
+
+    /**
+     * Shows the dialog and waits; true when the person confirmed.
+     *
+     * @param confirmAllowed when present, the confirm button is enabled only while it is true
+     * @param firstFocus     the control that has the keyboard focus when the dialog opens (else the confirm button)
+     */
+    boolean ask(Window owner, String title, String header, VBox body, String confirmText, String confirmHelp,
+                String confirmId, Optional<ObservableBooleanValue> confirmAllowed, Optional<Node> firstFocus) {
+        ButtonType confirm = new ButtonType(confirmText, ButtonBar.ButtonData.OK_DONE);
+        ButtonType cancel = new ButtonType(messages.get("link.dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", confirm, cancel);
+        alert.initOwner(owner);
+        alert.setTitle(title);
+        AppIcons.apply((Stage) alert.getDialogPane().getScene().getWindow());
+        alert.setHeaderText(header);
+        alert.getDialogPane().setContent(body);
+        alert.getDialogPane().setPrefWidth(TEXT_WIDTH + 40);
+        Button confirmButton = (Button) alert.getDialogPane().lookupButton(confirm);
+        confirmButton.setId(confirmId);
+        confirmButton.setAccessibleHelp(confirmHelp);
+        confirmAllowed.ifPresent(allowed -> confirmButton.disableProperty().bind(
+                Bindings.not(allowed)));
+        Button cancelButton = (Button) alert.getDialogPane().lookupButton(cancel);
+        cancelButton.setId("cancelDialogButton");
+        cancelButton.setAccessibleHelp(messages.get("link.dialog.cancel"));
+        // Enter confirms the dialog even on a check box (JavaFX would toggle the box instead): Space ticks it.
+        alert.getDialogPane().addEventFilter(KeyEvent.ANY, event -> {
+            if (event.getCode() == KeyCode.ENTER && alert.getDialogPane().getScene().getFocusOwner() instanceof CheckBox) {
+                event.consume();
+                if (event.getEventType() == KeyEvent.KEY_PRESSED && !confirmButton.isDisabled()) {
+                    confirmButton.fire();
+                }
+            }
+        });
+        firstFocus.ifPresent(node -> alert.setOnShown(event -> node.requestFocus()));
+        return alert.showAndWait().filter(confirm::equals).isPresent();
+    }
+
+    static Label wrapped(String text) {
+        Label label = new Label(text);
+        label.setWrapText(true);
+        // A fixed wrapping width gives the label its full height: without it a dialog sizes it to one line.
+        label.setPrefWidth(TEXT_WIDTH);
+        label.setMinHeight(Region.USE_PREF_SIZE);
+        return label;
+    }
+}
