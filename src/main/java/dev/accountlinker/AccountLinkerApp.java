@@ -7,6 +7,7 @@ import dev.accountlinker.ui.AppShell;
 import dev.accountlinker.ui.FxTaskRunner;
 import dev.accountlinker.ui.Messages;
 import dev.accountlinker.ui.login.LoginSettings;
+import dev.accountlinker.ui.login.SystemBrowser;
 import javafx.application.Application;
 import javafx.stage.Stage;
 
@@ -31,7 +32,7 @@ public class AccountLinkerApp extends Application {
     public void start(Stage stage) {
         AppServices services = injectedServices != null ? injectedServices
                 // HostServices, never java.awt.Desktop.browse: the AWT call can freeze a JavaFX application.
-                : servicesFromParameters(LoginSettings.defaults(getHostServices()::showDocument));
+                : servicesFromParameters(LoginSettings.defaults(SystemBrowser.forThisSystem(getHostServices()::showDocument)));
         shell = new AppShell(stage, services);
         shell.start();
     }

@@ -4,6 +4,7 @@ import dev.accountlinker.config.AppConfig;
 import dev.accountlinker.config.ConfigException;
 import dev.accountlinker.ui.CurrentThreadTaskRunner;
 import dev.accountlinker.ui.Messages;
+import dev.accountlinker.ui.login.BrowserOpener;
 import dev.accountlinker.ui.login.LoginSettings;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AppServicesTest {
     @Test
     void switchingToTheDemoKeepsWhatTheAppSetUp() {
-        LoginSettings login = new LoginSettings(Duration.ofSeconds(42), url -> { });
+        LoginSettings login = new LoginSettings(Duration.ofSeconds(42), url -> BrowserOpener.Outcome.OPENED);
         CurrentThreadTaskRunner tasks = new CurrentThreadTaskRunner();
         AppServices broken = new AppServices(AppConfig.demoDefaults(),
                 Optional.of(new ConfigException("client-id", "config.error.missing")),

@@ -35,7 +35,9 @@ public final class AuthException extends Exception {
         /** The sign-in client (and the built-in demo tenant, when used) could not start. */
         STARTUP_FAILED,
         /** Not a failure: the user asked to continue this sign-in in the system browser. */
-        SWITCH_TO_BROWSER
+        SWITCH_TO_BROWSER,
+        /** Not a failure: no browser could be opened and the user chose to sign in inside the app instead. */
+        SWITCH_TO_EMBEDDED
     }
 
     private final Reason reason;

@@ -103,7 +103,7 @@ public final class ErrorTranslator {
             case TIMED_OUT -> UserMessage.of("signin.error.timeout", UserMessage.Remedy.RETRY);
             case PAGE_LOAD_FAILED -> UserMessage.of("signin.error.pageLoad", UserMessage.Remedy.RETRY, auth.detail());
             case LOOPBACK_UNAVAILABLE -> UserMessage.of("signin.error.loopback", UserMessage.Remedy.RETRY, auth.detail());
-            case SWITCH_TO_BROWSER -> UserMessage.of("signin.cancelled", UserMessage.Remedy.RETRY);
+            case SWITCH_TO_BROWSER, SWITCH_TO_EMBEDDED -> UserMessage.of("signin.cancelled", UserMessage.Remedy.RETRY);
             case STARTUP_FAILED -> UserMessage.of("error.unexpected", UserMessage.Remedy.RETRY);
         };
     }

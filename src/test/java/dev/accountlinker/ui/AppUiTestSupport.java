@@ -7,6 +7,7 @@ import dev.accountlinker.config.TenantAddress;
 import dev.accountlinker.config.TenantSettings;
 import dev.accountlinker.localtenant.AdjustableClock;
 import dev.accountlinker.localtenant.LocalTenant;
+import dev.accountlinker.ui.login.BrowserOpener;
 import dev.accountlinker.ui.login.LoginSettings;
 import javafx.application.Application;
 import javafx.geometry.Point2D;
@@ -45,7 +46,7 @@ public abstract class AppUiTestSupport extends FxRobot {
 
     /** Override to open "the browser" differently (a scripted browser for the system-browser way). */
     protected LoginSettings loginSettings() {
-        return LoginSettings.defaults(url -> { });
+        return LoginSettings.defaults(url -> BrowserOpener.Outcome.OPENED);
     }
 
     /** Override to start the app with other services (e.g. a broken configuration). */
@@ -220,12 +221,23 @@ public abstract class AppUiTestSupport extends FxRobot {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** The text a person sees in the open dialog (hidden parts, such as the other choice's details, left out). */
     protected String dialogText() {
         return onFx(() -> lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class)
                 .lookupAll(".label").stream()
+                .filter(AppUiTestSupport::shown)
                 .map(node -> ((Label) node).getText())
                 .filter(text -> text != null)
                 .reduce("", (a, b) -> a + "\n" + b));
+    }
+
+    private static boolean shown(Node node) {
+        for (Node each = node; each != null; each = each.getParent()) {
+            if (!each.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -4,10 +4,13 @@ import dev.accountlinker.auth.AuthorizeOptions;
 import dev.accountlinker.config.SignInWays;
 import dev.accountlinker.localtenant.TenantBrowser;
 import dev.accountlinker.ui.login.BrowserLogin;
+import dev.accountlinker.ui.login.BrowserOpener;
 import dev.accountlinker.ui.login.LoginLaunchers;
 import dev.accountlinker.ui.login.LoginPurpose;
 import dev.accountlinker.ui.login.LoginSettings;
 import dev.accountlinker.ui.login.SignInFlow;
+import javafx.scene.Node;
+import javafx.scene.input.Clipboard;
 import org.junit.jupiter.api.Test;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -40,6 +43,8 @@ class BrowserSignInUiTest extends AppUiTestSupport {
     private final List<String> opened = new CopyOnWriteArrayList<>();
     private final List<String> browserPages = new CopyOnWriteArrayList<>();
     private final AtomicReference<Consumer<String>> browserBehaviour = new AtomicReference<>(url -> { });
+    /** What the platform says about opening the browser. */
+    private final AtomicReference<BrowserOpener.Outcome> openerOutcome = new AtomicReference<>(BrowserOpener.Outcome.OPENED);
     /** Chosen by the test, never the default 28471 (which may be taken on this machine). */
     private final int loopbackPort = freePort();
 
@@ -70,9 +75,13 @@ class BrowserSignInUiTest extends AppUiTestSupport {
     protected LoginSettings loginSettings() {
         return LoginSettings.defaults(url -> {
             opened.add(url);
+            if (openerOutcome.get() == BrowserOpener.Outcome.FAILED) {
+                return BrowserOpener.Outcome.FAILED; // no browser on this machine
+            }
             Thread browser = new Thread(() -> browserBehaviour.get().accept(url), "test-browser");
             browser.setDaemon(true);
             browser.start();
+            return openerOutcome.get();
         });
     }
 
@@ -158,6 +167,44 @@ class BrowserSignInUiTest extends AppUiTestSupport {
     }
 
     @Test
+    void whenNoBrowserCanBeOpenedTheLinkCanBeCopiedOrTheSignInContinuesInTheApp() {
+        signIn("alice@example.com", "Alice-Demo-1");
+        openerOutcome.set(BrowserOpener.Outcome.FAILED);
+        clickWhenReady("#link-google-oauth2");
+        waitUntil(() -> node("#browserCopyLinkButton").isPresent());
+        assertEquals("Your web browser could not be opened", text("#browserStatus"));
+        assertTrue(node("#browserOpenAgainButton").isEmpty(), "no 'open again' that would fail the same way");
+
+        clickOn("#browserCopyLinkButton");
+        assertEquals(opened.get(0), onFx(() -> Clipboard.getSystemClipboard().getString()), "the sign-in link, to paste");
+        assertTrue(onFx(() -> lookup("#browserCopied").query().isVisible()));
+
+        clickOn("#browserUseEmbeddedButton");
+        submitLoginForm("alice.g@example.com", "Google-Demo-1");
+        confirmLink();
+        waitForIdentityCount(2);
+        String embeddedAuthorize = tenant.requests().stream().filter(r -> r.path().equals("/authorize"))
+                .reduce((first, last) -> last).orElseThrow().query();
+        assertTrue(embeddedAuthorize.contains("redirect_uri=" + callbacks.redirectUri()), "a fresh embedded request");
+        waitUntil(this::loopbackPortIsFree);
+    }
+
+    @Test
+    void whenThePersonSaysNothingOpenedTheSameWaysOnAreOffered() {
+        openerOutcome.set(BrowserOpener.Outcome.UNKNOWN);
+        signIn("alice@example.com", "Alice-Demo-1");
+        clickWhenReady("#link-google-oauth2");
+        waitUntil(() -> node("#browserNothingOpenedLink").map(Node::isVisible).orElse(false));
+        assertEquals("Continue in your browser", text("#browserStatus"));
+        clickOn("#browserNothingOpenedLink");
+        waitUntil(() -> node("#browserUseEmbeddedButton").isPresent());
+        assertTrue(node("#browserCopyLinkButton").isPresent());
+        clickOn("#browserCancelButton");
+        waitForOperationToEnd();
+        assertEquals("Linking was cancelled. Nothing was changed.", statusText());
+    }
+
+    @Test
     void havingTroubleMovesTheSignInToTheBrowser() {
         browserBehaviour.set(userSigningIn("alice@example.com", "Alice-Demo-1"));
         clickOn("#signInButton");
@@ -227,7 +274,10 @@ class BrowserSignInUiTest extends AppUiTestSupport {
         // The browser way, held by the test right after its listener is bound: the moment a cancel used to leak it.
         LoginLaunchers launchers = new LoginLaunchers(
                 () -> { throw new AssertionError("the embedded way is not used here"); },
-                () -> new BrowserLogin(services.messages(), () -> null, LoginSettings.defaults(opened::add), tasks,
+                () -> new BrowserLogin(services.messages(), () -> null, LoginSettings.defaults(url -> {
+                    opened.add(url);
+                    return BrowserOpener.Outcome.OPENED;
+                }), tasks,
                         List.of(loopbackPort), uri -> {
                             listening.countDown();
                             awaitUninterruptibly(release);

@@ -56,8 +56,8 @@ final class AttemptWindow {
      * Shows {@code content}; {@code beforeClose} releases what the attempt holds (page, listener) once the result
      * is complete. The deadline goes through the task runner so tests can end it without waiting.
      */
-    void show(Parent content, double width, double height, TaskRunner tasks, Duration timeout, Runnable beforeClose) {
-        stage.setScene(new Scene(content, width, height));
+    void show(Parent content, TaskRunner tasks, Duration timeout, Runnable beforeClose) {
+        stage.setScene(new Scene(content));
         stage.getScene().setOnKeyPressed(event -> {
             if (event.getCode() == KeyCode.ESCAPE) {
                 cancel();

@@ -7,13 +7,6 @@ import dev.accountlinker.auth.LoopbackPage;
 import dev.accountlinker.auth.LoopbackReceiver;
 import dev.accountlinker.ui.Messages;
 import dev.accountlinker.ui.TaskRunner;
-import javafx.geometry.Insets;
-import javafx.geometry.Pos;
-import javafx.scene.control.Button;
-import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
 import java.net.URI;
@@ -110,41 +103,33 @@ public final class BrowserLogin implements LoginLauncher {
                 });
         // The port is freed as soon as the attempt ends, whichever way.
         window.result().whenComplete((value, failure) -> receiver.close());
-        window.show(layout(request, window), 460, 220, tasks, settings.timeout(), () -> { });
-        settings.browserOpener().accept(request.url());
+        BrowserWaitView[] view = new BrowserWaitView[1];
+        Runnable openBrowser = () -> tasks.run(() -> settings.browserOpener().open(request.url()), outcome -> {
+            if (outcome == BrowserOpener.Outcome.FAILED) {
+                view[0].showCouldNotOpen();
+            } else {
+                view[0].showOpened();
+            }
+        }, failure -> view[0].showCouldNotOpen());
+        view[0] = new BrowserWaitView(messages, request.url(), new BrowserWaitView.Actions() {
+            @Override
+            public void openAgain() {
+                openBrowser.run();
+            }
+
+            @Override
+            public void useEmbedded() {
+                window.fail(new AuthException(AuthException.Reason.SWITCH_TO_EMBEDDED, ""));
+            }
+
+            @Override
+            public void cancel() {
+                window.cancel();
+            }
+        });
+        window.show(view[0].root(), tasks, settings.timeout(), () -> { });
+        openBrowser.run();
         return window.result();
-    }
-
-    private VBox layout(AuthorizationRequest request, AttemptWindow window) {
-        ProgressIndicator progress = new ProgressIndicator();
-        progress.setId("browserProgress");
-        progress.setPrefSize(28, 28);
-        progress.setAccessibleText(messages.get("browser.waiting"));
-        Label heading = new Label(messages.get("browser.waiting"));
-        heading.getStyleClass().add("section-heading");
-        Label explanation = new Label(messages.get("browser.explanation"));
-        explanation.setWrapText(true);
-
-        Button openAgain = new Button(messages.get("browser.openAgain"));
-        openAgain.setId("browserOpenAgainButton");
-        openAgain.setMnemonicParsing(false);
-        openAgain.setAccessibleHelp(messages.get("browser.openAgain.help"));
-        openAgain.setOnAction(event -> settings.browserOpener().accept(request.url()));
-        Button cancel = new Button(messages.get("login.cancel"));
-        cancel.setId("browserCancelButton");
-        cancel.setCancelButton(true);
-        cancel.setMnemonicParsing(false);
-        cancel.setAccessibleHelp(messages.get("login.cancel.help"));
-        cancel.setOnAction(event -> window.cancel());
-
-        HBox top = new HBox(12, progress, heading);
-        top.setAlignment(Pos.CENTER_LEFT);
-        HBox buttons = new HBox(8, openAgain, cancel);
-        buttons.setAlignment(Pos.CENTER_RIGHT);
-        VBox root = new VBox(14, top, explanation, buttons);
-        root.setPadding(new Insets(18));
-        root.getStyleClass().add("browser-wait");
-        return root;
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.accountlinker.ui.login;
 
 import java.time.Duration;
-import java.util.function.Consumer;
 
 /**
  * How sign-in windows behave, fixed when the app starts.
@@ -10,11 +9,11 @@ import java.util.function.Consumer;
  * @param browserOpener  opens a URL in the default browser (HostServices in the app, a scripted browser in tests;
  *                       never java.awt.Desktop.browse, which can freeze a JavaFX application)
  */
-public record LoginSettings(Duration timeout, Consumer<String> browserOpener) {
+public record LoginSettings(Duration timeout, BrowserOpener browserOpener) {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(10);
 
     /** The app's settings: the default timeout and the given way to open the browser. */
-    public static LoginSettings defaults(Consumer<String> browserOpener) {
+    public static LoginSettings defaults(BrowserOpener browserOpener) {
         return new LoginSettings(DEFAULT_TIMEOUT, browserOpener);
     }
 }

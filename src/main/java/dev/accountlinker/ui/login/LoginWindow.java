@@ -74,7 +74,9 @@ public final class LoginWindow implements LoginLauncher {
         }
 
         CompletableFuture<CallbackResponse> open() {
-            window.show(layout(), 520, 680, tasks, settings.timeout(), this::releasePage);
+            BorderPane root = layout();
+            root.setPrefSize(520, 680);
+            window.show(root, tasks, settings.timeout(), this::releasePage);
             // The WebView takes about a second to create: let the window (with its spinner) paint first.
             Platform.runLater(this::createWebView);
             return window.result();

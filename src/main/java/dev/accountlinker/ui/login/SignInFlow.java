@@ -104,6 +104,10 @@ public final class SignInFlow {
                 // Same flow, same service: a fresh request (new state, nonce, verifier) for the browser way.
                 inBrowser = true;
                 prepare(ready);
+            } else if (cause instanceof AuthException auth && auth.reason() == AuthException.Reason.SWITCH_TO_EMBEDDED
+                    && inBrowser) {
+                inBrowser = false;
+                prepare(ready);
             } else if (cause != null) {
                 fail(cause);
             } else {

@@ -13,7 +13,6 @@ import javafx.scene.web.WebEngine;
 import java.io.File;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -110,19 +109,17 @@ public final class TenantSignOut implements AutoCloseable {
                 messages.get("browser.page.signedOut"));
         String notForUs = LoopbackPage.html(language, messages.get("browser.page.notForUsTitle"),
                 messages.get("browser.page.notForUs"));
-        tasks.run(() -> Optional.of(SignedOutPage.start(ways.loopbackPorts(), page, notForUs,
-                        SignedOutPage.DEFAULT_LIFETIME)),
-                started -> {
-                    openPage = started.get();
-                    settings.browserOpener().accept(service.logoutUrl(openPage.returnToUri().toString(), federated));
-                },
-                failure -> {
-                    // Every loopback port is busy: the browser's session still ends; it just cannot come back here.
-                    if (failure instanceof AuthException) {
-                        settings.browserOpener().accept(
-                                service.logoutUrl(ways.signedOutUris().get(0).toString(), federated));
-                    }
-                });
+        tasks.run(() -> {
+            SignedOutPage started = SignedOutPage.start(ways.loopbackPorts(), page, notForUs, SignedOutPage.DEFAULT_LIFETIME);
+            settings.browserOpener().open(service.logoutUrl(started.returnToUri().toString(), federated));
+            return started;
+        }, started -> openPage = started, failure -> {
+            // Every loopback port is busy: the browser's session still ends; it just cannot come back here.
+            if (failure instanceof AuthException) {
+                tasks.run(() -> settings.browserOpener().open(
+                        service.logoutUrl(ways.signedOutUris().get(0).toString(), federated)), opened -> { }, ignored -> { });
+            }
+        });
     }
 
     private void closePage() {

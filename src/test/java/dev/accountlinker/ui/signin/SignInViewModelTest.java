@@ -14,6 +14,7 @@ import dev.accountlinker.ui.CurrentThreadTaskRunner;
 import dev.accountlinker.ui.Messages;
 import dev.accountlinker.ui.ScriptedLogin;
 import dev.accountlinker.ui.StatusMessage;
+import dev.accountlinker.ui.login.BrowserOpener;
 import dev.accountlinker.ui.login.LoginLaunchers;
 import dev.accountlinker.ui.login.LoginSettings;
 import dev.accountlinker.ui.login.SignInFlows;
@@ -70,7 +71,7 @@ class SignInViewModelTest {
         TenantSettings settings = new TenantSettings(TenantAddress.parse("domain", tenant.baseUrl()), tenant.clientId(),
                 List.of("github"), URI.create(REDIRECT));
         return screenFor(new AppServices(AppConfig.forTenant(settings).withWays(SignInWays.embeddedOnly()),
-                Optional.empty(), messages, Clock.systemUTC(), tasks, LoginSettings.defaults(url -> { })));
+                Optional.empty(), messages, Clock.systemUTC(), tasks, LoginSettings.defaults(url -> BrowserOpener.Outcome.OPENED)));
     }
 
     @Test
@@ -130,7 +131,7 @@ class SignInViewModelTest {
     void aConfigurationProblemNamesTheSettingAndBlocksSignIn() {
         ConfigException problem = new ConfigException("client-id", "config.error.missing");
         SignInViewModel viewModel = screenFor(new AppServices(AppConfig.demoDefaults(), Optional.of(problem), messages,
-                Clock.systemUTC(), tasks, LoginSettings.defaults(url -> { })));
+                Clock.systemUTC(), tasks, LoginSettings.defaults(url -> BrowserOpener.Outcome.OPENED)));
         assertTrue(viewModel.configBrokenProperty().get());
         assertEquals(StatusMessage.Kind.ERROR, viewModel.statusProperty().get().kind());
         assertTrue(viewModel.statusProperty().get().text().startsWith("The setting client-id is missing."));
@@ -144,7 +145,7 @@ class SignInViewModelTest {
     void theDemoInsteadOfABrokenConfigurationSignsInToTheBuiltInTenant() {
         ConfigException problem = new ConfigException("client-id", "config.error.missing");
         AppServices broken = new AppServices(AppConfig.demoDefaults().withWays(SignInWays.embeddedOnly()),
-                Optional.of(problem), messages, Clock.systemUTC(), tasks, LoginSettings.defaults(url -> { }));
+                Optional.of(problem), messages, Clock.systemUTC(), tasks, LoginSettings.defaults(url -> BrowserOpener.Outcome.OPENED));
         AppContext demo = broken.demoInstead();
         broken.close();
         SignInViewModel viewModel = screenFor(demo);
