@@ -6,6 +6,7 @@ import dev.accountlinker.config.ConfigLoader;
 import dev.accountlinker.ui.AppShell;
 import dev.accountlinker.ui.FxTaskRunner;
 import dev.accountlinker.ui.Messages;
+import dev.accountlinker.ui.WindowPlacement;
 import dev.accountlinker.ui.login.LoginSettings;
 import dev.accountlinker.ui.login.SystemBrowser;
 import javafx.application.Application;
@@ -17,15 +18,24 @@ import java.util.Optional;
 /** Wires configuration → services → the first screen. Started through {@link Launcher}. */
 public class AccountLinkerApp extends Application {
     private final AppServices injectedServices;
+    private final Optional<WindowPlacement> placement;
     private AppShell shell;
 
     public AccountLinkerApp() {
-        this(null);
+        this.injectedServices = null;
+        this.placement = Optional.of(new WindowPlacement(
+                ConfigLoader.defaultSettingsFile().resolveSibling("window.properties")));
     }
 
-    /** For tests: run against services the test builds (e.g. for a tenant the test started). */
+    /** For tests: run against services the test builds (e.g. for a tenant the test started); nothing remembered. */
     public AccountLinkerApp(AppServices services) {
+        this(services, Optional.empty());
+    }
+
+    /** For tests: as above, remembering the window's place in the given store. */
+    public AccountLinkerApp(AppServices services, Optional<WindowPlacement> placement) {
         this.injectedServices = services;
+        this.placement = placement;
     }
 
     @Override
@@ -33,7 +43,7 @@ public class AccountLinkerApp extends Application {
         AppServices services = injectedServices != null ? injectedServices
                 // HostServices, never java.awt.Desktop.browse: the AWT call can freeze a JavaFX application.
                 : servicesFromParameters(LoginSettings.defaults(SystemBrowser.forThisSystem(getHostServices()::showDocument)));
-        shell = new AppShell(stage, services);
+        shell = new AppShell(stage, services, placement);
         shell.start();
     }
 

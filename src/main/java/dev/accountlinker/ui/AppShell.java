@@ -27,11 +27,14 @@ import javafx.stage.Stage;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Optional;
 
 /** The main window: shows the sign-in screen or the settings screen and moves between them. */
 public final class AppShell {
     public static final double WIDTH = 900;
     public static final double HEIGHT = 620;
+    public static final double MIN_WIDTH = 760;
+    public static final double MIN_HEIGHT = 540;
 
     private final Stage stage;
     private final StackPane root = new StackPane();
@@ -40,10 +43,13 @@ public final class AppShell {
     private TenantSignOut tenantSignOut;
     /** Stops whatever the current screen has running; called when the screen changes or the app quits. */
     private Runnable stopCurrentScreen = () -> { };
+    private final Optional<WindowPlacement> placement;
 
-    public AppShell(Stage stage, AppContext context) {
+    /** @param placement where the window's place is remembered between runs (none in tests) */
+    public AppShell(Stage stage, AppContext context, Optional<WindowPlacement> placement) {
         this.stage = stage;
         this.context = context;
+        this.placement = placement;
     }
 
     /** Shows the first screen at once; slow services start only after it is on screen. */
@@ -52,8 +58,13 @@ public final class AppShell {
         scene.getStylesheets().add(AppShell.class.getResource("/dev/accountlinker/ui/app.css").toExternalForm());
         stage.setTitle(context.messages().get("app.title"));
         stage.setScene(scene);
-        stage.setMinWidth(640);
-        stage.setMinHeight(480);
+        // Below this size the settings screen would cut its buttons and cells.
+        stage.setMinWidth(MIN_WIDTH);
+        stage.setMinHeight(MIN_HEIGHT);
+        // Some window managers open a window at its minimum size unless it asks for one explicitly.
+        stage.setWidth(WIDTH);
+        stage.setHeight(HEIGHT);
+        placement.ifPresent(place -> place.restore(stage));
         showSignIn(StatusMessage.NONE, AuthorizeOptions.primarySignIn());
         stage.show();
         // The demo tenant's key generation and the HTTP clients would compete with the first frame for the
@@ -67,6 +78,7 @@ public final class AppShell {
 
     /** Quitting mid-flow cancels the flow: windows close, requests not yet sent are not sent. */
     public void shutdown() {
+        placement.ifPresent(place -> place.save(stage));
         stopCurrentScreen.run();
         if (tenantSignOut != null) {
             tenantSignOut.close();

@@ -111,6 +111,29 @@ class LinkingUiTest extends AppUiTestSupport {
     }
 
     @Test
+    void aLinkedConnectionsButtonSaysSoAndTheStatusLineMovesNothing() {
+        signIn("alice@example.com", "Alice-Demo-1");
+        waitForIdentityCount(1);
+        double linkButtonsY = onFx(() -> lookup("#link-github").query().localToScene(0, 0).getY());
+
+        linkWith("#link-github", "alice-gh@example.com", "Github-Demo-1");
+        confirmLink();
+        waitForIdentityCount(2);
+        waitForOperationToEnd();
+        assertTrue(statusIs("success"));
+
+        assertTrue(onFx(() -> lookup("#link-github").query().isDisabled()), "GitHub is linked already");
+        assertEquals("GitHub account linked", onFx(() -> lookup("#link-github").queryAs(javafx.scene.control.Button.class).getText()));
+        assertEquals("GitHub is already linked to this account",
+                onFx(() -> lookup("#link-github").queryAs(javafx.scene.control.Button.class).getAccessibleHelp()));
+        assertFalse(onFx(() -> lookup("#link-google-oauth2").query().isDisabled()));
+        assertEquals(linkButtonsY, onFx(() -> lookup("#link-github").query().localToScene(0, 0).getY()), 0.5,
+                "the status line appeared without moving the buttons");
+        assertEquals("identitiesTable", onFx(() -> lookup("#link-github").query().getScene().getFocusOwner().getId()),
+                "after the link the focus is back on the list");
+    }
+
+    @Test
     void theSecondSignInIsFreshAndForTheChosenConnection() {
         signIn("alice@example.com", "Alice-Demo-1");
         linkWith("#link-github", "alice-gh@example.com", "Github-Demo-1");

@@ -1,10 +1,19 @@
 package dev.accountlinker.ui;
 
+import dev.accountlinker.AccountLinkerApp;
 import dev.accountlinker.localtenant.RecordedRequest;
 import javafx.scene.control.Button;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -60,6 +69,59 @@ class SignInUiTest extends AppUiTestSupport {
         assertAccessible();
         signIn("alice@example.com", "Alice-Demo-1");
         assertAccessible();
+    }
+
+    @Test
+    void enterPressedTwiceInThePasswordFieldNeverSignsOut() {
+        clickOn("#signInButton");
+        waitForLoginForm();
+        typeIntoPage("username", "alice@example.com");
+        typeIntoPage("password", "Alice-Demo-1");
+        // A person presses Enter to sign in, and once more out of habit (or the key repeats).
+        write("\r\r");
+        waitForSettingsOf("alice@example.com");
+        waitForIdentityCount(1);
+        WaitForAsyncUtils.waitForFxEvents();
+        Window main = lookup("#profileEmail").query().getScene().getWindow();
+        targetWindow(main);
+        type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertTrue(node("#confirmSignOutButton").isEmpty(), "no sign-out question, let alone a sign-out");
+        assertEquals("alice@example.com", text("#profileEmail"));
+        assertEquals("identitiesTable", onFx(() -> main.getScene().getFocusOwner().getId()),
+                "the focus rests on the list, not on a button");
+        assertFalse(onFx(() -> lookup("#signOutButton").queryAs(Button.class).isDefaultButton()));
+    }
+
+    @Test
+    void theWindowOpensAtItsSizeAndRemembersWhereItWas(@TempDir Path folder) throws Exception {
+        Window first = onFx(() -> lookup("#signInButton").query().getScene().getWindow());
+        assertEquals(AppShell.WIDTH, first.getWidth(), 1.0);
+        assertEquals(AppShell.HEIGHT, first.getHeight(), 1.0);
+
+        // Quit an app that remembers its place, after the person made the window bigger and moved it.
+        FxToolkit.cleanupApplication(application());
+        FxToolkit.cleanupStages();
+        WindowPlacement placement = new WindowPlacement(folder.resolve("window.properties"));
+        replaceApplication(FxToolkit.setupApplication(() -> new AccountLinkerApp(services, Optional.of(placement))));
+        onFx(() -> {
+            Stage stage = (Stage) lookup("#signInButton").query().getScene().getWindow();
+            stage.setX(40);
+            stage.setY(30);
+            stage.setWidth(1000);
+            stage.setHeight(700);
+            return null;
+        });
+        FxToolkit.cleanupApplication(application());
+        FxToolkit.cleanupStages();
+
+        replaceApplication(FxToolkit.setupApplication(() -> new AccountLinkerApp(services, Optional.of(placement))));
+        Window again = onFx(() -> lookup("#signInButton").query().getScene().getWindow());
+        assertEquals(1000, again.getWidth(), 1.0);
+        assertEquals(700, again.getHeight(), 1.0);
+        assertEquals(40, again.getX(), 1.0);
+        assertEquals(30, again.getY(), 1.0);
     }
 
     private void assertAccessible() {

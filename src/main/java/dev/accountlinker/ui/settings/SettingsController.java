@@ -4,6 +4,7 @@ import dev.accountlinker.account.Identity;
 import dev.accountlinker.ui.Messages;
 import dev.accountlinker.ui.StatusMessage;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
@@ -57,6 +58,7 @@ public final class SettingsController {
     @FXML private ProgressIndicator busyIndicator;
     @FXML private Label busyLabel;
     @FXML private Label statusMessage;
+    @FXML private HBox statusRow;
     @FXML private Button signInAgainButton;
     @FXML private Button refreshButton;
     @FXML private Button signOutButton;
@@ -91,7 +93,7 @@ public final class SettingsController {
             }
         });
         identitiesTable.setPlaceholder(new Label(messages.get("settings.identities.empty")));
-        connectionColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(connectionName(row.getValue().connection())));
+        connectionColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(messages.connectionName(row.getValue().connection())));
         providerColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().provider()));
         userIdColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().userId()));
         profileColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(
@@ -103,35 +105,37 @@ public final class SettingsController {
 
         ObservableValue<SettingsState> state = viewModel.stateProperty();
         ObservableValue<Boolean> idle = state.map(current -> current == SettingsState.IDLE);
-        ObservableValue<Boolean> linkingBlocked = Bindings.createBooleanBinding(
+        BooleanBinding linkingBlocked = Bindings.createBooleanBinding(
                 () -> !profile.loadedProperty().get() || state.getValue() != SettingsState.IDLE, state, profile.loadedProperty());
+        LinkButtons perConnection = new LinkButtons(messages, profile.identities(), linkingBlocked, viewModel::link);
         int position = 0;
         for (String connection : viewModel.connections()) {
-            Button button = new Button(messages.get("settings.link.connection", connectionName(connection)));
-            button.setId("link-" + nodeIdPart(connection));
-            button.setMnemonicParsing(false);
-            button.setAccessibleHelp(messages.get("settings.link.connection.help", connectionName(connection)));
-            button.disableProperty().bind(linkingBlocked);
-            button.setOnAction(event -> viewModel.link(Optional.of(connection)));
-            linkButtons.getChildren().add(position++, button);
+            linkButtons.getChildren().add(position++, perConnection.forConnection(connection));
         }
         linkAccountButton.disableProperty().bind(linkingBlocked);
         linkAccountButton.setOnAction(event -> viewModel.link(Optional.empty()));
+        // Progress, loading and the status line share one row of fixed height: nothing above them ever moves.
         linkProgressBox.visibleProperty().bind(state.map(SettingsState::isOperation));
-        linkProgressBox.managedProperty().bind(linkProgressBox.visibleProperty());
         linkProgressLabel.textProperty().bind(viewModel.stateTextProperty());
         linkProgress.accessibleTextProperty().bind(viewModel.stateTextProperty());
         linkCancelButton.disableProperty().bind(state.map(current -> !current.isCancellable()));
 
         busyBox.visibleProperty().bind(state.map(SettingsState::isLoading));
-        busyBox.managedProperty().bind(busyBox.visibleProperty());
         busyLabel.textProperty().bind(viewModel.stateTextProperty());
         busyIndicator.accessibleTextProperty().bind(viewModel.stateTextProperty());
         refreshButton.disableProperty().bind(idle.map(isIdle -> !isIdle));
         signInAgainButton.visibleProperty().bind(viewModel.sessionExpiredProperty());
         signInAgainButton.managedProperty().bind(signInAgainButton.visibleProperty());
-        statusMessage.managedProperty().bind(statusMessage.visibleProperty());
+        statusRow.visibleProperty().bind(Bindings.and(linkProgressBox.visibleProperty().not(),
+                busyBox.visibleProperty().not()));
         viewModel.statusProperty().addListener((observable, old, message) -> message.applyTo(statusMessage));
+        // After a change (or the first load) the keyboard focus rests on the list: never on a button that an
+        // Enter left over from the sign-in page could press, such as Sign out or Link.
+        state.addListener((observable, old, now) -> {
+            if (now == SettingsState.IDLE && (old.isOperation() || old.isLoading())) {
+                identitiesTable.requestFocus();
+            }
+        });
         StatusMessage.NONE.applyTo(statusMessage);
     }
 
@@ -152,10 +156,6 @@ public final class SettingsController {
         } catch (IllegalArgumentException e) {
             profileImage.setImage(null);
         }
-    }
-
-    private String connectionName(String connection) {
-        return messages.connectionName(connection);
     }
 
     /** Node ids keep {@code [A-Za-z0-9_-]}; anything else becomes {@code _} (the UI contract). */
