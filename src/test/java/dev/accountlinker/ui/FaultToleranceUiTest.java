@@ -2,14 +2,23 @@ package dev.accountlinker.ui;
 
 import dev.accountlinker.config.TenantSettings;
 import dev.accountlinker.localtenant.Faults;
+import dev.accountlinker.localtenant.RateLimit;
+import dev.accountlinker.localtenant.RecordedRequest;
+import dev.accountlinker.localtenant.TenantFlows;
 import org.junit.jupiter.api.Test;
 import org.testfx.util.WaitForAsyncUtils;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -77,6 +86,54 @@ class FaultToleranceUiTest extends AppUiTestSupport {
         clickOn("#signInButton");
         waitForSignInScreenMessage();
         assertTrue(statusText().contains("could not be read"), statusText());
+    }
+
+    /** Other clients of the tenant use up its Management API limit (Bob's app, here). */
+    private void drainRateLimit() throws Exception {
+        String bob = TenantFlows.signIn(tenant, null, "bob@example.com", "Bob-Demo-1").getAccessToken();
+        HttpClient http = HttpClient.newHttpClient();
+        for (int i = 0; i < 100; i++) {
+            int status = http.send(HttpRequest.newBuilder(URI.create(tenant.baseUrl() + "/api/v2/users/auth0%7Cbob"))
+                    .header("Authorization", "Bearer " + bob).GET().build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+            if (status == 429) {
+                return;
+            }
+        }
+        throw new AssertionError("the rate limit never refused");
+    }
+
+    @Test
+    void underTheFreePlanRateLimitALinkWaitsItsTurnAndCompletes() throws Exception {
+        tenant.rateLimit(RateLimit.freePlan());
+        signIn("alice@example.com", "Alice-Demo-1");
+        waitForIdentityCount(1);
+        linkWith("#link-google-oauth2", "alice.g@example.com", "Google-Demo-1");
+        waitForDialogButton("#confirmLinkButton");
+        drainRateLimit(); // while the person reads the confirmation
+        confirmLink();
+
+        waitUntil(() -> text("#linkProgressLabel").startsWith("Auth0 is limiting requests — continuing in"));
+        assertTrue(onFx(() -> !lookup("#linkCancelButton").query().isDisabled()), "a wait can always be cancelled");
+        waitForIdentityCount(2);
+        waitForOperationToEnd();
+        assertTrue(statusIs("success"), statusText());
+        assertEquals(1, tenant.requests().stream().filter(r -> r.method().equals("PATCH") && r.status() == 200).count(),
+                "merged once: no half-done merge, no second one");
+        List<RecordedRequest> app = tenant.requests().stream()
+                .filter(r -> r.path().startsWith("/api/v2/users/auth0|alice") || r.path().startsWith("/api/v2/users/google"))
+                .toList();
+        assertTrue(app.stream().anyMatch(r -> r.status() == 429), "the limit was met");
+        for (int i = 0; i < app.size(); i++) {
+            if (app.get(i).status() == 429) {
+                RecordedRequest refused = app.get(i);
+                RecordedRequest next = app.stream().skip(i + 1)
+                        .filter(r -> r.method().equals(refused.method()) && r.path().equals(refused.path()))
+                        .findFirst().orElseThrow();
+                assertNotEquals(429, next.status(), "sent again after the reset, not before: " + app);
+            }
+        }
+        assertTrue(tenant.user(GOOGLE).isEmpty());
     }
 
     @Test
