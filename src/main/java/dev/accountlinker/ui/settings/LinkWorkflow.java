@@ -22,6 +22,8 @@ import dev.accountlinker.ui.login.SignInFlows;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -33,16 +35,15 @@ import java.util.function.Supplier;
  * Runs on the UI thread; network work goes through the {@link TaskRunner}.
  */
 final class LinkWorkflow {
-    /** What the settings screen hears of the workflow, on the UI thread. */
-    interface Listener {
-        /** A new step; {@code textArguments} fill in the state's progress text. */
-        void stateChanged(SettingsState state, Object... textArguments);
-
-        /** The signed-in account signed in again (its sign-in was too old to link): act with these tokens now. */
-        void freshSession(SignedInAccount session);
-
-        /** The end, called once. */
-        void ended(LinkOutcome outcome);
+    /**
+     * What the settings screen hears of the workflow, on the UI thread.
+     *
+     * @param stateChanged a new step, with the arguments of its progress text
+     * @param freshSession the signed-in account signed in again (its sign-in was too old to link): act with it now
+     * @param ended        the end, called once
+     */
+    record Listener(BiConsumer<SettingsState, Object[]> stateChanged, Consumer<SignedInAccount> freshSession,
+                    Consumer<LinkOutcome> ended) {
     }
 
     private final SignInFlows signIns;
@@ -101,7 +102,7 @@ final class LinkWorkflow {
                                 UserMessage.Remedy.NONE, fresh.claims().displayName(), current.claims().displayName())));
                         return;
                     }
-                    listener.freshSession(fresh);
+                    listener.freshSession().accept(fresh);
                     signInSecond(fresh, main, connection);
                 },
                 this::signInFailed);
@@ -209,7 +210,7 @@ final class LinkWorkflow {
     private void enter(SettingsState next, Object... textArguments) {
         if (!ended) {
             state = next;
-            listener.stateChanged(next, textArguments);
+            listener.stateChanged().accept(next, textArguments);
         }
     }
 
@@ -219,6 +220,6 @@ final class LinkWorkflow {
         }
         ended = true;
         state = SettingsState.IDLE;
-        listener.ended(outcome);
+        listener.ended().accept(outcome);
     }
 }

@@ -9,11 +9,8 @@ import dev.accountlinker.errors.UserMessage;
 import dev.accountlinker.linking.LinkingService;
 import dev.accountlinker.ui.StatusMessage;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 
 import java.util.List;
 import java.util.Optional;
@@ -29,6 +26,7 @@ public final class SettingsViewModel {
     private final SettingsContext context;
     private final Confirmations confirmations;
     private final Consumer<Confirmations.SignOut> onSignOut;
+    private final ScreenState screen;
     private final RateLimitCountdown countdown;
 
     /** The session the screen acts with; replaced when a link keeps the second account as main. */
@@ -38,23 +36,16 @@ public final class SettingsViewModel {
     private LinkWorkflow linkWorkflow;
     /** Cancels the read or unlink that is running; a link has its own. */
     private AtomicBoolean requestCancelled = new AtomicBoolean();
-    private SettingsState stateBeforeWait;
-    private String textBeforeWait;
 
-    // ---- properties ----
     private final ProfileModel profile = new ProfileModel();
-    private final ReadOnlyObjectWrapper<SettingsState> state = new ReadOnlyObjectWrapper<>(SettingsState.IDLE);
-    private final ReadOnlyStringWrapper stateText = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper sessionExpired = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyObjectWrapper<StatusMessage> status = new ReadOnlyObjectWrapper<>(StatusMessage.NONE);
 
     public SettingsViewModel(SettingsContext context, SignedInAccount primary, Confirmations confirmations,
                              Consumer<Confirmations.SignOut> onSignOut) {
         this.context = context;
         this.confirmations = confirmations;
         this.onSignOut = onSignOut;
-        this.countdown = new RateLimitCountdown(context.tasks(), context.clock(), this::showRateLimitWait,
-                this::endRateLimitWait);
+        this.screen = new ScreenState(context.messages());
+        this.countdown = new RateLimitCountdown(context.tasks(), context.clock(), context.messages(), screen);
         showSession(primary);
     }
 
@@ -66,45 +57,30 @@ public final class SettingsViewModel {
 
     /** Loads the account (profile, identities) again. */
     public void refresh() {
-        if (state.get() == SettingsState.IDLE) {
-            loadAccount(failure -> showFailure(context.errors().translateOwnAccountRead(failure)));
+        if (screen.state() == SettingsState.IDLE) {
+            loadAccount(failure -> screen.fail(context.errors().translateOwnAccountRead(failure)));
         }
     }
 
     /** Links another account: {@code connection} empty lets the person pick on the tenant's login page. */
     public void link(Optional<String> connection) {
-        if (state.get() != SettingsState.IDLE || account == null) {
+        if (screen.state() != SettingsState.IDLE || account == null) {
             return;
         }
-        clearStatus();
+        screen.clearStatus();
         linkWorkflow = new LinkWorkflow(context.signIns(), context.tasks(), context.clock(), confirmations,
-                this::linking, countdown, new LinkWorkflow.Listener() {
-                    @Override
-                    public void stateChanged(SettingsState next, Object... textArguments) {
-                        enter(next, textArguments);
-                    }
-
-                    @Override
-                    public void freshSession(SignedInAccount fresh) {
-                        showSession(fresh);
-                    }
-
-                    @Override
-                    public void ended(LinkOutcome outcome) {
-                        linkEnded(outcome);
-                    }
-                });
+                this::linking, countdown, new LinkWorkflow.Listener(screen::enter, this::showSession, this::linkEnded));
         linkWorkflow.start(session(), account, connection);
     }
 
     /** Unlinks a secondary identity after the person confirms. */
     public void unlink(Identity identity) {
-        if (state.get() != SettingsState.IDLE || account == null || identity.primary()
+        if (screen.state() != SettingsState.IDLE || account == null || identity.primary()
                 || !confirmations.confirmUnlink(identity)) {
             return;
         }
-        clearStatus();
-        enter(SettingsState.UNLINKING, identity.label());
+        screen.clearStatus();
+        screen.enter(SettingsState.UNLINKING, identity.label());
         String mainId = account.userId();
         RequestContext request = newRequest();
         context.tasks().run(() -> linking().mainClient().unlink(mainId, identity, request), remaining -> {
@@ -116,7 +92,7 @@ public final class SettingsViewModel {
                 return;
             }
             finish(StatusMessage.NONE);
-            showFailure(context.errors().translate(failure));
+            screen.fail(context.errors().translate(failure));
             reloadAfterFailedChange();
         });
     }
@@ -126,7 +102,7 @@ public final class SettingsViewModel {
      * limit (the refused request was not applied).
      */
     public void cancelOperation() {
-        if (!state.get().isCancellable()) {
+        if (!screen.state().isCancellable()) {
             return;
         }
         if (linkWorkflow != null) {
@@ -138,7 +114,7 @@ public final class SettingsViewModel {
 
     /** Signs out after the person confirms (a stray Enter must never sign anyone out). */
     public void signOut() {
-        if (state.get().isOperation()) {
+        if (screen.state().isOperation()) {
             return;
         }
         confirmations.confirmSignOut().ifPresent(choice -> {
@@ -189,7 +165,7 @@ public final class SettingsViewModel {
 
     /** Reads the signed-in account in the background and shows it; {@code onFailure} decides what a failure says. */
     private void loadAccount(Consumer<Throwable> onFailure) {
-        enter(SettingsState.LOADING);
+        screen.enter(SettingsState.LOADING);
         String userId = session().claims().subject();
         RequestContext request = newRequest();
         context.tasks().run(() -> linking().mainClient().fetch(userId, request), loadedAccount -> {
@@ -198,7 +174,7 @@ public final class SettingsViewModel {
         }, failure -> {
             finish(StatusMessage.NONE);
             if (ErrorTranslator.isCancellation(failure)) {
-                status.set(StatusMessage.info(context.messages().get("error.cancelled")));
+                screen.tell(StatusMessage.info(context.messages().get("error.cancelled")));
             } else {
                 onFailure.accept(failure);
             }
@@ -213,7 +189,7 @@ public final class SettingsViewModel {
         loadAccount(failure -> {
             UserMessage message = context.errors().translateOwnAccountRead(failure);
             if (message.remedy() == UserMessage.Remedy.SIGN_IN_AGAIN) {
-                showFailure(message);
+                screen.fail(message);
             }
         });
     }
@@ -226,7 +202,7 @@ public final class SettingsViewModel {
         }
         LinkFeedback feedback = LinkFeedback.of(outcome, context.messages(), context.errors());
         finish(feedback.status());
-        sessionExpired.set(feedback.signInAgain());
+        screen.offerSignInAgain(feedback.signInAgain());
         if (outcome.mayHaveChangedAccount()) {
             reloadAfterFailedChange();
         }
@@ -237,45 +213,12 @@ public final class SettingsViewModel {
         profile.showAccount(loadedAccount);
     }
 
-    private void showFailure(UserMessage message) {
-        sessionExpired.set(message.remedy() == UserMessage.Remedy.SIGN_IN_AGAIN);
-        status.set(StatusMessage.error(context.messages().format(message)));
-    }
-
-    private void clearStatus() {
-        status.set(StatusMessage.NONE);
-        sessionExpired.set(false);
-    }
-
     /** Back to idle with a message (none: keep what is shown). */
     private void finish(StatusMessage message) {
         countdown.stop();
-        enter(SettingsState.IDLE);
+        screen.enter(SettingsState.IDLE);
         if (message != StatusMessage.NONE) {
-            status.set(message);
-        }
-    }
-
-    private void enter(SettingsState next, Object... textArguments) {
-        state.set(next);
-        stateText.set(next.textKey().isEmpty() ? "" : context.messages().get(next.textKey(), textArguments));
-    }
-
-    private void showRateLimitWait(long secondsLeft) {
-        if (state.get() == SettingsState.IDLE) {
-            return; // the operation already ended
-        }
-        if (state.get() != SettingsState.WAITING_FOR_RATE_LIMIT) {
-            stateBeforeWait = state.get();
-            textBeforeWait = stateText.get();
-        }
-        enter(SettingsState.WAITING_FOR_RATE_LIMIT, secondsLeft);
-    }
-
-    private void endRateLimitWait() {
-        if (state.get() == SettingsState.WAITING_FOR_RATE_LIMIT) {
-            state.set(stateBeforeWait);
-            stateText.set(textBeforeWait);
+            screen.tell(message);
         }
     }
 
@@ -288,19 +231,20 @@ public final class SettingsViewModel {
 
     /** What the screen is doing; "running", "cancellable" and the like are read off it (see {@link SettingsState}). */
     public ReadOnlyObjectProperty<SettingsState> stateProperty() {
-        return state.getReadOnlyProperty();
+        return screen.stateProperty();
     }
 
     /** The progress text of the current state ("Linking the accounts…"); empty when idle. */
     public ReadOnlyStringProperty stateTextProperty() {
-        return stateText.getReadOnlyProperty();
+        return screen.textProperty();
     }
 
+    /** True when only a new sign-in can help ("Sign in again" is offered). */
     public ReadOnlyBooleanProperty sessionExpiredProperty() {
-        return sessionExpired.getReadOnlyProperty();
+        return screen.signInAgainProperty();
     }
 
     public ReadOnlyObjectProperty<StatusMessage> statusProperty() {
-        return status.getReadOnlyProperty();
+        return screen.statusProperty();
     }
 }
