@@ -126,20 +126,21 @@ public final class RequestPolicy {
 
     /** {@code x-ratelimit-reset} is the UNIX second when the limit allows requests again. */
     private Instant resetTime(ManagementApiException refused) {
-        return header(refused.headers(), "x-ratelimit-reset")
-                .flatMap(RequestPolicy::parseLong)
-                .map(Instant::ofEpochSecond)
-                .orElseGet(() -> clock.instant().plus(DEFAULT_RATE_LIMIT_WAIT));
+        return rateLimitReset(refused).orElseGet(() -> clock.instant().plus(DEFAULT_RATE_LIMIT_WAIT));
     }
 
-    static Optional<String> header(Map<String, List<String>> headers, String name) {
+    /** When Auth0 says a rate-limited request may be sent again ({@code x-ratelimit-reset}), if it says. */
+    public static Optional<Instant> rateLimitReset(ManagementApiException refused) {
+        Map<String, List<String>> headers = refused.headers();
         if (headers == null) {
             return Optional.empty();
         }
         return headers.entrySet().stream()
-                .filter(entry -> entry.getKey() != null && entry.getKey().equalsIgnoreCase(name))
+                .filter(entry -> entry.getKey() != null && entry.getKey().equalsIgnoreCase("x-ratelimit-reset"))
                 .flatMap(entry -> entry.getValue().stream())
-                .findFirst();
+                .findFirst()
+                .flatMap(RequestPolicy::parseLong)
+                .map(Instant::ofEpochSecond);
     }
 
     private static Optional<Long> parseLong(String text) {

@@ -4,6 +4,7 @@ import com.auth0.client.mgmt.core.ManagementApiException;
 import com.auth0.client.mgmt.core.ManagementException;
 import com.auth0.exception.Auth0Exception;
 import com.fasterxml.jackson.core.JacksonException;
+import dev.accountlinker.account.RequestPolicy;
 import dev.accountlinker.auth.AuthException;
 import dev.accountlinker.config.ConfigException;
 
@@ -13,7 +14,6 @@ import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -146,10 +146,9 @@ public final class ErrorTranslator {
             return UserMessage.of("error.insufficientScope", UserMessage.Remedy.SIGN_IN_AGAIN, scope);
         }
         if (status == 429) {
-            return header(api.headers(), "x-ratelimit-reset")
-                    .flatMap(ErrorTranslator::parseLong)
+            return RequestPolicy.rateLimitReset(api)
                     .map(reset -> UserMessage.of("error.rateLimitedUntil", UserMessage.Remedy.RETRY,
-                            TIME.format(Instant.ofEpochSecond(reset).atZone(zone()))))
+                            TIME.format(reset.atZone(zone()))))
                     .orElse(UserMessage.of("error.rateLimited", UserMessage.Remedy.RETRY));
         }
         if (status >= 500) {
@@ -170,23 +169,5 @@ public final class ErrorTranslator {
             return Optional.of(map.get(field).toString());
         }
         return Optional.empty();
-    }
-
-    private static Optional<String> header(Map<String, List<String>> headers, String name) {
-        if (headers == null) {
-            return Optional.empty();
-        }
-        return headers.entrySet().stream()
-                .filter(entry -> entry.getKey() != null && entry.getKey().equalsIgnoreCase(name))
-                .flatMap(entry -> entry.getValue().stream())
-                .findFirst();
-    }
-
-    private static Optional<Long> parseLong(String text) {
-        try {
-            return Optional.of(Long.parseLong(text.strip()));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
     }
 }
