@@ -3,7 +3,10 @@ package dev.accountlinker.ui;
 import dev.accountlinker.config.TenantAddress;
 import dev.accountlinker.config.TenantSettings;
 import javafx.scene.control.Label;
+import javafx.scene.layout.Region;
+import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
+import org.testfx.util.WaitForAsyncUtils;
 
 import java.net.ServerSocket;
 import java.net.URI;
@@ -35,10 +38,39 @@ class LoginFailureUiTest extends AppUiTestSupport {
         clickOn("#loginRetryButton");
         waitUntil(() -> node("#loginRetryButton").map(javafx.scene.Node::isVisible).orElse(false));
 
-        // Left alone, the attempt ends with a clear message instead of hanging.
+        // Buttons keep their whole text even in a narrow window; the message has a row of its own.
+        onFx(() -> {
+            ((Stage) lookup("#loginRetryButton").query().getScene().getWindow()).setWidth(360);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        for (String id : List.of("#loginRetryButton", "#loginCancelButton", "#continueInBrowserLink")) {
+            Region control = lookup(id).queryAs(Region.class);
+            assertTrue(onFx(() -> control.getWidth() >= control.prefWidth(-1) - 0.5), id + " is not cut");
+        }
+
+        // Left alone, the attempt ends; the main window says what happened, where, and what to do.
         tasks.expireAll();
         waitUntil(() -> !loginWindowOpen() && !statusText().isEmpty());
-        assertTrue(statusText().contains("took too long"), statusText());
+        assertTrue(statusText().startsWith("The sign-in page of http://127.0.0.1:" + deadPort + " could not be loaded: "),
+                statusText());
+        assertTrue(statusText().endsWith("Check the tenant’s domain, choose another tenant or try the demo tenant."),
+                statusText());
+        assertTrue(statusIs("error"));
+        assertTrue(onFx(() -> lookup("#useDemoButton").query().isVisible()), "the demo is one click away");
         assertFalse(lookup("#signInButton").query().isDisabled());
+    }
+
+    @Test
+    void cancellingAfterThePageFailedToLoadSaysWhatHappenedNotJustCancelled() {
+        clickOn("#signInButton");
+        waitUntil(() -> node("#loginRetryButton").map(javafx.scene.Node::isVisible).orElse(false));
+        clickOn("#loginCancelButton");
+        waitUntil(() -> !loginWindowOpen() && !statusText().isEmpty());
+        assertTrue(statusText().startsWith("The sign-in page of http://127.0.0.1:" + deadPort + " could not be loaded"),
+                statusText());
+
+        clickOn("#useDemoButton");
+        waitUntil(() -> text("#tenantLabel").contains("built-in demo tenant"));
     }
 }

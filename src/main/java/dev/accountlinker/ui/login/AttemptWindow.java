@@ -25,6 +25,8 @@ final class AttemptWindow {
     private final Stage stage = new Stage();
     private final CompletableFuture<CallbackResponse> result = new CompletableFuture<>();
     private final Window owner;
+    /** Why the attempt stopped working (a page that did not load): a cancel or the deadline then says so. */
+    private AuthException problem;
 
     AttemptWindow(Messages messages, Window owner, LoginPurpose purpose) {
         this.owner = owner;
@@ -49,7 +51,19 @@ final class AttemptWindow {
     }
 
     void cancel() {
-        fail(AuthException.cancelled());
+        fail(problem != null ? problem : AuthException.cancelled());
+    }
+
+    /**
+     * Remembers why the attempt cannot go on (until {@link #problemSolved()}): ending it by Cancel, Escape, closing
+     * or its deadline then reports this instead of "cancelled", so the main window can say what went wrong.
+     */
+    void problem(AuthException failure) {
+        problem = failure;
+    }
+
+    void problemSolved() {
+        problem = null;
     }
 
     /**
@@ -65,7 +79,8 @@ final class AttemptWindow {
         });
         // Closing the window by its title bar is a cancel, never a hang.
         stage.setOnHidden(event -> cancel());
-        TaskRunner.Running deadline = tasks.schedule(timeout, () -> fail(AuthException.timedOut()));
+        TaskRunner.Running deadline = tasks.schedule(timeout,
+                () -> fail(problem != null ? problem : AuthException.timedOut()));
         // Deferred: a listener that completes the result (the redirect catcher) must return before the page goes.
         result.whenComplete((value, failure) -> Platform.runLater(() -> {
             deadline.cancel();

@@ -97,9 +97,12 @@ public final class LoginWindow implements LoginLauncher {
 
             status.setId("loginStatus");
             status.setWrapText(true);
+            status.setMaxWidth(Double.MAX_VALUE);
+            status.managedProperty().bind(status.textProperty().isEmpty().not());
             status.getStyleClass().add("error");
             status.setAccessibleRole(AccessibleRole.TEXT);
             retry.setId("loginRetryButton");
+            retry.setMinWidth(Region.USE_PREF_SIZE);
             retry.setAccessibleHelp(messages.get("login.retry.help"));
             retry.setVisible(false);
             retry.managedProperty().bind(retry.visibleProperty());
@@ -107,6 +110,7 @@ public final class LoginWindow implements LoginLauncher {
 
             Button cancel = new Button(messages.get("login.cancel"));
             cancel.setId("loginCancelButton");
+            cancel.setMinWidth(Region.USE_PREF_SIZE);
             cancel.setCancelButton(true);
             cancel.setAccessibleHelp(messages.get("login.cancel.help"));
             cancel.setOnAction(event -> window.cancel());
@@ -114,19 +118,21 @@ public final class LoginWindow implements LoginLauncher {
             // For providers that refuse embedded browsers (Google's "disallowed_useragent") or break in them.
             Hyperlink inBrowser = new Hyperlink(messages.get("login.continueInBrowser"));
             inBrowser.setId("continueInBrowserLink");
+            inBrowser.setMinWidth(Region.USE_PREF_SIZE);
             inBrowser.setAccessibleHelp(messages.get("login.continueInBrowser.help"));
             inBrowser.setOnAction(event -> window.fail(new AuthException(AuthException.Reason.SWITCH_TO_BROWSER, "")));
 
+            // The message gets a row of its own: the buttons keep their whole text at any window size.
             Region spacer = new Region();
             HBox.setHgrow(spacer, Priority.ALWAYS);
-            HBox.setHgrow(status, Priority.SOMETIMES);
-            HBox buttons = new HBox(8, inBrowser, status, spacer, retry, cancel);
+            HBox buttons = new HBox(8, inBrowser, spacer, retry, cancel);
             buttons.setAlignment(Pos.CENTER_RIGHT);
-            buttons.setPadding(new Insets(8));
+            VBox bottom = new VBox(6, status, buttons);
+            bottom.setPadding(new Insets(8));
 
             BorderPane root = new BorderPane(content);
             root.setTop(progress);
-            root.setBottom(buttons);
+            root.setBottom(bottom);
             root.getStyleClass().add("login-window");
             return root;
         }
@@ -167,11 +173,14 @@ public final class LoginWindow implements LoginLauncher {
                 Throwable failure = engine.getLoadWorker().getException();
                 String reason = failure != null && failure.getMessage() != null ? failure.getMessage() : "";
                 status.setText(messages.get("signin.error.pageLoad", reason));
+                window.problem(new AuthException(AuthException.Reason.PAGE_LOAD_FAILED, reason));
                 retry.setVisible(true);
                 retry.requestFocus();
             } else if (state == Worker.State.RUNNING) {
                 status.setText("");
                 retry.setVisible(false);
+            } else if (state == Worker.State.SUCCEEDED) {
+                window.problemSolved();
             }
         }
 

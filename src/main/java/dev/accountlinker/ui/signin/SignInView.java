@@ -52,7 +52,7 @@ public final class SignInView {
 
         Button demo = button("useDemoButton", messages.get("signin.useDemo"), messages.get("signin.useDemo.help"));
         demo.setOnAction(event -> useDemo.run());
-        demo.visibleProperty().bind(viewModel.configBrokenProperty());
+        demo.visibleProperty().bind(viewModel.offerDemoProperty());
         demo.managedProperty().bind(demo.visibleProperty());
 
         Label tenant = label("", "tenant-label");

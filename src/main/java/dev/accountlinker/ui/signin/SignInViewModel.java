@@ -30,6 +30,7 @@ public final class SignInViewModel {
 
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper configBroken = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper offerDemo = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper tenantText = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<StatusMessage> status = new ReadOnlyObjectWrapper<>(StatusMessage.NONE);
@@ -55,6 +56,7 @@ public final class SignInViewModel {
 
     private void showConfigProblem(ConfigException problem) {
         configBroken.set(true);
+        offerDemo.set(true);
         tenantText.set("");
         status.set(StatusMessage.error(messages.format(context.errors().translate(problem))));
     }
@@ -91,7 +93,19 @@ public final class SignInViewModel {
                 && auth.reason() == AuthException.Reason.STARTUP_FAILED) {
             return StatusMessage.error(messages.get("config.error.demoFailed"));
         }
+        if (!context.config().demo() && failure instanceof AuthException auth
+                && auth.reason() == AuthException.Reason.PAGE_LOAD_FAILED) {
+            // The tenant could not be reached: say where, what happened, and offer the ways on.
+            offerDemo.set(true);
+            return StatusMessage.error(messages.get("signin.error.unreachableTenant",
+                    context.config().tenant().orElseThrow().address().baseUrl(), sentence(auth.detail())));
+        }
         return StatusMessage.error(messages.format(context.errors().translate(failure)));
+    }
+
+    private static String sentence(String text) {
+        String trimmed = text.strip();
+        return trimmed.isEmpty() || trimmed.endsWith(".") ? trimmed : trimmed + ".";
     }
 
     public void cancel() {
@@ -114,6 +128,11 @@ public final class SignInViewModel {
 
     public ReadOnlyBooleanProperty configBrokenProperty() {
         return configBroken.getReadOnlyProperty();
+    }
+
+    /** True when the demo tenant is offered instead: the configuration is broken or the tenant cannot be reached. */
+    public ReadOnlyBooleanProperty offerDemoProperty() {
+        return offerDemo.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty progressTextProperty() {
