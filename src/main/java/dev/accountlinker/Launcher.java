@@ -10,6 +10,7 @@ import dev.accountlinker.ui.Messages;
 import javafx.application.Application;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -46,7 +47,7 @@ public final class Launcher {
         if (problem.messageKey().equals("config.error.unknownArgument")) {
             return messages.get("launcher.error.unknownOption", problem.settingKey());
         }
-        List<Object> arguments = new java.util.ArrayList<>();
+        List<Object> arguments = new ArrayList<>();
         arguments.add(problem.settingKey());
         arguments.addAll(problem.arguments());
         return messages.get("launcher.error.commandLine", messages.get(problem.messageKey(), arguments.toArray()));

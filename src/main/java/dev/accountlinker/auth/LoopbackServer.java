@@ -1,5 +1,6 @@
 package dev.accountlinker.auth;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,6 +13,7 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -230,13 +232,13 @@ final class LoopbackServer implements AutoCloseable {
             connection.setSoTimeout((int) Math.min(remainingMillis, Integer.MAX_VALUE));
             int read = in.read(buffer, length, buffer.length - length);
             if (read < 0) {
-                throw new java.io.EOFException("connection closed before the request head ended");
+                throw new EOFException("connection closed before the request head ended");
             }
             int searchFrom = Math.max(0, length - (HEAD_END.length - 1));
             length += read;
             int end = indexOf(buffer, searchFrom, length, HEAD_END);
             if (end >= 0) {
-                return Optional.of(java.util.Arrays.copyOf(buffer, end));
+                return Optional.of(Arrays.copyOf(buffer, end));
             }
         }
         return Optional.empty();
