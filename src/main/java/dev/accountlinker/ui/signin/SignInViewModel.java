@@ -33,6 +33,7 @@ public final class SignInViewModel {
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper tenantText = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<StatusMessage> status = new ReadOnlyObjectWrapper<>(StatusMessage.NONE);
+    private final ReadOnlyBooleanWrapper demoOffered = new ReadOnlyBooleanWrapper(false);
     private SignInFlow flow;
 
     /**
@@ -51,6 +52,27 @@ public final class SignInViewModel {
                 ? messages.get("signin.tenant.demo")
                 : messages.get("signin.tenant.remote", context.config().tenant().orElseThrow().address().baseUrl()));
         context.configProblem().ifPresent(this::showConfigProblem);
+        demoOffered.set(configBroken.get() && context.config().installer().offerDemo());
+    }
+
+    /** The product's name: the app's own, or the one an organisation's build gives it. */
+    public String appName() {
+        return context.config().installer().productName().orElse(messages.get("app.title"));
+    }
+
+    /** "Use the demo tenant instead" is shown: the configuration is broken and the build offers the demo. */
+    public ReadOnlyBooleanProperty demoOfferedProperty() {
+        return demoOffered.getReadOnlyProperty();
+    }
+
+    /** "Use your own Auth0 tenant…": on the demo (or instead of a broken configuration), when the build offers it. */
+    public boolean connectTenantOffered() {
+        return context.config().installer().offerConnect() && context.config().demo();
+    }
+
+    /** "Change tenant…": on the sign-in screen of a configured tenant, when the build offers it. */
+    public boolean changeTenantOffered() {
+        return context.config().installer().offerConnect() && !context.config().demo();
     }
 
     private void showConfigProblem(ConfigException problem) {
