@@ -109,8 +109,7 @@ public final class AppShell {
             }
         });
         stopCurrentScreen = viewModel::stopWork;
-        root.getChildren().setAll(ConnectView.create(viewModel, context.messages()));
-        focus("#" + viewModel.initialFocus().nodeId());
+        root.getChildren().setAll(ConnectView.create(viewModel, context.messages())); // it focuses its first field
     }
 
     /** After the connect screen saved the settings file: the app continues as it would start now. */

@@ -4,6 +4,7 @@ import dev.accountlinker.ui.Messages;
 import dev.accountlinker.ui.connect.ConnectViewModel.CheckLine;
 import dev.accountlinker.ui.connect.ConnectViewModel.Field;
 import dev.accountlinker.ui.connect.ConnectViewModel.RegistrationItem;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.HPos;
@@ -26,6 +27,9 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+
+import java.util.EnumMap;
+import java.util.Map;
 
 /**
  * The connect screen, bound to its {@link ConnectViewModel}; no logic of its own. Reading order is tab order: the
@@ -60,11 +64,13 @@ public final class ConnectView {
         fields.setHgrow(Priority.ALWAYS);
         fields.setFillWidth(true);
         form.getColumnConstraints().addAll(labels, fields);
-        int row = 0;
-        row = addField(form, row, viewModel, messages, Field.DOMAIN, "connect.field.domain");
-        row = addField(form, row, viewModel, messages, Field.CLIENT_ID, "connect.field.clientId");
-        row = addField(form, row, viewModel, messages, Field.CONNECTIONS, "connect.field.connections");
-        addField(form, row, viewModel, messages, Field.BROWSER_CONNECTIONS, "connect.field.browserConnections");
+        Map<Field, TextField> inputs = new EnumMap<>(Field.class);
+        inputs.put(Field.DOMAIN, addField(form, 0, viewModel, messages, Field.DOMAIN, "connect.field.domain"));
+        inputs.put(Field.CLIENT_ID, addField(form, 2, viewModel, messages, Field.CLIENT_ID, "connect.field.clientId"));
+        inputs.put(Field.CONNECTIONS, addField(form, 4, viewModel, messages, Field.CONNECTIONS, "connect.field.connections"));
+        inputs.put(Field.BROWSER_CONNECTIONS, addField(form, 6, viewModel, messages, Field.BROWSER_CONNECTIONS,
+                "connect.field.browserConnections"));
+        focusWhenShown(inputs.get(viewModel.initialFocus()));
 
         Button check = button("tenantCheckButton", messages.get("connect.check"), messages.get("connect.check.help"));
         // Not disabled while a check runs (Check then does nothing): a disabled button would push the focus away.
@@ -85,6 +91,7 @@ public final class ConnectView {
         cancelCheck.visibleProperty().bind(checking);
         cancelCheck.managedProperty().bind(cancelCheck.visibleProperty());
         HBox progressBox = new HBox(8, progress, progressText);
+        progressBox.setId("tenantCheckProgressBox");
         progressBox.setAlignment(Pos.CENTER_LEFT);
         progressBox.visibleProperty().bind(busy);
         progressBox.managedProperty().bind(progressBox.visibleProperty());
@@ -116,6 +123,12 @@ public final class ConnectView {
         scroll.getStyleClass().add("connect-scroll");
         // The scroll pane itself takes no focus: Tab goes from field to field, not to the pane.
         scroll.setFocusTraversable(false);
+        // A ScrollPane does not follow the keyboard by itself: bring whatever Tab focuses into view.
+        scroll.sceneProperty().addListener((observable, oldScene, scene) -> {
+            if (scene != null) {
+                scene.focusOwnerProperty().addListener((o, old, focused) -> scrollIntoView(scroll, content, focused));
+            }
+        });
 
         Button demo = button("tenantDemoButton", messages.get("connect.demo"), messages.get("connect.demo.help"));
         demo.setOnAction(event -> viewModel.tryDemo());
@@ -147,8 +160,55 @@ public final class ConnectView {
         return root;
     }
 
-    /** Label, field and the line under it (the field's message, or its hint); returns the next free row. */
-    private static int addField(GridPane form, int row, ConnectViewModel viewModel, Messages messages, Field field,
+    private static void scrollIntoView(ScrollPane scroll, Region content, Node focused) {
+        if (focused == null || !isInside(focused, content)) {
+            return;
+        }
+        double contentHeight = content.getBoundsInLocal().getHeight();
+        double viewportHeight = scroll.getViewportBounds().getHeight();
+        if (contentHeight <= viewportHeight) {
+            return;
+        }
+        var bounds = content.sceneToLocal(focused.localToScene(focused.getBoundsInLocal()));
+        double top = (contentHeight - viewportHeight) * scroll.getVvalue();
+        double newTop = top;
+        if (bounds.getMinY() < top) {
+            newTop = bounds.getMinY() - 8;
+        } else if (bounds.getMaxY() > top + viewportHeight) {
+            newTop = bounds.getMaxY() - viewportHeight + 8;
+        }
+        scroll.setVvalue(Math.max(0, Math.min(1, newTop / (contentHeight - viewportHeight))));
+    }
+
+    private static boolean isInside(Node node, Node ancestor) {
+        for (Node current = node; current != null; current = current.getParent()) {
+            if (current == ancestor) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The first field gets the focus once it is really on screen: it is inside a scroll pane, whose content joins the
+     * scene only when the pane's skin is made (in the next pulse), and that pulse also moves a focus that was left
+     * on a removed node (the button that opened this screen).
+     */
+    private static void focusWhenShown(TextField field) {
+        field.sceneProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends javafx.scene.Scene> observable,
+                                javafx.scene.Scene old, javafx.scene.Scene scene) {
+                if (scene != null) {
+                    field.sceneProperty().removeListener(this);
+                    Platform.runLater(field::requestFocus);
+                }
+            }
+        });
+    }
+
+    /** Label, field and the line under it (the field's message, or its hint) in {@code row} and the next. */
+    private static TextField addField(GridPane form, int row, ConnectViewModel viewModel, Messages messages, Field field,
                                 String key) {
         Label label = new Label(messages.get(key));
         label.getStyleClass().add("field-label");
@@ -173,7 +233,7 @@ public final class ConnectView {
         form.add(input, 1, row);
         form.add(below, 1, row + 1);
         GridPane.setMargin(below, new Insets(0, 0, 8, 0));
-        return row + 2;
+        return input;
     }
 
     private static void markInvalid(TextField input, Label below, String error) {

@@ -121,6 +121,8 @@ public final class ConnectViewModel {
     private final Set<Field> insisted = EnumSet.noneOf(Field.class);
     private final ReadOnlyObjectWrapper<ConnectState> state = new ReadOnlyObjectWrapper<>(ConnectState.EDITING);
     private final ObservableList<CheckLine> results = FXCollections.observableArrayList();
+    /** One read-only view, kept: the view's listeners hang on it (it follows the list through a weak listener). */
+    private final ObservableList<CheckLine> readOnlyResults = FXCollections.unmodifiableObservableList(results);
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<StatusMessage> status = new ReadOnlyObjectWrapper<>(StatusMessage.NONE);
     private final ReadOnlyBooleanWrapper canCheck = new ReadOnlyBooleanWrapper(false);
@@ -442,7 +444,7 @@ public final class ConnectViewModel {
 
     /** The check's lines, in order (read-only). */
     public ObservableList<CheckLine> checkResults() {
-        return FXCollections.unmodifiableObservableList(results);
+        return readOnlyResults;
     }
 
     public ReadOnlyStringProperty progressTextProperty() {
