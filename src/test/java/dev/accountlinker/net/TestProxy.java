@@ -41,6 +41,7 @@ public final class TestProxy implements AutoCloseable {
     private final List<Forwarded> forwarded = Collections.synchronizedList(new ArrayList<>());
     private final List<String> refused = Collections.synchronizedList(new ArrayList<>());
     private volatile int refuseWithStatus;
+    private final List<Socket> open = Collections.synchronizedList(new ArrayList<>());
 
     private TestProxy() throws IOException {
         server = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
@@ -61,9 +62,22 @@ public final class TestProxy implements AutoCloseable {
         return this;
     }
 
-    /** From now on, answers every request with this status instead of forwarding it (0: forward again). */
+    /**
+     * From now on, answers every request with this status instead of forwarding it (0: forward again). Tunnels
+     * already open are closed, so a client's kept-alive connection cannot slip past the refusal.
+     */
     public void refuseWith(int status) {
         refuseWithStatus = status;
+        synchronized (open) {
+            for (Socket socket : open) {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // closing anyway
+                }
+            }
+            open.clear();
+        }
     }
 
     public int port() {
@@ -110,6 +124,7 @@ public final class TestProxy implements AutoCloseable {
     }
 
     private void serve(Socket client) {
+        open.add(client);
         try (client) {
             InputStream in = client.getInputStream();
             String head = readHead(in);
@@ -168,6 +183,8 @@ public final class TestProxy implements AutoCloseable {
             }
         } catch (IOException | InterruptedException ignored) {
             // a client or target that went away: nothing to forward any more
+        } finally {
+            open.remove(client);
         }
     }
 

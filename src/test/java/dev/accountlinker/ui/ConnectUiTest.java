@@ -5,6 +5,8 @@ import dev.accountlinker.AppServices;
 import dev.accountlinker.config.AppConfig;
 import dev.accountlinker.config.ConfigSources;
 import dev.accountlinker.config.SignInWays;
+import dev.accountlinker.localtenant.LocalTenant;
+import dev.accountlinker.localtenant.TestCertificate;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
@@ -235,6 +237,17 @@ class ConnectUiTest extends AppUiTestSupport {
         waitForCheckLines();
         assertEquals(List.of("✗ The name nothing-here.invalid was not found. Check the spelling of the domain, and that"
                 + " this computer is connected to the network."), checkLines());
+
+        // This JVM does not trust the test certificate: a real TLS failure.
+        TestCertificate certificate = TestCertificate.create(folder.resolve("tls"), "acme.test");
+        try (LocalTenant https = LocalTenant.builder().https(certificate.serverContext()).start()) {
+            replaceDomain(https.baseUrl());
+            clickOn("#tenantCheckButton");
+            waitForCheckLines();
+            assertEquals(List.of("✗ A secure connection to 127.0.0.1 could not be made: the certificate it presented is"
+                    + " not trusted by this computer. A proxy or firewall that inspects encrypted traffic can cause this;"
+                    + " ask your network administrator."), checkLines());
+        }
     }
 
     @Test
