@@ -116,8 +116,8 @@ class ConnectUiTest extends AppUiTestSupport {
         assertTrue(focused("#tenantBrowserConnectionsField"));
         write("none");
         assertEquals("http://127.0.0.1/callback, http://127.0.0.1:28471/callback, http://127.0.0.1:28472/callback,"
-                + " http://127.0.0.1:28473/callback", fieldText("#registration-callback-urls"));
-        assertEquals(tenant.baseUrl() + "/api/v2/", fieldText("#registration-api"));
+                + " http://127.0.0.1:28473/callback", text("#registration-callback-urls"));
+        assertEquals(tenant.baseUrl() + "/api/v2/", text("#registration-api"));
 
         type(KeyCode.ENTER); // Enter checks first
         waitForCheckLines();
@@ -169,6 +169,23 @@ class ConnectUiTest extends AppUiTestSupport {
     }
 
     @Test
+    void aSaveThatCannotBeDoneSendsTheKeyboardToTheFieldToFix() {
+        openConnectScreen();
+        write("acme.eu.auth0.com");
+        onFx(() -> {
+            lookup("#tenantSaveButton").query().requestFocus();
+            return null;
+        });
+        type(KeyCode.SPACE);
+        waitUntil(() -> focused("#tenantClientIdField"));
+        assertTrue(text("#tenantClientIdError").startsWith("Enter the client ID"), text("#tenantClientIdError"));
+        assertEquals("Some fields need attention before saving: see the messages under them.", statusText());
+        write("AbCdEf123");
+        assertEquals("The client ID of your Native application (Auth0: Applications → your application → Settings)",
+                text("#tenantClientIdError"), "the hint is back once the value is fine");
+    }
+
+    @Test
     void aBrokenSettingsFileOpensTheConnectScreenWithTheFieldMarkedAndSavingRepairsIt() throws Exception {
         Files.createDirectories(settingsFile().getParent());
         Files.writeString(settingsFile(), "domain=" + tenant.baseUrl().replace("127.0.0.1", "127.0.0.1 x")
@@ -176,8 +193,8 @@ class ConnectUiTest extends AppUiTestSupport {
         restart(ConfigSources.settingsFileOnly(settingsFile()));
 
         waitUntil(() -> node("#tenantDomainField").isPresent());
-        assertTrue(statusText().startsWith("Your settings file " + settingsFile().toAbsolutePath() + " has a value"),
-                statusText());
+        assertTrue(text("#tenantProblemMessage").startsWith("Your settings file " + settingsFile().toAbsolutePath()
+                + " has a value"), text("#tenantProblemMessage"));
         assertTrue(onFx(() -> lookup("#tenantDomainField").query().getStyleClass().contains("invalid")), "the field is marked");
         assertTrue(text("#tenantDomainError").startsWith("Not a domain:"), text("#tenantDomainError"));
         waitUntil(() -> focused("#tenantDomainField"));

@@ -48,9 +48,15 @@ public final class ConnectView {
         heading.getStyleClass().add("heading");
         Label explanation = wrapped(messages.get("connect.explanation"), "connect-explanation");
 
+        Label problem = wrapped("", "status-message");
+        problem.setId("tenantProblemMessage");
+        problem.managedProperty().bind(problem.visibleProperty());
+        viewModel.problemProperty().addListener((observable, old, message) -> message.applyTo(problem));
+        viewModel.problemProperty().get().applyTo(problem);
+        // Feedback on the last action lives in the button bar, always in view however far the page is scrolled.
         Label status = wrapped("", "status-message");
         status.setId("statusMessage");
-        status.managedProperty().bind(status.visibleProperty());
+        status.setMaxWidth(Double.MAX_VALUE);
         viewModel.statusProperty().addListener((observable, old, message) -> message.applyTo(status));
         viewModel.statusProperty().get().applyTo(status);
 
@@ -71,6 +77,11 @@ public final class ConnectView {
         inputs.put(Field.BROWSER_CONNECTIONS, addField(form, 6, viewModel, messages, Field.BROWSER_CONNECTIONS,
                 "connect.field.browserConnections"));
         focusWhenShown(inputs.get(viewModel.initialFocus()));
+        viewModel.fieldToFixProperty().addListener((observable, old, field) -> {
+            if (field != null) {
+                inputs.get(field).requestFocus();
+            }
+        });
 
         Button check = button("tenantCheckButton", messages.get("connect.check"), messages.get("connect.check.help"));
         // Not disabled while a check runs (Check then does nothing): a disabled button would push the focus away.
@@ -113,7 +124,7 @@ public final class ConnectView {
         Label registrationExplanation = wrapped(messages.get("connect.registration.explanation"), "connect-explanation");
         GridPane registration = registration(viewModel, messages);
 
-        VBox content = new VBox(14, heading, explanation, status, form, checkRow, results,
+        VBox content = new VBox(14, heading, explanation, problem, form, checkRow, results,
                 registrationHeading, registrationExplanation, registration);
         content.getStyleClass().add("connect-screen");
         content.setPadding(new Insets(24, 32, 24, 32));
@@ -123,6 +134,16 @@ public final class ConnectView {
         scroll.getStyleClass().add("connect-scroll");
         // The scroll pane itself takes no focus: Tab goes from field to field, not to the pane.
         scroll.setFocusTraversable(false);
+        // The check's answer comes into view (it may be below the fold), once it has been laid out.
+        boolean[] showResults = new boolean[1];
+        viewModel.checkResults().addListener((ListChangeListener<CheckLine>) change ->
+                showResults[0] = !viewModel.checkResults().isEmpty());
+        results.boundsInParentProperty().addListener((observable, old, bounds) -> {
+            if (showResults[0] && bounds.getHeight() > 0) {
+                showResults[0] = false;
+                Platform.runLater(() -> scrollIntoView(scroll, content, results));
+            }
+        });
         // A ScrollPane does not follow the keyboard by itself: bring whatever Tab focuses into view.
         scroll.sceneProperty().addListener((observable, oldScene, scene) -> {
             if (scene != null) {
@@ -147,9 +168,8 @@ public final class ConnectView {
                 viewModel.stateProperty());
         check.defaultButtonProperty().bind(checkedOk.not());
         save.defaultButtonProperty().bind(checkedOk);
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(10, demo, spacer, cancel, save);
+        HBox.setHgrow(status, Priority.ALWAYS); // also keeps Cancel and Save on the right when empty
+        HBox bar = new HBox(10, demo, status, cancel, save);
         bar.setAlignment(Pos.CENTER_RIGHT);
         bar.setPadding(new Insets(10, 32, 14, 32));
         bar.getStyleClass().add("connect-bar");
@@ -161,7 +181,7 @@ public final class ConnectView {
     }
 
     private static void scrollIntoView(ScrollPane scroll, Region content, Node focused) {
-        if (focused == null || !isInside(focused, content)) {
+        if (focused == null || !isInside(focused, content) || focused == content) {
             return;
         }
         double contentHeight = content.getBoundsInLocal().getHeight();
@@ -276,26 +296,28 @@ public final class ConnectView {
             String name = messages.get(item.labelKey());
             Label label = new Label(name);
             label.getStyleClass().add("field-label");
-            TextField value = new TextField();
+            // A wrapping label, not a text field: every URL stays readable; Copy takes the exact value.
+            Label value = wrapped("", "registration-value");
             value.setId("registration-" + item.id());
-            value.setEditable(false);
-            // Read and copied with the button next to it; Tab goes button to button.
-            value.setFocusTraversable(false);
-            value.getStyleClass().add("registration-value");
+            value.setMaxWidth(Double.MAX_VALUE);
             value.textProperty().bind(viewModel.registrationProperty(item));
             value.setAccessibleText(name);
             label.setLabelFor(value);
             Button copy = new Button(messages.get("connect.copy"));
+            copy.setMinWidth(Region.USE_PREF_SIZE);
             copy.setId("copy-" + item.id());
             copy.setMnemonicParsing(false);
             copy.accessibleHelpProperty().bind(Bindings.createStringBinding(
                     () -> messages.get("connect.copy.help", name, value.getText()), value.textProperty()));
             copy.setOnAction(event -> {
                 ClipboardContent content = new ClipboardContent();
-                content.putString(value.getText());
+                content.putString(viewModel.registrationProperty(item).get());
                 Clipboard.getSystemClipboard().setContent(content);
                 viewModel.copied(item);
             });
+            GridPane.setValignment(label, javafx.geometry.VPos.TOP);
+            GridPane.setValignment(copy, javafx.geometry.VPos.TOP);
+            GridPane.setMargin(label, new Insets(4, 0, 0, 0));
             grid.add(label, 0, row);
             grid.add(value, 1, row);
             grid.add(copy, 2, row);
@@ -314,6 +336,7 @@ public final class ConnectView {
 
     private static Button button(String id, String text, String help) {
         Button button = new Button(text);
+        button.setMinWidth(Region.USE_PREF_SIZE); // never "…": the status line next to it gives way instead
         button.setId(id);
         button.setMnemonicParsing(false);
         button.setAccessibleHelp(help);

@@ -125,6 +125,8 @@ public final class ConnectViewModel {
     private final ObservableList<CheckLine> readOnlyResults = FXCollections.unmodifiableObservableList(results);
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<StatusMessage> status = new ReadOnlyObjectWrapper<>(StatusMessage.NONE);
+    private final ReadOnlyObjectWrapper<Field> fieldToFix = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<StatusMessage> fileProblem = new ReadOnlyObjectWrapper<>(StatusMessage.NONE);
     private final ReadOnlyBooleanWrapper canCheck = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper canSave = new ReadOnlyBooleanWrapper(false);
     private final Map<RegistrationItem, ReadOnlyStringWrapper> registration = new EnumMap<>(RegistrationItem.class);
@@ -178,13 +180,13 @@ public final class ConnectViewModel {
         Optional<Field> field = Field.forKey(problem.settingKey());
         if (field.isPresent()) {
             insisted.add(field.get());
-            status.set(StatusMessage.error(messages.get("connect.problem.field", file)));
+            fileProblem.set(StatusMessage.error(messages.get("connect.problem.field", file)));
             return;
         }
         String what = messages.format(context.errors().translate(problem));
         Set<String> edited = Arrays.stream(Field.values()).map(Field::settingKey).collect(Collectors.toSet());
         List<String> dropped = context.settingsFile().droppedOnSave(edited);
-        status.set(StatusMessage.error(what + " " + (dropped.isEmpty()
+        fileProblem.set(StatusMessage.error(what + " " + (dropped.isEmpty()
                 ? messages.get("connect.problem.rewrite")
                 : messages.get("connect.problem.dropped", String.join(", ", dropped)))));
     }
@@ -274,6 +276,8 @@ public final class ConnectViewModel {
         refresh();
         if (!canSave.get()) {
             status.set(StatusMessage.error(messages.get("connect.save.invalid")));
+            fieldToFix.set(null); // the same field again is news too
+            fieldToFix.set(initialFocus());
             return;
         }
         Map<String, String> edits = new LinkedHashMap<>();
@@ -451,8 +455,14 @@ public final class ConnectViewModel {
         return progressText.getReadOnlyProperty();
     }
 
+    /** Feedback on what the person just did: the check's outcome, a copy, a save that failed. */
     public ReadOnlyObjectProperty<StatusMessage> statusProperty() {
         return status.getReadOnlyProperty();
+    }
+
+    /** Why the screen opened on its own: the settings file's problem, shown at the top until the file is saved. */
+    public ReadOnlyObjectProperty<StatusMessage> problemProperty() {
+        return fileProblem.getReadOnlyProperty();
     }
 
     /** The domain is valid, so it can be checked (Check does nothing while a check or save is running). */
@@ -472,6 +482,11 @@ public final class ConnectViewModel {
     /** Whether "Try the demo" is offered (an organisation's build may hide it). */
     public boolean demoOffered() {
         return context.current().installer().offerDemo();
+    }
+
+    /** The field the person is sent to after a save that could not be done (the first one with a message). */
+    public ReadOnlyObjectProperty<Field> fieldToFixProperty() {
+        return fieldToFix.getReadOnlyProperty();
     }
 
     /** The field to focus first: the first one with a message, else the domain. */

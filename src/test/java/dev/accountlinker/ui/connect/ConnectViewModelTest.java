@@ -263,7 +263,7 @@ class ConnectViewModelTest {
         assertEquals(StatusMessage.Kind.ERROR, viewModel.statusProperty().get().kind());
         assertFalse(Files.exists(settingsFile));
         assertTrue(exits.isEmpty());
-        assertEquals(Field.DOMAIN, viewModel.initialFocus());
+        assertEquals(Field.DOMAIN, viewModel.fieldToFixProperty().get(), "the person is sent to the first one");
     }
 
     @Test
@@ -292,7 +292,7 @@ class ConnectViewModelTest {
         assertTrue(error(viewModel, Field.DOMAIN).startsWith("Plain http:// is allowed only"));
         assertEquals(Field.DOMAIN, viewModel.initialFocus());
         assertEquals(StatusMessage.error("Your settings file " + settingsFile.toAbsolutePath() + " has a value that"
-                + " cannot be used. Fix the marked field and save."), viewModel.statusProperty().get());
+                + " cannot be used. Fix the marked field and save."), viewModel.problemProperty().get());
 
         type(viewModel, Field.DOMAIN, "acme.eu.auth0.com");
         viewModel.save();
@@ -312,7 +312,7 @@ class ConnectViewModelTest {
         ConnectViewModel unknown = screen(tasks, AppConfig.demoDefaults(), Optional.of(assertProblem()));
         assertEquals(StatusMessage.error("Unknown setting \"clientid\" in " + settingsFile.toAbsolutePath() + ". Known"
                 + " settings: domain, client-id, connections, redirect-uri, browser-connections, loopback-port, proxy."
-                + " Saving repairs the file with the values below and removes: clientid."), unknown.statusProperty().get());
+                + " Saving repairs the file with the values below and removes: clientid."), unknown.problemProperty().get());
     }
 
     @Test
