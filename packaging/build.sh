@@ -1,9 +1,15 @@
 #!/usr/bin/env bash
 # Builds Account Linker's installers with the JDK's own jlink and jpackage (JDK 17+).
 #
-#   packaging/build.sh [TYPE...]     TYPE: app-image deb rpm (Linux), msi exe (Windows), dmg pkg (macOS)
+#   packaging/build.sh [--settings FILE] [TYPE...]
+#                                    TYPE: app-image deb rpm (Linux), msi exe (Windows), dmg pkg (macOS)
 #                                    default: this OS's installers (Linux: app-image, deb, and rpm if rpmbuild is here)
+#   --settings FILE                  an organisation's build: FILE (installer settings, see
+#                                    packaging/installer-settings.example.properties) goes into the app image as
+#                                    lib/app/installer.properties; the app reads it below the user's own settings file
+#                                    and above the demo. Checked first: a file the app could not use stops the build.
 # Usually run through Maven, which compiles and copies the runtime jars first: mvn -B -Ppackage package
+# (with -Dinstaller.settings=FILE for --settings FILE)
 # Run directly after `mvn -B process-classes` (it needs target/classes and target/lib).
 #
 # Output: target/installer/ (installers, and the app-image folder account-linker/ on Linux).
@@ -14,8 +20,21 @@
 # the installers (made from the app-image) packaging/<os>/installer.options + packaging/<os>/<type>.options.
 # A .deb is checked to depend on libgtk-3-0.
 # Environment: APP_VERSION (default: the pom's version), DEST (default target/installer), JPACKAGE/JLINK/JAR,
-# JPACKAGE_OPTS (extra jpackage options for every call, e.g. --verbose).
+# JPACKAGE_OPTS (extra jpackage options for every call, e.g. --verbose), INSTALLER_SETTINGS (as --settings).
 set -euo pipefail
+
+settings=${INSTALLER_SETTINGS:-}
+args=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --settings) [ $# -ge 2 ] || { echo "packaging/build.sh: --settings needs a FILE" >&2; exit 2; }; settings=$2; shift 2 ;;
+    --settings=*) settings=${1#--settings=}; shift ;;
+    *) args+=("$1"); shift ;;
+  esac
+done
+# A relative FILE is the caller's, not the project folder's.
+if [ -n "$settings" ] && [ "${settings#/}" = "$settings" ]; then settings="$PWD/$settings"; fi
+set -- ${args[@]+"${args[@]}"}
 cd "$(dirname "$0")/.."
 
 die() { echo "packaging/build.sh: $*" >&2; exit 1; }
@@ -48,6 +67,14 @@ work=target/jpackage
 dest=${DEST:-target/installer}
 mkdir -p "$work" "$dest"
 
+if [ -n "$settings" ]; then
+  step "installer settings $settings"
+  [ -f "$settings" ] || die "installer settings $settings: no such file"
+  # The app's own rules: the same message a user would get, but now, at build time.
+  "$(java_bin java)" -cp "target/classes:target/lib/*" dev.accountlinker.launch.InstallerSettingsCheck "$settings" \
+    || die "installer settings $settings cannot be used (see above)"
+fi
+
 step "app jar ($version)"
 rm -rf "$work/input" "$work/javafx" && mkdir -p "$work/input" "$work/javafx"
 "$JAR" --create --file "$work/input/account-linker-$version.jar" --main-class dev.accountlinker.Launcher -C target/classes .
@@ -63,6 +90,12 @@ done
 [ -n "$(ls "$work/javafx")" ] || die "no JavaFX platform jars (module-info.class) in target/lib"
 # Stored, not deflated: the installers' own compression (xz, cab, dmg) then does far better (README, Installers).
 "$(java_bin java)" packaging/StoreJars.java "$work/input"/*.jar
+installer_options=()
+if [ -n "$settings" ]; then
+  cp "$settings" "$work/input/installer.properties"
+  # jpackage's launcher replaces $APPDIR with the image's lib/app folder.
+  installer_options=(--java-options '-Daccountlinker.installerSettings=$APPDIR/installer.properties')
+fi
 
 step "runtime (jlink)"
 modules=$(grep -v '^#' packaging/runtime-modules | grep . | paste -sd, -)
@@ -87,7 +120,8 @@ build_app_image() {
   step "app-image → $app_image"
   rm -rf "$app_image"
   "$JPACKAGE" --type app-image "${common[@]}" --input "$work/input" \
-    --main-jar "account-linker-$version.jar" --main-class dev.accountlinker.Launcher --runtime-image "$runtime"
+    --main-jar "account-linker-$version.jar" --main-class dev.accountlinker.Launcher --runtime-image "$runtime" \
+    ${installer_options[@]+"${installer_options[@]}"}
 }
 
 for type in "${types[@]}"; do

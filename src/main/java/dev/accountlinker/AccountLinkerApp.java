@@ -1,8 +1,7 @@
 package dev.accountlinker;
 
-import dev.accountlinker.config.AppConfig;
-import dev.accountlinker.config.ConfigException;
 import dev.accountlinker.config.ConfigLoader;
+import dev.accountlinker.config.ConfigSources;
 import dev.accountlinker.ui.AppShell;
 import dev.accountlinker.ui.FxTaskRunner;
 import dev.accountlinker.ui.Messages;
@@ -48,15 +47,10 @@ public class AccountLinkerApp extends Application {
     }
 
     private AppServices servicesFromParameters(LoginSettings login) {
-        Messages messages = Messages.forDefaultLocale();
-        Clock clock = Clock.systemDefaultZone();
-        try {
-            AppConfig config = ConfigLoader.load(getParameters().getRaw(), System.getenv(), ConfigLoader.defaultSettingsFile());
-            return new AppServices(config, Optional.empty(), messages, clock, new FxTaskRunner(), login);
-        } catch (ConfigException problem) {
-            // The window still opens: it names the setting to fix and offers the demo tenant.
-            return new AppServices(AppConfig.demoDefaults(), Optional.of(problem), messages, clock, new FxTaskRunner(), login);
-        }
+        // Command line, environment, the user's settings file and, in an organisation's build, its installer
+        // settings. A configuration that cannot be used still opens the window: it names the setting to fix.
+        return AppServices.fromSources(ConfigSources.ofProcess(getParameters().getRaw()), Messages.forDefaultLocale(),
+                Clock.systemDefaultZone(), new FxTaskRunner(), login);
     }
 
     @Override

@@ -3,10 +3,15 @@ package dev.accountlinker;
 import dev.accountlinker.auth.SignInService;
 import dev.accountlinker.config.AppConfig;
 import dev.accountlinker.config.ConfigException;
+import dev.accountlinker.config.ConfigSources;
 import dev.accountlinker.config.TenantAddress;
 import dev.accountlinker.config.TenantSettings;
+import dev.accountlinker.config.UserSettingsFile;
 import dev.accountlinker.errors.ErrorTranslator;
 import dev.accountlinker.localtenant.LocalTenant;
+import dev.accountlinker.net.JvmProxy;
+import dev.accountlinker.net.ProxyRules;
+import dev.accountlinker.net.Route;
 import dev.accountlinker.ui.AppContext;
 import dev.accountlinker.ui.Messages;
 import dev.accountlinker.ui.TaskRunner;
@@ -17,6 +22,7 @@ import java.io.File;
 import java.net.CookieHandler;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
+import java.net.ProxySelector;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Optional;
@@ -39,17 +45,44 @@ public final class AppServices implements AppContext {
     private final CompletableFuture<SignInService> signInService = new CompletableFuture<>();
     private volatile LocalTenant demoTenant;
     private final WebDataFolder webData = WebDataFolder.inTemporaryFolder();
+    private final ConfigSources sources;
+    private final ProxyRules proxies;
 
     public AppServices(AppConfig config, Optional<ConfigException> configProblem, Messages messages, Clock clock,
                        TaskRunner tasks, LoginSettings loginSettings) {
+        this(config, configProblem, messages, clock, tasks, loginSettings, ConfigSources.ofProcess(java.util.List.of()));
+    }
+
+    /** @param sources where the configuration came from: read again after the connect screen saved the settings */
+    public AppServices(AppConfig config, Optional<ConfigException> configProblem, Messages messages, Clock clock,
+                       TaskRunner tasks, LoginSettings loginSettings, ConfigSources sources) {
         this.config = config;
         this.configProblem = configProblem;
         this.messages = messages;
         this.clock = clock;
         this.tasks = tasks;
         this.loginSettings = loginSettings;
-        this.errorTranslator = new ErrorTranslator(clock);
+        this.sources = sources;
+        // Before any WebView exists: WebKit's HTTP client takes the JVM's default selector when it first loads.
+        this.proxies = ProxyRules.of(config.proxy(), sources.environment(), System.getProperty("os.name", ""));
+        JvmProxy.use(proxies);
+        this.errorTranslator = new ErrorTranslator(clock, config.tenant()
+                .map(tenant -> proxies.routeTo(tenant.address().baseUri()))
+                .orElse(Route.direct("")));
         this.cookies = installCookieManager();
+    }
+
+    /**
+     * The services for what {@code sources} configure; a configuration that cannot be used gives the demo's services
+     * with the problem, so the window still opens and names the setting to fix.
+     */
+    public static AppServices fromSources(ConfigSources sources, Messages messages, Clock clock, TaskRunner tasks,
+                                          LoginSettings loginSettings) {
+        try {
+            return new AppServices(sources.load(), Optional.empty(), messages, clock, tasks, loginSettings, sources);
+        } catch (ConfigException problem) {
+            return new AppServices(sources.fallback(), Optional.of(problem), messages, clock, tasks, loginSettings, sources);
+        }
     }
 
     /**
@@ -74,7 +107,7 @@ public final class AppServices implements AppContext {
         }
         Thread starter = new Thread(() -> {
             try {
-                TenantSettings settings = config.tenant().orElseGet(this::startDemoTenant);
+                TenantSettings settings = config.tenant().orElseGet(this::startDemoTenant).withProxies(proxies);
                 SignInService service = new SignInService(settings, clock, messages.locale());
                 service.warmUp();
                 signInService.complete(service);
@@ -144,7 +177,23 @@ public final class AppServices implements AppContext {
 
     @Override
     public AppServices demoInstead() {
-        return new AppServices(AppConfig.demoDefaults(), Optional.empty(), messages, clock, tasks, loginSettings);
+        return new AppServices(AppConfig.demoDefaults().withProxy(config.proxy()).withInstaller(config.installer()),
+                Optional.empty(), messages, clock, tasks, loginSettings, sources);
+    }
+
+    @Override
+    public AppServices reloaded() {
+        return fromSources(sources, messages, clock, tasks, loginSettings);
+    }
+
+    @Override
+    public UserSettingsFile userSettings() {
+        return sources.userSettings();
+    }
+
+    @Override
+    public ProxySelector proxies() {
+        return proxies;
     }
 
     @Override

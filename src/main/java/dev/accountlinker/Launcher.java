@@ -6,6 +6,7 @@ import dev.accountlinker.launch.AppVersion;
 import dev.accountlinker.launch.CommandLine;
 import dev.accountlinker.launch.StartupProblem;
 import dev.accountlinker.launch.Usage;
+import dev.accountlinker.net.ProxyRules;
 import dev.accountlinker.ui.Messages;
 import javafx.application.Application;
 
@@ -30,6 +31,7 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        ProxyRules.useSystemProxiesByDefault(); // read by the JDK once, at the first connection
         Messages messages = Messages.forDefaultLocale();
         CommandLine commandLine = CommandLine.parse(List.of(args));
         switch (commandLine.action()) {

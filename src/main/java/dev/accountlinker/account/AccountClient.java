@@ -33,9 +33,11 @@ public final class AccountClient {
         this.policy = policy;
         // The SDK applies one timeout (seconds) to connecting, reading, writing and the whole call.
         int timeoutSeconds = Math.max(settings.connectTimeoutSeconds(), settings.readTimeoutSeconds());
+        // The app's proxy rules, handed to OkHttp (the SDK keeps the client's selector when it adds its timeouts).
         this.reads = ManagementApi.builder()
                 .url(settings.address().managementApiUrl())
                 .token(accessToken)
+                .httpClient(new OkHttpClient.Builder().proxySelector(settings.proxies()).build())
                 .timeout(timeoutSeconds)
                 .maxRetries(0)
                 .build();
@@ -44,7 +46,7 @@ public final class AccountClient {
         this.writes = ManagementApi.builder()
                 .url(settings.address().managementApiUrl())
                 .token(accessToken)
-                .httpClient(new OkHttpClient.Builder().retryOnConnectionFailure(false).build())
+                .httpClient(new OkHttpClient.Builder().proxySelector(settings.proxies()).retryOnConnectionFailure(false).build())
                 .timeout(timeoutSeconds)
                 .maxRetries(0)
                 .build();

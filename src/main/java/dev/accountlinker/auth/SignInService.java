@@ -1,5 +1,6 @@
 package dev.accountlinker.auth;
 
+import com.auth0.client.ProxyOptions;
 import com.auth0.client.auth.AuthAPI;
 import com.auth0.client.auth.AuthorizeUrlBuilder;
 import com.auth0.exception.APIException;
@@ -10,6 +11,7 @@ import com.auth0.net.client.DefaultHttpClient;
 import dev.accountlinker.config.TenantSettings;
 
 import java.net.MalformedURLException;
+import java.net.Proxy;
 import java.net.URI;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -57,13 +59,17 @@ public final class SignInService {
             synchronized (this) {
                 if (authApi == null) {
                     // No retries: an authorization code is single-use, so a retried exchange could only fail.
-                    DefaultHttpClient http = DefaultHttpClient.newBuilder()
+                    DefaultHttpClient.Builder http = DefaultHttpClient.newBuilder()
                             .withConnectTimeout(settings.connectTimeoutSeconds())
                             .withReadTimeout(settings.readTimeoutSeconds())
-                            .withMaxRetries(0)
-                            .build();
+                            .withMaxRetries(0);
+                    // The SDK takes one proxy, not a selector: the one the app's rules pick for this tenant.
+                    Proxy proxy = proxy();
+                    if (proxy.type() != Proxy.Type.DIRECT) {
+                        http.withProxy(new ProxyOptions(proxy));
+                    }
                     authApi = AuthAPI.newBuilder(settings.address().baseUrl(), settings.clientId())
-                            .withHttpClient(http)
+                            .withHttpClient(http.build())
                             .build();
                 }
                 api = authApi;
@@ -84,6 +90,7 @@ public final class SignInService {
                                         .cached(10, 24, TimeUnit.HOURS)
                                         .rateLimited(10, 1, TimeUnit.MINUTES)
                                         .timeouts((int) settings.connectTimeout().toMillis(), (int) settings.readTimeout().toMillis())
+                                        .proxied(proxy())
                                         .build(),
                                 clock);
                     } catch (MalformedURLException e) {
@@ -94,6 +101,12 @@ public final class SignInService {
             }
         }
         return current;
+    }
+
+    /** The proxy (or none) for the tenant, from the app's proxy rules; loopback tenants are always direct. */
+    private Proxy proxy() {
+        var chosen = settings.proxies().select(settings.address().baseUri());
+        return chosen == null || chosen.isEmpty() ? Proxy.NO_PROXY : chosen.get(0);
     }
 
     /** Builds the HTTP client and key source ahead of time; call from a background thread. */

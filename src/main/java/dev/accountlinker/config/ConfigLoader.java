@@ -1,5 +1,7 @@
 package dev.accountlinker.config;
 
+import dev.accountlinker.config.ConfigException.Source;
+
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
@@ -19,7 +21,8 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the configuration. Precedence, highest first: command line ({@code --key=value}), environment,
- * settings file, demo. With nothing configured the app runs against its built-in demo tenant.
+ * the user's settings file, the installer settings file (an organisation's build), demo. With nothing configured
+ * the app runs against its built-in demo tenant.
  */
 public final class ConfigLoader {
     public static final String DOMAIN = "domain";
@@ -29,6 +32,18 @@ public final class ConfigLoader {
     public static final String DEMO = "demo";
     public static final String BROWSER_CONNECTIONS = "browser-connections";
     public static final String LOOPBACK_PORT = "loopback-port";
+    public static final String PROXY = "proxy";
+    /** Installer settings file only: the name in the window title and on the sign-in screen. */
+    public static final String PRODUCT_NAME = "product-name";
+    /** Installer settings file only: whether the built-in demo is offered (true/false). */
+    public static final String OFFER_DEMO = "offer-demo";
+    /** Installer settings file only: whether the "Connect your Auth0 tenant" screen is offered (true/false). */
+    public static final String OFFER_CONNECT = "offer-connect";
+    /**
+     * System property naming the installer settings file; the packaged launcher's configuration sets it when the
+     * app image was built with one ({@code packaging/build.sh --settings FILE}).
+     */
+    public static final String INSTALLER_SETTINGS_PROPERTY = "accountlinker.installerSettings";
 
     private static final Map<String, String> ENVIRONMENT_NAMES = Map.of(
             DOMAIN, "AUTH0_DOMAIN",
@@ -36,14 +51,25 @@ public final class ConfigLoader {
             CONNECTIONS, "AUTH0_CONNECTIONS",
             REDIRECT_URI, "AUTH0_REDIRECT_URI",
             BROWSER_CONNECTIONS, "AUTH0_BROWSER_CONNECTIONS",
-            LOOPBACK_PORT, "AUTH0_LOOPBACK_PORT");
+            LOOPBACK_PORT, "AUTH0_LOOPBACK_PORT",
+            PROXY, "AUTH0_PROXY");
     private static final List<String> VALUE_KEYS =
-            List.of(DOMAIN, CLIENT_ID, CONNECTIONS, REDIRECT_URI, BROWSER_CONNECTIONS, LOOPBACK_PORT);
+            List.of(DOMAIN, CLIENT_ID, CONNECTIONS, REDIRECT_URI, BROWSER_CONNECTIONS, LOOPBACK_PORT, PROXY);
+    private static final List<String> INSTALLER_ONLY_KEYS = List.of(PRODUCT_NAME, OFFER_DEMO, OFFER_CONNECT);
+    private static final int MAX_PRODUCT_NAME = 60;
     private static final Pattern CONNECTION_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
     /** Control characters a text file of settings never holds (tab, line breaks and form feed are fine). */
     private static final Pattern BINARY = Pattern.compile("[\\x00-\\x08\\x0B\\x0E-\\x1F\\x7F]");
     private static final String BYTE_ORDER_MARK = "\uFEFF";
     private static final Pattern CLIENT_ID_CHARS = Pattern.compile("[A-Za-z0-9_.-]+");
+
+    /** A value and where it came from. */
+    private record Sourced(String text, Source source) {
+    }
+
+    private interface Parser<T> {
+        T parse(String value) throws ConfigException;
+    }
 
     private ConfigLoader() {
     }
@@ -61,6 +87,12 @@ public final class ConfigLoader {
         String xdg = System.getenv("XDG_CONFIG_HOME");
         Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(home, ".config");
         return base.resolve("account-linker").resolve("settings.properties");
+    }
+
+    /** The installer settings file named by {@link #INSTALLER_SETTINGS_PROPERTY}, if any. */
+    public static Optional<Path> installerSettingsFile() {
+        String value = System.getProperty(INSTALLER_SETTINGS_PROPERTY);
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(Path.of(value.strip()));
     }
 
     /** A command-line option: its name without {@code --} and its environment variable (none for a flag). */
@@ -90,45 +122,170 @@ public final class ConfigLoader {
 
     public static AppConfig load(List<String> args, Map<String, String> environment, Path settingsFile)
             throws ConfigException {
-        Map<String, String> fromArgs = new LinkedHashMap<>();
-        boolean demoRequested = parseArguments(args, fromArgs);
-        Map<String, String> fromFile = readSettingsFile(settingsFile);
+        return load(args, environment, settingsFile, Optional.empty());
+    }
 
-        Map<String, String> merged = new LinkedHashMap<>();
+    /**
+     * @param installerFile the installer settings file of an organisation's build: below the user's settings file,
+     *                      above the demo; it may also hold {@code product-name}, {@code offer-demo} and
+     *                      {@code offer-connect}
+     */
+    public static AppConfig load(List<String> args, Map<String, String> environment, Path settingsFile,
+                                 Optional<Path> installerFile) throws ConfigException {
+        Map<String, String> fromArgs = new LinkedHashMap<>();
+        boolean demoRequested;
+        try {
+            demoRequested = parseArguments(args, fromArgs);
+        } catch (ConfigException problem) {
+            throw problem.from(Source.COMMAND_LINE);
+        }
+        Map<String, String> fromFile = readSettingsFile(settingsFile, VALUE_KEYS, Source.SETTINGS_FILE);
+        Map<String, String> fromInstaller = installerFile.isPresent()
+                ? readSettingsFile(installerFile.get(), installerKeys(), Source.INSTALLER_FILE) : Map.of();
+
+        Map<String, Sourced> merged = new LinkedHashMap<>();
         for (String key : VALUE_KEYS) {
-            String value = firstPresent(fromArgs.get(key), environment.get(ENVIRONMENT_NAMES.get(key)), fromFile.get(key));
+            Sourced value = firstPresent(
+                    new Sourced(fromArgs.get(key), Source.COMMAND_LINE),
+                    new Sourced(environment.get(ENVIRONMENT_NAMES.get(key)), Source.ENVIRONMENT),
+                    new Sourced(fromFile.get(key), Source.SETTINGS_FILE),
+                    new Sourced(fromInstaller.get(key), Source.INSTALLER_FILE));
             if (value != null) {
                 merged.put(key, value);
             }
         }
 
-        List<String> connections = merged.containsKey(CONNECTIONS)
-                ? parseConnections(merged.get(CONNECTIONS)) : null;
-        URI redirectUri = merged.containsKey(REDIRECT_URI)
-                ? parseRedirectUri(merged.get(REDIRECT_URI)) : AppConfig.DEFAULT_REDIRECT_URI;
-
+        List<String> connections = parsed(merged, CONNECTIONS, ConfigLoader::parseConnections, null);
+        URI redirectUri = parsed(merged, REDIRECT_URI, ConfigLoader::parseRedirectUri, AppConfig.DEFAULT_REDIRECT_URI);
         SignInWays ways = new SignInWays(
-                merged.containsKey(BROWSER_CONNECTIONS) ? parseBrowserConnections(merged.get(BROWSER_CONNECTIONS))
-                        : SignInWays.DEFAULT_BROWSER_CONNECTIONS,
-                merged.containsKey(LOOPBACK_PORT) ? List.of(parseLoopbackPort(merged.get(LOOPBACK_PORT)))
-                        : SignInWays.DEFAULT_LOOPBACK_PORTS);
+                parsed(merged, BROWSER_CONNECTIONS, ConfigLoader::parseBrowserConnections,
+                        SignInWays.DEFAULT_BROWSER_CONNECTIONS),
+                parsed(merged, LOOPBACK_PORT, value -> List.of(parseLoopbackPort(value)), SignInWays.DEFAULT_LOOPBACK_PORTS));
+        ProxySetting proxy = parsed(merged, PROXY, value -> ProxySetting.parse(PROXY, value), ProxySetting.AUTOMATIC);
+        InstallerOptions installer = installerOptions(fromInstaller);
 
         boolean tenantConfigured = merged.containsKey(DOMAIN) || merged.containsKey(CLIENT_ID);
         if (demoRequested || !tenantConfigured) {
             return new AppConfig(true, Optional.empty(),
-                    connections != null ? connections : AppConfig.DEMO_CONNECTIONS, redirectUri, ways);
+                    connections != null ? connections : AppConfig.DEMO_CONNECTIONS, redirectUri, ways, proxy, installer);
         }
         for (String required : List.of(DOMAIN, CLIENT_ID)) {
             if (!merged.containsKey(required)) {
+                // Where the other half came from: there the missing one belongs too.
+                Source where = merged.get(required.equals(DOMAIN) ? CLIENT_ID : DOMAIN).source();
                 throw new ConfigException(required, "config.error.missingSetting", ENVIRONMENT_NAMES.get(required),
                         settingsFile == null ? defaultSettingsFile().toAbsolutePath().toString()
-                                : settingsFile.toAbsolutePath().toString());
+                                : settingsFile.toAbsolutePath().toString()).from(where);
             }
         }
-        TenantAddress address = TenantAddress.parse(DOMAIN, merged.get(DOMAIN));
-        String clientId = parseClientId(merged.get(CLIENT_ID));
-        return AppConfig.forTenant(new TenantSettings(address, clientId,
-                connections != null ? connections : List.of(), redirectUri)).withWays(ways);
+        TenantAddress address = parsed(merged, DOMAIN, value -> TenantAddress.parse(DOMAIN, value), null);
+        String clientId = parsed(merged, CLIENT_ID, ConfigLoader::parseClientId, null);
+        return new AppConfig(false, Optional.of(new TenantSettings(address, clientId,
+                connections != null ? connections : List.of(), redirectUri)), connections != null ? connections : List.of(),
+                redirectUri, ways, proxy, installer);
+    }
+
+    /**
+     * What is still known when the configuration cannot be used: the installer's choices (product name, demo and
+     * connect screen offered) and the proxy, each where it can be read; the defaults otherwise.
+     */
+    public static AppConfig fallback(List<String> args, Map<String, String> environment, Path settingsFile,
+                                     Optional<Path> installerFile) {
+        InstallerOptions installer = InstallerOptions.DEFAULT;
+        Map<String, String> fromInstaller = Map.of();
+        if (installerFile.isPresent()) {
+            try {
+                fromInstaller = readSettingsFile(installerFile.get(), installerKeys(), Source.INSTALLER_FILE);
+                installer = installerOptions(fromInstaller);
+            } catch (ConfigException unusable) {
+                fromInstaller = Map.of();
+            }
+        }
+        ProxySetting proxy = ProxySetting.AUTOMATIC;
+        Map<String, String> fromArgs = new LinkedHashMap<>();
+        try {
+            parseArguments(args, fromArgs);
+        } catch (ConfigException unusable) {
+            fromArgs.clear();
+        }
+        Map<String, String> fromFile = UserSettingsFile.readValues(settingsFile);
+        Sourced value = firstPresent(new Sourced(fromArgs.get(PROXY), Source.COMMAND_LINE),
+                new Sourced(environment.get(ENVIRONMENT_NAMES.get(PROXY)), Source.ENVIRONMENT),
+                new Sourced(fromFile.get(PROXY), Source.SETTINGS_FILE),
+                new Sourced(fromInstaller.get(PROXY), Source.INSTALLER_FILE));
+        if (value != null) {
+            try {
+                proxy = ProxySetting.parse(PROXY, value.text());
+            } catch (ConfigException unusable) {
+                proxy = ProxySetting.AUTOMATIC;
+            }
+        }
+        return AppConfig.demoDefaults().withProxy(proxy).withInstaller(installer);
+    }
+
+    /**
+     * Checks one value as the settings file would hold it (e.g. as a person types it on the connect screen).
+     *
+     * @throws ConfigException naming the key, as loading would
+     */
+    public static void checkValue(String key, String value) throws ConfigException {
+        switch (key) {
+            case DOMAIN -> TenantAddress.parse(DOMAIN, value);
+            case CLIENT_ID -> parseClientId(value == null ? "" : value.strip());
+            case CONNECTIONS -> parseConnections(value);
+            case REDIRECT_URI -> parseRedirectUri(value);
+            case BROWSER_CONNECTIONS -> parseBrowserConnections(value);
+            case LOOPBACK_PORT -> parseLoopbackPort(value);
+            case PROXY -> ProxySetting.parse(PROXY, value);
+            default -> throw new ConfigException(key, "config.error.unknownFileKey", key,
+                    defaultSettingsFile().toAbsolutePath().toString());
+        }
+    }
+
+    /** The keys a user's settings file may hold. */
+    public static List<String> settingsFileKeys() {
+        return VALUE_KEYS;
+    }
+
+    private static List<String> installerKeys() {
+        List<String> keys = new ArrayList<>(VALUE_KEYS);
+        keys.addAll(INSTALLER_ONLY_KEYS);
+        return List.copyOf(keys);
+    }
+
+    private static InstallerOptions installerOptions(Map<String, String> fromInstaller) throws ConfigException {
+        Optional<String> productName = Optional.ofNullable(fromInstaller.get(PRODUCT_NAME)).map(String::strip)
+                .filter(name -> !name.isEmpty());
+        if (productName.isPresent() && productName.get().length() > MAX_PRODUCT_NAME) {
+            throw new ConfigException(PRODUCT_NAME, "config.error.productName", productName.get(), MAX_PRODUCT_NAME)
+                    .from(Source.INSTALLER_FILE);
+        }
+        return new InstallerOptions(productName, parseFlag(OFFER_DEMO, fromInstaller.get(OFFER_DEMO)),
+                parseFlag(OFFER_CONNECT, fromInstaller.get(OFFER_CONNECT)));
+    }
+
+    private static boolean parseFlag(String key, String value) throws ConfigException {
+        if (value == null || value.isBlank()) {
+            return true;
+        }
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "true", "yes" -> true;
+            case "false", "no" -> false;
+            default -> throw new ConfigException(key, "config.error.flag", value.strip()).from(Source.INSTALLER_FILE);
+        };
+    }
+
+    private static <T> T parsed(Map<String, Sourced> merged, String key, Parser<T> parser, T absent)
+            throws ConfigException {
+        Sourced value = merged.get(key);
+        if (value == null) {
+            return absent;
+        }
+        try {
+            return parser.parse(value.text());
+        } catch (ConfigException problem) {
+            throw problem.from(value.source());
+        }
     }
 
     private static boolean parseArguments(List<String> args, Map<String, String> into) throws ConfigException {
@@ -164,7 +321,18 @@ public final class ConfigLoader {
         return demo;
     }
 
-    private static Map<String, String> readSettingsFile(Path file) throws ConfigException {
+    private static Map<String, String> readSettingsFile(Path file, List<String> allowedKeys, Source source)
+            throws ConfigException {
+        try {
+            return readSettingsFile(file, allowedKeys, source == Source.INSTALLER_FILE
+                    ? "config.error.unknownInstallerKey" : "config.error.unknownFileKey");
+        } catch (ConfigException problem) {
+            throw problem.from(source);
+        }
+    }
+
+    private static Map<String, String> readSettingsFile(Path file, List<String> allowedKeys, String unknownKeyMessage)
+            throws ConfigException {
         Map<String, String> values = new LinkedHashMap<>();
         if (file == null || Files.notExists(file)) {
             return values; // no settings file is the normal case
@@ -192,18 +360,18 @@ public final class ConfigLoader {
             throw new ConfigException(where, "config.error.invalidFileContent", where);
         }
         for (String name : properties.stringPropertyNames()) {
-            if (!VALUE_KEYS.contains(name)) {
-                throw new ConfigException(name, "config.error.unknownFileKey", name, where);
+            if (!allowedKeys.contains(name)) {
+                throw new ConfigException(name, unknownKeyMessage, name, where);
             }
             values.put(name, properties.getProperty(name));
         }
         return values;
     }
 
-    private static String firstPresent(String... candidates) {
-        for (String candidate : candidates) {
-            if (candidate != null && !candidate.isBlank()) {
-                return candidate.strip();
+    private static Sourced firstPresent(Sourced... candidates) {
+        for (Sourced candidate : candidates) {
+            if (candidate.text() != null && !candidate.text().isBlank()) {
+                return new Sourced(candidate.text().strip(), candidate.source());
             }
         }
         return null;

@@ -53,7 +53,7 @@ public record TenantAddress(URI baseUri) {
      * True for {@code localhost} and loopback IP literals (127.0.0.0/8, ::1), decided from the text alone: a host
      * name is never looked up, so no DNS answer can turn a remote host into a "local" one.
      */
-    static boolean isLoopback(String host) {
+    public static boolean isLoopback(String host) {
         if (host.equalsIgnoreCase("localhost")) {
             return true;
         }

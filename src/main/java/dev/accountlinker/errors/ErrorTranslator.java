@@ -7,6 +7,8 @@ import com.fasterxml.jackson.core.JacksonException;
 import dev.accountlinker.account.RequestPolicy;
 import dev.accountlinker.auth.AuthException;
 import dev.accountlinker.config.ConfigException;
+import dev.accountlinker.net.NetworkDiagnosis;
+import dev.accountlinker.net.Route;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -33,9 +35,16 @@ public final class ErrorTranslator {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final Clock clock;
+    /** How the tenant is reached: a failure of the proxy in between is named as such. */
+    private final Route tenantRoute;
 
     public ErrorTranslator(Clock clock) {
+        this(clock, Route.direct(""));
+    }
+
+    public ErrorTranslator(Clock clock, Route tenantRoute) {
         this.clock = clock;
+        this.tenantRoute = tenantRoute;
     }
 
     public UserMessage translate(Throwable failure) {
@@ -53,7 +62,7 @@ public final class ErrorTranslator {
         }
         Optional<IOException> io = ioCause(failure);
         if (io.isPresent()) {
-            return forNetwork(io.get());
+            return forNetwork(failure, io.get());
         }
         if (failure instanceof ManagementException || failure instanceof Auth0Exception) {
             // Most often a response that could not be read as the expected JSON.
@@ -95,8 +104,8 @@ public final class ErrorTranslator {
             case MALFORMED_CALLBACK -> UserMessage.of("signin.error.callback", UserMessage.Remedy.RETRY);
             case TOKEN_REJECTED -> UserMessage.of("signin.error.token", UserMessage.Remedy.RETRY, auth.detail());
             case INVALID_ID_TOKEN -> UserMessage.of("signin.error.idToken", UserMessage.Remedy.RETRY, auth.detail());
-            case NETWORK -> auth.getCause() instanceof IOException io ? forNetwork(io)
-                    : UserMessage.of("error.unreachable", UserMessage.Remedy.RETRY);
+            case NETWORK -> ioCause(auth).map(io -> forNetwork(auth, io))
+                    .orElse(UserMessage.of("error.unreachable", UserMessage.Remedy.RETRY));
             case SERVER_ERROR -> UserMessage.of("error.server", UserMessage.Remedy.RETRY, auth.detail());
             case MALFORMED_RESPONSE -> UserMessage.of("error.badResponse", UserMessage.Remedy.RETRY);
             case RATE_LIMITED -> UserMessage.of("error.rateLimited", UserMessage.Remedy.RETRY);
@@ -108,9 +117,16 @@ public final class ErrorTranslator {
         };
     }
 
-    private UserMessage forNetwork(IOException io) {
+    private UserMessage forNetwork(Throwable failure, IOException io) {
         if (io instanceof JacksonException) {
             return UserMessage.of("error.badResponse", UserMessage.Remedy.RETRY);
+        }
+        // A proxy that cannot be reached or refuses is named; so is a secure connection that failed, when the
+        // tenant's host is known. Other failures keep the tenant-centred messages below.
+        Optional<NetworkDiagnosis> diagnosis = NetworkDiagnosis.of(failure, tenantRoute);
+        if (diagnosis.isPresent() && (diagnosis.get().problem().concernsProxy()
+                || diagnosis.get().problem() == NetworkDiagnosis.Problem.TLS_FAILED && !tenantRoute.host().isEmpty())) {
+            return new UserMessage(diagnosis.get().messageKey(), diagnosis.get().arguments(), UserMessage.Remedy.RETRY);
         }
         if (io instanceof SocketTimeoutException || io instanceof InterruptedIOException) {
             return UserMessage.of("error.timeout", UserMessage.Remedy.RETRY);

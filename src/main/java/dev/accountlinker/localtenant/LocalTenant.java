@@ -2,6 +2,10 @@ package dev.accountlinker.localtenant;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+
+import javax.net.ssl.SSLContext;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -83,8 +87,16 @@ public final class LocalTenant implements AutoCloseable {
     }
 
     private LocalTenant(Builder b) throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), b.port), 0);
-        String baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
+        InetSocketAddress bind = new InetSocketAddress(InetAddress.getByName("127.0.0.1"), b.port);
+        if (b.tls != null) {
+            HttpsServer https = HttpsServer.create(bind, 0);
+            https.setHttpsConfigurator(new HttpsConfigurator(b.tls));
+            server = https;
+        } else {
+            server = HttpServer.create(bind, 0);
+        }
+        String baseUrl = b.advertisedBaseUrl != null ? b.advertisedBaseUrl
+                : (b.tls != null ? "https" : "http") + "://127.0.0.1:" + server.getAddress().getPort();
         config = new TenantConfig(baseUrl, b.clientId, b.redirectUris, b.logoutUrls, b.allowAnyLoopbackPort,
                 b.clock, b.accessTokenLifetime, b.idTokenLifetime, b.codeLifetime);
         issuer = new TokenIssuer(b.clock);
@@ -130,7 +142,10 @@ public final class LocalTenant implements AutoCloseable {
         return DemoAccounts.all();
     }
 
-    /** {@code http://127.0.0.1:PORT}: what the app and the SDKs use as the tenant's domain. */
+    /**
+     * {@code http://127.0.0.1:PORT} ({@code https://} with {@link Builder#https(SSLContext)}), or the advertised base
+     * URL: what the app and the SDKs use as the tenant's domain.
+     */
     public String baseUrl() {
         return config.baseUrl();
     }
@@ -256,7 +271,7 @@ public final class LocalTenant implements AutoCloseable {
             if (requests != null) {
                 requests.add(new RecordedRequest(method, path, raw.getRequestURI().getRawPath(),
                         redactedQuery(raw.getRequestURI().getRawQuery()), status,
-                        fault == null ? null : fault.toString()));
+                        fault == null ? null : fault.toString(), raw.getRemoteAddress().getPort()));
             }
         });
         try {
@@ -361,6 +376,8 @@ public final class LocalTenant implements AutoCloseable {
         // On for tests and LocalTenantMain, so existing tests need no change; forShippedDemo() turns both off.
         private boolean faultInjection = true;
         private boolean recordRequests = true;
+        private SSLContext tls;
+        private String advertisedBaseUrl;
 
         private Builder() {
         }
@@ -407,6 +424,23 @@ public final class LocalTenant implements AutoCloseable {
 
         /** Whether {@link LocalTenant#requests()} records requests; default true. */
         public Builder recordRequests(boolean on) { this.recordRequests = on; return this; }
+
+        /**
+         * Serves HTTPS instead of HTTP, with the certificate of this context (a test makes one; the shipped demo never
+         * does: it is on 127.0.0.1, where http is the app's rule). Off by default. Clients must trust the certificate.
+         */
+        public Builder https(SSLContext context) { this.tls = Objects.requireNonNull(context); return this; }
+
+        /**
+         * The base URL the tenant calls itself (issuer, audience, links, discovery) when clients reach it under
+         * another address than its socket, e.g. {@code https://acme.test} through a test proxy that forwards that
+         * name to the tenant's port. Default: {@code http(s)://127.0.0.1:PORT}.
+         */
+        public Builder advertisedBaseUrl(String baseUrl) {
+            String url = Objects.requireNonNull(baseUrl);
+            this.advertisedBaseUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+            return this;
+        }
 
         /** The demo the installers ship: no fault injection and no request recording. */
         public Builder forShippedDemo() {

@@ -3,10 +3,12 @@ package dev.accountlinker.ui;
 import dev.accountlinker.auth.SignInService;
 import dev.accountlinker.config.AppConfig;
 import dev.accountlinker.config.ConfigException;
+import dev.accountlinker.config.UserSettingsFile;
 import dev.accountlinker.errors.ErrorTranslator;
 import dev.accountlinker.ui.login.LoginSettings;
 
 import java.io.File;
+import java.net.ProxySelector;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -49,6 +51,18 @@ public interface AppContext extends AutoCloseable {
 
     /** A context for the built-in demo tenant instead of a broken configuration, keeping language, runner and login settings. */
     AppContext demoInstead();
+
+    /**
+     * A context read again from where this one's configuration came from (after the connect screen saved the
+     * settings file): what the app would start with now. Keeps language, runner and login settings.
+     */
+    AppContext reloaded();
+
+    /** The user's settings file, which the connect screen reads and writes. */
+    UserSettingsFile userSettings();
+
+    /** The proxy rules every connection follows (the connect screen's check uses them too). */
+    ProxySelector proxies();
 
     /** Stops the demo tenant and deletes the web session's traces; the task runner stays for the next context. */
     @Override

@@ -3,6 +3,11 @@ package dev.accountlinker.ui;
 import dev.accountlinker.account.RequestPolicy;
 import dev.accountlinker.auth.AuthorizeOptions;
 import dev.accountlinker.auth.SignedInAccount;
+import dev.accountlinker.config.ConfigException;
+import dev.accountlinker.connect.TenantCheck;
+import dev.accountlinker.ui.connect.ConnectContext;
+import dev.accountlinker.ui.connect.ConnectView;
+import dev.accountlinker.ui.connect.ConnectViewModel;
 import dev.accountlinker.ui.login.BrowserLogin;
 import dev.accountlinker.ui.login.LoginLaunchers;
 import dev.accountlinker.ui.login.LoginWindow;
@@ -56,7 +61,7 @@ public final class AppShell {
     public void start() {
         Scene scene = new Scene(root, WIDTH, HEIGHT);
         scene.getStylesheets().add(AppShell.class.getResource("/dev/accountlinker/ui/app.css").toExternalForm());
-        stage.setTitle(context.messages().get("app.title"));
+        stage.setTitle(context.config().installer().productName().orElse(context.messages().get("app.title")));
         stage.setScene(scene);
         // Below this size the settings screen would cut its buttons and cells.
         stage.setMinWidth(MIN_WIDTH);
@@ -65,15 +70,66 @@ public final class AppShell {
         stage.setWidth(WIDTH);
         stage.setHeight(HEIGHT);
         placement.ifPresent(place -> place.restore(stage));
-        showSignIn(StatusMessage.NONE, AuthorizeOptions.primarySignIn());
+        showStart();
         stage.show();
         // The demo tenant's key generation and the HTTP clients would compete with the first frame for the
         // CPU: they start once it is on screen.
         StartupMarker.afterFirstFrame(scene, () -> {
             AppIcons.apply(stage); // decoding six PNGs need not delay the first frame
             context.startInBackground();
+            StartupMarker.tenant(context.config());
             StartupMarker.servicesStarting(context.signInService());
         });
+    }
+
+    /**
+     * The sign-in screen, or the connect screen when the user's settings file is what makes the configuration
+     * unusable (and the build offers that screen): there the bad field is marked and saving repairs the file.
+     */
+    private void showStart() {
+        boolean settingsFileProblem = context.configProblem()
+                .flatMap(ConfigException::source).filter(source -> source == ConfigException.Source.SETTINGS_FILE)
+                .isPresent();
+        if (settingsFileProblem && context.config().installer().offerConnect()) {
+            showConnect();
+        } else {
+            showSignIn(StatusMessage.NONE, AuthorizeOptions.primarySignIn());
+        }
+    }
+
+    /** "Connect your Auth0 tenant": Save continues with the saved tenant, Cancel comes back here unchanged. */
+    private void showConnect() {
+        stopCurrentScreen.run();
+        ConnectContext connect = new ConnectContext(context.messages(), context.errors(), context.tasks(),
+                new TenantCheck(context.proxies()), context.userSettings(), context.config(), context.configProblem(),
+                ConnectContext.DEFAULT_CHECK_TIMEOUT);
+        ConnectViewModel viewModel = new ConnectViewModel(connect, new ConnectViewModel.Exits() {
+            @Override
+            public void saved() {
+                continueWithSavedSettings();
+            }
+
+            @Override
+            public void tryDemo() {
+                switchToDemo();
+            }
+
+            @Override
+            public void cancelled() {
+                showSignIn(StatusMessage.NONE, AuthorizeOptions.primarySignIn());
+            }
+        });
+        stopCurrentScreen = viewModel::stopWork;
+        root.getChildren().setAll(ConnectView.create(viewModel, context.messages())); // it focuses its first field
+    }
+
+    /** After the connect screen saved the settings file: the app continues as it would start now. */
+    private void continueWithSavedSettings() {
+        AppContext saved = context.reloaded();
+        context.close();
+        context = saved;
+        showStart();
+        context.startInBackground();
     }
 
     /** Quitting mid-flow cancels the flow: windows close, requests not yet sent are not sent. */
@@ -91,7 +147,7 @@ public final class AppShell {
         stopCurrentScreen.run();
         SignInViewModel viewModel = new SignInViewModel(context, signInFlows(), mainSignIn, this::showSettings, status);
         stopCurrentScreen = viewModel::stopWork;
-        root.getChildren().setAll(SignInView.create(viewModel, context.messages(), this::switchToDemo));
+        root.getChildren().setAll(SignInView.create(viewModel, context.messages(), this::switchToDemo, this::showConnect));
         focus("#signInButton");
     }
 

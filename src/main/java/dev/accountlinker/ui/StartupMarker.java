@@ -17,8 +17,9 @@ import java.util.concurrent.CompletableFuture;
  * first-frame 1764070000000               once the first frame is rendered and the JavaFX thread is free (epoch ms)
  * services-ready                          once the tenant (the demo one, if used) and the sign-in client are up
  * services-failed IllegalStateException   instead, if they could not start (exception class only)
+ * tenant https://acme.eu.auth0.com         which tenant the app starts on ("tenant demo" for the built-in one)
  * </pre>
- * Nothing else (no tokens, no addresses), and nothing at all without the property.
+ * Nothing else (no tokens, no client id, no account), and nothing at all without the property.
  */
 public final class StartupMarker {
     public static final String PROPERTY = "accountlinker.startupMarker";
@@ -40,6 +41,14 @@ public final class StartupMarker {
             });
         };
         scene.addPostLayoutPulseListener(once[0]);
+    }
+
+    /** Records which tenant the app starts on: its public base URL, or {@code demo}. */
+    public static void tenant(dev.accountlinker.config.AppConfig config) {
+        if (file() == null) {
+            return;
+        }
+        write("tenant " + (config.demo() ? "demo" : config.tenant().map(t -> t.address().baseUrl()).orElse("demo")));
     }
 
     /** Records whether the background services came up. */

@@ -124,6 +124,68 @@ class PackagedAppTest {
     }
 
     /**
+     * An organisation's build: the app image made with {@code packaging/build.sh --settings FILE} (what
+     * {@code mvn -Ppackage package -Dinstaller.settings=FILE} runs) carries the file and starts straight on its tenant.
+     */
+    @Test
+    void anImageBuiltWithInstallerSettingsStartsStraightOnThatTenant() throws Exception {
+        Path dest = PROJECT.resolve("target/packaging-check-installer");
+        Path image = dest.resolve("account-linker");
+        Files.createDirectories(dest);
+        try (dev.accountlinker.localtenant.LocalTenant tenant = dev.accountlinker.localtenant.LocalTenant.builder().start()) {
+            Path settings = dest.resolve("acme.properties");
+            String content = "domain=" + tenant.baseUrl() + "\nclient-id=" + tenant.clientId()
+                    + "\nproduct-name=Acme Sign-ins\noffer-demo=false\noffer-connect=false\n";
+            Files.writeString(settings, content);
+            Path log = PROJECT.resolve("target/packaging-check-installer.log");
+            ProcessBuilder builder = new ProcessBuilder("bash", "packaging/build.sh", "--settings", settings.toString(),
+                    "app-image").directory(PROJECT.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().put("DEST", dest.toString());
+            Process build = builder.start();
+            assertTrue(build.waitFor(5, TimeUnit.MINUTES), "packaging/build.sh --settings took over 5 minutes");
+            assertEquals(0, build.exitValue(), () -> "packaging/build.sh --settings failed:\n" + read(log));
+            assertEquals(content, Files.readString(image.resolve("lib/app/installer.properties")));
+            assertTrue(Files.readString(image.resolve("lib/app/account-linker.cfg"))
+                    .contains("java-options=-Daccountlinker.installerSettings=$APPDIR/installer.properties"));
+
+            Path headless = dest.resolve("headless");
+            copyTree(image, headless);
+            Path marker = dest.resolve("startup-marker.txt");
+            Files.deleteIfExists(marker);
+            makeHeadless(headless, marker);
+            Path userConfig = Files.createDirectories(dest.resolve("empty-config-home"));
+            Path appLog = dest.resolve("launcher.log");
+            ProcessBuilder launcher = new ProcessBuilder(headless.resolve("bin/account-linker").toString())
+                    .redirectErrorStream(true).redirectOutput(appLog.toFile());
+            // Nothing of this machine's user may decide instead: no settings file of theirs, no AUTH0_* variables.
+            launcher.environment().put("XDG_CONFIG_HOME", userConfig.toString());
+            launcher.environment().keySet().removeIf(name -> name.startsWith("AUTH0_"));
+            Process app = launcher.start();
+            try {
+                String lines = waitForMarker(marker, app, "services-");
+                assertTrue(lines.contains("tenant " + tenant.baseUrl()), "not on the installer's tenant: " + lines
+                        + "\n" + read(appLog));
+                assertTrue(lines.contains("services-ready"), lines + "\n" + read(appLog));
+                assertEquals("", read(appLog).strip(), "a normal start prints nothing");
+            } finally {
+                stop(app);
+            }
+        }
+    }
+
+    @Test
+    void settingsTheAppCouldNotUseStopTheBuildWithTheAppsMessage() throws Exception {
+        Path settings = DEST.resolve("typo.properties");
+        Files.writeString(settings, "domain=acme.eu.auth0.com\nclient-id=abc\noffer-dem0=false\n");
+        Process build = new ProcessBuilder("bash", "packaging/build.sh", "--settings", settings.toString(), "app-image")
+                .directory(PROJECT.toFile()).redirectErrorStream(true).start();
+        String output = new String(build.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(build.waitFor(2, TimeUnit.MINUTES), output);
+        assertEquals(1, build.exitValue(), output);
+        assertTrue(output.contains("Unknown setting \"offer-dem0\" in the installer settings"), output);
+    }
+
+    /**
      * Adds the Monocle jar from the test class path, and the headless and marker properties, to the copy. Monocle's
      * classes live in javafx.graphics' packages, so they are patched into that module of the runtime.
      */

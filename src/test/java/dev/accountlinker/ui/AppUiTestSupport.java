@@ -72,7 +72,7 @@ public abstract class AppUiTestSupport extends FxRobot {
         List<String> redirectUris = new java.util.ArrayList<>(List.of(callbacks.redirectUri(), LocalTenant.DEFAULT_REDIRECT_URI));
         // As an admin does for a real tenant: every loopback callback URL the system-browser way may use, exactly.
         signInWays().callbackUris().forEach(uri -> redirectUris.add(uri.toString()));
-        tenant = LocalTenant.builder()
+        tenant = configureTenant(LocalTenant.builder())
                 .clock(tenantClock)
                 .redirectUris(redirectUris)
                 .logoutUrls(signInWays().signedOutUris().stream().map(URI::toString).toList())
@@ -81,6 +81,11 @@ public abstract class AppUiTestSupport extends FxRobot {
         services = createServices();
         FxToolkit.registerPrimaryStage();
         application = FxToolkit.setupApplication(() -> new AccountLinkerApp(services));
+    }
+
+    /** Override to start the test tenant differently (e.g. over HTTPS under another name). */
+    protected LocalTenant.Builder configureTenant(LocalTenant.Builder builder) {
+        return builder;
     }
 
     protected Application application() {

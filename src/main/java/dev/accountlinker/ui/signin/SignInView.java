@@ -4,6 +4,7 @@ import dev.accountlinker.ui.Messages;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.HBox;
@@ -19,7 +20,12 @@ public final class SignInView {
     }
 
     public static Parent create(SignInViewModel viewModel, Messages messages, Runnable useDemo) {
-        Label appName = label(messages.get("app.title"), "app-name");
+        return create(viewModel, messages, useDemo, () -> { });
+    }
+
+    /** @param connectTenant opens the "Connect your Auth0 tenant" screen */
+    public static Parent create(SignInViewModel viewModel, Messages messages, Runnable useDemo, Runnable connectTenant) {
+        Label appName = label(viewModel.appName(), "app-name");
         Label heading = label(messages.get("signin.heading"), "heading");
         Label explanation = label(messages.get("signin.explanation"), "explanation");
 
@@ -52,14 +58,29 @@ public final class SignInView {
 
         Button demo = button("useDemoButton", messages.get("signin.useDemo"), messages.get("signin.useDemo.help"));
         demo.setOnAction(event -> useDemo.run());
-        demo.visibleProperty().bind(viewModel.offerDemoProperty());
+        demo.visibleProperty().bind(viewModel.demoOfferedProperty());
         demo.managedProperty().bind(demo.visibleProperty());
 
         Label tenant = label("", "tenant-label");
         tenant.setId("tenantLabel");
         tenant.textProperty().bind(viewModel.tenantTextProperty());
 
-        VBox root = new VBox(18, appName, heading, explanation, signIn, progressBox, status, demo, tenant);
+        Button connect = button("connectTenantButton", messages.get("signin.connectTenant"),
+                messages.get("signin.connectTenant.help"));
+        connect.setOnAction(event -> connectTenant.run());
+        connect.setVisible(viewModel.connectTenantOffered());
+        connect.managedProperty().bind(connect.visibleProperty());
+        Hyperlink changeTenant = new Hyperlink(messages.get("signin.changeTenant"));
+        changeTenant.setId("changeTenantLink");
+        changeTenant.setMnemonicParsing(false);
+        changeTenant.setAccessibleHelp(messages.get("signin.changeTenant.help"));
+        changeTenant.setOnAction(event -> connectTenant.run());
+        changeTenant.setVisible(viewModel.changeTenantOffered());
+        changeTenant.managedProperty().bind(changeTenant.visibleProperty());
+        HBox tenantLine = new HBox(6, tenant, changeTenant);
+        tenantLine.setAlignment(Pos.CENTER);
+
+        VBox root = new VBox(18, appName, heading, explanation, signIn, progressBox, status, demo, connect, tenantLine);
         root.getStyleClass().add("sign-in-screen");
         root.setAlignment(Pos.CENTER);
         root.setMaxWidth(560);

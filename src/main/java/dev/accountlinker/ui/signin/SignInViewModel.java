@@ -30,10 +30,10 @@ public final class SignInViewModel {
 
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper configBroken = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyBooleanWrapper offerDemo = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper tenantText = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<StatusMessage> status = new ReadOnlyObjectWrapper<>(StatusMessage.NONE);
+    private final ReadOnlyBooleanWrapper demoOffered = new ReadOnlyBooleanWrapper(false);
     private SignInFlow flow;
 
     /**
@@ -52,11 +52,34 @@ public final class SignInViewModel {
                 ? messages.get("signin.tenant.demo")
                 : messages.get("signin.tenant.remote", context.config().tenant().orElseThrow().address().baseUrl()));
         context.configProblem().ifPresent(this::showConfigProblem);
+        demoOffered.set(configBroken.get() && context.config().installer().offerDemo());
+    }
+
+    /** The product's name: the app's own, or the one an organisation's build gives it. */
+    public String appName() {
+        return context.config().installer().productName().orElse(messages.get("app.title"));
+    }
+
+    /**
+     * "Use the demo tenant instead" is shown: the configuration is broken or the tenant cannot be reached, and the
+     * build offers the demo.
+     */
+    public ReadOnlyBooleanProperty demoOfferedProperty() {
+        return demoOffered.getReadOnlyProperty();
+    }
+
+    /** "Use your own Auth0 tenant…": on the demo (or instead of a broken configuration), when the build offers it. */
+    public boolean connectTenantOffered() {
+        return context.config().installer().offerConnect() && context.config().demo();
+    }
+
+    /** "Change tenant…": on the sign-in screen of a configured tenant, when the build offers it. */
+    public boolean changeTenantOffered() {
+        return context.config().installer().offerConnect() && !context.config().demo();
     }
 
     private void showConfigProblem(ConfigException problem) {
         configBroken.set(true);
-        offerDemo.set(true);
         tenantText.set("");
         status.set(StatusMessage.error(messages.format(context.errors().translate(problem))));
     }
@@ -96,7 +119,7 @@ public final class SignInViewModel {
         if (!context.config().demo() && failure instanceof AuthException auth
                 && auth.reason() == AuthException.Reason.PAGE_LOAD_FAILED) {
             // The tenant could not be reached: say where, what happened, and offer the ways on.
-            offerDemo.set(true);
+            demoOffered.set(context.config().installer().offerDemo());
             return StatusMessage.error(messages.get("signin.error.unreachableTenant",
                     context.config().tenant().orElseThrow().address().baseUrl(), sentence(auth.detail())));
         }
@@ -128,11 +151,6 @@ public final class SignInViewModel {
 
     public ReadOnlyBooleanProperty configBrokenProperty() {
         return configBroken.getReadOnlyProperty();
-    }
-
-    /** True when the demo tenant is offered instead: the configuration is broken or the tenant cannot be reached. */
-    public ReadOnlyBooleanProperty offerDemoProperty() {
-        return offerDemo.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty progressTextProperty() {
