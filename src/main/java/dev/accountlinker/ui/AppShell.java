@@ -5,6 +5,7 @@ import dev.accountlinker.auth.AuthorizeOptions;
 import dev.accountlinker.auth.SignedInAccount;
 import dev.accountlinker.config.ConfigException;
 import dev.accountlinker.connect.TenantCheck;
+import dev.accountlinker.errors.UserMessage;
 import dev.accountlinker.ui.connect.ConnectContext;
 import dev.accountlinker.ui.connect.ConnectView;
 import dev.accountlinker.ui.connect.ConnectViewModel;
@@ -215,11 +216,25 @@ public final class AppShell {
         AppContext current = context;
         LoginLaunchers launchers = new LoginLaunchers(
                 () -> new LoginWindow(current.messages(), () -> stage, current.loginSettings(), current.tasks(),
-                        current::webDataFolder),
+                        current::webDataFolder, () -> whyUnreachable(current)),
                 () -> new BrowserLogin(current.messages(), () -> stage, current.loginSettings(), current.tasks(),
                         current.config().ways().loopbackPorts()),
                 current.config().ways());
         return new SignInFlows(current.signInService(), current.tasks(), launchers, signInHistory);
+    }
+
+    /** What the connect screen's check says about the tenant's reachability, when it is not reachable. */
+    private static Optional<UserMessage> whyUnreachable(AppContext current) {
+        try {
+            return new TenantCheck(current.proxies()).run(current.signInService().join().settings().address())
+                    .lines().stream()
+                    .filter(line -> line.item() == TenantCheck.Item.REACHABLE && !line.passed())
+                    .findFirst()
+                    .map(TenantCheck.Line::message);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
     }
 
     private void focus(String query) {

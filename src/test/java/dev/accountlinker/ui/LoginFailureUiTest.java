@@ -34,6 +34,10 @@ class LoginFailureUiTest extends AppUiTestSupport {
         waitUntil(() -> node("#loginRetryButton").map(javafx.scene.Node::isVisible).orElse(false));
         String status = onFx(() -> lookup("#loginStatus").queryAs(Label.class).getText());
         assertTrue(status.startsWith("The sign-in page could not be loaded"), status);
+        // WebKit's own reason is vague; the app's check of the tenant says what happened, in plain words.
+        waitUntil(() -> onFx(() -> lookup("#loginStatus").queryAs(Label.class).getText()).equals(
+                "The sign-in page could not be loaded: 127.0.0.1 refused the connection: nothing answers at that"
+                        + " address. Check the domain (and the port, if you gave one)."));
 
         clickOn("#loginRetryButton");
         waitUntil(() -> node("#loginRetryButton").map(javafx.scene.Node::isVisible).orElse(false));
@@ -52,8 +56,8 @@ class LoginFailureUiTest extends AppUiTestSupport {
         // Left alone, the attempt ends; the main window says what happened, where, and what to do.
         tasks.expireAll();
         waitUntil(() -> !loginWindowOpen() && !statusText().isEmpty());
-        assertTrue(statusText().startsWith("The sign-in page of http://127.0.0.1:" + deadPort + " could not be loaded: "),
-                statusText());
+        assertTrue(statusText().startsWith("The sign-in page of http://127.0.0.1:" + deadPort + " could not be loaded: "
+                + "127.0.0.1 refused the connection"), statusText());
         assertTrue(statusText().endsWith("Check the tenant’s domain, choose another tenant or try the demo tenant."),
                 statusText());
         assertTrue(statusIs("error"));

@@ -3,6 +3,7 @@ package dev.accountlinker.ui.login;
 import dev.accountlinker.auth.AuthException;
 import dev.accountlinker.auth.AuthorizationRequest;
 import dev.accountlinker.auth.CallbackResponse;
+import dev.accountlinker.errors.UserMessage;
 import dev.accountlinker.ui.Messages;
 import dev.accountlinker.ui.TaskRunner;
 import javafx.application.Platform;
@@ -43,15 +44,23 @@ public final class LoginWindow implements LoginLauncher {
     private final LoginSettings settings;
     private final TaskRunner tasks;
     private final Supplier<File> webDataFolder;
+    private final Supplier<Optional<UserMessage>> whyUnreachable;
 
-    /** @param webDataFolder WebKit's private storage folder for this run, made on first use */
+    /**
+     * @param webDataFolder  WebKit's private storage folder for this run, made on first use
+     * @param whyUnreachable after a page failed to load: checks the tenant (blocking, run in the background) and says
+     *                       what went wrong in plain words — name not found, refused, timed out, TLS — or nothing
+     *                       when the tenant answers; WebKit's own reasons are vague ("Connection refused by server"
+     *                       for a name that does not resolve)
+     */
     public LoginWindow(Messages messages, Supplier<Window> owner, LoginSettings settings, TaskRunner tasks,
-                       Supplier<File> webDataFolder) {
+                       Supplier<File> webDataFolder, Supplier<Optional<UserMessage>> whyUnreachable) {
         this.messages = messages;
         this.owner = owner;
         this.settings = settings;
         this.tasks = tasks;
         this.webDataFolder = webDataFolder;
+        this.whyUnreachable = whyUnreachable;
     }
 
     @Override
@@ -67,6 +76,8 @@ public final class LoginWindow implements LoginLauncher {
         private final Label status = new Label();
         private final Button retry = new Button(messages.get("login.retry"));
         private WebView webView;
+        /** Counts page loads, so a late explanation of a failure is not shown over a Retry. */
+        private int loads;
 
         Attempt(AuthorizationRequest request, AttemptWindow window) {
             this.request = request;
@@ -172,10 +183,15 @@ public final class LoginWindow implements LoginLauncher {
             if (state == Worker.State.FAILED) {
                 Throwable failure = engine.getLoadWorker().getException();
                 String reason = failure != null && failure.getMessage() != null ? failure.getMessage() : "";
-                status.setText(messages.get("signin.error.pageLoad", reason));
-                window.problem(new AuthException(AuthException.Reason.PAGE_LOAD_FAILED, reason));
+                showLoadFailure(reason);
                 retry.setVisible(true);
                 retry.requestFocus();
+                int failedLoad = loads;
+                tasks.run(whyUnreachable::get, diagnosis -> diagnosis.ifPresent(message -> {
+                    if (failedLoad == loads) { // not after a Retry
+                        showLoadFailure(messages.format(message));
+                    }
+                }), ignored -> { });
             } else if (state == Worker.State.RUNNING) {
                 status.setText("");
                 retry.setVisible(false);
@@ -184,9 +200,18 @@ public final class LoginWindow implements LoginLauncher {
             }
         }
 
+        private void showLoadFailure(String reason) {
+            if (window.result().isDone()) {
+                return;
+            }
+            status.setText(messages.get("signin.error.pageLoad", reason));
+            window.problem(new AuthException(AuthException.Reason.PAGE_LOAD_FAILED, reason));
+        }
+
         private void reload() {
             status.setText("");
             retry.setVisible(false);
+            loads++;
             webView.getEngine().load(request.url());
         }
 
