@@ -35,6 +35,7 @@ public final class Faults {
         private Duration delay = Duration.ZERO;
         private boolean malformed;
         private boolean drop;
+        private Duration rateLimitedFor;
 
         private Fault(String method, String pathPrefix) {
             this.method = method.toUpperCase(Locale.ROOT);
@@ -81,6 +82,17 @@ public final class Faults {
             return this;
         }
 
+        /**
+         * Answers as Auth0 does when the tenant's rate limit is used up: 429, its error body, and the three
+         * {@code x-ratelimit-*} headers with the reset {@code retryAfter} from the moment of the answer (tenant clock),
+         * rounded up to a whole second. The request is not applied.
+         */
+        public Fault rateLimited(Duration retryAfter) {
+            this.rateLimitedFor = Objects.requireNonNull(retryAfter);
+            this.status = 429;
+            return this;
+        }
+
         /** Closes the connection without sending any answer. */
         public Fault dropConnection() {
             this.drop = true;
@@ -111,6 +123,10 @@ public final class Faults {
             return drop;
         }
 
+        Optional<Duration> rateLimitedFor() {
+            return Optional.ofNullable(rateLimitedFor);
+        }
+
         /** True when the fault replaces the normal answer (not just delays it). */
         boolean answers() {
             return status != null || malformed || drop;
@@ -125,6 +141,7 @@ public final class Faults {
             f.delay = delay;
             f.malformed = malformed;
             f.drop = drop;
+            f.rateLimitedFor = rateLimitedFor;
             return f;
         }
 
@@ -134,7 +151,9 @@ public final class Faults {
             if (!delay.isZero()) {
                 sb.append(" delay ").append(delay.toMillis()).append("ms");
             }
-            if (drop) {
+            if (rateLimitedFor != null) {
+                sb.append(" rate limited for ").append(rateLimitedFor.toMillis()).append("ms");
+            } else if (drop) {
                 sb.append(" drop connection");
             } else if (malformed) {
                 sb.append(" malformed JSON");

@@ -281,7 +281,7 @@ public final class LocalTenant implements AutoCloseable {
             if (fault != null && fault.drop()) {
                 ex.report(-1);
             } else if (fault != null && fault.answers()) {
-                answerWithFault(ex, fault);
+                answerWithFault(ex, fault, config.clock());
             } else {
                 route(ex, method, path);
             }
@@ -302,8 +302,16 @@ public final class LocalTenant implements AutoCloseable {
         }
     }
 
-    private static void answerWithFault(HttpExchange ex, Faults.Fault fault) throws IOException {
+    private static void answerWithFault(HttpExchange ex, Faults.Fault fault, Clock clock) throws IOException {
         fault.headers().forEach((k, v) -> ex.getResponseHeaders().add(k, v));
+        if (fault.rateLimitedFor().isPresent()) {
+            long reset = clock.instant().plus(fault.rateLimitedFor().get()).plusMillis(999).getEpochSecond();
+            ex.getResponseHeaders().set("x-ratelimit-limit", "10");
+            ex.getResponseHeaders().set("x-ratelimit-remaining", "0");
+            ex.getResponseHeaders().set("x-ratelimit-reset", String.valueOf(reset));
+            ManagementHandler.sendError(ex, 429, "too_many_requests", "Global limit has been reached");
+            return;
+        }
         int status = fault.status().orElse(200);
         String body = fault.malformed() ? "{\"statusCode\":" + status + ",\"error\":\"trunc" : fault.body();
         HttpIo.send(ex, status, "application/json; charset=utf-8", body == null ? "" : body);

@@ -53,6 +53,24 @@ class FaultsTest {
     }
 
     @Test
+    void aRateLimitedFaultAnswersLikeAuth0WithTheResetFromTheMomentOfTheAnswer() throws Exception {
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-25T12:00:00.250Z"));
+        try (LocalTenant timed = LocalTenant.builder().clock(clock).start()) {
+            TokenHolder alice = TenantFlows.signIn(timed, null, "alice@example.com", "Alice-Demo-1");
+            timed.faults().inject(Faults.on("GET", "/api/v2/users/").rateLimited(Duration.ofSeconds(2)));
+            clock.advance(Duration.ofSeconds(10)); // the reset counts from the answer, not from the injection
+            ManagementApiException refused = assertThrows(ManagementApiException.class,
+                    () -> TenantFlows.managementApi(timed, alice.getAccessToken()).users().get("auth0|alice"));
+            assertEquals(429, refused.statusCode());
+            Map<?, ?> headers = lowerCaseHeaders(refused);
+            assertEquals(String.valueOf(Instant.parse("2026-11-25T12:00:13Z").getEpochSecond()),
+                    headers.get("x-ratelimit-reset"), "12:00:10.250 + 2 s, rounded up to the second");
+            assertEquals("0", headers.get("x-ratelimit-remaining"));
+            assertTrue(String.valueOf(refused.body()).contains("Global limit has been reached"));
+        }
+    }
+
+    @Test
     void rateLimit429WithHeadersReachesTheClient() throws Exception {
         TokenHolder alice = TenantFlows.signIn(tenant, null, "alice@example.com", "Alice-Demo-1");
         String reset = String.valueOf(Instant.now().plusSeconds(30).getEpochSecond());
