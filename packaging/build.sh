@@ -122,6 +122,53 @@ build_app_image() {
   "$JPACKAGE" --type app-image "${common[@]}" --input "$work/input" \
     --main-jar "account-linker-$version.jar" --main-class dev.accountlinker.Launcher --runtime-image "$runtime" \
     ${installer_options[@]+"${installer_options[@]}"}
+  [ "$os" = linux ] && record_class_list
+  return 0
+}
+
+# Class-data sharing (Linux; README, Performance). The launcher's options name an archive lib/app/account-linker.jsa
+# (packaging/linux/jpackage.options). It must be made for the path the app runs from (Java 17 checks the class
+# path), so: here, a training run of the app image records which classes a start loads (first frame, demo tenant,
+# WebKit's library) into lib/app/account-linker.classlist, which every installer carries; the .deb's postinst dumps
+# the archive from it where the package was installed; this script dumps it for the app image itself, after the
+# installers are made (they must not carry an archive made for this folder). A missing, stale or foreign archive is
+# ignored by the JVM without a word (the app then starts without class sharing). CDS=no skips all of it.
+class_list="lib/app/account-linker.classlist"
+record_class_list() {
+  [ "${CDS:-yes}" = no ] && { echo "== class list: skipped (CDS=no)"; return 0; }
+  local display=()
+  if [ -z "${DISPLAY:-}" ]; then
+    if command -v xvfb-run >/dev/null; then display=(xvfb-run -a); else
+      echo "== class list: skipped (no display and no xvfb-run): the app starts without class sharing"; return 0; fi
+  fi
+  step "class list (a training run of the app image, under ${display[*]:-\$DISPLAY})"
+  local tmp; tmp=$(mktemp -d)
+  local launcher="$app_image/bin/$app_name"
+  # An empty user settings folder: the demo tenant, and nothing written into the builder's own settings.
+  XDG_CONFIG_HOME="$tmp" JAVA_TOOL_OPTIONS="-XX:DumpLoadedClassList=$tmp/classlist -Daccountlinker.startupMarker=$tmp/marker" \
+    timeout 120 ${display[@]+"${display[@]}"} bash -c '
+      "$1" --demo >"$2/log" 2>&1 & app=$!
+      for _ in $(seq 600); do   # up to 60 s: first frame, services up, WebKit library in
+        grep -q services- "$2/marker" 2>/dev/null && grep -q webkit-warm "$2/marker" 2>/dev/null && break
+        kill -0 $app 2>/dev/null || break
+        sleep 0.1
+      done
+      sleep 1; kill $app 2>/dev/null; wait $app' _ "$launcher" "$tmp" || true
+  if grep -q services-ready "$tmp/marker" 2>/dev/null && [ -s "$tmp/classlist" ]; then
+    cp "$tmp/classlist" "$app_image/$class_list"
+    echo "== class list: $(grep -vc '^#' "$tmp/classlist") classes"
+  else
+    echo "== class list: the training run did not start ($(cat "$tmp/marker" 2>/dev/null | paste -sd' ' -)); no class sharing" >&2
+    cat "$tmp/log" >&2 2>/dev/null || true
+  fi
+  rm -rf "$tmp"
+}
+dump_archive() { # $1: app image; the same command as the .deb's postinst
+  [ -f "$1/$class_list" ] || return 0
+  step "class-data archive for $1 (valid at this path only)"
+  rm -f "$1/lib/app/account-linker.jsa"
+  JAVA_TOOL_OPTIONS="-Xshare:dump -XX:SharedClassListFile=$1/$class_list -XX:SharedArchiveFile=$1/lib/app/account-linker.jsa" \
+    "$1/bin/$app_name" >"$work/cds-dump.log" 2>&1 || { rm -f "$1/lib/app/account-linker.jsa"; echo "== no archive (see $work/cds-dump.log)" >&2; }
 }
 
 for type in "${types[@]}"; do
@@ -133,6 +180,7 @@ for type in "${types[@]}"; do
       fi ;&
     deb|msi|exe|dmg|pkg)
       [ -d "$app_image" ] || build_app_image
+      rm -f "$app_image/lib/app/account-linker.jsa"  # made for this folder only: never shipped (dumped again below)
       step "$type"
       # Packaged from the app-image, so every installer holds exactly what was checked there.
       per_type=(); [ -f "packaging/$os/$type.options" ] && per_type=(@"packaging/$os/$type.options")
@@ -155,4 +203,5 @@ for type in "${types[@]}"; do
     *) die "unknown type '$type' (app-image deb rpm msi exe dmg pkg)" ;;
   esac
 done
+[ "$os" = linux ] && [ -d "$app_image" ] && dump_archive "$app_image"
 step "done: $(cd "$dest" && ls -d -- * | paste -sd' ' -)"

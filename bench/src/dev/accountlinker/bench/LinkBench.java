@@ -109,7 +109,7 @@ public final class LinkBench {
         // Embedded sign-in for every connection: the harness drives the WebView, not a system browser.
         AppServices services = new AppServices(AppConfig.forTenant(settings).withWays(dev.accountlinker.config.SignInWays.embeddedOnly()), Optional.empty(),
                 Messages.forDefaultLocale(), Clock.systemDefaultZone(), new dev.accountlinker.ui.FxTaskRunner(),
-                dev.accountlinker.ui.login.LoginSettings.defaults(url -> { }));
+                dev.accountlinker.ui.login.LoginSettings.defaults(url -> dev.accountlinker.ui.login.BrowserOpener.Outcome.UNKNOWN));
         Platform.startup(() -> { });
         Platform.setImplicitExit(false);
         watchdog.phase("harness: app start-up");

@@ -15,6 +15,7 @@ import dev.accountlinker.ui.login.LoginWindow;
 import dev.accountlinker.ui.login.SignInFlows;
 import dev.accountlinker.ui.login.SignInHistory;
 import dev.accountlinker.ui.login.TenantSignOut;
+import dev.accountlinker.ui.login.WebKitWarmUp;
 import dev.accountlinker.ui.settings.ConfirmationDialogs;
 import dev.accountlinker.ui.settings.Confirmations;
 import dev.accountlinker.ui.settings.SettingsContext;
@@ -77,6 +78,11 @@ public final class AppShell {
         // CPU: they start once it is on screen.
         StartupMarker.afterFirstFrame(scene, () -> {
             AppIcons.apply(stage); // decoding six PNGs need not delay the first frame
+            // WebKit's native library takes ~1 s to load: in the background now, while the person reads, so the
+            // login window opens at once (performance, issue 15). Not when every sign-in uses the system browser.
+            if (!context.config().ways().useBrowserFor(Optional.empty())) {
+                StartupMarker.webKitWarm(WebKitWarmUp.start());
+            }
             context.startInBackground();
             StartupMarker.tenant(context.config());
             StartupMarker.servicesStarting(context.signInService());

@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
  * services-ready                          once the tenant (the demo one, if used) and the sign-in client are up
  * services-failed IllegalStateException   instead, if they could not start (exception class only)
  * tenant https://acme.eu.auth0.com         which tenant the app starts on ("tenant demo" for the built-in one)
+ * webkit-warm                             once WebKit's native library is loaded (in the background)
  * </pre>
  * Nothing else (no tokens, no client id, no account), and nothing at all without the property.
  */
@@ -59,6 +60,14 @@ public final class StartupMarker {
         services.whenComplete((ready, failure) -> write(failure == null
                 ? "services-ready"
                 : "services-failed " + rootCause(failure).getClass().getSimpleName()));
+    }
+
+    /** Records when WebKit's library has been loaded in the background (the packaging's training run waits for it). */
+    public static void webKitWarm(CompletableFuture<?> warmUp) {
+        if (file() == null) {
+            return;
+        }
+        warmUp.whenComplete((done, failure) -> write("webkit-warm"));
     }
 
     private static String file() {

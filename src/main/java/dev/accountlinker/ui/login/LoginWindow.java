@@ -88,8 +88,9 @@ public final class LoginWindow implements LoginLauncher {
             BorderPane root = layout();
             root.setPrefSize(520, 680);
             window.show(root, tasks, settings.timeout(), this::releasePage);
-            // The WebView takes about a second to create: let the window (with its spinner) paint first.
-            Platform.runLater(this::createWebView);
+            // Let the window (with its spinner) paint first, and make the WebView only once WebKit's native library
+            // is in: it loads on a background thread (WebKitWarmUp), so the JavaFX thread never waits for it.
+            WebKitWarmUp.start().thenRun(() -> Platform.runLater(this::createWebView));
             return window.result();
         }
 
