@@ -119,7 +119,9 @@ app_image="$dest/$app_name"
 build_app_image() {
   step "app-image → $app_image"
   rm -rf "$app_image"
-  "$JPACKAGE" --type app-image "${common[@]}" --input "$work/input" \
+  local launcher_options=(@packaging/launcher.options)
+  [ -f "packaging/$os/launcher.options" ] && launcher_options+=(@"packaging/$os/launcher.options")
+  "$JPACKAGE" --type app-image "${common[@]}" "${launcher_options[@]}" --input "$work/input" \
     --main-jar "account-linker-$version.jar" --main-class dev.accountlinker.Launcher --runtime-image "$runtime" \
     ${installer_options[@]+"${installer_options[@]}"}
   [ "$os" = linux ] && record_class_list

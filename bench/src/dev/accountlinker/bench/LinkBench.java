@@ -182,6 +182,11 @@ public final class LinkBench {
         fx(() -> watchItems(items -> items.stream().anyMatch(i -> i.provider().equals("google-oauth2")), itemsAt, frameAt));
         AtomicLong confirmAt = new AtomicLong();
         long dialogAt = dialogShownAt.get();
+        // The two accounts' emails differ: the dialog asks to tick "both are mine" before it confirms.
+        find("bothAccountsMineCheckBox").ifPresent(box -> fx(() -> {
+            ((javafx.scene.control.CheckBox) box).setSelected(true);
+            return null;
+        }));
         fireLater("confirmLinkButton", confirmAt);
         waitFor("confirm pressed", () -> confirmAt.get() != 0);
         watchdog.phase("link: confirm → table shows identity (ours)");
