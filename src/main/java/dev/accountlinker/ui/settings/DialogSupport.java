@@ -2,6 +2,7 @@ package dev.accountlinker.ui.settings;
 
 import dev.accountlinker.ui.AppIcons;
 import dev.accountlinker.ui.Messages;
+import dev.accountlinker.ui.theme.ThemeManager;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.Node;
@@ -38,6 +39,13 @@ final class DialogSupport {
      */
     boolean ask(Window owner, String title, String header, VBox body, String confirmText, String confirmHelp,
                 String confirmId, Optional<ObservableBooleanValue> confirmAllowed, Optional<Node> firstFocus) {
+        return ask(owner, title, header, body, confirmText, confirmHelp, confirmId, confirmAllowed, firstFocus, TEXT_WIDTH);
+    }
+
+    /** @param width the body's width (the link confirmation's two cards need more than a column of text) */
+    boolean ask(Window owner, String title, String header, VBox body, String confirmText, String confirmHelp,
+                String confirmId, Optional<ObservableBooleanValue> confirmAllowed, Optional<Node> firstFocus,
+                double width) {
         ButtonType confirm = new ButtonType(confirmText, ButtonBar.ButtonData.OK_DONE);
         ButtonType cancel = new ButtonType(messages.get("link.dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", confirm, cancel);
@@ -46,7 +54,10 @@ final class DialogSupport {
         AppIcons.apply((Stage) alert.getDialogPane().getScene().getWindow());
         alert.setHeaderText(header);
         alert.getDialogPane().setContent(body);
-        alert.getDialogPane().setPrefWidth(TEXT_WIDTH + 40);
+        alert.getDialogPane().setPrefWidth(width + 40);
+        // The theme is every window's user-agent stylesheet; the app's own styles are added to each scene.
+        alert.getDialogPane().getStylesheets().add(ThemeManager.appStylesheet());
+        alert.getDialogPane().getStyleClass().add("app-dialog");
         Button confirmButton = (Button) alert.getDialogPane().lookupButton(confirm);
         confirmButton.setId(confirmId);
         confirmButton.setAccessibleHelp(confirmHelp);
@@ -69,10 +80,14 @@ final class DialogSupport {
     }
 
     static Label wrapped(String text) {
+        return wrapped(text, TEXT_WIDTH);
+    }
+
+    static Label wrapped(String text, double width) {
         Label label = new Label(text);
         label.setWrapText(true);
         // A fixed wrapping width gives the label its full height: without it a dialog sizes it to one line.
-        label.setPrefWidth(TEXT_WIDTH);
+        label.setPrefWidth(width);
         label.setMinHeight(Region.USE_PREF_SIZE);
         return label;
     }
