@@ -41,6 +41,7 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /** The main window: shows the sign-in screen or the settings screen and moves between them. */
 public final class AppShell {
@@ -69,7 +70,10 @@ public final class AppShell {
     /** Shows the first screen at once; slow services start only after it is on screen. */
     public void start() {
         // The theme before the first scene, so the first frame is drawn once, in its colours.
-        themes = new ThemeManager(context.themeSetting(), SystemColorScheme.readEarly(),
+        // The system's scheme is read (in the background) only when the theme follows it.
+        ThemeSetting theme = context.themeSetting();
+        themes = new ThemeManager(theme, theme == ThemeSetting.SYSTEM ? SystemColorScheme.readEarly()
+                        : CompletableFuture.completedFuture(Optional.empty()),
                 () -> SystemColorScheme.ofThisSystem().readInBackground(), this::rememberTheme);
         Scene scene = new Scene(root, WIDTH, HEIGHT);
         scene.getStylesheets().add(ThemeManager.appStylesheet());

@@ -12,6 +12,7 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.RadioButton;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.Region;
@@ -53,6 +54,7 @@ final class DialogSupport {
         alert.setTitle(title);
         AppIcons.apply((Stage) alert.getDialogPane().getScene().getWindow());
         alert.setHeaderText(header);
+        alert.setGraphic(null); // the header says what is asked; a big question mark adds nothing
         alert.getDialogPane().setContent(body);
         alert.getDialogPane().setPrefWidth(width + 40);
         // The theme is every window's user-agent stylesheet; the app's own styles are added to each scene.
@@ -66,9 +68,11 @@ final class DialogSupport {
         Button cancelButton = (Button) alert.getDialogPane().lookupButton(cancel);
         cancelButton.setId("cancelDialogButton");
         cancelButton.setAccessibleHelp(messages.get("link.dialog.cancel"));
-        // Enter confirms the dialog even on a check box (JavaFX would toggle the box instead): Space ticks it.
+        // Enter confirms the dialog even on a check box or a radio button (JavaFX would toggle the box, or do
+        // nothing): Space ticks the box, the arrow keys choose.
         alert.getDialogPane().addEventFilter(KeyEvent.ANY, event -> {
-            if (event.getCode() == KeyCode.ENTER && alert.getDialogPane().getScene().getFocusOwner() instanceof CheckBox) {
+            Node focused = alert.getDialogPane().getScene().getFocusOwner();
+            if (event.getCode() == KeyCode.ENTER && (focused instanceof CheckBox || focused instanceof RadioButton)) {
                 event.consume();
                 if (event.getEventType() == KeyEvent.KEY_PRESSED && !confirmButton.isDisabled()) {
                     confirmButton.fire();

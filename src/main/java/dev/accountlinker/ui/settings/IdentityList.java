@@ -119,21 +119,21 @@ final class IdentityList extends VBox {
         while (parent != null && !(parent instanceof ScrollPane)) {
             parent = parent.getParent();
         }
-        if (!(parent instanceof ScrollPane scroller) || getHeight() <= 0) {
+        if (!(parent instanceof ScrollPane scroller) || scroller.getContent() == null) {
             return;
         }
+        Node content = scroller.getContent();
         double viewport = scroller.getViewportBounds().getHeight();
-        double scrollable = getHeight() - viewport;
+        double scrollable = content.getLayoutBounds().getHeight() - viewport;
         if (scrollable <= 0) {
             return;
         }
-        double top = card.getBoundsInParent().getMinY();
-        double bottom = card.getBoundsInParent().getMaxY();
+        Bounds shown = content.sceneToLocal(card.localToScene(card.getBoundsInLocal()));
         double shownTop = scroller.getVvalue() * scrollable;
-        if (top < shownTop) {
-            scroller.setVvalue(top / scrollable);
-        } else if (bottom > shownTop + viewport) {
-            scroller.setVvalue((bottom - viewport) / scrollable);
+        if (shown.getMinY() < shownTop) {
+            scroller.setVvalue(shown.getMinY() / scrollable);
+        } else if (shown.getMaxY() > shownTop + viewport) {
+            scroller.setVvalue((shown.getMaxY() - viewport) / scrollable);
         }
     }
 

@@ -10,12 +10,12 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 
 import java.util.Arrays;
@@ -39,7 +39,7 @@ public final class SettingsController {
     @FXML private Label profileEmail;
     @FXML private StackPane themeSlot;
     @FXML private Label identitiesHeading;
-    @FXML private ScrollPane identitiesScroll;
+    @FXML private VBox identitiesColumn;
     @FXML private Label identitiesEmptyState;
     @FXML private StackPane feedbackArea;
     @FXML private FlowPane linkButtons;
@@ -87,7 +87,7 @@ public final class SettingsController {
         identities.setId("identitiesTable");
         identities.setAccessibleText(messages.get("settings.identities"));
         identities.setAccessibleHelp(messages.get("settings.identities.cards.help"));
-        identitiesScroll.setContent(identities);
+        identitiesColumn.getChildren().add(0, identities);
         identitiesHeading.setLabelFor(identities);
         // The empty-state line: only the main sign-in so far.
         identitiesEmptyState.visibleProperty().bind(Bindings.size(profile.identities()).isEqualTo(1));

@@ -3,12 +3,11 @@ package dev.accountlinker.ui.signin;
 import dev.accountlinker.ui.DemoAccount;
 import dev.accountlinker.ui.Icons;
 import dev.accountlinker.ui.Messages;
-import javafx.geometry.HPos;
 import javafx.geometry.Pos;
-import javafx.scene.AccessibleRole;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TitledPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.ColumnConstraints;
@@ -44,59 +43,65 @@ final class DemoAccountsPane {
         return pane;
     }
 
+    /** Per account: icon, email, Copy, password, Copy on one line; what it shows on the next. */
     private static VBox rows(SignInViewModel viewModel, Messages messages) {
         GridPane grid = new GridPane();
         grid.getStyleClass().add("demo-accounts-grid");
         grid.setHgap(8);
-        grid.setVgap(10);
-        ColumnConstraints icon = new ColumnConstraints();
-        icon.setMinWidth(Region.USE_PREF_SIZE);
-        ColumnConstraints account = new ColumnConstraints();
-        account.setHgrow(Priority.ALWAYS);
+        grid.setVgap(2);
         ColumnConstraints fixed = new ColumnConstraints();
         fixed.setMinWidth(Region.USE_PREF_SIZE);
-        fixed.setHalignment(HPos.LEFT);
-        grid.getColumnConstraints().addAll(icon, account, fixed, fixed, fixed);
+        ColumnConstraints gap = new ColumnConstraints();
+        gap.setHgrow(Priority.ALWAYS);
+        gap.setMinWidth(8);
+        grid.getColumnConstraints().addAll(fixed, fixed, fixed, gap, fixed, fixed);
         List<DemoAccount> accounts = viewModel.demoAccounts();
-        for (int row = 0; row < accounts.size(); row++) {
-            DemoAccount demo = accounts.get(row);
+        int row = 0;
+        for (DemoAccount demo : accounts) {
             String part = demo.email().replaceAll("[^A-Za-z0-9_-]", "_");
             var glyph = Icons.of(Icons.forProvider(demo.connection()), 18);
             glyph.getStyleClass().add("provider-icon");
             Label email = new Label(demo.email());
             email.getStyleClass().add("demo-email");
-            Label note = new Label(viewModel.demoNote(demo));
-            note.getStyleClass().add("demo-note");
-            note.setWrapText(true);
-            note.setMinHeight(Region.USE_PREF_SIZE);
-            VBox who = new VBox(2, email, note);
-            who.setAccessibleRole(AccessibleRole.TEXT);
+            email.setMinWidth(Region.USE_PREF_SIZE);
             Button copyEmail = copy("copy-demo-email-" + part, messages.get("signin.demo.copyEmail"),
                     messages.get("signin.demo.copyEmail.help", demo.email()), demo.email(),
                     () -> viewModel.copied(messages.get("signin.demo.copiedEmail", demo.email())));
             Label password = new Label(demo.password());
             password.getStyleClass().add("demo-password");
             password.setMinWidth(Region.USE_PREF_SIZE);
+            password.setAccessibleText(messages.get("signin.demo.password", demo.password()));
             Button copyPassword = copy("copy-demo-password-" + part, messages.get("signin.demo.copyPassword"),
                     messages.get("signin.demo.copyPassword.help", demo.email()), demo.password(),
                     () -> viewModel.copied(messages.get("signin.demo.copiedPassword", demo.email())));
-            grid.addRow(row, glyph, who, copyEmail, password, copyPassword);
-            GridPane.setValignment(glyph, javafx.geometry.VPos.TOP);
+            Region spacer = new Region();
+            grid.addRow(row, glyph, email, copyEmail, spacer, password, copyPassword);
+            Label note = new Label(viewModel.demoNote(demo));
+            note.getStyleClass().add("demo-note");
+            note.setWrapText(true);
+            note.setMinHeight(Region.USE_PREF_SIZE);
+            grid.add(note, 1, row + 1, 5, 1);
+            Region space = new Region();
+            space.setMinHeight(8);
+            grid.add(space, 0, row + 2);
+            row += 3;
         }
         Label intro = new Label(messages.get("signin.demo.intro"));
         intro.setWrapText(true);
         intro.setMinHeight(Region.USE_PREF_SIZE);
         intro.getStyleClass().add("demo-note");
-        VBox content = new VBox(10, intro, grid);
+        VBox content = new VBox(12, intro, grid);
         content.setAlignment(Pos.TOP_LEFT);
         return content;
     }
 
+    /** An icon button (its name is said to screen readers and shown as a tooltip). */
     private static Button copy(String id, String text, String help, String value, Runnable copied) {
         Button button = SignInView.button(id, text, help);
         button.setAccessibleText(help);
-        button.getStyleClass().addAll("small", "copy-button");
-        button.setGraphic(Icons.of(Icons.Glyph.COPY, 14));
+        button.setTooltip(new Tooltip(help));
+        button.getStyleClass().addAll("copy-button", "button-icon", "flat");
+        button.setGraphic(Icons.of(Icons.Glyph.COPY, 16));
         button.setOnAction(event -> {
             ClipboardContent content = new ClipboardContent();
             content.putString(value);
