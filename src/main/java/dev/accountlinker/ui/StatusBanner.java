@@ -31,6 +31,7 @@ public final class StatusBanner extends Message {
 
     public StatusBanner(Messages messages) {
         getStyleClass().add("status-banner");
+        setFocusTraversable(false); // only its buttons take the focus; the text is read as the label it is
         text.setId("statusMessage");
         text.getStyleClass().add("status-message");
         text.setWrapText(true);
