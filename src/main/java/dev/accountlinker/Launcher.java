@@ -2,12 +2,15 @@ package dev.accountlinker;
 
 import dev.accountlinker.config.ConfigException;
 import dev.accountlinker.config.ConfigLoader;
+import dev.accountlinker.config.ConfigSources;
+import dev.accountlinker.config.ThemeSetting;
 import dev.accountlinker.launch.AppVersion;
 import dev.accountlinker.launch.CommandLine;
 import dev.accountlinker.launch.StartupProblem;
 import dev.accountlinker.launch.Usage;
 import dev.accountlinker.net.ProxyRules;
 import dev.accountlinker.ui.Messages;
+import dev.accountlinker.ui.theme.SystemColorScheme;
 import javafx.application.Application;
 
 import java.io.PrintStream;
@@ -41,7 +44,13 @@ public final class Launcher {
                 System.err.println(usageError(messages, commandLine.problem().orElseThrow()));
                 System.exit(USAGE_ERROR);
             }
-            case RUN -> launch(args, messages, System.err);
+            case RUN -> {
+                // The desktop's light or dark preference is asked while JavaFX starts: known by the first window.
+                if (ConfigSources.ofProcess(List.of(args)).theme() == ThemeSetting.SYSTEM) {
+                    SystemColorScheme.readEarly();
+                }
+                launch(args, messages, System.err);
+            }
         }
     }
 

@@ -33,6 +33,8 @@ public final class ConfigLoader {
     public static final String BROWSER_CONNECTIONS = "browser-connections";
     public static final String LOOPBACK_PORT = "loopback-port";
     public static final String PROXY = "proxy";
+    /** light, dark or system: the app's colour theme (the theme menu writes it to the settings file). */
+    public static final String THEME = "theme";
     /** Installer settings file only: the name in the window title and on the sign-in screen. */
     public static final String PRODUCT_NAME = "product-name";
     /** Installer settings file only: whether the built-in demo is offered (true/false). */
@@ -52,9 +54,10 @@ public final class ConfigLoader {
             REDIRECT_URI, "AUTH0_REDIRECT_URI",
             BROWSER_CONNECTIONS, "AUTH0_BROWSER_CONNECTIONS",
             LOOPBACK_PORT, "AUTH0_LOOPBACK_PORT",
-            PROXY, "AUTH0_PROXY");
+            PROXY, "AUTH0_PROXY",
+            THEME, "AUTH0_THEME");
     private static final List<String> VALUE_KEYS =
-            List.of(DOMAIN, CLIENT_ID, CONNECTIONS, REDIRECT_URI, BROWSER_CONNECTIONS, LOOPBACK_PORT, PROXY);
+            List.of(DOMAIN, CLIENT_ID, CONNECTIONS, REDIRECT_URI, BROWSER_CONNECTIONS, LOOPBACK_PORT, PROXY, THEME);
     private static final List<String> INSTALLER_ONLY_KEYS = List.of(PRODUCT_NAME, OFFER_DEMO, OFFER_CONNECT);
     private static final int MAX_PRODUCT_NAME = 60;
     private static final Pattern CONNECTION_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
@@ -162,6 +165,7 @@ public final class ConfigLoader {
                         SignInWays.DEFAULT_BROWSER_CONNECTIONS),
                 parsed(merged, LOOPBACK_PORT, value -> List.of(parseLoopbackPort(value)), SignInWays.DEFAULT_LOOPBACK_PORTS));
         ProxySetting proxy = parsed(merged, PROXY, value -> ProxySetting.parse(PROXY, value), ProxySetting.AUTOMATIC);
+        parsed(merged, THEME, value -> ThemeSetting.parse(THEME, value), ThemeSetting.DEFAULT); // applied by theme(...)
         InstallerOptions installer = installerOptions(fromInstaller);
 
         boolean tenantConfigured = merged.containsKey(DOMAIN) || merged.containsKey(CLIENT_ID);
@@ -224,6 +228,35 @@ public final class ConfigLoader {
     }
 
     /**
+     * The theme to start with: the {@code theme} setting from its highest-precedence source (command line,
+     * environment, the user's settings file, the installer's), or {@link ThemeSetting#DEFAULT}. Never fails: the
+     * first window needs a theme before anything can be said, so a wrong value is reported by {@link #load} instead
+     * (and the default is used meanwhile).
+     */
+    public static ThemeSetting theme(List<String> args, Map<String, String> environment, Path settingsFile,
+                                     Optional<Path> installerFile) {
+        Map<String, String> fromArgs = new LinkedHashMap<>();
+        try {
+            parseArguments(args, fromArgs);
+        } catch (ConfigException unreadable) {
+            fromArgs.clear();
+        }
+        Map<String, String> fromInstaller = installerFile.map(UserSettingsFile::readValues).orElse(Map.of());
+        Sourced value = firstPresent(new Sourced(fromArgs.get(THEME), Source.COMMAND_LINE),
+                new Sourced(environment.get(ENVIRONMENT_NAMES.get(THEME)), Source.ENVIRONMENT),
+                new Sourced(UserSettingsFile.readValues(settingsFile).get(THEME), Source.SETTINGS_FILE),
+                new Sourced(fromInstaller.get(THEME), Source.INSTALLER_FILE));
+        if (value == null) {
+            return ThemeSetting.DEFAULT;
+        }
+        try {
+            return ThemeSetting.parse(THEME, value.text());
+        } catch (ConfigException unusable) {
+            return ThemeSetting.DEFAULT;
+        }
+    }
+
+    /**
      * Checks one value as the settings file would hold it (e.g. as a person types it on the connect screen).
      *
      * @throws ConfigException naming the key, as loading would
@@ -237,6 +270,7 @@ public final class ConfigLoader {
             case BROWSER_CONNECTIONS -> parseBrowserConnections(value);
             case LOOPBACK_PORT -> parseLoopbackPort(value);
             case PROXY -> ProxySetting.parse(PROXY, value);
+            case THEME -> ThemeSetting.parse(THEME, value);
             default -> throw new ConfigException(key, "config.error.unknownFileKey", key,
                     defaultSettingsFile().toAbsolutePath().toString());
         }

@@ -43,6 +43,11 @@ public record ConfigSources(List<String> args, Map<String, String> environment, 
         return ConfigLoader.fallback(args, environment, settingsFile, installerFile);
     }
 
+    /** The theme to start with (see {@link ConfigLoader#theme}); never fails. */
+    public ThemeSetting theme() {
+        return ConfigLoader.theme(args, environment, settingsFile, installerFile);
+    }
+
     public UserSettingsFile userSettings() {
         return new UserSettingsFile(settingsFile);
     }

@@ -22,6 +22,12 @@ import dev.accountlinker.ui.settings.SettingsController;
 import dev.accountlinker.ui.settings.SettingsViewModel;
 import dev.accountlinker.ui.signin.SignInView;
 import dev.accountlinker.ui.signin.SignInViewModel;
+import dev.accountlinker.ui.theme.SystemColorScheme;
+import dev.accountlinker.ui.theme.ThemeManager;
+import dev.accountlinker.ui.theme.ThemeMenu;
+import dev.accountlinker.config.ConfigLoader;
+import dev.accountlinker.config.ThemeSetting;
+import dev.accountlinker.config.UserSettingsFile;
 import javafx.application.Platform;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Node;
@@ -33,7 +39,10 @@ import javafx.stage.Stage;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /** The main window: shows the sign-in screen or the settings screen and moves between them. */
 public final class AppShell {
@@ -50,6 +59,7 @@ public final class AppShell {
     /** Stops whatever the current screen has running; called when the screen changes or the app quits. */
     private Runnable stopCurrentScreen = () -> { };
     private final Optional<WindowPlacement> placement;
+    private ThemeManager themes;
 
     /** @param placement where the window's place is remembered between runs (none in tests) */
     public AppShell(Stage stage, AppContext context, Optional<WindowPlacement> placement) {
@@ -60,8 +70,14 @@ public final class AppShell {
 
     /** Shows the first screen at once; slow services start only after it is on screen. */
     public void start() {
+        // The theme before the first scene, so the first frame is drawn once, in its colours.
+        // The system's scheme is read (in the background) only when the theme follows it.
+        ThemeSetting theme = context.themeSetting();
+        themes = new ThemeManager(theme, theme == ThemeSetting.SYSTEM ? SystemColorScheme.readEarly()
+                        : CompletableFuture.completedFuture(Optional.empty()),
+                () -> SystemColorScheme.ofThisSystem().readInBackground(), this::rememberTheme);
         Scene scene = new Scene(root, WIDTH, HEIGHT);
-        scene.getStylesheets().add(AppShell.class.getResource("/dev/accountlinker/ui/app.css").toExternalForm());
+        scene.getStylesheets().add(ThemeManager.appStylesheet());
         stage.setTitle(context.config().installer().productName().orElse(context.messages().get("app.title")));
         stage.setScene(scene);
         // Below this size the settings screen would cut its buttons and cells.
@@ -133,6 +149,21 @@ public final class AppShell {
         context.startInBackground();
     }
 
+    /**
+     * Saves the theme chosen in the menu to the settings file, in the background; the other settings stay as they are.
+     * A file with a setting that saving would drop (an unknown key, an unusable value) is left alone: repairing it is
+     * the connect screen's job, with the person looking. The theme then holds for this run only.
+     */
+    private void rememberTheme(ThemeSetting choice) {
+        UserSettingsFile file = context.userSettings();
+        context.tasks().run(() -> {
+            if (file.droppedOnSave(Set.of(ConfigLoader.THEME)).isEmpty()) {
+                file.save(Map.of(ConfigLoader.THEME, choice.value()));
+            }
+            return null;
+        }, saved -> { }, failure -> { });
+    }
+
     /** Quitting mid-flow cancels the flow: windows close, requests not yet sent are not sent. */
     public void shutdown() {
         placement.ifPresent(place -> place.save(stage));
@@ -148,7 +179,8 @@ public final class AppShell {
         stopCurrentScreen.run();
         SignInViewModel viewModel = new SignInViewModel(context, signInFlows(), mainSignIn, this::showSettings, status);
         stopCurrentScreen = viewModel::stopWork;
-        root.getChildren().setAll(SignInView.create(viewModel, context.messages(), this::switchToDemo, this::showConnect));
+        root.getChildren().setAll(SignInView.create(viewModel, context.messages(), this::switchToDemo, this::showConnect,
+                Optional.of(ThemeMenu.create(themes, context.messages()))));
         focus("#signInButton");
     }
 
@@ -160,7 +192,8 @@ public final class AppShell {
         stopCurrentScreen.run();
         stopCurrentScreen = viewModel::stopWork;
         root.getChildren().setAll(load("/dev/accountlinker/ui/settings/settings.fxml",
-                new SettingsController(viewModel, context.messages(), this::signInAgain)));
+                new SettingsController(viewModel, context.messages(), this::signInAgain,
+                        Optional.of(ThemeMenu.create(themes, context.messages())))));
         viewModel.refresh();
     }
 

@@ -309,4 +309,30 @@ class ConfigLoaderTest {
         assertEquals("settings.properties", file.getFileName().toString());
         assertFalse(file.toString().isBlank());
     }
+
+    @Test
+    void theThemeComesFromTheCommandLineTheEnvironmentOrTheSettingsFileAndDefaultsToTheSystems() throws IOException {
+        Path file = folder.resolve("settings.properties");
+        Files.writeString(file, "theme=dark\n");
+        assertEquals(ThemeSetting.SYSTEM, ConfigLoader.theme(List.of(), Map.of(), missingFile(), java.util.Optional.empty()));
+        assertEquals(ThemeSetting.DARK, ConfigLoader.theme(List.of(), Map.of(), file, java.util.Optional.empty()));
+        assertEquals(ThemeSetting.LIGHT, ConfigLoader.theme(List.of(), Map.of("AUTH0_THEME", "Light"), file,
+                java.util.Optional.empty()));
+        assertEquals(ThemeSetting.SYSTEM, ConfigLoader.theme(List.of("--theme=system"), Map.of("AUTH0_THEME", "light"),
+                file, java.util.Optional.empty()));
+    }
+
+    @Test
+    void anUnknownThemeIsNamedByLoadingAndStartsWithTheDefault() throws IOException {
+        Path file = folder.resolve("settings.properties");
+        Files.writeString(file, "theme=purple\n");
+        ConfigException problem = assertThrows(ConfigException.class, () -> ConfigLoader.load(List.of(), Map.of(), file));
+        assertEquals("theme", problem.settingKey());
+        assertEquals("config.error.theme", problem.messageKey());
+        assertEquals(ConfigException.Source.SETTINGS_FILE, problem.source().orElseThrow());
+        assertEquals("The setting theme must be light, dark or system, not \"purple\".",
+                Messages.forLocale(Locale.ENGLISH).format(new ErrorTranslator(Clock.systemUTC()).translate(problem)));
+        assertEquals(ThemeSetting.SYSTEM, ConfigLoader.theme(List.of(), Map.of(), file, java.util.Optional.empty()));
+        assertTrue(ConfigLoader.settingsFileKeys().contains("theme"), "the theme menu may save it");
+    }
 }

@@ -193,17 +193,32 @@ public abstract class AppUiTestSupport extends FxRobot {
         waitUntil(() -> node("#profileEmail").isPresent() && email.equals(text("#profileEmail")));
     }
 
+    /** The identities list ({@code #identitiesTable}: a column of cards now). */
+    protected Node identitiesTable() {
+        return lookup("#identitiesTable").query();
+    }
+
+    /**
+     * The identities the screen shows, in order: a TableView's items while the list is one, otherwise the user data
+     * of its {@code .identity-card} nodes (the testing contract). Call on the JavaFX thread.
+     */
     @SuppressWarnings("unchecked")
-    protected TableView<dev.accountlinker.account.Identity> identitiesTable() {
-        return lookup("#identitiesTable").queryAs(TableView.class);
+    protected List<dev.accountlinker.account.Identity> shownIdentities() {
+        Node list = lookup("#identitiesTable").query();
+        if (list instanceof TableView<?> table) {
+            return List.copyOf((List<dev.accountlinker.account.Identity>) table.getItems());
+        }
+        return list.lookupAll(".identity-card").stream()
+                .map(card -> (dev.accountlinker.account.Identity) card.getUserData())
+                .toList();
     }
 
     protected void waitForIdentityCount(int count) {
-        waitUntil(() -> onFx(() -> identitiesTable().getItems().size()) == count);
+        waitUntil(() -> onFx(() -> shownIdentities().size()) == count);
     }
 
     protected List<String> identitySubjects() {
-        return onFx(() -> identitiesTable().getItems().stream().map(dev.accountlinker.account.Identity::subject).toList());
+        return onFx(() -> shownIdentities().stream().map(dev.accountlinker.account.Identity::subject).toList());
     }
 
     /** Starts linking with the given button and signs the second account in on the tenant's page. */
@@ -234,6 +249,31 @@ public abstract class AppUiTestSupport extends FxRobot {
                 .map(node -> ((Label) node).getText())
                 .filter(text -> text != null)
                 .reduce("", (a, b) -> a + "\n" + b));
+    }
+
+    /**
+     * The visible metadata merge preview of the open link dialog, one line per row: {@code key | main's value (fate) |
+     * incoming value (fate)}, a dash where an account has no value.
+     */
+    protected List<String> mergeRows() {
+        return onFx(() -> {
+            javafx.scene.layout.GridPane grid = lookup(".merge-preview").queryAllAs(javafx.scene.layout.GridPane.class)
+                    .stream().filter(AppUiTestSupport::shown).findFirst().orElseThrow();
+            java.util.Map<Integer, String[]> rows = new java.util.TreeMap<>();
+            for (Node cell : grid.getChildren()) {
+                int row = javafx.scene.layout.GridPane.getRowIndex(cell) == null ? 0 : javafx.scene.layout.GridPane.getRowIndex(cell);
+                int column = javafx.scene.layout.GridPane.getColumnIndex(cell) == null ? 0 : javafx.scene.layout.GridPane.getColumnIndex(cell);
+                String text = cell instanceof Label label ? label.getText() : cell.getAccessibleText();
+                rows.computeIfAbsent(row, r -> new String[3])[column] = text;
+            }
+            rows.remove(0); // the column headings
+            return rows.values().stream().map(cells -> String.join(" | ", cells)).toList();
+        });
+    }
+
+    /** The accessible text of a node (what a screen reader says for a card). */
+    protected String accessibleText(String query) {
+        return onFx(() -> lookup(query).query().getAccessibleText());
     }
 
     private static boolean shown(Node node) {

@@ -2,6 +2,7 @@ package dev.accountlinker.ui.settings;
 
 import dev.accountlinker.ui.AppIcons;
 import dev.accountlinker.ui.Messages;
+import dev.accountlinker.ui.theme.ThemeManager;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.Node;
@@ -11,6 +12,7 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.RadioButton;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.Region;
@@ -38,6 +40,13 @@ final class DialogSupport {
      */
     boolean ask(Window owner, String title, String header, VBox body, String confirmText, String confirmHelp,
                 String confirmId, Optional<ObservableBooleanValue> confirmAllowed, Optional<Node> firstFocus) {
+        return ask(owner, title, header, body, confirmText, confirmHelp, confirmId, confirmAllowed, firstFocus, TEXT_WIDTH);
+    }
+
+    /** @param width the body's width (the link confirmation's two cards need more than a column of text) */
+    boolean ask(Window owner, String title, String header, VBox body, String confirmText, String confirmHelp,
+                String confirmId, Optional<ObservableBooleanValue> confirmAllowed, Optional<Node> firstFocus,
+                double width) {
         ButtonType confirm = new ButtonType(confirmText, ButtonBar.ButtonData.OK_DONE);
         ButtonType cancel = new ButtonType(messages.get("link.dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", confirm, cancel);
@@ -45,8 +54,12 @@ final class DialogSupport {
         alert.setTitle(title);
         AppIcons.apply((Stage) alert.getDialogPane().getScene().getWindow());
         alert.setHeaderText(header);
+        alert.setGraphic(null); // the header says what is asked; a big question mark adds nothing
         alert.getDialogPane().setContent(body);
-        alert.getDialogPane().setPrefWidth(TEXT_WIDTH + 40);
+        alert.getDialogPane().setPrefWidth(width + 40);
+        // The theme is every window's user-agent stylesheet; the app's own styles are added to each scene.
+        alert.getDialogPane().getStylesheets().add(ThemeManager.appStylesheet());
+        alert.getDialogPane().getStyleClass().add("app-dialog");
         Button confirmButton = (Button) alert.getDialogPane().lookupButton(confirm);
         confirmButton.setId(confirmId);
         confirmButton.setAccessibleHelp(confirmHelp);
@@ -55,9 +68,11 @@ final class DialogSupport {
         Button cancelButton = (Button) alert.getDialogPane().lookupButton(cancel);
         cancelButton.setId("cancelDialogButton");
         cancelButton.setAccessibleHelp(messages.get("link.dialog.cancel"));
-        // Enter confirms the dialog even on a check box (JavaFX would toggle the box instead): Space ticks it.
+        // Enter confirms the dialog even on a check box or a radio button (JavaFX would toggle the box, or do
+        // nothing): Space ticks the box, the arrow keys choose.
         alert.getDialogPane().addEventFilter(KeyEvent.ANY, event -> {
-            if (event.getCode() == KeyCode.ENTER && alert.getDialogPane().getScene().getFocusOwner() instanceof CheckBox) {
+            Node focused = alert.getDialogPane().getScene().getFocusOwner();
+            if (event.getCode() == KeyCode.ENTER && (focused instanceof CheckBox || focused instanceof RadioButton)) {
                 event.consume();
                 if (event.getEventType() == KeyEvent.KEY_PRESSED && !confirmButton.isDisabled()) {
                     confirmButton.fire();
@@ -69,10 +84,14 @@ final class DialogSupport {
     }
 
     static Label wrapped(String text) {
+        return wrapped(text, TEXT_WIDTH);
+    }
+
+    static Label wrapped(String text, double width) {
         Label label = new Label(text);
         label.setWrapText(true);
         // A fixed wrapping width gives the label its full height: without it a dialog sizes it to one line.
-        label.setPrefWidth(TEXT_WIDTH);
+        label.setPrefWidth(width);
         label.setMinHeight(Region.USE_PREF_SIZE);
         return label;
     }
