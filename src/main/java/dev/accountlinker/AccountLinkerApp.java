@@ -12,7 +12,10 @@ import dev.accountlinker.ui.login.SystemBrowser;
 import javafx.application.Application;
 import javafx.stage.Stage;
 
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** Wires configuration → services → the first screen. Started through {@link Launcher}. */
@@ -48,10 +51,12 @@ public class AccountLinkerApp extends Application {
     }
 
     private AppServices servicesFromParameters(LoginSettings login) {
-        Messages messages = Messages.forDefaultLocale();
+        List<String> args = getParameters().getRaw();
+        Path settingsFile = ConfigLoader.defaultSettingsFile();
+        Messages messages = Messages.forLocale(ConfigLoader.language(args, System.getenv(), settingsFile, Locale.getDefault()));
         Clock clock = Clock.systemDefaultZone();
         try {
-            AppConfig config = ConfigLoader.load(getParameters().getRaw(), System.getenv(), ConfigLoader.defaultSettingsFile());
+            AppConfig config = ConfigLoader.load(args, System.getenv(), settingsFile);
             return new AppServices(config, Optional.empty(), messages, clock, new FxTaskRunner(), login);
         } catch (ConfigException problem) {
             // The window still opens: it names the setting to fix and offers the demo tenant.

@@ -11,6 +11,7 @@ import javafx.application.Application;
 
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -29,7 +30,8 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        Messages messages = Messages.forDefaultLocale();
+        Messages messages = Messages.forLocale(
+                ConfigLoader.language(List.of(args), System.getenv(), ConfigLoader.defaultSettingsFile(), Locale.getDefault()));
         CommandLine commandLine = CommandLine.parse(List.of(args));
         switch (commandLine.action()) {
             case HELP -> System.out.print(Usage.text(messages, ConfigLoader.defaultSettingsFile()));
@@ -38,7 +40,11 @@ public final class Launcher {
                 System.err.println(usageError(messages, commandLine.problem().orElseThrow()));
                 System.exit(USAGE_ERROR);
             }
-            case RUN -> launch(args, messages, System.err);
+            case RUN -> {
+                // JavaFX's own texts (such as a text field's context menu) then speak the app's language too.
+                Locale.setDefault(messages.locale());
+                launch(args, messages, System.err);
+            }
         }
     }
 

@@ -29,6 +29,7 @@ public final class ConfigLoader {
     public static final String DEMO = "demo";
     public static final String BROWSER_CONNECTIONS = "browser-connections";
     public static final String LOOPBACK_PORT = "loopback-port";
+    public static final String LANGUAGE = "language";
 
     private static final Map<String, String> ENVIRONMENT_NAMES = Map.of(
             DOMAIN, "AUTH0_DOMAIN",
@@ -36,9 +37,10 @@ public final class ConfigLoader {
             CONNECTIONS, "AUTH0_CONNECTIONS",
             REDIRECT_URI, "AUTH0_REDIRECT_URI",
             BROWSER_CONNECTIONS, "AUTH0_BROWSER_CONNECTIONS",
-            LOOPBACK_PORT, "AUTH0_LOOPBACK_PORT");
+            LOOPBACK_PORT, "AUTH0_LOOPBACK_PORT",
+            LANGUAGE, "AUTH0_LANGUAGE");
     private static final List<String> VALUE_KEYS =
-            List.of(DOMAIN, CLIENT_ID, CONNECTIONS, REDIRECT_URI, BROWSER_CONNECTIONS, LOOPBACK_PORT);
+            List.of(DOMAIN, CLIENT_ID, CONNECTIONS, REDIRECT_URI, BROWSER_CONNECTIONS, LOOPBACK_PORT, LANGUAGE);
     private static final Pattern CONNECTION_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
     /** Control characters a text file of settings never holds (tab, line breaks and form feed are fine). */
     private static final Pattern BINARY = Pattern.compile("[\\x00-\\x08\\x0B\\x0E-\\x1F\\x7F]");
@@ -88,18 +90,47 @@ public final class ConfigLoader {
         parseArguments(args, new LinkedHashMap<>());
     }
 
-    public static AppConfig load(List<String> args, Map<String, String> environment, Path settingsFile)
+    /**
+     * The language the app speaks: the {@code language} setting (command line, environment, settings file) when it
+     * is one the app speaks, otherwise the system's (see {@link Languages#fromSystem}). Never fails: the messages
+     * must exist before anything can be said, so a wrong value is reported by {@link #load} instead, in the
+     * system's language.
+     */
+    public static Locale language(List<String> args, Map<String, String> environment, Path settingsFile, Locale system) {
+        try {
+            String value = merged(args, environment, settingsFile).settings().get(LANGUAGE);
+            return value != null ? Languages.parse(LANGUAGE, value) : Languages.fromSystem(system);
+        } catch (ConfigException unusable) {
+            return Languages.fromSystem(system);
+        }
+    }
+
+    private record Merged(Map<String, String> settings, boolean demoRequested) {
+    }
+
+    /** Every value setting from its highest-precedence source. */
+    private static Merged merged(List<String> args, Map<String, String> environment, Path settingsFile)
             throws ConfigException {
         Map<String, String> fromArgs = new LinkedHashMap<>();
         boolean demoRequested = parseArguments(args, fromArgs);
         Map<String, String> fromFile = readSettingsFile(settingsFile);
-
         Map<String, String> merged = new LinkedHashMap<>();
         for (String key : VALUE_KEYS) {
             String value = firstPresent(fromArgs.get(key), environment.get(ENVIRONMENT_NAMES.get(key)), fromFile.get(key));
             if (value != null) {
                 merged.put(key, value);
             }
+        }
+        return new Merged(merged, demoRequested);
+    }
+
+    public static AppConfig load(List<String> args, Map<String, String> environment, Path settingsFile)
+            throws ConfigException {
+        Merged all = merged(args, environment, settingsFile);
+        Map<String, String> merged = all.settings();
+        boolean demoRequested = all.demoRequested();
+        if (merged.containsKey(LANGUAGE)) {
+            Languages.parse(LANGUAGE, merged.get(LANGUAGE)); // chosen by language(...); only checked here
         }
 
         List<String> connections = merged.containsKey(CONNECTIONS)
@@ -139,7 +170,7 @@ public final class ConfigLoader {
                 continue; // an empty argument comes from an unset ${app.args} in the Maven run command
             }
             if (!arg.startsWith("--")) {
-                throw new ConfigException(arg, "config.error.unknownArgument", arg);
+                throw new ConfigException(arg, "config.error.unknownArgument", arg, knownOptions());
             }
             String body = arg.substring(2);
             int equals = body.indexOf('=');
@@ -149,7 +180,7 @@ public final class ConfigLoader {
                 continue;
             }
             if (!VALUE_KEYS.contains(key)) {
-                throw new ConfigException("--" + key, "config.error.unknownArgument", "--" + key);
+                throw new ConfigException("--" + key, "config.error.unknownArgument", "--" + key, knownOptions());
             }
             String value;
             if (equals >= 0) {
@@ -162,6 +193,11 @@ public final class ConfigLoader {
             into.put(key, value);
         }
         return demo;
+    }
+
+    /** The option names for the "unknown option" message, so a new option is listed there without a new text. */
+    private static String knownOptions() {
+        return options().stream().map(option -> "--" + option.name()).collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static Map<String, String> readSettingsFile(Path file) throws ConfigException {
@@ -193,7 +229,7 @@ public final class ConfigLoader {
         }
         for (String name : properties.stringPropertyNames()) {
             if (!VALUE_KEYS.contains(name)) {
-                throw new ConfigException(name, "config.error.unknownFileKey", name, where);
+                throw new ConfigException(name, "config.error.unknownFileKey", name, where, String.join(", ", VALUE_KEYS));
             }
             values.put(name, properties.getProperty(name));
         }
