@@ -117,16 +117,26 @@ public final class LoginWindow implements LoginLauncher {
             inBrowser.setAccessibleHelp(messages.get("login.continueInBrowser.help"));
             inBrowser.setOnAction(event -> window.fail(new AuthException(AuthException.Reason.SWITCH_TO_BROWSER, "")));
 
+            // The error gets a row of its own above the buttons, and a long link text wraps: in a longer language
+            // neither may squeeze Retry and Cancel.
+            status.setMaxWidth(Double.MAX_VALUE);
+            status.setMinHeight(Region.USE_PREF_SIZE);
+            status.managedProperty().bind(status.textProperty().isNotEmpty());
+            status.visibleProperty().bind(status.managedProperty());
+            inBrowser.setWrapText(true);
+            inBrowser.setMinHeight(Region.USE_PREF_SIZE);
+            retry.setMinWidth(Region.USE_PREF_SIZE);
+            cancel.setMinWidth(Region.USE_PREF_SIZE);
             Region spacer = new Region();
             HBox.setHgrow(spacer, Priority.ALWAYS);
-            HBox.setHgrow(status, Priority.SOMETIMES);
-            HBox buttons = new HBox(8, inBrowser, status, spacer, retry, cancel);
+            HBox buttons = new HBox(8, inBrowser, spacer, retry, cancel);
             buttons.setAlignment(Pos.CENTER_RIGHT);
-            buttons.setPadding(new Insets(8));
+            VBox bottom = new VBox(6, status, buttons);
+            bottom.setPadding(new Insets(8));
 
             BorderPane root = new BorderPane(content);
             root.setTop(progress);
-            root.setBottom(buttons);
+            root.setBottom(bottom);
             root.getStyleClass().add("login-window");
             return root;
         }

@@ -3,6 +3,7 @@ package dev.accountlinker.ui.settings;
 import dev.accountlinker.ui.AppIcons;
 import dev.accountlinker.ui.Messages;
 import javafx.beans.binding.Bindings;
+import javafx.geometry.Rectangle2D;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
@@ -13,16 +14,22 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
+import java.util.List;
 import java.util.Optional;
 
 /** The modal confirmation all of the settings screen's questions share: a body, a confirm and a Cancel button. */
 final class DialogSupport {
     static final double TEXT_WIDTH = 480;
+    /** Room a dialog needs around its body: title bar, header, buttons and margins. */
+    private static final double HEADER_AND_BUTTONS = 240;
+    private static final double MIN_BODY_HEIGHT = 200;
 
     private final Messages messages;
 
@@ -45,7 +52,7 @@ final class DialogSupport {
         alert.setTitle(title);
         AppIcons.apply((Stage) alert.getDialogPane().getScene().getWindow());
         alert.setHeaderText(header);
-        alert.getDialogPane().setContent(body);
+        alert.getDialogPane().setContent(scrollingWhenTooTall(body, owner));
         alert.getDialogPane().setPrefWidth(TEXT_WIDTH + 40);
         Button confirmButton = (Button) alert.getDialogPane().lookupButton(confirm);
         confirmButton.setId(confirmId);
@@ -66,6 +73,29 @@ final class DialogSupport {
         });
         firstFocus.ifPresent(node -> alert.setOnShown(event -> node.requestFocus()));
         return alert.showAndWait().filter(confirm::equals).isPresent();
+    }
+
+    /**
+     * The body as it is, in a scroll pane that takes its full height while the dialog fits on the owner's screen
+     * and scrolls beyond that (a long language or a long merge preview): the buttons always stay on screen.
+     */
+    private static ScrollPane scrollingWhenTooTall(VBox body, Window owner) {
+        Rectangle2D screen = (owner == null ? List.of(Screen.getPrimary())
+                : Screen.getScreensForRectangle(owner.getX(), owner.getY(), owner.getWidth(), owner.getHeight()))
+                .stream().findFirst().orElse(Screen.getPrimary()).getVisualBounds();
+        double tallest = Math.max(MIN_BODY_HEIGHT, screen.getHeight() - HEADER_AND_BUTTONS);
+        ScrollPane scroller = new ScrollPane(body) {
+            @Override
+            protected double computePrefHeight(double width) {
+                return Math.min(super.computePrefHeight(width), tallest);
+            }
+        };
+        scroller.setFitToWidth(true);
+        scroller.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroller.setFocusTraversable(false);
+        // No frame of its own: the dialog looks as without it (the content's padding comes from the dialog pane).
+        scroller.setStyle("-fx-background-color: transparent; -fx-background-insets: 0;");
+        return scroller;
     }
 
     static Label wrapped(String text) {
