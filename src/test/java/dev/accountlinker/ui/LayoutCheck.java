@@ -33,8 +33,9 @@ import java.util.List;
 /**
  * Finds text a person cannot read whole, in any window of the app: a {@link Labeled} (label, button, check box,
  * radio button, hyperlink, table header…) whose rendered text is cut (its skin shows "…" or less than the text),
- * a text control that reaches past the edge of its window, and controls laid out side by side (or one above the
- * other) that overlap. Used with the pseudo-locale, whose longer texts show what a longer language would cut.
+ * a text control that reaches past the edge of its window, controls laid out side by side (or one above the other)
+ * that overlap, a window larger than its screen, and a scroll pane that hides part of its content although the
+ * screen has room to show it whole. Used with the pseudo-locale, whose longer texts show what a longer language would cut.
  * Call it on the JavaFX thread, once the screen is laid out; {@link #screenshot} saves what was checked.
  *
  * <p>For another screen or theme: {@code onFx(() -> LayoutCheck.problems(window))} after the screen is shown,
@@ -61,7 +62,25 @@ public final class LayoutCheck {
                     + ", larger than its screen (" + Math.round(screen.getWidth()) + "×" + Math.round(screen.getHeight())
                     + "): its edge is out of reach");
         }
+        scene.getRoot().lookupAll(".scroll-pane").forEach(node -> {
+            if (node instanceof ScrollPane scroller && scroller.getContent() != null && shown(scroller)) {
+                double hidden = scroller.getContent().getLayoutBounds().getHeight() - scroller.getViewportBounds().getHeight();
+                if (hidden > TOLERANCE && window.getHeight() + hidden <= screen.getHeight()) {
+                    problems.add(describe(scroller) + ": hides " + Math.round(hidden) + " px of its content behind a"
+                            + " scroll bar although the screen has room for the window to show it whole");
+                }
+            }
+        });
         return problems;
+    }
+
+    private static boolean shown(Node node) {
+        for (Node each = node; each != null; each = each.getParent()) {
+            if (!each.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static List<String> problems(Scene scene) {
@@ -159,7 +178,8 @@ public final class LayoutCheck {
     }
 
     static String describe(Node node) {
-        String name = node.getId() != null ? "#" + node.getId() : node.getClass().getSimpleName();
+        Class<?> type = node.getClass().isAnonymousClass() ? node.getClass().getSuperclass() : node.getClass();
+        String name = node.getId() != null ? "#" + node.getId() : type.getSimpleName();
         if (node instanceof Labeled labeled && labeled.getText() != null && !labeled.getText().isEmpty()) {
             String text = labeled.getText();
             name += " \"" + (text.length() > 50 ? text.substring(0, 50) + "…" : text) + "\"";

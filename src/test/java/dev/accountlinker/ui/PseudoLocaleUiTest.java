@@ -136,12 +136,33 @@ class PseudoLocaleUiTest extends AppUiTestSupport {
     }
 
     private void assertNothingCut() {
-        assertTrue(problems.isEmpty(), problems.size() + " layout problems in the pseudo-locale (screenshots in "
-                + SCREENSHOTS.toAbsolutePath() + "):\n" + String.join("\n", problems));
+        assertTrue(problems.isEmpty(), report());
+    }
+
+    private String report() {
+        return problems.size() + " layout problems in " + LANGUAGE.toLanguageTag() + " (screenshots in "
+                + SCREENSHOTS.toAbsolutePath() + "):\n" + String.join("\n", problems);
+    }
+
+    /** Runs the walk; when a step fails after a screen showed problems, those are the likely cause: say them. */
+    private void walk(Runnable steps) {
+        try {
+            steps.run();
+        } catch (RuntimeException | AssertionError stopped) {
+            if (problems.isEmpty()) {
+                throw stopped;
+            }
+            throw new AssertionError(report(), stopped);
+        }
+        assertNothingCut();
     }
 
     @Test
     void everyScreenAndDialogHoldsTextFortyPercentLonger() {
+        walk(this::everyScreenAndDialog);
+    }
+
+    private void everyScreenAndDialog() {
         resizeMainWindow();
         waitUntil(() -> onFx(() -> !lookup("#signInButton").query().isDisabled()));
         check("sign-in");
@@ -150,7 +171,7 @@ class PseudoLocaleUiTest extends AppUiTestSupport {
         // always(): the web view's HTTP client sends a GET once more after a dropped connection.
         tenant.faults().inject(Faults.on("GET", "/authorize").always().dropConnection());
         clickOn("#signInButton");
-        waitUntil(() -> shown("#loginRetryButton"));
+        waitForDialogButton("#loginRetryButton");
         check("sign-in-window-load-failed");
         tenant.faults().clear();
         clickOn("#loginRetryButton");
@@ -215,14 +236,14 @@ class PseudoLocaleUiTest extends AppUiTestSupport {
         clickOn("#confirmSignOutButton");
         waitUntil(() -> node("#signInButton").isPresent() && !statusText().isEmpty());
         check("signed-out");
-        assertNothingCut();
     }
 
     @Test
     void theConfigProblemScreenHoldsTextFortyPercentLonger() {
-        resizeMainWindow();
-        waitUntil(() -> !statusText().isEmpty());
-        check("config-problem");
-        assertNothingCut();
+        walk(() -> {
+            resizeMainWindow();
+            waitUntil(() -> !statusText().isEmpty());
+            check("config-problem");
+        });
     }
 }

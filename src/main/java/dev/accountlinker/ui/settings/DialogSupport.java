@@ -15,6 +15,7 @@ import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.skin.ScrollPaneSkin;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Screen;
@@ -89,7 +90,16 @@ final class DialogSupport {
             protected double computePrefHeight(double width) {
                 return Math.min(super.computePrefHeight(width), tallest);
             }
+
+            // GTK sizes a dialog to its minimum height: a scroll pane's own minimum is one line.
+            @Override
+            protected double computeMinHeight(double width) {
+                return computePrefHeight(width);
+            }
         };
+        // The skin puts the body into the scene graph: made now, the body is there when the dialog opens, so the
+        // control asked to have the first focus can take it.
+        scroller.setSkin(new ScrollPaneSkin(scroller));
         scroller.setFitToWidth(true);
         scroller.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroller.setFocusTraversable(false);
