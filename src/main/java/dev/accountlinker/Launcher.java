@@ -12,6 +12,7 @@ import javafx.application.Application;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -30,9 +31,8 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        Messages messages = Messages.forLocale(
-                ConfigLoader.language(List.of(args), System.getenv(), ConfigLoader.defaultSettingsFile(), Locale.getDefault()));
         CommandLine commandLine = CommandLine.parse(List.of(args));
+        Messages messages = messages(commandLine, System.getenv());
         switch (commandLine.action()) {
             case HELP -> System.out.print(Usage.text(messages, ConfigLoader.defaultSettingsFile()));
             case VERSION -> System.out.println(messages.get("launcher.version", AppVersion.current()));
@@ -46,6 +46,12 @@ public final class Launcher {
                 launch(args, messages, System.err);
             }
         }
+    }
+
+    /** The chosen language's messages (--help, --version and mistakes are said in it too), else the system's. */
+    static Messages messages(CommandLine commandLine, Map<String, String> environment) {
+        return Messages.forLocale(ConfigLoader.language(commandLine.appArguments(), environment,
+                ConfigLoader.defaultSettingsFile(), Locale.getDefault()));
     }
 
     static String usageError(Messages messages, ConfigException problem) {

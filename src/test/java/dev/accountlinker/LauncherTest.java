@@ -70,6 +70,20 @@ class LauncherTest {
         assertEquals(List.of("Unknown option --frobnicate. See --help."), run.lines());
     }
 
+    @Test
+    void helpVersionAndMistakesSpeakTheChosenLanguage() {
+        Messages german = Launcher.messages(dev.accountlinker.launch.CommandLine.parse(
+                List.of("--language=de", "--help")), Map.of());
+        assertEquals("Anmelden", german.get("signin.button"));
+        Messages fromEnvironment = Launcher.messages(dev.accountlinker.launch.CommandLine.parse(
+                List.of("--version")), Map.of("AUTH0_LANGUAGE", "pt-BR"));
+        assertEquals("Entrar", fromEnvironment.get("signin.button"));
+        Messages unreadable = Launcher.messages(dev.accountlinker.launch.CommandLine.parse(
+                List.of("--language=de", "--frobnicate")), Map.of());
+        assertEquals(java.util.Locale.getDefault().getLanguage(), unreadable.locale().getLanguage(),
+                "a command line that cannot be read is answered in the system's language");
+    }
+
     record Run(int exitStatus, String output) {
         List<String> lines() {
             return output.lines().filter(line -> !line.isBlank()).toList();

@@ -28,8 +28,8 @@ import java.util.Optional;
 /** The modal confirmation all of the settings screen's questions share: a body, a confirm and a Cancel button. */
 final class DialogSupport {
     static final double TEXT_WIDTH = 480;
-    /** Room a dialog needs around its body: title bar, header, buttons and margins. */
-    private static final double HEADER_AND_BUTTONS = 240;
+    /** Room a dialog needs around its body: title bar, header, buttons and margins (measured: about 160). */
+    private static final double HEADER_AND_BUTTONS = 200;
     private static final double MIN_BODY_HEIGHT = 200;
 
     private final Messages messages;
@@ -105,6 +105,7 @@ final class DialogSupport {
         scroller.setFocusTraversable(false);
         // No frame of its own: the dialog looks as without it (the content's padding comes from the dialog pane).
         scroller.setStyle("-fx-background-color: transparent; -fx-background-insets: 0;");
+        scroller.lookupAll(".viewport").forEach(viewport -> viewport.setStyle("-fx-background-color: transparent;"));
         return scroller;
     }
 
