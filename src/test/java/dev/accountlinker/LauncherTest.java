@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * exit status. Needs no display; nothing here opens a window.
  */
 class LauncherTest {
-    private static final Messages MESSAGES = Messages.forDefaultLocale();
+    private static final Messages MESSAGES = Messages.forLocale(java.util.Locale.ENGLISH);
 
     @TempDir
     Path home;
@@ -109,6 +109,7 @@ class LauncherTest {
         environment.remove("DISPLAY");
         environment.remove("WAYLAND_DISPLAY");
         environment.put("XDG_CONFIG_HOME", home.resolve("config").toString());
+        environment.put("AUTH0_LANGUAGE", "en"); // the English texts this test compares, whatever this machine speaks
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the launcher did not end: " + output);

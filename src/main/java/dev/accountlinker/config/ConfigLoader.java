@@ -97,8 +97,18 @@ public final class ConfigLoader {
      * system's language.
      */
     public static Locale language(List<String> args, Map<String, String> environment, Path settingsFile, Locale system) {
+        String value;
         try {
-            String value = merged(args, environment, settingsFile).settings().get(LANGUAGE);
+            value = merged(args, environment, settingsFile).settings().get(LANGUAGE);
+        } catch (ConfigException unreadableCommandLine) {
+            try {
+                // The launcher reports the command line in the language of the environment or the settings file.
+                value = merged(List.of(), environment, settingsFile).settings().get(LANGUAGE);
+            } catch (ConfigException unreadableFile) {
+                value = null;
+            }
+        }
+        try {
             return value != null ? Languages.parse(LANGUAGE, value) : Languages.fromSystem(system);
         } catch (ConfigException unusable) {
             return Languages.fromSystem(system);

@@ -243,6 +243,8 @@ class ConfigLoaderTest {
                 + " pt-BR, or leave it unset to follow your system’s language.", render(problem));
         assertEquals(Locale.ENGLISH, ConfigLoader.language(List.of("--frobnicate"), Map.of(), missingFile(), Locale.ENGLISH),
                 "an unreadable command line is the launcher's to report");
+        assertEquals(Locale.FRENCH, ConfigLoader.language(List.of("--frobnicate"), Map.of("AUTH0_LANGUAGE", "fr"),
+                missingFile(), Locale.ENGLISH), "... in the environment's language");
         assertTrue(ConfigLoader.load(List.of("--language=de"), Map.of(), missingFile()).demo(), "a language alone is no tenant");
     }
 
