@@ -18,6 +18,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.matcher.base.NodeMatchers;
 import org.testfx.util.WaitForAsyncUtils;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,7 +31,7 @@ import java.util.stream.Collectors;
 /**
  * Drives Account Linker through its testing contract (README, "Testing contract") as a person would: real clicks
  * and typing, including into the tenant's login page inside the sign-in window. Every wait is on a condition and
- * ends, at the latest after {@value #TIMEOUT_SECONDS} s, with an {@link AssertionError} that says what was awaited
+ * ends, at the latest after {@value #TIMEOUT_SECONDS} s, with an {@link AssertionError} that says what did not happen
  * and what the status line said; nothing sleeps.
  * <p>
  * The high-level steps ({@link #signIn}, {@link #link}, {@link #unlink}, {@link #signOut()}, {@link #confirm()},
@@ -49,6 +50,7 @@ public class AccountLinkerRobot extends FxRobot {
     }
 
     private volatile AccountLinkerSession session;
+    private volatile Duration timeout = Duration.ofSeconds(TIMEOUT_SECONDS);
 
     /** For a test class that extends the robot: the extension attaches it to each test's session. */
     public AccountLinkerRobot() {
@@ -69,6 +71,12 @@ public class AccountLinkerRobot extends FxRobot {
                     + " @AccountLinkerTest or a registered AccountLinkerExtension");
         }
         return current;
+    }
+
+    /** How long each wait of this robot lasts at most ({@value #TIMEOUT_SECONDS} s unless set). */
+    public AccountLinkerRobot timeout(Duration longest) {
+        timeout = longest;
+        return this;
     }
 
     /** Deadlines (sign-in window and browser timeouts, tenant checks) pass only when the test calls {@code expireAll()}. */
@@ -101,7 +109,7 @@ public class AccountLinkerRobot extends FxRobot {
         browser().signInNextTime(email, password);
         clickOn("#signInButton");
         if (!ways().useBrowserFor(Optional.empty())) {
-            waitUntil(() -> "a sign-in window with its 'continue in your browser' link",
+            waitUntil(() -> "no sign-in window with its 'continue in your browser' link",
                     () -> shown("#continueInBrowserLink"));
             clickOn("#continueInBrowserLink");
         }
@@ -114,10 +122,21 @@ public class AccountLinkerRobot extends FxRobot {
      * once the app has refused the account (then the confirmation is not open and {@link #status()} says why).
      */
     public LinkConfirmation link(String connection, String email, String password) {
-        String button = "#link-" + nodeIdPart(connection);
-        waitUntil(() -> "an enabled Link button " + button + " (buttons shown: " + idsShown("[id^=link-]") + ")",
+        return link("#link-" + nodeIdPart(connection), Optional.of(connection), email, password);
+    }
+
+    /**
+     * Like {@link #link(String, String, String)} with the "Link another account" button ({@code #linkAccountButton}):
+     * the second account may sign in with any connection.
+     */
+    public LinkConfirmation link(String email, String password) {
+        return link("#linkAccountButton", Optional.empty(), email, password);
+    }
+
+    private LinkConfirmation link(String button, Optional<String> connection, String email, String password) {
+        waitUntil(() -> "no enabled Link button " + button + " (buttons shown: " + idsShown("[id^=link]") + ")",
                 () -> onFx(() -> lookup(button).tryQuery().map(node -> !node.isDisabled()).orElse(false)));
-        boolean inBrowser = ways().useBrowserFor(Optional.of(connection));
+        boolean inBrowser = ways().useBrowserFor(connection);
         if (inBrowser) {
             browser().signInNextTime(email, password);
         }
@@ -125,7 +144,7 @@ public class AccountLinkerRobot extends FxRobot {
         if (!inBrowser) {
             submitLoginForm(email, password);
         }
-        waitUntil(() -> "the link confirmation, or the app's answer",
+        waitUntil(() -> "neither the link confirmation nor a message from the app",
                 () -> dialogShowing("#confirmLinkButton") || (isIdle() && !statusText().isEmpty()));
         return new LinkConfirmation(this);
     }
@@ -133,7 +152,7 @@ public class AccountLinkerRobot extends FxRobot {
     /** Clicks the identity's Unlink button ({@code #unlink-<provider>-<user_id>}) and returns its open confirmation. */
     public Confirmation unlink(String provider, String userId) {
         String button = "#unlink-" + nodeIdPart(provider) + "-" + nodeIdPart(userId);
-        waitUntil(() -> "an Unlink button " + button + " on screen (identities shown: " + subjectsShown() + ")",
+        waitUntil(() -> "no Unlink button " + button + " on screen (identities shown: " + subjectsShown() + ")",
                 () -> onFx(() -> clickable(button).isPresent()));
         clickWhenReady(button);
         waitForDialogButton("#confirmUnlinkButton");
@@ -153,7 +172,7 @@ public class AccountLinkerRobot extends FxRobot {
             clickOn("#federatedSignOutCheckBox");
         }
         clickOn("#confirmSignOutButton");
-        waitUntil(() -> "the sign-in screen after signing out", () -> node("#signInButton").isPresent());
+        waitUntil(() -> "no sign-in screen after signing out", () -> node("#signInButton").isPresent());
     }
 
     /**
@@ -161,7 +180,7 @@ public class AccountLinkerRobot extends FxRobot {
      * two accounts have different emails it first ticks "Both accounts are mine", as the person must.
      */
     public Status confirm() {
-        waitUntil(() -> "a confirmation to confirm", () -> openConfirmButton().isPresent());
+        waitUntil(() -> "no confirmation to confirm", () -> openConfirmButton().isPresent());
         String button = openConfirmButton().orElseThrow();
         if (button.equals("#confirmLinkButton") && node("#bothAccountsMineCheckBox").isPresent()
                 && !onFx(() -> lookup("#bothAccountsMineCheckBox").queryAs(CheckBox.class).isSelected())) {
@@ -169,7 +188,7 @@ public class AccountLinkerRobot extends FxRobot {
         }
         clickOn(button);
         if (button.equals("#confirmSignOutButton")) {
-            waitUntil(() -> "the sign-in screen after signing out", () -> node("#signInButton").isPresent());
+            waitUntil(() -> "no sign-in screen after signing out", () -> node("#signInButton").isPresent());
         }
         waitUntilIdle();
         return status();
@@ -182,7 +201,7 @@ public class AccountLinkerRobot extends FxRobot {
     public Status cancel() {
         String[] cancels = {"#cancelDialogButton", "#loginCancelButton", "#browserCancelButton", "#linkCancelButton",
                 "#tenantCheckCancelButton", "#signInCancelButton"};
-        waitUntil(() -> "something to cancel (" + String.join(", ", cancels) + ")",
+        waitUntil(() -> "nothing to cancel (" + String.join(", ", cancels) + ")",
                 () -> onFx(() -> java.util.Arrays.stream(cancels).anyMatch(id -> clickable(id).isPresent())));
         String cancel = onFx(() -> java.util.Arrays.stream(cancels).filter(id -> clickable(id).isPresent())
                 .findFirst().orElseThrow());
@@ -199,8 +218,8 @@ public class AccountLinkerRobot extends FxRobot {
      * identity) otherwise.
      */
     public List<ShownIdentity> identities() {
-        waitUntil(() -> node("#identitiesTable").isEmpty() ? "the identities list (the settings screen is not showing)"
-                        : "the identities, still loading",
+        waitUntil(() -> node("#identitiesTable").isEmpty() ? "no identities list (the settings screen is not showing)"
+                        : "identities still loading",
                 () -> node("#identitiesTable").isPresent() && !shown("#busyBox"));
         return onFx(this::identitiesShown);
     }
@@ -224,23 +243,23 @@ public class AccountLinkerRobot extends FxRobot {
      * it shows no progress (signing in, loading the account, linking or unlinking, checking a tenant).
      */
     public void waitUntilIdle() {
-        waitUntil(() -> "the app to be idle; still " + String.join(", ", busyParts()), this::isIdle);
+        waitUntil(() -> "the app still busy: " + String.join(", ", busyParts()), this::isIdle);
     }
 
     // ---- Lower-level helpers (the project's own tests use them) ----------------------------------------------
 
     /** Waits until the condition holds; the failure names the status line and the open windows. */
     public void waitUntil(Callable<Boolean> condition) {
-        waitUntil(() -> "a condition", condition);
+        waitUntil(() -> "condition not met", condition);
     }
 
-    /** Waits until the condition holds; the failure says what was awaited (computed when it fails). */
-    public void waitUntil(Supplier<String> awaited, Callable<Boolean> condition) {
+    /** Waits until the condition holds; the failure starts with {@code failure} (computed when it fails), e.g. "identities still loading". */
+    public void waitUntil(Supplier<String> failure, Callable<Boolean> condition) {
         try {
-            WaitForAsyncUtils.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS, condition);
+            WaitForAsyncUtils.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS, condition);
         } catch (TimeoutException e) {
-            throw new AssertionError("no " + awaited.get() + " after " + TIMEOUT_SECONDS + " s; status: " + describeStatus()
-                    + "; windows: " + windowTitles(), e);
+            throw new AssertionError(failure.get() + " after " + seconds(timeout) + " s; status: " + describeStatus()
+                    + "; windows: " + windowTitles() + loginPageError(), e);
         }
     }
 
@@ -280,7 +299,7 @@ public class AccountLinkerRobot extends FxRobot {
     }
 
     public WebView loginWebView() {
-        waitUntil(() -> "sign-in window (#loginWebView)", () -> node("#loginWebView").isPresent());
+        waitUntil(() -> "no sign-in window (#loginWebView)", () -> node("#loginWebView").isPresent());
         return lookup("#loginWebView").queryAs(WebView.class);
     }
 
@@ -293,7 +312,7 @@ public class AccountLinkerRobot extends FxRobot {
     /** Waits until the tenant's login form is rendered in the sign-in window. */
     public void waitForLoginForm() {
         WebView webView = loginWebView();
-        waitUntil(() -> "login form in the sign-in window", () -> Boolean.TRUE.equals(onFx(() ->
+        waitUntil(() -> "no login form in the sign-in window", () -> Boolean.TRUE.equals(onFx(() ->
                 webView.getEngine().getDocument() != null
                         && Boolean.TRUE.equals(webView.getEngine().executeScript("document.getElementById('username') !== null")))));
     }
@@ -331,14 +350,14 @@ public class AccountLinkerRobot extends FxRobot {
 
     /** Waits until the settings screen shows this account's email. */
     public void waitForSettingsOf(String email) {
-        waitUntil(() -> "settings screen of " + email + (node("#profileEmail").isPresent()
+        waitUntil(() -> "no settings screen of " + email + (node("#profileEmail").isPresent()
                         ? " (it shows " + text("#profileEmail") + ")" : ""),
                 () -> node("#profileEmail").isPresent() && email.equals(text("#profileEmail")));
     }
 
     /** Waits until the list shows this many identities. */
     public void waitForIdentityCount(int count) {
-        waitUntil(() -> count + " identities (the list shows " + subjectsShown() + ")",
+        waitUntil(() -> "not " + count + " identities (the list shows " + subjectsShown() + ")",
                 () -> onFx(() -> node("#identitiesTable").isPresent() && identitiesShown().size() == count));
     }
 
@@ -349,21 +368,21 @@ public class AccountLinkerRobot extends FxRobot {
 
     /** Starts linking with the given button and signs the second account in on the tenant's page. */
     public void linkWith(String buttonId, String email, String password) {
-        waitUntil(() -> "enabled button " + buttonId, () -> !lookup(buttonId).query().isDisabled());
+        waitUntil(() -> "no enabled button " + buttonId, () -> !lookup(buttonId).query().isDisabled());
         clickOn(buttonId);
         submitLoginForm(email, password);
     }
 
     /** Waits until a link or unlink has finished and its status message is shown. */
     public void waitForOperationToEnd() {
-        waitUntil(() -> "end of the operation with a message",
+        waitUntil(() -> "the operation has not ended with a message",
                 () -> !loginWindowOpen() && !node("#linkProgressBox").map(Node::isVisible).orElse(false)
                         && !statusText().isEmpty());
     }
 
     /** Waits until a dialog's button is on screen, as TestFX's clickOn requires. */
     public void waitForDialogButton(String id) {
-        waitUntil(() -> "dialog with " + id, () -> dialogShowing(id));
+        waitUntil(() -> "no dialog with " + id, () -> dialogShowing(id));
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -382,7 +401,7 @@ public class AccountLinkerRobot extends FxRobot {
      * hidden spare cell can still hold a button with the same id: only the one on screen is clicked.
      */
     public void clickWhenReady(String query) {
-        waitUntil(() -> "clickable " + query, () -> onFx(() -> clickable(query).isPresent()));
+        waitUntil(() -> "nothing clickable at " + query, () -> onFx(() -> clickable(query).isPresent()));
         WaitForAsyncUtils.waitForFxEvents();
         clickOn(onFx(() -> clickable(query).orElseThrow()));
     }
@@ -409,7 +428,7 @@ public class AccountLinkerRobot extends FxRobot {
         }
         clickOn(id);
         WaitForAsyncUtils.waitForFxEvents();
-        waitUntil(() -> id + " selected", () -> onFx(() -> lookup(id).queryAs(RadioButton.class).isSelected()));
+        waitUntil(() -> id + " not selected", () -> onFx(() -> lookup(id).queryAs(RadioButton.class).isSelected()));
     }
 
     boolean dialogShowing(String id) {
@@ -524,9 +543,29 @@ public class AccountLinkerRobot extends FxRobot {
         }
     }
 
+    /** What the tenant's login page in the sign-in window says is wrong, if it says so. */
+    private String loginPageError() {
+        try {
+            if (node("#loginWebView").isEmpty()) {
+                return "";
+            }
+            WebView webView = lookup("#loginWebView").queryAs(WebView.class);
+            Object error = onFx(() -> webView.getEngine().getDocument() == null ? null : webView.getEngine().executeScript(
+                    "(function(){var e=document.getElementById('error');return e?e.textContent:null;})()"));
+            return error instanceof String text && !text.isBlank() ? "; the sign-in page says: " + text.strip() : "";
+        } catch (RuntimeException | AssertionError e) {
+            return "";
+        }
+    }
+
     private static List<Stage> showingStages() {
         return Window.getWindows().stream().filter(window -> window instanceof Stage && window.isShowing())
                 .map(window -> (Stage) window).toList();
+    }
+
+    private static String seconds(Duration duration) {
+        return duration.toMillis() % 1000 == 0 ? String.valueOf(duration.toSeconds())
+                : String.valueOf(duration.toMillis() / 1000.0);
     }
 
     private SignInWays ways() {
