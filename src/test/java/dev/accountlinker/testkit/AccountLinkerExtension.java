@@ -218,6 +218,12 @@ public final class AccountLinkerExtension implements BeforeEachCallback, AfterEa
         AppServices create(AccountLinkerSession session) throws Exception;
     }
 
+    /** Changes the app's settings for the test tenant (may throw, as parsing an address does). */
+    @FunctionalInterface
+    public interface SettingsChange {
+        TenantSettings apply(TenantSettings defaults) throws Exception;
+    }
+
     /** The options a kit test can choose; each has the kit's default. */
     public static final class Builder {
         private final List<TenantAccount> users = new ArrayList<>();
@@ -226,7 +232,7 @@ public final class AccountLinkerExtension implements BeforeEachCallback, AfterEa
         private SignInWays signInWays = SignInWays.embeddedOnly();
         private BrowserOpener browser;
         private UnaryOperator<LocalTenant.Builder> tenant = UnaryOperator.identity();
-        private UnaryOperator<TenantSettings> tenantSettings = UnaryOperator.identity();
+        private SettingsChange tenantSettings = settings -> settings;
         private ConfigException configProblem;
         private ServicesFactory services;
 
@@ -283,8 +289,11 @@ public final class AccountLinkerExtension implements BeforeEachCallback, AfterEa
             return this;
         }
 
-        /** Changes the app's settings for the test tenant, e.g. {@code settings -> settings.withTimeouts(...)}. */
-        public Builder tenantSettings(UnaryOperator<TenantSettings> change) {
+        /**
+         * Changes the app's settings for the test tenant, e.g. {@code settings -> settings.withTimeouts(...)}, or
+         * replaces them ({@code new TenantSettings(TenantAddress.parse(...), settings.clientId(), ...)}).
+         */
+        public Builder tenantSettings(SettingsChange change) {
             tenantSettings = change;
             return this;
         }
@@ -308,7 +317,7 @@ public final class AccountLinkerExtension implements BeforeEachCallback, AfterEa
             SignInWays ways = signInWays;
             BrowserOpener opener = browser;
             UnaryOperator<LocalTenant.Builder> tenantChange = tenant;
-            UnaryOperator<TenantSettings> settingsChange = tenantSettings;
+            SettingsChange settingsChange = tenantSettings;
             ConfigException problem = configProblem;
             ServicesFactory factory = services;
             return withSetup(new AccountLinkerSetup() {
@@ -335,7 +344,7 @@ public final class AccountLinkerExtension implements BeforeEachCallback, AfterEa
                 }
 
                 @Override
-                public TenantSettings tenantSettings(AccountLinkerSession session) {
+                public TenantSettings tenantSettings(AccountLinkerSession session) throws Exception {
                     return settingsChange.apply(session.defaultTenantSettings());
                 }
 

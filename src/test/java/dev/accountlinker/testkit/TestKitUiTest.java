@@ -1,20 +1,35 @@
 package dev.accountlinker.testkit;
 
+import dev.accountlinker.AppServices;
+import dev.accountlinker.account.Identity;
 import dev.accountlinker.config.ConfigException;
 import dev.accountlinker.config.ConfigLoader;
+import dev.accountlinker.config.ConfigSources;
 import dev.accountlinker.config.SignInWays;
+import dev.accountlinker.config.TenantSettings;
+import dev.accountlinker.localtenant.RateLimit;
+import dev.accountlinker.ui.Messages;
 import dev.accountlinker.ui.login.BrowserOpener;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -107,6 +122,31 @@ class TestKitUiTest {
         }
 
         @Test
+        void identitiesAreReadFromCardsOnceTheListIsNoLongerATable(AccountLinkerRobot robot) {
+            // The settings screen as the cards design has it (contract-notes): each card carries its identity.
+            Identity main = new Identity("Username-Password-Authentication", "auth0", "alice", false,
+                    Optional.of("alice@example.com"), Optional.of("Alice Example"), Optional.empty(), true);
+            Identity github = new Identity("github", "github", "4242424", true,
+                    Optional.of("alice-gh@example.com"), Optional.of("Alice (GitHub)"), Optional.empty(), false);
+            robot.onFx(() -> {
+                VBox cards = new VBox();
+                cards.setId("identitiesTable");
+                for (Identity identity : List.of(main, github)) {
+                    Label card = new Label(identity.label());
+                    card.getStyleClass().add("identity-card");
+                    card.setUserData(identity);
+                    cards.getChildren().add(new StackPane(card));
+                }
+                Stage stage = new Stage();
+                stage.setScene(new Scene(cards, 300, 200));
+                stage.show();
+                return null;
+            });
+            assertEquals(List.of(ShownIdentity.of(main), ShownIdentity.of(github)), robot.identities());
+            robot.waitForIdentityCount(2);
+        }
+
+        @Test
         void cancelClosesTheSignInWindowAndTheDeadlinesWaitForTheTest(AccountLinkerRobot robot, ManualDeadlines deadlines) {
             robot.clickOn("#signInButton");
             robot.waitForLoginForm();
@@ -166,6 +206,60 @@ class TestKitUiTest {
             assertEquals(List.of("auth0|dana"), tenant.users().stream().map(user -> user.userId()).toList());
             robot.signIn("dana@example.com", "Dana-Test-1");
             assertEquals(List.of("auth0|dana"), robot.identitySubjects());
+            assertTrue(robot.node("#link-github").isPresent());
+            assertTrue(robot.node("#link-google-oauth2").isEmpty());
+        }
+    }
+
+    @Nested
+    class WithTheTenantTheSettingsAndTheBrowserChanged {
+        private final List<String> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @RegisterExtension
+        final AccountLinkerExtension app = AccountLinkerExtension.builder()
+                .tenant(tenant -> tenant.rateLimit(RateLimit.off()))
+                .tenantSettings(settings -> settings.withTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(4)))
+                .signInWays(SignInWays.defaults().withLoopbackPort(freePort()))
+                .browser(url -> {
+                    opened.add(url);
+                    return BrowserOpener.Outcome.FAILED;
+                })
+                .build();
+
+        @Test
+        void eachChangeReachesTheTenantOrTheApp(AccountLinkerRobot robot, TenantControls tenant, AccountLinkerSession session) {
+            assertEquals(RateLimit.off(), tenant.localTenant().rateLimit());
+            TenantSettings settings = session.services().config().tenant().orElseThrow();
+            assertEquals(List.of(3, 4), List.of(settings.connectTimeoutSeconds(), settings.readTimeoutSeconds()));
+            robot.signIn("alice@example.com", "Alice-Demo-1");
+            robot.clickWhenReady("#link-google-oauth2");
+            robot.waitUntil(() -> robot.node("#browserCopyLinkButton").isPresent());
+            assertEquals(1, opened.size(), "the test's own browser was asked");
+            assertTrue(session.browser().opened().isEmpty(), "not the kit's");
+            robot.cancel();
+        }
+    }
+
+    @Nested
+    class WithTheTestsOwnServices {
+        @TempDir
+        Path folder;
+
+        @RegisterExtension
+        final AccountLinkerExtension app = AccountLinkerExtension.builder()
+                .services(session -> {
+                    Path settings = folder.resolve("settings.properties");
+                    Files.writeString(settings, "domain=" + session.tenant().baseUrl() + "\nclient-id="
+                            + session.tenant().clientId() + "\nconnections=github\n");
+                    return AppServices.fromSources(ConfigSources.settingsFileOnly(settings), Messages.forDefaultLocale(),
+                            Clock.systemDefaultZone(), session.deadlines(), session.loginSettings());
+                })
+                .build();
+
+        @Test
+        void theAppStartsOnWhatTheTestConfigured(AccountLinkerRobot robot, TenantControls tenant) {
+            robot.waitUntil(() -> robot.text("#tenantLabel").equals("Tenant: " + tenant.baseUrl()));
+            robot.signIn("bob@example.com", "Bob-Demo-1");
             assertTrue(robot.node("#link-github").isPresent());
             assertTrue(robot.node("#link-google-oauth2").isEmpty());
         }
