@@ -24,6 +24,7 @@ import org.testfx.api.FxToolkit;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -231,6 +232,7 @@ public final class AccountLinkerExtension implements BeforeEachCallback, AfterEa
         private List<String> connections = List.of("google-oauth2", "github");
         private SignInWays signInWays = SignInWays.embeddedOnly();
         private BrowserOpener browser;
+        private Duration loginTimeout = LoginSettings.DEFAULT_TIMEOUT;
         private UnaryOperator<LocalTenant.Builder> tenant = UnaryOperator.identity();
         private SettingsChange tenantSettings = settings -> settings;
         private ConfigException configProblem;
@@ -283,6 +285,16 @@ public final class AccountLinkerExtension implements BeforeEachCallback, AfterEa
             return this;
         }
 
+        /**
+         * The app's sign-in timeout (default as in the app). The sign-in window's and the browser wait's deadlines
+         * still pass only when the test calls {@code deadlines().expireAll()}; the browser way's loopback listener
+         * also stops by itself this long (plus a margin) after it started.
+         */
+        public Builder loginTimeout(Duration timeout) {
+            loginTimeout = timeout;
+            return this;
+        }
+
         /** Anything else about the tenant: HTTPS, lifetimes, a rate limit, strictness switches. */
         public Builder tenant(UnaryOperator<LocalTenant.Builder> change) {
             tenant = change;
@@ -316,6 +328,7 @@ public final class AccountLinkerExtension implements BeforeEachCallback, AfterEa
             List<String> linkConnections = connections;
             SignInWays ways = signInWays;
             BrowserOpener opener = browser;
+            Duration timeout = loginTimeout;
             UnaryOperator<LocalTenant.Builder> tenantChange = tenant;
             SettingsChange settingsChange = tenantSettings;
             ConfigException problem = configProblem;
@@ -340,7 +353,7 @@ public final class AccountLinkerExtension implements BeforeEachCallback, AfterEa
 
                 @Override
                 public LoginSettings loginSettings(AccountLinkerSession session) {
-                    return LoginSettings.defaults(opener != null ? opener : session.browser());
+                    return new LoginSettings(timeout, opener != null ? opener : session.browser());
                 }
 
                 @Override
