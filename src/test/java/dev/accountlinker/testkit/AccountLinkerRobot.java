@@ -134,7 +134,7 @@ public class AccountLinkerRobot extends FxRobot {
     }
 
     private LinkConfirmation link(String button, Optional<String> connection, String email, String password) {
-        waitUntil(() -> "no enabled Link button " + button + " (buttons shown: " + idsShown("[id^=link]") + ")",
+        waitUntil(() -> "no enabled Link button " + button + " (buttons shown: " + linkButtonIds() + ")",
                 () -> onFx(() -> lookup(button).tryQuery().map(node -> !node.isDisabled()).orElse(false)));
         boolean inBrowser = ways().useBrowserFor(connection);
         if (inBrowser) {
@@ -258,7 +258,13 @@ public class AccountLinkerRobot extends FxRobot {
         try {
             WaitForAsyncUtils.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS, condition);
         } catch (TimeoutException e) {
-            throw new AssertionError(failure.get() + " after " + seconds(timeout) + " s; status: " + describeStatus()
+            String what;
+            try {
+                what = failure.get();
+            } catch (RuntimeException | AssertionError unreadable) {
+                what = "condition not met";
+            }
+            throw new AssertionError(what + " after " + seconds(timeout) + " s; status: " + describeStatus()
                     + "; windows: " + windowTitles() + loginPageError(), e);
         }
     }
@@ -523,8 +529,9 @@ public class AccountLinkerRobot extends FxRobot {
         }
     }
 
-    private String idsShown(String query) {
-        return onFx(() -> lookup(query).queryAll().stream().map(Node::getId).sorted().toList().toString());
+    private String linkButtonIds() {
+        return onFx(() -> lookup(".button").queryAll().stream().map(Node::getId)
+                .filter(id -> id != null && id.startsWith("link")).sorted().toList().toString());
     }
 
     private String describeStatus() {
