@@ -119,7 +119,9 @@ public class AccountLinkerRobot extends FxRobot {
     /**
      * Starts linking with the connection's Link button ({@code #link-<connection>}) and signs the second account in,
      * in the sign-in window or the system browser as the app is configured. Returns once the confirmation is open, or
-     * once the app has refused the account (then the confirmation is not open and {@link #status()} says why).
+     * once the app has refused the account (then the confirmation is not open and {@link #status()} says why). When
+     * the app first asks the signed-in account to sign in again (its sign-in is over ten minutes old), do that step
+     * with {@link #submitLoginForm} and then {@link #linkWith} instead.
      */
     public LinkConfirmation link(String connection, String email, String password) {
         return link("#link-" + nodeIdPart(connection), Optional.of(connection), email, password);
@@ -159,12 +161,12 @@ public class AccountLinkerRobot extends FxRobot {
         return new Confirmation(this);
     }
 
-    /** Signs out through the button and its confirmation, staying signed in at the tenant's other sites. */
+    /** Signs out through the button and its confirmation (not from the identity provider: see {@link #signOut(boolean)}). */
     public void signOut() {
         signOut(false);
     }
 
-    /** Signs out through the button and its confirmation, as a person would. */
+    /** Signs out through the button and its confirmation, as a person would; {@code federated} ticks "also sign out of…". */
     public void signOut(boolean federated) {
         clickWhenReady("#signOutButton");
         waitForDialogButton("#confirmSignOutButton");
