@@ -120,8 +120,8 @@ public class AccountLinkerRobot extends FxRobot {
      * Starts linking with the connection's Link button ({@code #link-<connection>}) and signs the second account in,
      * in the sign-in window or the system browser as the app is configured. Returns once the confirmation is open, or
      * once the app has refused the account (then the confirmation is not open and {@link #status()} says why). When
-     * the app first asks the signed-in account to sign in again (its sign-in is over ten minutes old), do that step
-     * with {@link #submitLoginForm} and then {@link #linkWith} instead.
+     * the app first asks the signed-in account to sign in again (its sign-in is over ten minutes old), click the
+     * button yourself and {@link #submitLoginForm} once for each of the two sign-ins instead.
      */
     public LinkConfirmation link(String connection, String email, String password) {
         return link("#link-" + nodeIdPart(connection), Optional.of(connection), email, password);
