@@ -2,7 +2,7 @@ package dev.accountlinker.ui;
 
 import dev.accountlinker.auth.AuthorizeOptions;
 import dev.accountlinker.config.SignInWays;
-import dev.accountlinker.localtenant.TenantBrowser;
+import dev.accountlinker.testkit.TenantBrowser;
 import dev.accountlinker.ui.login.BrowserLogin;
 import dev.accountlinker.ui.login.BrowserOpener;
 import dev.accountlinker.ui.login.LoginLaunchers;
