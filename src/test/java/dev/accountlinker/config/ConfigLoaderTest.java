@@ -214,9 +214,9 @@ class ConfigLoaderTest {
 
         // The messages list every known option and setting, read from the code, so a new one needs no new text.
         assertTrue(render(argument).endsWith("Known options: --domain, --client-id, --connections, --redirect-uri,"
-                + " --browser-connections, --loopback-port, --language, --demo."), render(argument));
+                + " --browser-connections, --loopback-port, --proxy, --theme, --language, --demo."), render(argument));
         assertTrue(render(fileKey).startsWith("Unknown setting \"clientid\" in " + file.toAbsolutePath() + ". Known settings:"
-                + " domain, client-id, connections, redirect-uri, browser-connections, loopback-port, language."),
+                + " domain, client-id, connections, redirect-uri, browser-connections, loopback-port, proxy, theme, language."),
                 render(fileKey));
     }
 

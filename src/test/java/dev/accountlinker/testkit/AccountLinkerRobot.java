@@ -590,7 +590,11 @@ public class AccountLinkerRobot extends FxRobot {
         return text.replaceAll("[^A-Za-z0-9_-]", "_");
     }
 
-    String labeledText(String query) {
-        return onFx(() -> lookup(query).queryAs(Labeled.class).getText());
+    /** What a person reads on a node: a label's text, else what a screen reader says for it (an account card). */
+    String shownText(String query) {
+        return onFx(() -> {
+            Node node = lookup(query).query();
+            return node instanceof Labeled labeled ? labeled.getText() : node.getAccessibleText();
+        });
     }
 }

@@ -27,12 +27,12 @@ public final class LinkConfirmation extends Confirmation {
     /** The account the app shows as the signed-in one ({@code #linkCurrentAccount}). */
     public String currentAccount() {
         requireOpen();
-        return robot.labeledText("#linkCurrentAccount");
+        return robot.shownText("#linkCurrentAccount");
     }
 
     /** The account to link as the app shows it ({@code #linkSecondAccount}). */
     public String secondAccount() {
         requireOpen();
-        return robot.labeledText("#linkSecondAccount");
+        return robot.shownText("#linkSecondAccount");
     }
 }

@@ -5,10 +5,12 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
@@ -66,7 +68,7 @@ public final class TestingContract {
     }
 
     /** Style classes README documents next to the ids (they are not ids). */
-    public static final Set<String> STYLE_CLASSES = Set.of("invalid", "check-passed", "check-failed", "error", "success",
+    public static final Set<String> STYLE_CLASSES = Set.of("invalid", "check-passed", "check-failed", "error", "success", "identity-card",
             "info");
 
     private static final List<Entry> ENTRIES = new ArrayList<>();
@@ -76,6 +78,8 @@ public final class TestingContract {
         on(Screen.SIGN_IN, ProgressIndicator.class, "signInProgress");
         on(Screen.SIGN_IN, Label.class, "statusMessage", "tenantLabel");
         on(Screen.SIGN_IN, Hyperlink.class, "changeTenantLink");
+        on(Screen.SIGN_IN, TitledPane.class, "demoAccountsPane");
+        on(Screen.SIGN_IN, MenuButton.class, "themeButton");
 
         on(Screen.CONNECT, TextField.class, "tenantDomainField", "tenantClientIdField", "tenantConnectionsField",
                 "tenantBrowserConnectionsField");
@@ -111,16 +115,22 @@ public final class TestingContract {
         // Whatever control the list becomes (a table today): the robot reads its identities either way.
         on(Screen.SETTINGS, Region.class, "identitiesTable");
         on(Screen.SETTINGS, Button.class, "linkAccountButton", "refreshButton", "signOutButton", "signInAgainButton");
+        on(Screen.SETTINGS, MenuButton.class, "themeButton");
+        on(Screen.SETTINGS, Label.class, "identitiesEmptyState", "mainAccountBadge");
+        add("identity-auth0-alice", Screen.SETTINGS, Region.class, "identity-<provider>-<user_id>");
         add("link-github", Screen.SETTINGS, Button.class, "link-<connection>");
         add("link-google-oauth2", Screen.SETTINGS, Button.class, "link-<connection>");
         on(Screen.SETTINGS, HBox.class, "busyBox", "linkProgressBox");
         add("unlink-github-4242424", Screen.SETTINGS_WITH_LINKED_IDENTITY, Button.class, "unlink-<provider>-<user_id>");
+        on(Screen.SETTINGS_WITH_LINKED_IDENTITY, Button.class, "statusCloseButton");
 
         on(Screen.LINKING, ProgressIndicator.class, "linkProgress");
         on(Screen.LINKING, Label.class, "linkProgressLabel");
         on(Screen.LINKING, Button.class, "linkCancelButton");
 
-        on(Screen.LINK_CONFIRMATION, Label.class, "linkCurrentAccount", "linkSecondAccount", "linkEmailsDiffer");
+        // The two accounts are cards now; their accessible text names the account as the labels' text did.
+        on(Screen.LINK_CONFIRMATION, Region.class, "linkCurrentAccount", "linkSecondAccount");
+        on(Screen.LINK_CONFIRMATION, Label.class, "linkEmailsDiffer");
         on(Screen.LINK_CONFIRMATION, CheckBox.class, "bothAccountsMineCheckBox");
         on(Screen.LINK_CONFIRMATION, RadioButton.class, "keepCurrentMainRadio", "keepSecondMainRadio");
         on(Screen.LINK_CONFIRMATION, StackPane.class, "linkPlanDetails");
