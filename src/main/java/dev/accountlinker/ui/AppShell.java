@@ -4,6 +4,9 @@ import dev.accountlinker.account.RequestPolicy;
 import dev.accountlinker.auth.AuthorizeOptions;
 import dev.accountlinker.auth.SignedInAccount;
 import dev.accountlinker.config.ConfigException;
+import dev.accountlinker.config.ConfigLoader;
+import dev.accountlinker.config.ThemeSetting;
+import dev.accountlinker.config.UserSettingsFile;
 import dev.accountlinker.connect.TenantCheck;
 import dev.accountlinker.errors.UserMessage;
 import dev.accountlinker.ui.connect.ConnectContext;
@@ -25,10 +28,9 @@ import dev.accountlinker.ui.signin.SignInViewModel;
 import dev.accountlinker.ui.theme.SystemColorScheme;
 import dev.accountlinker.ui.theme.ThemeManager;
 import dev.accountlinker.ui.theme.ThemeMenu;
-import dev.accountlinker.config.ConfigLoader;
-import dev.accountlinker.config.ThemeSetting;
-import dev.accountlinker.config.UserSettingsFile;
 import javafx.application.Platform;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -273,9 +275,26 @@ public final class AppShell {
     private void focus(String query) {
         Platform.runLater(() -> {
             Node node = root.lookup(query);
-            if (node != null) {
-                node.requestFocus();
+            if (node == null) {
+                return;
             }
+            if (!node.isDisabled()) {
+                node.requestFocus();
+                return;
+            }
+            // Disabled while the screen gets ready (after a sign-out, while the tenant's session ends): it takes the
+            // focus once it can, instead of leaving it on whatever control comes first (the theme menu).
+            node.disabledProperty().addListener(new ChangeListener<>() {
+                @Override
+                public void changed(ObservableValue<? extends Boolean> observable, Boolean was, Boolean disabled) {
+                    if (!disabled) {
+                        observable.removeListener(this);
+                        if (node.getScene() != null) {
+                            node.requestFocus();
+                        }
+                    }
+                }
+            });
         });
     }
 

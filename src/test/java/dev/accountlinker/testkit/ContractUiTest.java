@@ -62,6 +62,7 @@ class ContractUiTest {
     @Test
     void theScreensAndDialogsOfASignedInAccount(AccountLinkerRobot robot, ScriptedBrowser browser) {
         robot.signIn("alice@example.com", "Alice-Demo-1");
+        robot.identities(); // the cards come once the account is read
         check(robot, Screen.SETTINGS);
 
         robot.clickWhenReady("#link-github");

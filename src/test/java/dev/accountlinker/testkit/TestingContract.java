@@ -10,7 +10,6 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TitledPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
@@ -78,7 +77,6 @@ public final class TestingContract {
         on(Screen.SIGN_IN, ProgressIndicator.class, "signInProgress");
         on(Screen.SIGN_IN, Label.class, "statusMessage", "tenantLabel");
         on(Screen.SIGN_IN, Hyperlink.class, "changeTenantLink");
-        on(Screen.SIGN_IN, TitledPane.class, "demoAccountsPane");
         on(Screen.SIGN_IN, MenuButton.class, "themeButton");
 
         on(Screen.CONNECT, TextField.class, "tenantDomainField", "tenantClientIdField", "tenantConnectionsField",

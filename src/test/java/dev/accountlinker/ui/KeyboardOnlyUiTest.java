@@ -77,6 +77,8 @@ class KeyboardOnlyUiTest extends AppUiTestSupport {
         type(KeyCode.ENTER);
         waitUntil(() -> node("#signInButton").isPresent());
         assertEquals("You are signed out.", statusText());
+        // Enter signs in again: the focus is back on Sign in, not on the theme menu above it.
+        waitUntil(() -> "signInButton".equals(focusedId(mainWindow())));
     }
 
     /** Types the email, Tab, the password and Enter into the tenant's login page (which has the focus when it opens). */

@@ -235,6 +235,8 @@ class PseudoLocaleUiTest extends AppUiTestSupport {
         check("sign-out-confirmation");
         clickOn("#confirmSignOutButton");
         waitUntil(() -> node("#signInButton").isPresent() && !statusText().isEmpty());
+        // The focus goes back to Sign in once it is enabled again, not to the theme menu that comes first.
+        waitUntil(() -> onFx(() -> lookup("#signInButton").query().isFocused()));
         check("signed-out");
     }
 

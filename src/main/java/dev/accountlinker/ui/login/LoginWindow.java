@@ -132,8 +132,8 @@ public final class LoginWindow implements LoginLauncher {
             inBrowser.setAccessibleHelp(messages.get("login.continueInBrowser.help"));
             inBrowser.setOnAction(event -> window.fail(new AuthException(AuthException.Reason.SWITCH_TO_BROWSER, "")));
 
-            // The message gets a row of its own and a long link text wraps: the buttons keep their whole text at
-            // any window size and in any language.
+            // The message gets a row of its own and the link wraps: the buttons keep their whole text at any
+            // window size and in any language.
             inBrowser.setWrapText(true);
             inBrowser.setMinHeight(Region.USE_PREF_SIZE);
             Region spacer = new Region();

@@ -44,6 +44,9 @@ final class AccountChoiceCard extends VBox {
 
         Label captionLabel = new Label(caption);
         captionLabel.getStyleClass().add("account-caption");
+        // In a longer language the caption and the connection wrap instead of being cut.
+        captionLabel.setWrapText(true);
+        captionLabel.setMinHeight(Region.USE_PREF_SIZE);
         Label badge = new Label(messages.get("link.dialog.staysMain"), Icons.of(Icons.Glyph.MAIN, 13));
         badge.getStyleClass().add("main-badge");
         badge.setMinWidth(Region.USE_PREF_SIZE);
@@ -59,6 +62,8 @@ final class AccountChoiceCard extends VBox {
         Label connection = new Label(connectionName, account.identities().isEmpty() ? null
                 : Icons.of(Icons.forProvider(account.identities().get(0).connection()), 14));
         connection.getStyleClass().add("account-connection");
+        connection.setWrapText(true);
+        connection.setMinHeight(Region.USE_PREF_SIZE);
         VBox who = new VBox(2, nameLabel, email, connection);
         who.setMinWidth(0);
         HBox.setHgrow(who, Priority.ALWAYS);
