@@ -22,7 +22,7 @@ import dev.accountlinker.linking.LinkPreview;
 import dev.accountlinker.linking.LinkingService;
 import dev.accountlinker.linking.MetadataMerge;
 import dev.accountlinker.localtenant.LocalTenant;
-import dev.accountlinker.localtenant.TenantBrowser;
+import dev.accountlinker.testkit.TenantBrowser;
 import dev.accountlinker.ui.Messages;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;

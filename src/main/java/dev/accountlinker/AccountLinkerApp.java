@@ -11,7 +11,10 @@ import dev.accountlinker.ui.login.SystemBrowser;
 import javafx.application.Application;
 import javafx.stage.Stage;
 
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** Wires configuration → services → the first screen. Started through {@link Launcher}. */
@@ -49,7 +52,8 @@ public class AccountLinkerApp extends Application {
     private AppServices servicesFromParameters(LoginSettings login) {
         // Command line, environment, the user's settings file and, in an organisation's build, its installer
         // settings. A configuration that cannot be used still opens the window: it names the setting to fix.
-        return AppServices.fromSources(ConfigSources.ofProcess(getParameters().getRaw()), Messages.forDefaultLocale(),
+        ConfigSources sources = ConfigSources.ofProcess(getParameters().getRaw());
+        return AppServices.fromSources(sources, Messages.forLocale(sources.language(Locale.getDefault())),
                 Clock.systemDefaultZone(), new FxTaskRunner(), login);
     }
 

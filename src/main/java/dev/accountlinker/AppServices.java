@@ -6,6 +6,7 @@ import dev.accountlinker.config.ConfigException;
 import dev.accountlinker.config.ConfigSources;
 import dev.accountlinker.config.TenantAddress;
 import dev.accountlinker.config.TenantSettings;
+import dev.accountlinker.config.ThemeSetting;
 import dev.accountlinker.config.UserSettingsFile;
 import dev.accountlinker.errors.ErrorTranslator;
 import dev.accountlinker.localtenant.LocalTenant;
@@ -13,6 +14,7 @@ import dev.accountlinker.net.JvmProxy;
 import dev.accountlinker.net.ProxyRules;
 import dev.accountlinker.net.Route;
 import dev.accountlinker.ui.AppContext;
+import dev.accountlinker.ui.DemoAccount;
 import dev.accountlinker.ui.Messages;
 import dev.accountlinker.ui.TaskRunner;
 import dev.accountlinker.ui.login.LoginSettings;
@@ -25,6 +27,7 @@ import java.net.CookiePolicy;
 import java.net.ProxySelector;
 import java.net.URI;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
@@ -189,6 +192,23 @@ public final class AppServices implements AppContext {
     @Override
     public UserSettingsFile userSettings() {
         return sources.userSettings();
+    }
+
+    @Override
+    public ThemeSetting themeSetting() {
+        return sources.theme();
+    }
+
+    /** Read from the local tenant's seed only when asked (the sign-in screen opens its list on demand). */
+    @Override
+    public List<DemoAccount> demoAccounts() {
+        if (!config.demo()) {
+            return List.of();
+        }
+        return LocalTenant.demoAccounts().stream()
+                .map(account -> new DemoAccount(account.email(), account.password(), account.connection(),
+                        account.userId(), account.linkedTo() == null ? "" : account.linkedTo()))
+                .toList();
     }
 
     @Override

@@ -2,17 +2,22 @@ package dev.accountlinker;
 
 import dev.accountlinker.config.ConfigException;
 import dev.accountlinker.config.ConfigLoader;
+import dev.accountlinker.config.ConfigSources;
+import dev.accountlinker.config.ThemeSetting;
 import dev.accountlinker.launch.AppVersion;
 import dev.accountlinker.launch.CommandLine;
 import dev.accountlinker.launch.StartupProblem;
 import dev.accountlinker.launch.Usage;
 import dev.accountlinker.net.ProxyRules;
 import dev.accountlinker.ui.Messages;
+import dev.accountlinker.ui.theme.SystemColorScheme;
 import javafx.application.Application;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -32,8 +37,8 @@ public final class Launcher {
 
     public static void main(String[] args) {
         ProxyRules.useSystemProxiesByDefault(); // read by the JDK once, at the first connection
-        Messages messages = Messages.forDefaultLocale();
         CommandLine commandLine = CommandLine.parse(List.of(args));
+        Messages messages = messages(commandLine, System.getenv());
         switch (commandLine.action()) {
             case HELP -> System.out.print(Usage.text(messages, ConfigLoader.defaultSettingsFile()));
             case VERSION -> System.out.println(messages.get("launcher.version", AppVersion.current()));
@@ -41,8 +46,22 @@ public final class Launcher {
                 System.err.println(usageError(messages, commandLine.problem().orElseThrow()));
                 System.exit(USAGE_ERROR);
             }
-            case RUN -> launch(args, messages, System.err);
+            case RUN -> {
+                // The desktop's light or dark preference is asked while JavaFX starts: known by the first window.
+                if (ConfigSources.ofProcess(List.of(args)).theme() == ThemeSetting.SYSTEM) {
+                    SystemColorScheme.readEarly();
+                }
+                // JavaFX's own texts (such as a text field's context menu) then speak the app's language too.
+                Locale.setDefault(messages.locale());
+                launch(args, messages, System.err);
+            }
         }
+    }
+
+    /** The chosen language's messages (--help, --version and mistakes are said in it too), else the system's. */
+    static Messages messages(CommandLine commandLine, Map<String, String> environment) {
+        return Messages.forLocale(new ConfigSources(commandLine.appArguments(), environment,
+                ConfigLoader.defaultSettingsFile(), ConfigLoader.installerSettingsFile()).language(Locale.getDefault()));
     }
 
     static String usageError(Messages messages, ConfigException problem) {

@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * exit status. Needs no display; nothing here opens a window.
  */
 class LauncherTest {
-    private static final Messages MESSAGES = Messages.forDefaultLocale();
+    private static final Messages MESSAGES = Messages.forLocale(java.util.Locale.ENGLISH);
 
     @TempDir
     Path home;
@@ -70,6 +70,20 @@ class LauncherTest {
         assertEquals(List.of("Unknown option --frobnicate. See --help."), run.lines());
     }
 
+    @Test
+    void helpVersionAndMistakesSpeakTheChosenLanguage() {
+        Messages german = Launcher.messages(dev.accountlinker.launch.CommandLine.parse(
+                List.of("--language=de", "--help")), Map.of());
+        assertEquals("Anmelden", german.get("signin.button"));
+        Messages fromEnvironment = Launcher.messages(dev.accountlinker.launch.CommandLine.parse(
+                List.of("--version")), Map.of("AUTH0_LANGUAGE", "pt-BR"));
+        assertEquals("Entrar", fromEnvironment.get("signin.button"));
+        Messages unreadable = Launcher.messages(dev.accountlinker.launch.CommandLine.parse(
+                List.of("--language=de", "--frobnicate")), Map.of());
+        assertEquals(java.util.Locale.getDefault().getLanguage(), unreadable.locale().getLanguage(),
+                "a command line that cannot be read is answered in the system's language");
+    }
+
     record Run(int exitStatus, String output) {
         List<String> lines() {
             return output.lines().filter(line -> !line.isBlank()).toList();
@@ -95,6 +109,7 @@ class LauncherTest {
         environment.remove("DISPLAY");
         environment.remove("WAYLAND_DISPLAY");
         environment.put("XDG_CONFIG_HOME", home.resolve("config").toString());
+        environment.put("AUTH0_LANGUAGE", "en"); // the English texts this test compares, whatever this machine speaks
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the launcher did not end: " + output);

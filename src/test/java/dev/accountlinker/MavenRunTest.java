@@ -36,6 +36,7 @@ class MavenRunTest {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().remove("DISPLAY"); // had the options arrived as one, the app would try to open a window
         builder.environment().remove("WAYLAND_DISPLAY");
+        builder.environment().put("AUTH0_LANGUAGE", "en"); // the English texts below, whatever this machine speaks
         Process maven = builder.start();
         String output = new String(maven.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(maven.waitFor(3, TimeUnit.MINUTES), "Maven did not finish: " + output);

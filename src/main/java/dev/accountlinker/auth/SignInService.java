@@ -8,6 +8,7 @@ import com.auth0.exception.Auth0Exception;
 import com.auth0.json.auth.TokenHolder;
 import com.auth0.jwk.JwkProviderBuilder;
 import com.auth0.net.client.DefaultHttpClient;
+import dev.accountlinker.config.Languages;
 import dev.accountlinker.config.TenantSettings;
 
 import java.net.MalformedURLException;
@@ -130,10 +131,7 @@ public final class SignInService {
                 .withCodeChallenge(pkce.challenge());
         options.connection().ifPresent(url::withConnection);
         options.loginHint().ifPresent(hint -> url.withParameter("login_hint", hint));
-        String language = uiLocale.toLanguageTag();
-        if (!language.equals("und")) {
-            url.withParameter("ui_locales", language);
-        }
+        url.withParameter("ui_locales", Languages.uiLocales(uiLocale));
         Optional<Integer> maxAge = Optional.empty();
         switch (options.freshness()) {
             case SESSION_ALLOWED -> { }

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Reads the configuration. Precedence, highest first: command line ({@code --key=value}), environment,
@@ -33,6 +34,10 @@ public final class ConfigLoader {
     public static final String BROWSER_CONNECTIONS = "browser-connections";
     public static final String LOOPBACK_PORT = "loopback-port";
     public static final String PROXY = "proxy";
+    /** light, dark or system: the app's colour theme (the theme menu writes it to the settings file). */
+    public static final String THEME = "theme";
+    /** en, de, fr, es or pt-BR: the app's language, and the one Universal Login is asked to speak. */
+    public static final String LANGUAGE = "language";
     /** Installer settings file only: the name in the window title and on the sign-in screen. */
     public static final String PRODUCT_NAME = "product-name";
     /** Installer settings file only: whether the built-in demo is offered (true/false). */
@@ -52,9 +57,12 @@ public final class ConfigLoader {
             REDIRECT_URI, "AUTH0_REDIRECT_URI",
             BROWSER_CONNECTIONS, "AUTH0_BROWSER_CONNECTIONS",
             LOOPBACK_PORT, "AUTH0_LOOPBACK_PORT",
-            PROXY, "AUTH0_PROXY");
+            PROXY, "AUTH0_PROXY",
+            THEME, "AUTH0_THEME",
+            LANGUAGE, "AUTH0_LANGUAGE");
     private static final List<String> VALUE_KEYS =
-            List.of(DOMAIN, CLIENT_ID, CONNECTIONS, REDIRECT_URI, BROWSER_CONNECTIONS, LOOPBACK_PORT, PROXY);
+            List.of(DOMAIN, CLIENT_ID, CONNECTIONS, REDIRECT_URI, BROWSER_CONNECTIONS, LOOPBACK_PORT, PROXY, THEME,
+                    LANGUAGE);
     private static final List<String> INSTALLER_ONLY_KEYS = List.of(PRODUCT_NAME, OFFER_DEMO, OFFER_CONNECT);
     private static final int MAX_PRODUCT_NAME = 60;
     private static final Pattern CONNECTION_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
@@ -162,6 +170,8 @@ public final class ConfigLoader {
                         SignInWays.DEFAULT_BROWSER_CONNECTIONS),
                 parsed(merged, LOOPBACK_PORT, value -> List.of(parseLoopbackPort(value)), SignInWays.DEFAULT_LOOPBACK_PORTS));
         ProxySetting proxy = parsed(merged, PROXY, value -> ProxySetting.parse(PROXY, value), ProxySetting.AUTOMATIC);
+        parsed(merged, THEME, value -> ThemeSetting.parse(THEME, value), ThemeSetting.DEFAULT); // applied by theme(...)
+        parsed(merged, LANGUAGE, value -> Languages.parse(LANGUAGE, value), null); // applied by language(...)
         InstallerOptions installer = installerOptions(fromInstaller);
 
         boolean tenantConfigured = merged.containsKey(DOMAIN) || merged.containsKey(CLIENT_ID);
@@ -224,6 +234,57 @@ public final class ConfigLoader {
     }
 
     /**
+     * The theme to start with: the {@code theme} setting from its highest-precedence source (command line,
+     * environment, the user's settings file, the installer's), or {@link ThemeSetting#DEFAULT}. Never fails: the
+     * first window needs a theme before anything can be said, so a wrong value is reported by {@link #load} instead
+     * (and the default is used meanwhile).
+     */
+    public static ThemeSetting theme(List<String> args, Map<String, String> environment, Path settingsFile,
+                                     Optional<Path> installerFile) {
+        Sourced value = readLeniently(THEME, args, environment, settingsFile, installerFile);
+        if (value == null) {
+            return ThemeSetting.DEFAULT;
+        }
+        try {
+            return ThemeSetting.parse(THEME, value.text());
+        } catch (ConfigException unusable) {
+            return ThemeSetting.DEFAULT;
+        }
+    }
+
+    /**
+     * The language the app speaks: the {@code language} setting when it is one the app speaks, otherwise the
+     * system's (see {@link Languages#fromSystem}). Never fails: the messages must exist before anything can be said,
+     * so a wrong value is reported by {@link #load} instead, in the system's language. An unreadable command line
+     * is reported in the language of the environment or the settings file.
+     */
+    public static Locale language(List<String> args, Map<String, String> environment, Path settingsFile,
+                                  Optional<Path> installerFile, Locale system) {
+        Sourced value = readLeniently(LANGUAGE, args, environment, settingsFile, installerFile);
+        try {
+            return value != null ? Languages.parse(LANGUAGE, value.text()) : Languages.fromSystem(system);
+        } catch (ConfigException unusable) {
+            return Languages.fromSystem(system);
+        }
+    }
+
+    /** One setting from its highest-precedence source that can be read at all; {@code null} when none has it. */
+    private static Sourced readLeniently(String key, List<String> args, Map<String, String> environment,
+                                        Path settingsFile, Optional<Path> installerFile) {
+        Map<String, String> fromArgs = new LinkedHashMap<>();
+        try {
+            parseArguments(args, fromArgs);
+        } catch (ConfigException unreadable) {
+            fromArgs.clear();
+        }
+        Map<String, String> fromInstaller = installerFile.map(UserSettingsFile::readValues).orElse(Map.of());
+        return firstPresent(new Sourced(fromArgs.get(key), Source.COMMAND_LINE),
+                new Sourced(environment.get(ENVIRONMENT_NAMES.get(key)), Source.ENVIRONMENT),
+                new Sourced(UserSettingsFile.readValues(settingsFile).get(key), Source.SETTINGS_FILE),
+                new Sourced(fromInstaller.get(key), Source.INSTALLER_FILE));
+    }
+
+    /**
      * Checks one value as the settings file would hold it (e.g. as a person types it on the connect screen).
      *
      * @throws ConfigException naming the key, as loading would
@@ -237,8 +298,10 @@ public final class ConfigLoader {
             case BROWSER_CONNECTIONS -> parseBrowserConnections(value);
             case LOOPBACK_PORT -> parseLoopbackPort(value);
             case PROXY -> ProxySetting.parse(PROXY, value);
+            case THEME -> ThemeSetting.parse(THEME, value);
+            case LANGUAGE -> Languages.parse(LANGUAGE, value);
             default -> throw new ConfigException(key, "config.error.unknownFileKey", key,
-                    defaultSettingsFile().toAbsolutePath().toString());
+                    defaultSettingsFile().toAbsolutePath().toString(), String.join(", ", VALUE_KEYS));
         }
     }
 
@@ -296,7 +359,7 @@ public final class ConfigLoader {
                 continue; // an empty argument comes from an unset ${app.args} in the Maven run command
             }
             if (!arg.startsWith("--")) {
-                throw new ConfigException(arg, "config.error.unknownArgument", arg);
+                throw new ConfigException(arg, "config.error.unknownArgument", arg, knownOptions());
             }
             String body = arg.substring(2);
             int equals = body.indexOf('=');
@@ -306,7 +369,7 @@ public final class ConfigLoader {
                 continue;
             }
             if (!VALUE_KEYS.contains(key)) {
-                throw new ConfigException("--" + key, "config.error.unknownArgument", "--" + key);
+                throw new ConfigException("--" + key, "config.error.unknownArgument", "--" + key, knownOptions());
             }
             String value;
             if (equals >= 0) {
@@ -319,6 +382,11 @@ public final class ConfigLoader {
             into.put(key, value);
         }
         return demo;
+    }
+
+    /** The option names for the "unknown option" message, so a new option is listed there without a new text. */
+    private static String knownOptions() {
+        return options().stream().map(option -> "--" + option.name()).collect(Collectors.joining(", "));
     }
 
     private static Map<String, String> readSettingsFile(Path file, List<String> allowedKeys, Source source)
@@ -361,7 +429,7 @@ public final class ConfigLoader {
         }
         for (String name : properties.stringPropertyNames()) {
             if (!allowedKeys.contains(name)) {
-                throw new ConfigException(name, unknownKeyMessage, name, where);
+                throw new ConfigException(name, unknownKeyMessage, name, where, String.join(", ", allowedKeys));
             }
             values.put(name, properties.getProperty(name));
         }

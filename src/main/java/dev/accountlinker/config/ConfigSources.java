@@ -2,6 +2,7 @@ package dev.accountlinker.config;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -41,6 +42,16 @@ public record ConfigSources(List<String> args, Map<String, String> environment, 
     /** The demo, keeping what is still known of a configuration that cannot be used (see {@link ConfigLoader#fallback}). */
     public AppConfig fallback() {
         return ConfigLoader.fallback(args, environment, settingsFile, installerFile);
+    }
+
+    /** The theme to start with (see {@link ConfigLoader#theme}); never fails. */
+    public ThemeSetting theme() {
+        return ConfigLoader.theme(args, environment, settingsFile, installerFile);
+    }
+
+    /** The language to speak (see {@link ConfigLoader#language}); never fails. */
+    public Locale language(Locale system) {
+        return ConfigLoader.language(args, environment, settingsFile, installerFile, system);
     }
 
     public UserSettingsFile userSettings() {

@@ -17,7 +17,6 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +31,6 @@ import java.util.regex.Pattern;
  */
 public final class ErrorTranslator {
     private static final Pattern EXPECTED_SCOPE = Pattern.compile("expected (?:any of|all of)?:?\\s*([\\w:, ]+)");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final Clock clock;
     /** How the tenant is reached: a failure of the proxy in between is named as such. */
@@ -164,7 +162,8 @@ public final class ErrorTranslator {
         if (status == 429) {
             return RequestPolicy.rateLimitReset(api)
                     .map(reset -> UserMessage.of("error.rateLimitedUntil", UserMessage.Remedy.RETRY,
-                            TIME.format(reset.atZone(zone()))))
+                            // A LocalTime: the messages write it as the app's locale does (14:05:09, 2:05:09 PM).
+                            reset.atZone(zone()).toLocalTime().withNano(0)))
                     .orElse(UserMessage.of("error.rateLimited", UserMessage.Remedy.RETRY));
         }
         if (status >= 500) {

@@ -3,6 +3,7 @@ package dev.accountlinker.ui;
 import dev.accountlinker.auth.SignInService;
 import dev.accountlinker.config.AppConfig;
 import dev.accountlinker.config.ConfigException;
+import dev.accountlinker.config.ThemeSetting;
 import dev.accountlinker.config.UserSettingsFile;
 import dev.accountlinker.errors.ErrorTranslator;
 import dev.accountlinker.ui.login.LoginSettings;
@@ -10,6 +11,7 @@ import dev.accountlinker.ui.login.LoginSettings;
 import java.io.File;
 import java.net.ProxySelector;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -60,6 +62,12 @@ public interface AppContext extends AutoCloseable {
 
     /** The user's settings file, which the connect screen reads and writes. */
     UserSettingsFile userSettings();
+
+    /** The theme to start with (the {@code theme} setting, else following the system); the menu saves a new choice. */
+    ThemeSetting themeSetting();
+
+    /** The built-in demo tenant's accounts, for the sign-in screen to list in demo mode; empty otherwise. */
+    List<DemoAccount> demoAccounts();
 
     /** The proxy rules every connection follows (the connect screen's check uses them too). */
     ProxySelector proxies();

@@ -4,6 +4,9 @@ import dev.accountlinker.account.RequestPolicy;
 import dev.accountlinker.auth.AuthorizeOptions;
 import dev.accountlinker.auth.SignedInAccount;
 import dev.accountlinker.config.ConfigException;
+import dev.accountlinker.config.ConfigLoader;
+import dev.accountlinker.config.ThemeSetting;
+import dev.accountlinker.config.UserSettingsFile;
 import dev.accountlinker.connect.TenantCheck;
 import dev.accountlinker.errors.UserMessage;
 import dev.accountlinker.ui.connect.ConnectContext;
@@ -23,7 +26,12 @@ import dev.accountlinker.ui.settings.SettingsController;
 import dev.accountlinker.ui.settings.SettingsViewModel;
 import dev.accountlinker.ui.signin.SignInView;
 import dev.accountlinker.ui.signin.SignInViewModel;
+import dev.accountlinker.ui.theme.SystemColorScheme;
+import dev.accountlinker.ui.theme.ThemeManager;
+import dev.accountlinker.ui.theme.ThemeMenu;
 import javafx.application.Platform;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -34,7 +42,10 @@ import javafx.stage.Stage;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /** The main window: shows the sign-in screen or the settings screen and moves between them. */
 public final class AppShell {
@@ -51,6 +62,7 @@ public final class AppShell {
     /** Stops whatever the current screen has running; called when the screen changes or the app quits. */
     private Runnable stopCurrentScreen = () -> { };
     private final Optional<WindowPlacement> placement;
+    private ThemeManager themes;
 
     /** @param placement where the window's place is remembered between runs (none in tests) */
     public AppShell(Stage stage, AppContext context, Optional<WindowPlacement> placement) {
@@ -61,8 +73,14 @@ public final class AppShell {
 
     /** Shows the first screen at once; slow services start only after it is on screen. */
     public void start() {
+        // The theme before the first scene, so the first frame is drawn once, in its colours.
+        // The system's scheme is read (in the background) only when the theme follows it.
+        ThemeSetting theme = context.themeSetting();
+        themes = new ThemeManager(theme, theme == ThemeSetting.SYSTEM ? SystemColorScheme.readEarly()
+                        : CompletableFuture.completedFuture(Optional.empty()),
+                () -> SystemColorScheme.ofThisSystem().readInBackground(), this::rememberTheme);
         Scene scene = new Scene(root, WIDTH, HEIGHT);
-        scene.getStylesheets().add(AppShell.class.getResource("/dev/accountlinker/ui/app.css").toExternalForm());
+        scene.getStylesheets().add(ThemeManager.appStylesheet());
         stage.setTitle(context.config().installer().productName().orElse(context.messages().get("app.title")));
         stage.setScene(scene);
         // Below this size the settings screen would cut its buttons and cells.
@@ -139,6 +157,21 @@ public final class AppShell {
         context.startInBackground();
     }
 
+    /**
+     * Saves the theme chosen in the menu to the settings file, in the background; the other settings stay as they are.
+     * A file with a setting that saving would drop (an unknown key, an unusable value) is left alone: repairing it is
+     * the connect screen's job, with the person looking. The theme then holds for this run only.
+     */
+    private void rememberTheme(ThemeSetting choice) {
+        UserSettingsFile file = context.userSettings();
+        context.tasks().run(() -> {
+            if (file.droppedOnSave(Set.of(ConfigLoader.THEME)).isEmpty()) {
+                file.save(Map.of(ConfigLoader.THEME, choice.value()));
+            }
+            return null;
+        }, saved -> { }, failure -> { });
+    }
+
     /** Quitting mid-flow cancels the flow: windows close, requests not yet sent are not sent. */
     public void shutdown() {
         placement.ifPresent(place -> place.save(stage));
@@ -154,7 +187,8 @@ public final class AppShell {
         stopCurrentScreen.run();
         SignInViewModel viewModel = new SignInViewModel(context, signInFlows(), mainSignIn, this::showSettings, status);
         stopCurrentScreen = viewModel::stopWork;
-        root.getChildren().setAll(SignInView.create(viewModel, context.messages(), this::switchToDemo, this::showConnect));
+        root.getChildren().setAll(SignInView.create(viewModel, context.messages(), this::switchToDemo, this::showConnect,
+                Optional.of(ThemeMenu.create(themes, context.messages()))));
         focus("#signInButton");
     }
 
@@ -166,7 +200,8 @@ public final class AppShell {
         stopCurrentScreen.run();
         stopCurrentScreen = viewModel::stopWork;
         root.getChildren().setAll(load("/dev/accountlinker/ui/settings/settings.fxml",
-                new SettingsController(viewModel, context.messages(), this::signInAgain)));
+                new SettingsController(viewModel, context.messages(), this::signInAgain,
+                        Optional.of(ThemeMenu.create(themes, context.messages())))));
         viewModel.refresh();
     }
 
@@ -246,9 +281,26 @@ public final class AppShell {
     private void focus(String query) {
         Platform.runLater(() -> {
             Node node = root.lookup(query);
-            if (node != null) {
-                node.requestFocus();
+            if (node == null) {
+                return;
             }
+            if (!node.isDisabled()) {
+                node.requestFocus();
+                return;
+            }
+            // Disabled while the screen gets ready (after a sign-out, while the tenant's session ends): it takes the
+            // focus once it can, instead of leaving it on whatever control comes first (the theme menu).
+            node.disabledProperty().addListener(new ChangeListener<>() {
+                @Override
+                public void changed(ObservableValue<? extends Boolean> observable, Boolean was, Boolean disabled) {
+                    if (!disabled) {
+                        observable.removeListener(this);
+                        if (node.getScene() != null) {
+                            node.requestFocus();
+                        }
+                    }
+                }
+            });
         });
     }
 

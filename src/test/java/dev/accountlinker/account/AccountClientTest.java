@@ -191,7 +191,7 @@ class AccountClientTest {
 
     @Test
     void updateMetadataWithoutTheScopeIs403AndChangesNothing() throws Exception {
-        TokenHolder narrow = TenantFlows.signIn(tenant, new dev.accountlinker.localtenant.TenantBrowser(),
+        TokenHolder narrow = TenantFlows.signIn(tenant, new dev.accountlinker.testkit.TenantBrowser(),
                 "alice@example.com", "Alice-Demo-1", b -> b.withScope("openid profile email read:current_user"));
         ManagementApiException e = assertThrows(ManagementApiException.class,
                 () -> client(narrow.getAccessToken()).updateMetadata(ALICE, Map.of("newsletter", true)));

@@ -11,7 +11,7 @@ import dev.accountlinker.config.TenantSettings;
 import dev.accountlinker.errors.ErrorTranslator;
 import dev.accountlinker.localtenant.Faults;
 import dev.accountlinker.localtenant.LocalTenant;
-import dev.accountlinker.localtenant.TenantBrowser;
+import dev.accountlinker.testkit.TenantBrowser;
 import dev.accountlinker.ui.Messages;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;

@@ -5,7 +5,7 @@ import dev.accountlinker.config.TenantAddress;
 import dev.accountlinker.config.TenantSettings;
 import dev.accountlinker.errors.ErrorTranslator;
 import dev.accountlinker.localtenant.LocalTenant;
-import dev.accountlinker.localtenant.TenantBrowser;
+import dev.accountlinker.testkit.TenantBrowser;
 import dev.accountlinker.ui.Messages;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -176,7 +177,7 @@ class ConfigLoaderTest {
 
     /** The message the app shows for a problem, as the window would. */
     private static String render(ConfigException problem) {
-        dev.accountlinker.ui.Messages messages = dev.accountlinker.ui.Messages.forDefaultLocale();
+        dev.accountlinker.ui.Messages messages = dev.accountlinker.ui.Messages.forLocale(Locale.ENGLISH);
         return messages.format(new dev.accountlinker.errors.ErrorTranslator(java.time.Clock.systemUTC()).translate(problem));
     }
 
@@ -210,6 +211,53 @@ class ConfigLoaderTest {
         ConfigException fileKey = assertThrows(ConfigException.class, () -> ConfigLoader.load(List.of(), Map.of(), file));
         assertEquals("clientid", fileKey.settingKey());
         assertEquals("config.error.unknownFileKey", fileKey.messageKey());
+
+        // The messages list every known option and setting, read from the code, so a new one needs no new text.
+        assertTrue(render(argument).endsWith("Known options: --domain, --client-id, --connections, --redirect-uri,"
+                + " --browser-connections, --loopback-port, --proxy, --theme, --language, --demo."), render(argument));
+        assertTrue(render(fileKey).startsWith("Unknown setting \"clientid\" in " + file.toAbsolutePath() + ". Known settings:"
+                + " domain, client-id, connections, redirect-uri, browser-connections, loopback-port, proxy, theme, language."),
+                render(fileKey));
+    }
+
+    @Test
+    void theLanguageComesFromTheCommandLineTheEnvironmentOrTheFileElseTheSystem() throws IOException {
+        Path file = folder.resolve("settings.properties");
+        Files.writeString(file, "language=fr\n");
+        Map<String, String> env = Map.of("AUTH0_LANGUAGE", "es");
+        assertEquals(Locale.forLanguageTag("pt-BR"), ConfigLoader.language(List.of("--language=pt-BR"), env, file, Optional.empty(), Locale.GERMANY));
+        assertEquals(Locale.forLanguageTag("es"), ConfigLoader.language(List.of(), env, file, Optional.empty(), Locale.GERMANY));
+        assertEquals(Locale.FRENCH, ConfigLoader.language(List.of(), Map.of(), file, Optional.empty(), Locale.GERMANY));
+        assertEquals(Locale.GERMANY, ConfigLoader.language(List.of(), Map.of(), missingFile(), Optional.empty(), Locale.GERMANY));
+        assertEquals(Locale.ENGLISH, ConfigLoader.language(List.of(), Map.of(), missingFile(), Optional.empty(), Locale.JAPAN));
+        assertEquals(Locale.forLanguageTag("en-XA"), ConfigLoader.language(List.of("--language", "en-XA"), Map.of(), file, Optional.empty(), Locale.US));
+    }
+
+    @Test
+    void anOrganisationsBuildMayChooseTheLanguageBelowThePersonsOwnSettings() throws IOException {
+        Path installer = folder.resolve("installer.properties");
+        Files.writeString(installer, "language=de\n");
+        assertEquals(Locale.GERMAN, ConfigLoader.language(List.of(), Map.of(), missingFile(), Optional.of(installer),
+                Locale.US));
+        Path file = folder.resolve("settings.properties");
+        Files.writeString(file, "language=fr\n");
+        assertEquals(Locale.FRENCH, ConfigLoader.language(List.of(), Map.of(), file, Optional.of(installer), Locale.US));
+    }
+
+    @Test
+    void anUnknownLanguageFallsBackToTheSystemsAndIsReportedByLoadNamingTheSetting() throws Exception {
+        List<String> args = List.of("--language=it");
+        assertEquals(Locale.GERMANY, ConfigLoader.language(args, Map.of(), missingFile(), Optional.empty(), Locale.GERMANY),
+                "the messages must exist to report the problem: in the system's language");
+        ConfigException problem = assertThrows(ConfigException.class, () -> ConfigLoader.load(args, Map.of(), missingFile()));
+        assertEquals("language", problem.settingKey());
+        assertEquals("The setting language is not a language Account Linker speaks: \"it\". Use one of en, de, fr, es,"
+                + " pt-BR, or leave it unset to follow your system’s language.", render(problem));
+        assertEquals(Locale.ENGLISH, ConfigLoader.language(List.of("--frobnicate"), Map.of(), missingFile(), Optional.empty(), Locale.ENGLISH),
+                "an unreadable command line is the launcher's to report");
+        assertEquals(Locale.FRENCH, ConfigLoader.language(List.of("--frobnicate"), Map.of("AUTH0_LANGUAGE", "fr"),
+                missingFile(), Optional.empty(), Locale.ENGLISH), "... in the environment's language");
+        assertTrue(ConfigLoader.load(List.of("--language=de"), Map.of(), missingFile()).demo(), "a language alone is no tenant");
     }
 
     @Test
@@ -308,5 +356,31 @@ class ConfigLoaderTest {
         Path file = ConfigLoader.defaultSettingsFile();
         assertEquals("settings.properties", file.getFileName().toString());
         assertFalse(file.toString().isBlank());
+    }
+
+    @Test
+    void theThemeComesFromTheCommandLineTheEnvironmentOrTheSettingsFileAndDefaultsToTheSystems() throws IOException {
+        Path file = folder.resolve("settings.properties");
+        Files.writeString(file, "theme=dark\n");
+        assertEquals(ThemeSetting.SYSTEM, ConfigLoader.theme(List.of(), Map.of(), missingFile(), java.util.Optional.empty()));
+        assertEquals(ThemeSetting.DARK, ConfigLoader.theme(List.of(), Map.of(), file, java.util.Optional.empty()));
+        assertEquals(ThemeSetting.LIGHT, ConfigLoader.theme(List.of(), Map.of("AUTH0_THEME", "Light"), file,
+                java.util.Optional.empty()));
+        assertEquals(ThemeSetting.SYSTEM, ConfigLoader.theme(List.of("--theme=system"), Map.of("AUTH0_THEME", "light"),
+                file, java.util.Optional.empty()));
+    }
+
+    @Test
+    void anUnknownThemeIsNamedByLoadingAndStartsWithTheDefault() throws IOException {
+        Path file = folder.resolve("settings.properties");
+        Files.writeString(file, "theme=purple\n");
+        ConfigException problem = assertThrows(ConfigException.class, () -> ConfigLoader.load(List.of(), Map.of(), file));
+        assertEquals("theme", problem.settingKey());
+        assertEquals("config.error.theme", problem.messageKey());
+        assertEquals(ConfigException.Source.SETTINGS_FILE, problem.source().orElseThrow());
+        assertEquals("The setting theme must be light, dark or system, not \"purple\".",
+                Messages.forLocale(Locale.ENGLISH).format(new ErrorTranslator(Clock.systemUTC()).translate(problem)));
+        assertEquals(ThemeSetting.SYSTEM, ConfigLoader.theme(List.of(), Map.of(), file, java.util.Optional.empty()));
+        assertTrue(ConfigLoader.settingsFileKeys().contains("theme"), "the theme menu may save it");
     }
 }

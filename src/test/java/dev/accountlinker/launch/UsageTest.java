@@ -5,11 +5,12 @@ import dev.accountlinker.ui.Messages;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.util.Locale;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class UsageTest {
-    private final Messages messages = Messages.forDefaultLocale();
+    private final Messages messages = Messages.forLocale(Locale.ENGLISH);
 
     @Test
     void everyOptionHasItsDescriptionAndEnvironmentVariable() {
@@ -24,5 +25,14 @@ class UsageTest {
         }
         assertTrue(usage.contains("/home/someone/.config/account-linker/settings.properties"), usage);
         assertTrue(usage.contains("--help") && usage.contains("--version"), usage);
+        assertTrue(usage.contains("--language=LANGUAGE") && usage.contains("AUTH0_LANGUAGE"), usage);
+    }
+
+    @Test
+    void theHelpSpeaksTheChosenLanguage() {
+        String usage = Usage.text(Messages.forLocale(Locale.GERMAN), Path.of("/home/jemand/settings.properties"));
+        assertTrue(usage.startsWith("Aufruf: account-linker [OPTION]…"), usage);
+        assertTrue(usage.contains("--language=SPRACHE") && usage.contains("AUTH0_LANGUAGE"), usage);
+        assertTrue(usage.contains("Sprache der App und der Anmeldeseite: en, de, fr, es oder pt-BR"), usage);
     }
 }

@@ -9,6 +9,7 @@ import com.auth0.jwt.JWT;
 import com.auth0.jwt.interfaces.DecodedJWT;
 import com.auth0.utils.tokens.IdTokenVerifier;
 import com.auth0.utils.tokens.SignatureVerifier;
+import dev.accountlinker.testkit.TenantBrowser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

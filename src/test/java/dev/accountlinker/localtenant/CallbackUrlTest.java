@@ -3,6 +3,7 @@ package dev.accountlinker.localtenant;
 import com.auth0.exception.APIException;
 import com.auth0.json.auth.TokenHolder;
 import com.auth0.jwt.JWT;
+import dev.accountlinker.testkit.TenantBrowser;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;

@@ -9,6 +9,7 @@ import com.auth0.client.mgmt.types.GetUserRequestParameters;
 import com.auth0.client.mgmt.users.types.LinkUserIdentityRequestContent;
 import com.auth0.exception.Auth0Exception;
 import com.auth0.json.auth.TokenHolder;
+import dev.accountlinker.testkit.TenantBrowser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package dev.accountlinker.localtenant;
 
+import dev.accountlinker.testkit.TenantBrowser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

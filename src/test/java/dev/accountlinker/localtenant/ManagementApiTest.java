@@ -17,6 +17,7 @@ import com.auth0.client.mgmt.users.types.LinkUserIdentityRequestContent;
 import com.auth0.json.auth.TokenHolder;
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
+import dev.accountlinker.testkit.TenantBrowser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

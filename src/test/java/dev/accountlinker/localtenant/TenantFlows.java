@@ -3,6 +3,7 @@ package dev.accountlinker.localtenant;
 import com.auth0.client.auth.AuthAPI;
 import com.auth0.client.auth.AuthorizeUrlBuilder;
 import com.auth0.json.auth.TokenHolder;
+import dev.accountlinker.testkit.TenantBrowser;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

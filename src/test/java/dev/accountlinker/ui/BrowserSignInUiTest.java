@@ -2,7 +2,7 @@ package dev.accountlinker.ui;
 
 import dev.accountlinker.auth.AuthorizeOptions;
 import dev.accountlinker.config.SignInWays;
-import dev.accountlinker.localtenant.TenantBrowser;
+import dev.accountlinker.testkit.TenantBrowser;
 import dev.accountlinker.ui.login.BrowserLogin;
 import dev.accountlinker.ui.login.BrowserOpener;
 import dev.accountlinker.ui.login.LoginLaunchers;
@@ -179,7 +179,11 @@ class BrowserSignInUiTest extends AppUiTestSupport {
         assertEquals(opened.get(0), onFx(() -> Clipboard.getSystemClipboard().getString()), "the sign-in link, to paste");
         assertTrue(onFx(() -> lookup("#browserCopied").query().isVisible()));
 
+        assertEquals("Waiting for you to sign in in your browser…", text("#linkProgressLabel"));
         clickOn("#browserUseEmbeddedButton");
+        waitForLoginForm();
+        assertEquals("Sign in to the account you want to link in the window that opened…", text("#linkProgressLabel"),
+                "the main window no longer speaks of the browser");
         submitLoginForm("alice.g@example.com", "Google-Demo-1");
         confirmLink();
         waitForIdentityCount(2);

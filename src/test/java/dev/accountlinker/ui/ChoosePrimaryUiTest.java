@@ -23,6 +23,10 @@ class ChoosePrimaryUiTest extends AppUiTestSupport {
         return lookup(id).queryAs(RadioButton.class);
     }
 
+    private boolean badgeShown(String card) {
+        return onFx(() -> lookup(card + " .main-badge").query().isVisible());
+    }
+
     private void choose(String id) {
         clickOn(id);
         WaitForAsyncUtils.waitForFxEvents();
@@ -41,19 +45,24 @@ class ChoosePrimaryUiTest extends AppUiTestSupport {
         assertEquals("Keep Alice (Google) as main account", onFx(() -> radio("#keepSecondMainRadio").getText()));
         assertFalse(onFx(() -> radio("#keepSecondMainRadio").isDisabled()));
         assertFalse(onFx(() -> radio("#keepSecondMainRadio").getAccessibleHelp()).isBlank());
-        assertTrue(dialogText().contains("language: keeps en, drops pt"), dialogText());
+        assertTrue(mergeRows().contains("language | en (kept) | pt (dropped)"), mergeRows().toString());
+        assertTrue(badgeShown("#linkCurrentAccount") && !badgeShown("#linkSecondAccount"), "the signed-in account stays main");
+        javafx.geometry.Bounds size = onFx(() -> lookup(".dialog-pane").query().getLayoutBounds());
 
         choose("#keepSecondMainRadio");
         String dialog = dialogText();
-        assertTrue(dialog.contains("Kept: the name, email, picture and other profile attributes of Alice (Google)"), dialog);
-        assertTrue(dialog.contains("Lost: the name, email, picture and other profile attributes of Alice Example"), dialog);
-        assertTrue(dialog.contains("language: keeps pt, drops en"), dialog);
-        assertTrue(dialog.contains("address.city: keeps Porto, drops Lisbon"), dialog);
-        assertTrue(dialog.contains("+ theme: dark (added)"), dialog);
-        assertTrue(dialog.contains("+ address.country: PT (added)"), dialog);
+        assertTrue(badgeShown("#linkSecondAccount") && !badgeShown("#linkCurrentAccount"), "now Google stays main");
+        assertTrue(dialog.contains("Auth0 then removes Alice Example as a separate user: only the profile of Alice (Google)"
+                + " remains."), dialog);
+        List<String> merge = mergeRows();
+        assertTrue(merge.contains("language | pt (kept) | en (dropped)"), merge.toString());
+        assertTrue(merge.contains("address.city | Porto (kept) | Lisbon (dropped)"), merge.toString());
+        assertTrue(merge.contains("theme | — | dark (added)"), merge.toString());
+        assertTrue(merge.contains("address.country | — | PT (added)"), merge.toString());
         assertTrue(dialog.contains("You will then be signed in as Alice (Google)"), dialog);
+        assertEquals(size, onFx(() -> lookup(".dialog-pane").query().getLayoutBounds()), "the dialog keeps its size");
         choose("#keepCurrentMainRadio");
-        assertTrue(dialogText().contains("language: keeps en, drops pt"), "the preview follows the choice");
+        assertTrue(mergeRows().contains("language | en (kept) | pt (dropped)"), "the preview follows the choice");
         choose("#keepSecondMainRadio");
         assertEquals(0, requestsTo("PATCH", "/api/v2/users/"), "nothing changes before the user confirms");
 
@@ -131,7 +140,8 @@ class ChoosePrimaryUiTest extends AppUiTestSupport {
         linkWith("#link-google-oauth2", "alice.g@example.com", "Google-Demo-1");
         waitForDialogButton("#confirmLinkButton");
         choose("#keepSecondMainRadio");
-        assertFalse(dialogText().contains("(added)"), "everything Alice brings is already in Google: " + dialogText());
+        assertTrue(mergeRows().stream().noneMatch(row -> row.contains("(added)")),
+                "everything Alice brings is already in Google: " + mergeRows());
         confirmLink();
         waitForSettingsOf("alice.g@example.com");
         waitForOperationToEnd();

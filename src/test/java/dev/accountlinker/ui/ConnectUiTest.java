@@ -7,6 +7,7 @@ import dev.accountlinker.config.ConfigSources;
 import dev.accountlinker.config.SignInWays;
 import dev.accountlinker.localtenant.LocalTenant;
 import dev.accountlinker.localtenant.TestCertificate;
+import dev.accountlinker.testkit.ManualDeadlines;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;

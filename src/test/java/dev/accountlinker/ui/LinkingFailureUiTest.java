@@ -96,7 +96,9 @@ class LinkingFailureUiTest extends AppUiTestSupport {
                 .header("x-ratelimit-reset", String.valueOf(reset)));
         confirmLink();
         waitForOperationToEnd();
-        String expectedTime = DateTimeFormatter.ofPattern("HH:mm:ss")
+        // The time as the app's locale writes it (en-US in tests: 2:05:09 PM).
+        String expectedTime = DateTimeFormatter.ofLocalizedTime(java.time.format.FormatStyle.MEDIUM)
+                .withLocale(services.messages().locale())
                 .format(Instant.ofEpochSecond(reset).atZone(ZoneId.systemDefault()));
         assertTrue(statusText().contains("Please try again after " + expectedTime), statusText());
         assertEquals(1, requestsTo("POST", "/identities"));

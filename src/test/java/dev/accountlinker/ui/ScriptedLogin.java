@@ -3,7 +3,7 @@ package dev.accountlinker.ui;
 import dev.accountlinker.auth.AuthException;
 import dev.accountlinker.auth.AuthorizationRequest;
 import dev.accountlinker.auth.CallbackResponse;
-import dev.accountlinker.localtenant.TenantBrowser;
+import dev.accountlinker.testkit.TenantBrowser;
 import dev.accountlinker.ui.login.LoginLauncher;
 import dev.accountlinker.ui.login.LoginPurpose;
 

@@ -127,7 +127,10 @@ class SignInUiTest extends AppUiTestSupport {
     private void assertAccessible() {
         for (Button button : lookup(".button").queryAllAs(Button.class)) {
             if (button.isVisible()) {
-                assertFalse(button.getText() == null || button.getText().isBlank(), "button " + button.getId() + " has text");
+                // An icon button (close, copy) is named by its accessible text instead.
+                String name = button.getText() == null || button.getText().isBlank() ? button.getAccessibleText()
+                        : button.getText();
+                assertFalse(name == null || name.isBlank(), "button " + button.getId() + " has text or a name");
                 assertFalse(button.getAccessibleHelp() == null || button.getAccessibleHelp().isBlank(),
                         "button " + button.getId() + " has accessible help");
             }

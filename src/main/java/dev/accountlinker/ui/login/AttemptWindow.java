@@ -5,6 +5,7 @@ import dev.accountlinker.auth.CallbackResponse;
 import dev.accountlinker.ui.AppIcons;
 import dev.accountlinker.ui.Messages;
 import dev.accountlinker.ui.TaskRunner;
+import dev.accountlinker.ui.theme.ThemeManager;
 import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -72,6 +73,8 @@ final class AttemptWindow {
      */
     void show(Parent content, TaskRunner tasks, Duration timeout, Runnable beforeClose) {
         stage.setScene(new Scene(content));
+        // The theme is every window's user-agent stylesheet; the app's own styles go on each scene.
+        stage.getScene().getStylesheets().add(ThemeManager.appStylesheet());
         stage.getScene().setOnKeyPressed(event -> {
             if (event.getCode() == KeyCode.ESCAPE) {
                 cancel();

@@ -87,7 +87,7 @@ public final class BrowserLogin implements LoginLauncher {
     }
 
     private String page(String titleKey, String textKey) {
-        return LoopbackPage.html(messages.locale().getLanguage(), messages.get(titleKey), messages.get(textKey));
+        return LoopbackPage.html(messages.locale().toLanguageTag(), messages.get(titleKey), messages.get(textKey));
     }
 
     @Override

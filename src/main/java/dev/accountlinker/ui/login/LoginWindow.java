@@ -130,11 +130,13 @@ public final class LoginWindow implements LoginLauncher {
             // For providers that refuse embedded browsers (Google's "disallowed_useragent") or break in them.
             Hyperlink inBrowser = new Hyperlink(messages.get("login.continueInBrowser"));
             inBrowser.setId("continueInBrowserLink");
-            inBrowser.setMinWidth(Region.USE_PREF_SIZE);
             inBrowser.setAccessibleHelp(messages.get("login.continueInBrowser.help"));
             inBrowser.setOnAction(event -> window.fail(new AuthException(AuthException.Reason.SWITCH_TO_BROWSER, "")));
 
-            // The message gets a row of its own: the buttons keep their whole text at any window size.
+            // The message gets a row of its own and the link wraps: the buttons keep their whole text at any
+            // window size and in any language.
+            inBrowser.setWrapText(true);
+            inBrowser.setMinHeight(Region.USE_PREF_SIZE);
             Region spacer = new Region();
             HBox.setHgrow(spacer, Priority.ALWAYS);
             HBox buttons = new HBox(8, inBrowser, spacer, retry, cancel);

@@ -104,7 +104,7 @@ public final class TenantSignOut implements AutoCloseable {
 
     private void endBrowserSession(SignInService service, boolean federated) {
         closePage();
-        String language = messages.locale().getLanguage();
+        String language = messages.locale().toLanguageTag();
         String page = LoopbackPage.html(language, messages.get("browser.page.signedOutTitle"),
                 messages.get("browser.page.signedOut"));
         String notForUs = LoopbackPage.html(language, messages.get("browser.page.notForUsTitle"),

@@ -2,7 +2,9 @@ package dev.accountlinker.ui.settings;
 
 import dev.accountlinker.ui.AppIcons;
 import dev.accountlinker.ui.Messages;
+import dev.accountlinker.ui.theme.ThemeManager;
 import javafx.beans.binding.Bindings;
+import javafx.geometry.Rectangle2D;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
@@ -11,18 +13,26 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.RadioButton;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.skin.ScrollPaneSkin;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
+import java.util.List;
 import java.util.Optional;
 
 /** The modal confirmation all of the settings screen's questions share: a body, a confirm and a Cancel button. */
 final class DialogSupport {
     static final double TEXT_WIDTH = 480;
+    /** Room a dialog needs around its body: title bar, header, buttons and margins (measured: about 160). */
+    private static final double HEADER_AND_BUTTONS = 200;
+    private static final double MIN_BODY_HEIGHT = 200;
 
     private final Messages messages;
 
@@ -38,6 +48,13 @@ final class DialogSupport {
      */
     boolean ask(Window owner, String title, String header, VBox body, String confirmText, String confirmHelp,
                 String confirmId, Optional<ObservableBooleanValue> confirmAllowed, Optional<Node> firstFocus) {
+        return ask(owner, title, header, body, confirmText, confirmHelp, confirmId, confirmAllowed, firstFocus, TEXT_WIDTH);
+    }
+
+    /** @param width the body's width (the link confirmation's two cards need more than a column of text) */
+    boolean ask(Window owner, String title, String header, VBox body, String confirmText, String confirmHelp,
+                String confirmId, Optional<ObservableBooleanValue> confirmAllowed, Optional<Node> firstFocus,
+                double width) {
         ButtonType confirm = new ButtonType(confirmText, ButtonBar.ButtonData.OK_DONE);
         ButtonType cancel = new ButtonType(messages.get("link.dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", confirm, cancel);
@@ -45,8 +62,12 @@ final class DialogSupport {
         alert.setTitle(title);
         AppIcons.apply((Stage) alert.getDialogPane().getScene().getWindow());
         alert.setHeaderText(header);
-        alert.getDialogPane().setContent(body);
-        alert.getDialogPane().setPrefWidth(TEXT_WIDTH + 40);
+        alert.setGraphic(null); // the header says what is asked; a big question mark adds nothing
+        alert.getDialogPane().setContent(scrollingWhenTooTall(body, owner));
+        alert.getDialogPane().setPrefWidth(width + 40);
+        // The theme is every window's user-agent stylesheet; the app's own styles are added to each scene.
+        alert.getDialogPane().getStylesheets().add(ThemeManager.appStylesheet());
+        alert.getDialogPane().getStyleClass().add("app-dialog");
         Button confirmButton = (Button) alert.getDialogPane().lookupButton(confirm);
         confirmButton.setId(confirmId);
         confirmButton.setAccessibleHelp(confirmHelp);
@@ -55,9 +76,11 @@ final class DialogSupport {
         Button cancelButton = (Button) alert.getDialogPane().lookupButton(cancel);
         cancelButton.setId("cancelDialogButton");
         cancelButton.setAccessibleHelp(messages.get("link.dialog.cancel"));
-        // Enter confirms the dialog even on a check box (JavaFX would toggle the box instead): Space ticks it.
+        // Enter confirms the dialog even on a check box or a radio button (JavaFX would toggle the box, or do
+        // nothing): Space ticks the box, the arrow keys choose.
         alert.getDialogPane().addEventFilter(KeyEvent.ANY, event -> {
-            if (event.getCode() == KeyCode.ENTER && alert.getDialogPane().getScene().getFocusOwner() instanceof CheckBox) {
+            Node focused = alert.getDialogPane().getScene().getFocusOwner();
+            if (event.getCode() == KeyCode.ENTER && (focused instanceof CheckBox || focused instanceof RadioButton)) {
                 event.consume();
                 if (event.getEventType() == KeyEvent.KEY_PRESSED && !confirmButton.isDisabled()) {
                     confirmButton.fire();
@@ -68,11 +91,48 @@ final class DialogSupport {
         return alert.showAndWait().filter(confirm::equals).isPresent();
     }
 
+    /**
+     * The body as it is, in a scroll pane that takes its full height while the dialog fits on the owner's screen
+     * and scrolls beyond that (a long language or a long merge preview): the buttons always stay on screen.
+     */
+    private static ScrollPane scrollingWhenTooTall(VBox body, Window owner) {
+        Rectangle2D screen = (owner == null ? List.of(Screen.getPrimary())
+                : Screen.getScreensForRectangle(owner.getX(), owner.getY(), owner.getWidth(), owner.getHeight()))
+                .stream().findFirst().orElse(Screen.getPrimary()).getVisualBounds();
+        double tallest = Math.max(MIN_BODY_HEIGHT, screen.getHeight() - HEADER_AND_BUTTONS);
+        ScrollPane scroller = new ScrollPane(body) {
+            @Override
+            protected double computePrefHeight(double width) {
+                return Math.min(super.computePrefHeight(width), tallest);
+            }
+
+            // GTK sizes a dialog to its minimum height: a scroll pane's own minimum is one line.
+            @Override
+            protected double computeMinHeight(double width) {
+                return computePrefHeight(width);
+            }
+        };
+        // The skin puts the body into the scene graph: made now, the body is there when the dialog opens, so the
+        // control asked to have the first focus can take it.
+        scroller.setSkin(new ScrollPaneSkin(scroller));
+        scroller.setFitToWidth(true);
+        scroller.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroller.setFocusTraversable(false);
+        // No frame of its own: the dialog looks as without it (the content's padding comes from the dialog pane).
+        scroller.setStyle("-fx-background-color: transparent; -fx-background-insets: 0;");
+        scroller.lookupAll(".viewport").forEach(viewport -> viewport.setStyle("-fx-background-color: transparent;"));
+        return scroller;
+    }
+
     static Label wrapped(String text) {
+        return wrapped(text, TEXT_WIDTH);
+    }
+
+    static Label wrapped(String text, double width) {
         Label label = new Label(text);
         label.setWrapText(true);
         // A fixed wrapping width gives the label its full height: without it a dialog sizes it to one line.
-        label.setPrefWidth(TEXT_WIDTH);
+        label.setPrefWidth(width);
         label.setMinHeight(Region.USE_PREF_SIZE);
         return label;
     }

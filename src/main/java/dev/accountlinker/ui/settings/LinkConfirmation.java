@@ -1,37 +1,38 @@
 package dev.accountlinker.ui.settings;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.accountlinker.account.Account;
 import dev.accountlinker.linking.LinkDirection;
 import dev.accountlinker.linking.LinkPlan;
 import dev.accountlinker.linking.LinkPreview;
 import dev.accountlinker.linking.LinkSafety;
-import dev.accountlinker.linking.MetadataMerge;
+import dev.accountlinker.ui.Icons;
 import dev.accountlinker.ui.Messages;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.RadioButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * The link confirmation: both accounts named with their email and connection, a plain warning when the emails
- * differ (Link stays disabled until "Both accounts are mine" is ticked), the choice of main account, and what
- * that choice keeps, loses and merges.
+ * The link confirmation, to take in at a glance: the two accounts side by side as cards, the chosen one marked as
+ * staying main (choosing is clicking a card or its radio button); when the emails differ, a warning and "Both
+ * accounts are mine" (Link stays disabled until it is ticked, and it has the focus first); the metadata merge of the
+ * chosen direction as a small table; one line on what Auth0 discards. Both directions' details are laid out from
+ * the start (only the chosen one shows), so the dialog never changes size when the choice changes.
  */
 final class LinkConfirmation {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Wide enough for the two cards side by side. */
+    static final double WIDTH = 660;
 
     private final Messages messages;
     private final DialogSupport dialogs;
@@ -44,65 +45,80 @@ final class LinkConfirmation {
     Optional<LinkDirection> ask(Window owner, LinkPreview preview, Instant now) {
         String current = preview.mainDisplayName();
         String second = preview.secondDisplayName();
-        VBox body = new VBox(8);
-        body.getChildren().addAll(
-                account("linkCurrentAccount", messages.get("link.dialog.signedInAccount", current, email(preview.main()),
-                        connection(preview.main()))),
-                account("linkSecondAccount", messages.get("link.dialog.secondAccount", second,
-                        email(preview.secondAccount()), connection(preview.secondAccount()))));
+        Optional<LinkPlan.Unavailable> unavailable = LinkPlan.unavailable(preview, LinkDirection.KEEP_SECOND, now);
+
+        ToggleGroup choice = new ToggleGroup();
+        AccountChoiceCard currentCard = new AccountChoiceCard("linkCurrentAccount", messages.get("link.dialog.signedInCaption"),
+                current, preview.main(), messages, choice, "keepCurrentMainRadio",
+                messages.get("link.dialog.keepCurrent", current), messages.get("link.dialog.keepCurrent.help", current, second),
+                LinkDirection.KEEP_CURRENT, messages.get("link.dialog.signedInAccount", current,
+                        email(preview.main().email()), connection(preview.main())));
+        AccountChoiceCard secondCard = new AccountChoiceCard("linkSecondAccount", messages.get("link.dialog.toLinkCaption"),
+                second, preview.secondAccount(), messages, choice, "keepSecondMainRadio",
+                messages.get("link.dialog.keepSecond", second), messages.get("link.dialog.keepSecond.help", second, current),
+                LinkDirection.KEEP_SECOND, messages.get("link.dialog.secondAccount", second,
+                        email(preview.secondAccount().email()), connection(preview.secondAccount())));
+        currentCard.radio().setSelected(true);
+        HBox.setHgrow(currentCard, Priority.ALWAYS);
+        HBox.setHgrow(secondCard, Priority.ALWAYS);
+        currentCard.setPrefWidth(WIDTH / 2);
+        secondCard.setPrefWidth(WIDTH / 2);
+        StackPane link = new StackPane(Icons.of(Icons.Glyph.LINK, 20));
+        link.getStyleClass().add("link-sign");
+        link.setMinWidth(Region.USE_PREF_SIZE);
+        HBox cards = new HBox(10, currentCard, link, secondCard);
+        cards.setAlignment(Pos.CENTER);
+        cards.setFillHeight(true);
+
+        VBox body = new VBox(12, DialogSupport.wrapped(messages.get("link.dialog.chooseShort"), WIDTH), cards);
+        body.getStyleClass().add("link-confirmation");
+        if (unavailable.isPresent()) {
+            secondCard.radio().setDisable(true);
+            Label why = DialogSupport.wrapped(switch (unavailable.get()) {
+                case CURRENT_HAS_LINKED_IDENTITIES -> messages.get("link.dialog.keepSecond.hasLinked", second, current);
+                case SIGN_IN_TOO_OLD -> messages.get("link.dialog.keepSecond.signInTooOld", second, current);
+            }, WIDTH);
+            why.setId("keepSecondUnavailable");
+            why.getStyleClass().add("choice-unavailable");
+            why.setGraphic(Icons.of(Icons.Glyph.INFO, 16));
+            secondCard.radio().setAccessibleHelp(why.getText());
+            body.getChildren().add(why);
+        }
+
         Optional<ObservableBooleanValue> confirmAllowed = Optional.empty();
         Optional<Node> firstFocus = Optional.empty();
         if (LinkSafety.emailsDiffer(preview.main(), preview.secondAccount())) {
-            Label warning = DialogSupport.wrapped(messages.get("link.dialog.emailsDiffer"));
+            Label warning = DialogSupport.wrapped(messages.get("link.dialog.emailsDiffer"), WIDTH);
             warning.setId("linkEmailsDiffer");
             warning.getStyleClass().add("warning");
+            warning.setGraphic(Icons.of(Icons.Glyph.WARNING, 18));
             CheckBox bothMine = new CheckBox(messages.get("link.dialog.bothMine"));
             bothMine.setId("bothAccountsMineCheckBox");
             bothMine.setMnemonicParsing(false);
             bothMine.setAccessibleHelp(messages.get("link.dialog.bothMine.help"));
-            body.getChildren().addAll(warning, bothMine);
+            VBox emails = new VBox(8, warning, bothMine);
+            emails.getStyleClass().add("emails-differ");
+            body.getChildren().add(emails);
             confirmAllowed = Optional.of(bothMine.selectedProperty());
             firstFocus = Optional.of(bothMine);
-        }
-
-        ToggleGroup choice = new ToggleGroup();
-        RadioButton keepCurrent = radio(choice, "keepCurrentMainRadio", messages.get("link.dialog.keepCurrent", current),
-                messages.get("link.dialog.keepCurrent.help", current, second), LinkDirection.KEEP_CURRENT);
-        RadioButton keepSecond = radio(choice, "keepSecondMainRadio", messages.get("link.dialog.keepSecond", second),
-                messages.get("link.dialog.keepSecond.help", second, current), LinkDirection.KEEP_SECOND);
-        keepCurrent.setSelected(true);
-        body.getChildren().addAll(DialogSupport.wrapped(messages.get("link.dialog.choose")), keepCurrent, keepSecond);
-        Optional<LinkPlan.Unavailable> unavailable = LinkPlan.unavailable(preview, LinkDirection.KEEP_SECOND, now);
-        if (unavailable.isPresent()) {
-            keepSecond.setDisable(true);
-            Label why = DialogSupport.wrapped(switch (unavailable.get()) {
-                case CURRENT_HAS_LINKED_IDENTITIES -> messages.get("link.dialog.keepSecond.hasLinked", second, current);
-                case SIGN_IN_TOO_OLD -> messages.get("link.dialog.keepSecond.signInTooOld", second, current);
-            });
-            why.setId("keepSecondUnavailable");
-            why.getStyleClass().add("choice-unavailable");
-            keepSecond.setAccessibleHelp(why.getText());
-            body.getChildren().add(why);
         }
         body.getChildren().add(plans(preview, unavailable.isEmpty(), choice));
 
         boolean confirmed = dialogs.ask(owner, messages.get("link.dialog.title"),
                 messages.get("link.dialog.header", second, current), body, messages.get("link.dialog.confirm"),
-                messages.get("link.dialog.confirm.help"), "confirmLinkButton", confirmAllowed, firstFocus);
+                messages.get("link.dialog.confirm.help"), "confirmLinkButton", confirmAllowed, firstFocus, WIDTH);
         if (!confirmed || choice.getSelectedToggle() == null) {
             return Optional.empty();
         }
         return Optional.of((LinkDirection) choice.getSelectedToggle().getUserData());
     }
 
-    /**
-     * Both directions' details, stacked: only the chosen one shows, and the dialog is as tall as the taller one
-     * from the start, so it never jumps when the choice changes.
-     */
+    /** Both directions' merge and consequences, stacked: only the chosen one shows; the stack is as tall as the taller. */
     private Node plans(LinkPreview preview, boolean secondAvailable, ToggleGroup choice) {
         VBox keepCurrent = plan(preview.plan(LinkDirection.KEEP_CURRENT));
         StackPane stack = new StackPane(keepCurrent);
         stack.setId("linkPlanDetails");
+        stack.setAlignment(Pos.TOP_LEFT);
         if (secondAvailable) {
             VBox keepSecond = plan(preview.plan(LinkDirection.KEEP_SECOND));
             keepSecond.visibleProperty().bind(Bindings.createBooleanBinding(() -> choice.getSelectedToggle() != null
@@ -113,87 +129,28 @@ final class LinkConfirmation {
         return stack;
     }
 
-    /** What one direction keeps and loses, and the metadata merge into its main account. */
+    /** One direction: the merge table, what Auth0 discards, and whose session the app continues with. */
     private VBox plan(LinkPlan plan) {
         String main = plan.targetDisplayName();
         String linked = plan.linkedDisplayName();
-        VBox details = new VBox(8,
-                DialogSupport.wrapped(messages.get("link.dialog.keeps", main, linked)),
-                DialogSupport.wrapped(messages.get("link.dialog.loses", main, linked)),
-                DialogSupport.wrapped(messages.get("link.dialog.merges", main, linked)));
-        MetadataMerge.Result merge = plan.merge();
-        if (merge.addedPaths().isEmpty() && merge.conflicts().isEmpty()) {
-            details.getChildren().add(DialogSupport.wrapped(messages.get("link.dialog.nothingToMerge")));
-        } else {
-            details.getChildren().add(DialogSupport.wrapped(messages.get("link.dialog.mergeHeading", linked, main)));
-            for (String path : merge.addedPaths()) {
-                details.getChildren().add(DialogSupport.wrapped(messages.get("link.dialog.added", path,
-                        readable(valueAt(merge.merged(), path)))));
-            }
-            for (MetadataMerge.Conflict conflict : merge.conflicts()) {
-                Label line = DialogSupport.wrapped(messages.get("link.dialog.conflict", conflict.path(),
-                        readable(conflict.kept()), readable(conflict.dropped()), main));
-                line.getStyleClass().add("merge-conflict");
-                details.getChildren().add(line);
-            }
-        }
-        details.getChildren().add(DialogSupport.wrapped(messages.get("link.dialog.discarded", main, linked)));
+        Label caption = new Label(messages.get("link.merge.caption"));
+        caption.getStyleClass().add("section-heading");
+        VBox details = new VBox(8, caption, MergePreview.create(plan, messages));
+        String consequence = messages.get("link.dialog.discardedShort", main, linked);
         if (plan.switchesAccount()) {
-            details.getChildren().add(DialogSupport.wrapped(messages.get("link.dialog.switch", main)));
+            consequence += " " + messages.get("link.dialog.switch", main);
         }
+        Label discarded = DialogSupport.wrapped(consequence, WIDTH);
+        discarded.getStyleClass().add("consequence");
+        details.getChildren().add(discarded);
         return details;
     }
 
-    private Label account(String id, String text) {
-        Label label = DialogSupport.wrapped(text);
-        label.setId(id);
-        label.getStyleClass().add("account-summary");
-        return label;
+    private String email(Optional<String> email) {
+        return email.orElse(messages.get("link.dialog.noEmail"));
     }
 
-    private String email(Account account) {
-        return account.email().orElse(messages.get("link.dialog.noEmail"));
-    }
-
-    private String connection(Account account) {
+    private String connection(dev.accountlinker.account.Account account) {
         return account.identities().isEmpty() ? "" : messages.connectionName(account.identities().get(0).connection());
-    }
-
-    private static RadioButton radio(ToggleGroup group, String id, String text, String help, LinkDirection direction) {
-        RadioButton radio = new RadioButton(text);
-        radio.setId(id);
-        radio.setToggleGroup(group);
-        radio.setUserData(direction);
-        radio.setMnemonicParsing(false);
-        radio.setWrapText(true);
-        radio.setPrefWidth(DialogSupport.TEXT_WIDTH);
-        radio.setMinHeight(Region.USE_PREF_SIZE);
-        radio.setAccessibleText(text);
-        radio.setAccessibleHelp(help);
-        return radio;
-    }
-
-    /** Metadata values as a person reads them: text as it is, objects and lists as JSON. */
-    static String readable(Object value) {
-        if (value instanceof Map<?, ?> || value instanceof Iterable<?>) {
-            try {
-                return JSON.writeValueAsString(value);
-            } catch (JsonProcessingException e) {
-                return String.valueOf(value);
-            }
-        }
-        return String.valueOf(value);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Object valueAt(Map<String, Object> root, String dottedPath) {
-        Object current = root;
-        for (String part : dottedPath.split("\\.")) {
-            if (!(current instanceof Map<?, ?> map)) {
-                return "";
-            }
-            current = ((Map<String, Object>) map).get(part);
-        }
-        return current;
     }
 }

@@ -113,8 +113,11 @@ final class LinkWorkflow {
         enter(SettingsState.SIGNING_IN_SECOND);
         signIn = signIns.create(AuthorizeOptions.secondAccount(connection), LoginPurpose.ACCOUNT_TO_LINK,
                 step -> {
+                    // Either way may follow the other ("Continue in your browser", "Sign in inside the app").
                     if (step == SignInFlow.Step.WAITING_FOR_BROWSER) {
                         enter(SettingsState.SIGNING_IN_SECOND_IN_BROWSER);
+                    } else if (step == SignInFlow.Step.WAITING_FOR_USER) {
+                        enter(SettingsState.SIGNING_IN_SECOND);
                     }
                 },
                 second -> {

@@ -1,26 +1,21 @@
 package dev.accountlinker.ui.settings;
 
-import dev.accountlinker.account.Identity;
 import dev.accountlinker.ui.Messages;
-import dev.accountlinker.ui.StatusMessage;
+import dev.accountlinker.ui.StatusBanner;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.TableCell;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableView;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
-import javafx.scene.input.KeyCode;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 
 import java.util.Arrays;
@@ -28,26 +23,25 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** Binds settings.fxml to its {@link SettingsViewModel}; builds the per-connection buttons and table cells. */
+/** Binds settings.fxml to its {@link SettingsViewModel}; builds the identity cards, link buttons and status banner. */
 public final class SettingsController {
-    private static final double PICTURE_SIZE = 72;
+    private static final double PICTURE_SIZE = 64;
 
     private final SettingsViewModel viewModel;
     private final Messages messages;
     private final Runnable signInAgain;
+    private final Optional<Node> themeMenu;
 
     @FXML private StackPane profilePicture;
     @FXML private Label profileInitials;
     @FXML private ImageView profileImage;
     @FXML private Label profileName;
     @FXML private Label profileEmail;
-    @FXML private TableView<Identity> identitiesTable;
-    @FXML private TableColumn<Identity, String> connectionColumn;
-    @FXML private TableColumn<Identity, String> providerColumn;
-    @FXML private TableColumn<Identity, String> userIdColumn;
-    @FXML private TableColumn<Identity, String> profileColumn;
-    @FXML private TableColumn<Identity, String> primaryColumn;
-    @FXML private TableColumn<Identity, Identity> actionsColumn;
+    @FXML private StackPane themeSlot;
+    @FXML private Label identitiesHeading;
+    @FXML private VBox identitiesColumn;
+    @FXML private Label identitiesEmptyState;
+    @FXML private StackPane feedbackArea;
     @FXML private FlowPane linkButtons;
     @FXML private Button linkAccountButton;
     @FXML private HBox linkProgressBox;
@@ -57,16 +51,19 @@ public final class SettingsController {
     @FXML private HBox busyBox;
     @FXML private ProgressIndicator busyIndicator;
     @FXML private Label busyLabel;
-    @FXML private Label statusMessage;
-    @FXML private HBox statusRow;
-    @FXML private Button signInAgainButton;
     @FXML private Button refreshButton;
-    @FXML private Button signOutButton;
 
     public SettingsController(SettingsViewModel viewModel, Messages messages, Runnable signInAgain) {
+        this(viewModel, messages, signInAgain, Optional.empty());
+    }
+
+    /** @param themeMenu the window's theme menu, shown after Sign out */
+    public SettingsController(SettingsViewModel viewModel, Messages messages, Runnable signInAgain,
+                              Optional<Node> themeMenu) {
         this.viewModel = viewModel;
         this.messages = messages;
         this.signInAgain = signInAgain;
+        this.themeMenu = themeMenu;
     }
 
     @FXML
@@ -75,36 +72,27 @@ public final class SettingsController {
         profileName.textProperty().bind(profile.nameProperty());
         profileEmail.textProperty().bind(profile.emailProperty());
         profileInitials.textProperty().bind(profile.nameProperty().map(SettingsController::initials));
-        Circle clip = new Circle(PICTURE_SIZE / 2, PICTURE_SIZE / 2, PICTURE_SIZE / 2);
-        profileImage.setClip(clip);
+        profileImage.setClip(new Circle(PICTURE_SIZE / 2, PICTURE_SIZE / 2, PICTURE_SIZE / 2));
         profile.pictureUrlProperty().addListener((observable, old, url) -> showPicture(url));
         showPicture(profile.pictureUrlProperty().get());
         profilePicture.accessibleTextProperty().bind(
                 profile.nameProperty().map(name -> messages.get("settings.profile.picture", name)));
-
-        identitiesTable.setItems(profile.identities());
-        // Keyboard route to Unlink: select a linked sign-in and press Delete (asks first, like the button).
-        identitiesTable.setOnKeyPressed(event -> {
-            Identity selected = identitiesTable.getSelectionModel().getSelectedItem();
-            if ((event.getCode() == KeyCode.DELETE || event.getCode() == KeyCode.BACK_SPACE)
-                    && selected != null && !selected.primary()) {
-                event.consume();
-                viewModel.unlink(selected);
-            }
-        });
-        identitiesTable.setPlaceholder(new Label(messages.get("settings.identities.empty")));
-        connectionColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(messages.connectionName(row.getValue().connection())));
-        providerColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().provider()));
-        userIdColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().userId()));
-        profileColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(
-                row.getValue().email().or(row.getValue()::name).orElse("")));
-        primaryColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(messages.get(
-                row.getValue().primary() ? "settings.primary.yes" : "settings.primary.no")));
-        actionsColumn.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue()));
-        actionsColumn.setCellFactory(column -> new UnlinkCell());
+        themeMenu.ifPresent(menu -> themeSlot.getChildren().setAll(menu));
 
         ObservableValue<SettingsState> state = viewModel.stateProperty();
-        ObservableValue<Boolean> idle = state.map(current -> current == SettingsState.IDLE);
+        BooleanBinding busy = Bindings.createBooleanBinding(() -> state.getValue() != SettingsState.IDLE, state);
+        IdentityList identities = new IdentityList(profile.identities(),
+                identity -> new IdentityCard(identity, messages, profile.emailProperty(), busy, viewModel::unlink),
+                viewModel::unlink);
+        identities.setId("identitiesTable");
+        identities.setAccessibleText(messages.get("settings.identities"));
+        identities.setAccessibleHelp(messages.get("settings.identities.cards.help"));
+        identitiesColumn.getChildren().add(0, identities);
+        identitiesHeading.setLabelFor(identities);
+        // The empty-state line: only the main sign-in so far.
+        identitiesEmptyState.visibleProperty().bind(Bindings.size(profile.identities()).isEqualTo(1));
+        identitiesEmptyState.managedProperty().bind(identitiesEmptyState.visibleProperty());
+
         BooleanBinding linkingBlocked = Bindings.createBooleanBinding(
                 () -> !profile.loadedProperty().get() || state.getValue() != SettingsState.IDLE, state, profile.loadedProperty());
         LinkButtons perConnection = new LinkButtons(messages, profile.identities(), linkingBlocked, viewModel::link);
@@ -114,29 +102,52 @@ public final class SettingsController {
         }
         linkAccountButton.disableProperty().bind(linkingBlocked);
         linkAccountButton.setOnAction(event -> viewModel.link(Optional.empty()));
-        // Progress, loading and the status line share one row of fixed height: nothing above them ever moves.
+
+        // Progress, loading and the status banner share the area above the Link buttons; only one shows at a time.
         linkProgressBox.visibleProperty().bind(state.map(SettingsState::isOperation));
+        linkProgressBox.managedProperty().bind(linkProgressBox.visibleProperty());
         linkProgressLabel.textProperty().bind(viewModel.stateTextProperty());
         linkProgress.accessibleTextProperty().bind(viewModel.stateTextProperty());
         linkCancelButton.disableProperty().bind(state.map(current -> !current.isCancellable()));
-
         busyBox.visibleProperty().bind(state.map(SettingsState::isLoading));
+        busyBox.managedProperty().bind(busyBox.visibleProperty());
         busyLabel.textProperty().bind(viewModel.stateTextProperty());
         busyIndicator.accessibleTextProperty().bind(viewModel.stateTextProperty());
-        refreshButton.disableProperty().bind(idle.map(isIdle -> !isIdle));
+        refreshButton.disableProperty().bind(busy);
+
+        StatusBanner status = new StatusBanner(messages);
+        Button signInAgainButton = new Button(messages.get("settings.signInAgain"));
+        signInAgainButton.setId("signInAgainButton");
+        signInAgainButton.setMnemonicParsing(false);
+        signInAgainButton.setAccessibleHelp(messages.get("settings.signInAgain.help"));
+        signInAgainButton.setMinWidth(Button.USE_PREF_SIZE);
         signInAgainButton.visibleProperty().bind(viewModel.sessionExpiredProperty());
         signInAgainButton.managedProperty().bind(signInAgainButton.visibleProperty());
-        statusRow.visibleProperty().bind(Bindings.and(linkProgressBox.visibleProperty().not(),
-                busyBox.visibleProperty().not()));
-        viewModel.statusProperty().addListener((observable, old, message) -> message.applyTo(statusMessage));
+        signInAgainButton.setOnAction(event -> signInAgain.run());
+        status.actions().getChildren().add(signInAgainButton);
+        feedbackArea.getChildren().add(status);
+        viewModel.statusProperty().addListener((observable, old, message) -> status.show(message));
+        // While progress shows, the banner waits (the progress line says what is happening).
+        status.visibleProperty().bind(status.hasMessageProperty().or(viewModel.sessionExpiredProperty())
+                .and(linkProgressBox.visibleProperty().not()).and(busyBox.visibleProperty().not()));
+        status.visibleProperty().addListener((observable, was, shown) -> updateFeedbackArea());
+        linkProgressBox.visibleProperty().addListener((observable, was, shown) -> updateFeedbackArea());
+        busyBox.visibleProperty().addListener((observable, was, shown) -> updateFeedbackArea());
+        updateFeedbackArea();
+
         // After a change (or the first load) the keyboard focus rests on the list: never on a button that an
         // Enter left over from the sign-in page could press, such as Sign out or Link.
         state.addListener((observable, old, now) -> {
             if (now == SettingsState.IDLE && (old.isOperation() || old.isLoading())) {
-                identitiesTable.requestFocus();
+                identities.requestFocus();
             }
         });
-        StatusMessage.NONE.applyTo(statusMessage);
+    }
+
+    private void updateFeedbackArea() {
+        boolean any = feedbackArea.getChildren().stream().anyMatch(Node::isVisible);
+        feedbackArea.setVisible(any);
+        feedbackArea.setManaged(any);
     }
 
     private void showPicture(String url) {
@@ -171,33 +182,6 @@ public final class SettingsController {
                 .collect(Collectors.joining());
     }
 
-    /** An Unlink button on every secondary identity; none on the main one. */
-    private final class UnlinkCell extends TableCell<Identity, Identity> {
-        private final Button button = new Button(messages.get("unlink.button"));
-
-        UnlinkCell() {
-            button.setMnemonicParsing(false);
-            button.disableProperty().bind(viewModel.stateProperty().map(state -> state != SettingsState.IDLE));
-            button.setOnAction(event -> {
-                if (getItem() != null) {
-                    viewModel.unlink(getItem());
-                }
-            });
-        }
-
-        @Override
-        protected void updateItem(Identity identity, boolean empty) {
-            super.updateItem(identity, empty);
-            if (empty || identity == null || identity.primary()) {
-                setGraphic(null);
-                return;
-            }
-            button.setId("unlink-" + nodeIdPart(identity.provider()) + "-" + nodeIdPart(identity.userId()));
-            button.setAccessibleHelp(messages.get("unlink.button.help", identity.label()));
-            setGraphic(button);
-        }
-    }
-
     @FXML
     private void cancelOperation() {
         viewModel.cancelOperation();
@@ -211,10 +195,5 @@ public final class SettingsController {
     @FXML
     private void signOut() {
         viewModel.signOut();
-    }
-
-    @FXML
-    private void signInAgain() {
-        signInAgain.run();
     }
 }

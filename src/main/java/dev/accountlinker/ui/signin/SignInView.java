@@ -1,19 +1,28 @@
 package dev.accountlinker.ui.signin;
 
 import dev.accountlinker.ui.Messages;
+import dev.accountlinker.ui.StatusBanner;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
+import java.util.Optional;
+
 /**
- * The sign-in screen, bound to its {@link SignInViewModel}. Built in code rather than FXML because it is the
- * first window: the FXML loader (XML parser, reflection) alone cost about a tenth of a second of start-up.
- * No logic of its own.
+ * The sign-in screen, bound to its {@link SignInViewModel}: one card in the middle of the window with the app's
+ * name, what it does, Sign in, the progress and status, and in demo mode the demo accounts (collapsed); the theme
+ * menu in the corner. Built in code rather than FXML because it is the first window: the FXML loader (XML parser,
+ * reflection) alone cost about a tenth of a second of start-up. No logic of its own.
  */
 public final class SignInView {
     private SignInView() {
@@ -23,15 +32,23 @@ public final class SignInView {
         return create(viewModel, messages, useDemo, () -> { });
     }
 
-    /** @param connectTenant opens the "Connect your Auth0 tenant" screen */
     public static Parent create(SignInViewModel viewModel, Messages messages, Runnable useDemo, Runnable connectTenant) {
+        return create(viewModel, messages, useDemo, connectTenant, Optional.empty());
+    }
+
+    /**
+     * @param connectTenant opens the "Connect your Auth0 tenant" screen
+     * @param themeMenu     the theme menu for the window's corner
+     */
+    public static Parent create(SignInViewModel viewModel, Messages messages, Runnable useDemo, Runnable connectTenant,
+                                Optional<Node> themeMenu) {
         Label appName = label(viewModel.appName(), "app-name");
         Label heading = label(messages.get("signin.heading"), "heading");
         Label explanation = label(messages.get("signin.explanation"), "explanation");
 
         Button signIn = button("signInButton", messages.get("signin.button"), messages.get("signin.button.help"));
         signIn.setDefaultButton(true);
-        signIn.getStyleClass().add("primary-action");
+        signIn.getStyleClass().addAll("primary-action", "accent");
         signIn.disableProperty().bind(viewModel.busyProperty().or(viewModel.configBrokenProperty()));
         signIn.setOnAction(event -> viewModel.signIn());
 
@@ -41,20 +58,21 @@ public final class SignInView {
         progress.accessibleTextProperty().bind(viewModel.progressTextProperty());
         Label progressText = new Label();
         progressText.setId("progressLabel");
+        progressText.setWrapText(true);
         progressText.textProperty().bind(viewModel.progressTextProperty());
         Button cancel = button("signInCancelButton", messages.get("login.cancel"), messages.get("login.cancel.help"));
         cancel.setOnAction(event -> viewModel.cancel());
         HBox progressBox = new HBox(10, progress, progressText, cancel);
         progressBox.setId("progressBox");
+        progressBox.getStyleClass().add("progress-row");
         progressBox.setAlignment(Pos.CENTER);
         progressBox.visibleProperty().bind(viewModel.busyProperty());
         progressBox.managedProperty().bind(progressBox.visibleProperty());
 
-        Label status = label("", "status-message");
-        status.setId("statusMessage");
-        status.managedProperty().bind(status.visibleProperty());
-        viewModel.statusProperty().addListener((observable, old, message) -> message.applyTo(status));
-        viewModel.statusProperty().get().applyTo(status);
+        StatusBanner status = new StatusBanner(messages);
+        status.setMaxWidth(Double.MAX_VALUE);
+        viewModel.statusProperty().addListener((observable, old, message) -> status.show(message));
+        status.show(viewModel.statusProperty().get());
 
         Button demo = button("useDemoButton", messages.get("signin.useDemo"), messages.get("signin.useDemo.help"));
         demo.setOnAction(event -> useDemo.run());
@@ -67,6 +85,7 @@ public final class SignInView {
 
         Button connect = button("connectTenantButton", messages.get("signin.connectTenant"),
                 messages.get("signin.connectTenant.help"));
+        connect.getStyleClass().add("flat");
         connect.setOnAction(event -> connectTenant.run());
         connect.setVisible(viewModel.connectTenantOffered());
         connect.managedProperty().bind(connect.visibleProperty());
@@ -80,24 +99,57 @@ public final class SignInView {
         HBox tenantLine = new HBox(6, tenant, changeTenant);
         tenantLine.setAlignment(Pos.CENTER);
 
-        VBox root = new VBox(18, appName, heading, explanation, signIn, progressBox, status, demo, connect, tenantLine);
-        root.getStyleClass().add("sign-in-screen");
-        root.setAlignment(Pos.CENTER);
-        root.setMaxWidth(560);
+        VBox card = new VBox(18, appName, heading, explanation, signIn, progressBox, status, demo);
+        if (viewModel.demoAccountsShown()) {
+            card.getChildren().add(DemoAccountsPane.create(viewModel, messages));
+        }
+        card.getChildren().addAll(connect, tenantLine);
+        card.getStyleClass().add("sign-in-card");
+        card.setAlignment(Pos.TOP_CENTER);
+        card.setMaxWidth(580);
+        card.setMinHeight(Region.USE_PREF_SIZE);
+
+        VBox centred = new VBox(card);
+        centred.setAlignment(Pos.CENTER);
+        centred.getStyleClass().add("sign-in-screen");
+        ScrollPane scroller = new ScrollPane(centred);
+        scroller.setFitToWidth(true);
+        scroller.setFitToHeight(true);
+        scroller.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroller.setFocusTraversable(false);
+        scroller.getStyleClass().add("screen-scroll");
+
+        BorderPane root = new BorderPane();
+        root.getStyleClass().add("sign-in-root");
+        // Added first, so Tab reaches it first too: reading order is top right, then the card.
+        themeMenu.ifPresent(menu -> root.setTop(cornerBar(menu)));
+        root.setCenter(scroller);
         return root;
+    }
+
+    /** The theme menu, top right, above the card. */
+    private static HBox cornerBar(Node menu) {
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(spacer, menu);
+        bar.getStyleClass().add("corner-bar");
+        bar.setAlignment(Pos.CENTER_RIGHT);
+        return bar;
     }
 
     private static Label label(String text, String styleClass) {
         Label label = new Label(text);
         label.setWrapText(true);
+        label.setMinHeight(Region.USE_PREF_SIZE);
         label.getStyleClass().add(styleClass);
         return label;
     }
 
-    private static Button button(String id, String text, String help) {
+    static Button button(String id, String text, String help) {
         Button button = new Button(text);
         button.setId(id);
         button.setMnemonicParsing(false);
+        button.setMinWidth(Region.USE_PREF_SIZE);
         button.setAccessibleHelp(help);
         return button;
     }

@@ -6,6 +6,7 @@ import dev.accountlinker.auth.SignedInAccount;
 import dev.accountlinker.config.ConfigException;
 import dev.accountlinker.errors.ErrorTranslator;
 import dev.accountlinker.ui.AppContext;
+import dev.accountlinker.ui.DemoAccount;
 import dev.accountlinker.ui.Messages;
 import dev.accountlinker.ui.StatusMessage;
 import dev.accountlinker.ui.login.LoginPurpose;
@@ -18,6 +19,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
+import java.util.List;
 import java.util.function.Consumer;
 
 /** State and actions of the sign-in screen; the view only binds to it. */
@@ -49,7 +51,7 @@ public final class SignInViewModel {
         this.onSignedIn = onSignedIn;
         status.set(initialStatus);
         tenantText.set(context.config().demo()
-                ? messages.get("signin.tenant.demo")
+                ? messages.get("signin.tenant.builtInDemo")
                 : messages.get("signin.tenant.remote", context.config().tenant().orElseThrow().address().baseUrl()));
         context.configProblem().ifPresent(this::showConfigProblem);
         demoOffered.set(configBroken.get() && context.config().installer().offerDemo());
@@ -76,6 +78,29 @@ public final class SignInViewModel {
     /** "Change tenant…": on the sign-in screen of a configured tenant, when the build offers it. */
     public boolean changeTenantOffered() {
         return context.config().installer().offerConnect() && !context.config().demo();
+    }
+
+    /** The demo accounts are listed (collapsed) on the screen: the built-in demo tenant is in use. */
+    public boolean demoAccountsShown() {
+        return context.config().demo() && context.configProblem().isEmpty();
+    }
+
+    /** The demo tenant's accounts with their public passwords; read when the list is first opened. */
+    public List<DemoAccount> demoAccounts() {
+        return demoAccountsShown() ? context.demoAccounts() : List.of();
+    }
+
+    /** What signing in with a demo account shows, in a few words. */
+    public String demoNote(DemoAccount account) {
+        String key = "signin.demo.note." + account.email().substring(0, account.email().indexOf('@'));
+        String connection = messages.connectionName(account.connection());
+        connection = connection.substring(0, 1).toUpperCase(messages.locale()) + connection.substring(1);
+        return messages.has(key) ? messages.get("signin.demo.line", connection, messages.get(key)) : connection;
+    }
+
+    /** Says what was just copied (the text itself never goes into the status line when it is a password). */
+    public void copied(String what) {
+        status.set(StatusMessage.info(what));
     }
 
     private void showConfigProblem(ConfigException problem) {

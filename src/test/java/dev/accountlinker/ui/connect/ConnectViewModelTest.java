@@ -258,7 +258,7 @@ class ConnectViewModelTest {
     void saveWithMissingFieldsMarksThemAndWritesNothing() {
         ConnectViewModel viewModel = screen();
         viewModel.save();
-        assertEquals("Enter your tenant's domain, e.g. acme.eu.auth0.com.", error(viewModel, Field.DOMAIN));
+        assertEquals("Enter your tenant’s domain, e.g. acme.eu.auth0.com.", error(viewModel, Field.DOMAIN));
         assertTrue(error(viewModel, Field.CLIENT_ID).startsWith("Enter the client ID of your Native application"));
         assertEquals(StatusMessage.Kind.ERROR, viewModel.statusProperty().get().kind());
         assertFalse(Files.exists(settingsFile));
@@ -311,7 +311,7 @@ class ConnectViewModelTest {
         Files.writeString(settingsFile, "domain=acme.eu.auth0.com\nclientid=Acme1\n");
         ConnectViewModel unknown = screen(tasks, AppConfig.demoDefaults(), Optional.of(assertProblem()));
         assertEquals(StatusMessage.error("Unknown setting \"clientid\" in " + settingsFile.toAbsolutePath() + ". Known"
-                + " settings: domain, client-id, connections, redirect-uri, browser-connections, loopback-port, proxy."
+                + " settings: domain, client-id, connections, redirect-uri, browser-connections, loopback-port, proxy, theme, language."
                 + " Saving repairs the file with the values below and removes: clientid."), unknown.problemProperty().get());
     }
 

@@ -19,7 +19,7 @@ import dev.accountlinker.localtenant.LocalTenant;
 import dev.accountlinker.localtenant.MutableClock;
 import dev.accountlinker.localtenant.RateLimit;
 import dev.accountlinker.localtenant.RecordedRequest;
-import dev.accountlinker.localtenant.TenantBrowser;
+import dev.accountlinker.testkit.TenantBrowser;
 import dev.accountlinker.ui.CurrentThreadTaskRunner;
 import dev.accountlinker.ui.Messages;
 import dev.accountlinker.ui.ScriptedConfirmations;

@@ -1,4 +1,4 @@
-package dev.accountlinker.ui;
+package dev.accountlinker.testkit;
 
 import com.sun.net.httpserver.HttpServer;
 

@@ -1,5 +1,7 @@
-package dev.accountlinker.ui;
+package dev.accountlinker.testkit;
 
+import dev.accountlinker.ui.FxTaskRunner;
+import dev.accountlinker.ui.TaskRunner;
 import javafx.application.Platform;
 
 import java.time.Duration;

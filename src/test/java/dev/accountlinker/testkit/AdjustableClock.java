@@ -1,4 +1,4 @@
-package dev.accountlinker.localtenant;
+package dev.accountlinker.testkit;
 
 import java.time.Clock;
 import java.time.Duration;

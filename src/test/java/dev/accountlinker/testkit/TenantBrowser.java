@@ -1,4 +1,6 @@
-package dev.accountlinker.localtenant;
+package dev.accountlinker.testkit;
+
+import dev.accountlinker.localtenant.LocalTenant;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package dev.accountlinker.ui;
+package dev.accountlinker.testkit;
 
 import javafx.application.Platform;
 import org.junit.platform.launcher.LauncherSession;

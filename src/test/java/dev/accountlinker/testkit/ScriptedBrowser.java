@@ -1,0 +1,110 @@
+package dev.accountlinker.testkit;
+
+import dev.accountlinker.localtenant.LocalTenant;
+import dev.accountlinker.ui.login.BrowserOpener;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The "system browser" of a kit test: the app asks it to open a URL, and it behaves as a person at a browser with
+ * one cookie jar would, on its own thread. A sign-in page is only filled in when the test said who signs in next
+ * ({@link #signInNextTime}, which {@link AccountLinkerRobot#signInThroughBrowser} and
+ * {@link AccountLinkerRobot#link} call); otherwise the person leaves the page alone. A sign-out page is followed back
+ * to the app, as a browser does. {@link #outcome} sets what the platform says about opening it.
+ */
+public final class ScriptedBrowser implements BrowserOpener {
+    private record Credentials(String email, String password) {
+    }
+
+    private final TenantBrowser browser = new TenantBrowser(LocalTenant.DEFAULT_REDIRECT_URI);
+    private final List<String> opened = new CopyOnWriteArrayList<>();
+    private final List<String> pages = new CopyOnWriteArrayList<>();
+    private final AtomicReference<Credentials> nextSignIn = new AtomicReference<>();
+    private volatile Outcome outcome = Outcome.OPENED;
+
+    @Override
+    public Outcome open(String url) {
+        opened.add(url);
+        Outcome answer = outcome;
+        if (answer == Outcome.FAILED) {
+            return answer; // no browser on this machine: nothing opens
+        }
+        Thread person = new Thread(() -> visit(url), "scripted-browser");
+        person.setDaemon(true);
+        person.start();
+        return answer;
+    }
+
+    /** The next sign-in page this browser opens is filled in with these credentials. */
+    public void signInNextTime(String email, String password) {
+        nextSignIn.set(new Credentials(email, password));
+    }
+
+    /** What the platform reports when the app opens the browser: OPENED (the default), UNKNOWN or FAILED. */
+    public void outcome(Outcome outcome) {
+        this.outcome = outcome;
+    }
+
+    /** Every URL the app asked the browser to open, in order. */
+    public List<String> opened() {
+        return List.copyOf(opened);
+    }
+
+    /** The pages the browser ended on, as {@code "<status> <body>"} (e.g. the app's "You can close this tab"). */
+    public List<String> pages() {
+        return List.copyOf(pages);
+    }
+
+    /** True while the browser holds the tenant's single-sign-on session. */
+    public boolean hasSessionCookie() {
+        return browser.hasSessionCookie();
+    }
+
+    private void visit(String url) {
+        try {
+            URI uri = URI.create(url);
+            Map<String, String> query = TenantBrowser.queryParams(uri);
+            if (uri.getPath().endsWith("/authorize")) {
+                Credentials who = nextSignIn.getAndSet(null);
+                if (who == null) {
+                    return; // the person does not sign in (yet)
+                }
+                TenantBrowser toApp = browser.stoppingAt(query.get("redirect_uri"));
+                TenantBrowser.Outcome first = toApp.open(url);
+                URI callback = first.reachedCallback() ? first.callback()
+                        : toApp.submit(first.requirePage(), who.email(), who.password()).requireCallback();
+                pages.add(get(callback));
+            } else if (uri.getPath().endsWith("/v2/logout") && query.containsKey("returnTo")) {
+                TenantBrowser.Outcome back = browser.stoppingAt(query.get("returnTo")).open(url);
+                pages.add(back.reachedCallback() ? get(back.callback())
+                        : back.page().status() + " " + back.page().html());
+            } else {
+                pages.add(get(uri));
+            }
+        } catch (RuntimeException | AssertionError e) {
+            pages.add("failed " + e);
+        }
+    }
+
+    private static String get(URI uri) {
+        try {
+            HttpResponse<String> page = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()
+                    .send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20)).GET().build(),
+                            HttpResponse.BodyHandlers.ofString());
+            return page.statusCode() + " " + page.body();
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            return "unreachable " + e.getClass().getSimpleName();
+        }
+    }
+}
