@@ -102,11 +102,23 @@ modules=$(grep -v '^#' packaging/runtime-modules | grep . | paste -sd, -)
 runtime="$work/runtime"
 # Reused while the module list and the JDK are the same (jlink takes a few seconds). No --compress: the
 # installers compress lib/modules much better themselves (xz: 10 MB uncompressed vs 22 MB with --compress=2).
-jlink_options=(--strip-debug --no-header-files --no-man-pages --generate-cds-archive)
+# JavaFX's native libraries leave its modules for the runtime's own library folder (bin\ on Windows), where JavaFX
+# loads them directly: left inside a module, JavaFX inflates and checksums each one on every start and copies it
+# into ~/.openjfx/cache; for WebKit's 120 MB library that cost ~0.7 s when the first login page opened (README,
+# Performance).
+jlink_options=(--strip-debug --no-header-files --no-man-pages --generate-cds-archive
+  "--exclude-resources=glob:/javafx.*/*.so,glob:/javafx.*/*.dylib,glob:/javafx.*/*.dll")
 stamp="$modules ${jlink_options[*]} $("$JLINK" --version) $(ls "$work/javafx" | paste -sd' ' -)"
 if [ ! -f "$runtime/release" ] || [ "$(cat "$work/runtime.stamp" 2>/dev/null)" != "$stamp" ]; then
   rm -rf "$runtime"
   "$JLINK" --module-path "$work/javafx" --add-modules "$modules" "${jlink_options[@]}" --output "$runtime"
+  native_dir="$runtime/lib"; [ "$os" = windows ] && native_dir="$runtime/bin"
+  rm -rf "$work/natives" && mkdir -p "$work/natives"
+  for jar in "$work/javafx"/*.jar; do
+    (cd "$work/natives" && "$JAR" xf "$OLDPWD/$jar" $("$JAR" tf "$OLDPWD/$jar" | grep -E '^[^/]+\.(so|dylib|dll)$' || true))
+  done
+  [ -n "$(ls "$work/natives")" ] || die "no native libraries in JavaFX's platform jars"
+  cp "$work/natives"/* "$native_dir/"
   echo "$stamp" > "$work/runtime.stamp"
 fi
 
