@@ -66,17 +66,6 @@ public final class ClickBench {
         });
         waitFor(() -> Files.readString(marker).contains("first-frame"));
         long firstFrame = System.nanoTime();
-        if (System.getenv("CLICK_DEBUG") != null) {
-            Thread.sleep(400);
-            StringBuilder dump = new StringBuilder();
-            Thread.getAllStackTraces().forEach((t, st) -> {
-                if (t.getName().contains("JavaFX") || t.getName().contains("Quantum") || t.getName().contains("webkit")) {
-                    dump.append(t.getName()).append(' ').append(t.getState()).append('\n');
-                    for (int i = 0; i < Math.min(25, st.length); i++) dump.append("   ").append(st[i]).append('\n');
-                }
-            });
-            System.out.println(dump);
-        }
         if (mode.equals("warm")) {
             waitFor(WebKitWarmUp::isDone);
         } else {
