@@ -44,12 +44,18 @@ elif [ -d "$INSTALLER_DIR" ]; then
   done
 fi
 echo "packaged app launcher: ${LAUNCHER:-not built}"
+# The app installed from the .deb (apt-get install ./target/installer/*.deb), when it is.
+INSTALLED=${INSTALLED:-}
+if [ -z "$INSTALLED" ] && command -v dpkg-query >/dev/null; then
+  INSTALLED=$(dpkg-query -L account-linker 2>/dev/null | grep '/bin/account-linker$' | head -1 || true)
+fi
+echo "installed app launcher: ${INSTALLED:-not installed}"
 
 echo "== 1. start-up (Xvfb, GTK glass, $RUNS runs per variant) =="
 if command -v xvfb-run >/dev/null; then
   xvfb-run -a -s "-screen 0 1920x1080x24" java -Dbench.runs="$RUNS" -Dbench.out="$OUT" \
       -Dbench.fxCp="$FX_CP" -Dbench.benchCp="$WORK/bench.jar" -Dbench.appCp="$JAR:$CP_RUNTIME" \
-      -Dbench.appImage="$LAUNCHER" -cp "$WORK/bench.jar" dev.accountlinker.bench.StartupBench
+      -Dbench.appImage="$LAUNCHER" -Dbench.installed="$INSTALLED" -cp "$WORK/bench.jar" dev.accountlinker.bench.StartupBench
 else
   printf '## 1. Start-up\n\nnot measured: xvfb-run is missing (apt-get install -y xvfb xauth libgtk-3-0)\n' > "$OUT/startup.md"
 fi

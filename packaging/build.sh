@@ -115,7 +115,8 @@ if [ ! -f "$runtime/release" ] || [ "$(cat "$work/runtime.stamp" 2>/dev/null)" !
   native_dir="$runtime/lib"; [ "$os" = windows ] && native_dir="$runtime/bin"
   rm -rf "$work/natives" && mkdir -p "$work/natives"
   for jar in "$work/javafx"/*.jar; do
-    (cd "$work/natives" && "$JAR" xf "$OLDPWD/$jar" $("$JAR" tf "$OLDPWD/$jar" | grep -E '^[^/]+\.(so|dylib|dll)$' || true))
+    libraries=$("$JAR" tf "$jar" | grep -E '^[^/]+\.(so|dylib|dll)$' || true)
+    [ -z "$libraries" ] || (cd "$work/natives" && "$JAR" xf "$OLDPWD/$jar" $libraries)
   done
   [ -n "$(ls "$work/natives")" ] || die "no native libraries in JavaFX's platform jars"
   cp "$work/natives"/* "$native_dir/"

@@ -30,7 +30,6 @@ import javafx.collections.ObservableList;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.ButtonBase;
-import javafx.scene.control.TableView;
 import javafx.scene.web.WebView;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -72,7 +71,7 @@ public final class LinkBench {
         }
     }
 
-    record Memory(String when, long rssKb, long heapUsedKb, int liveWebViews, int windows) {
+    record Memory(String when, long rssKb, long heapUsedKb, int liveWebViews, int windows, long tenantRssKb) {
     }
 
     private final Path out;
@@ -80,7 +79,7 @@ public final class LinkBench {
     private final List<WeakReference<WebView>> webViews = new ArrayList<>();
     private final List<Memory> memory = new ArrayList<>();
     private final AtomicLong dialogShownAt = new AtomicLong();
-    private LocalTenant tenant;
+    private TenantProcess tenantProcess;
     private TenantSettings settings;
     private Stage stage;
     private double warmUpMillis;
@@ -93,8 +92,11 @@ public final class LinkBench {
         Path out = Path.of(System.getProperty("bench.out", "bench/out"));
         Files.createDirectories(out);
         try {
-            new LinkBench(out).run(Integer.getInteger("bench.warmupCycles", 2), Integer.getInteger("bench.cycles", 10),
+            new LinkBench(out).run(Integer.getInteger("bench.warmupCycles", 2), Integer.getInteger("bench.cycles", 48),
                     Integer.getInteger("bench.serviceIterations", 20));
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            System.exit(1); // the tenant's HTTP server thread would keep the JVM alive
         } finally {
             Platform.exit();
         }
@@ -103,8 +105,9 @@ public final class LinkBench {
 
     private void run(int warmUpCycles, int cycles, int serviceIterations) throws Exception {
         // The paid-plan rate limit would slow the link/unlink cycles down; the bench measures the app, not Auth0's limits.
-        tenant = LocalTenant.builder().redirectUris(List.of(REDIRECT)).seedDemoUsers(true)
-                .rateLimit(dev.accountlinker.localtenant.RateLimit.off()).start();
+        // The tenant runs in a process of its own (LocalTenantMain), so the harness JVM's memory is the app's alone.
+        TenantProcess tenant = TenantProcess.start("off");
+        tenantProcess = tenant;
         settings = new TenantSettings(TenantAddress.parse("domain", tenant.baseUrl()), tenant.clientId(),
                 List.of("google-oauth2", "github"), URI.create(REDIRECT));
         // Embedded sign-in for every connection: the harness drives the WebView, not a system browser.
@@ -148,7 +151,7 @@ public final class LinkBench {
         submit(web, "alice@example.com", "Alice-Demo-1");
         waitFor("sign-in redirect", () -> redirectAt.get() != 0);
         watchdog.phase("sign-in: redirect → settings loaded (ours)");
-        waitFor("identities loaded", () -> table().map(t -> !t.getItems().isEmpty()).orElse(false));
+        waitFor("identities loaded", () -> table().map(items -> !items.isEmpty()).orElse(false));
         double signInFinish = ms(redirectAt.get(), System.nanoTime());
         watchdog.phase("idle");
         measureMemory("after sign-in");
@@ -225,7 +228,7 @@ public final class LinkBench {
 
     /** Records when the identities table first matches, then when the next frame after that has been rendered. */
     private Void watchItems(Predicate<List<Identity>> condition, AtomicLong itemsAt, AtomicLong frameAt) {
-        ObservableList<Identity> items = table().orElseThrow().getItems();
+        ObservableList<Identity> items = table().orElseThrow();
         Scene scene = stage.getScene();
         ListChangeListener<Identity>[] listener = new ListChangeListener[1];
         listener[0] = change -> {
@@ -354,9 +357,21 @@ public final class LinkBench {
         });
     }
 
+    /**
+     * The identities list's items: the settings screen's {@code #identitiesTable} is an IdentityList (cards) whose
+     * list is private; the harness reads it by reflection to time the moment the items change.
+     */
     @SuppressWarnings("unchecked")
-    private Optional<TableView<Identity>> table() {
-        return find("identitiesTable").map(node -> (TableView<Identity>) node);
+    private Optional<ObservableList<Identity>> table() {
+        return find("identitiesTable").map(node -> {
+            try {
+                var field = node.getClass().getDeclaredField("identities");
+                field.setAccessible(true);
+                return (ObservableList<Identity>) field.get(node);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("the identities list changed shape", e);
+            }
+        });
     }
 
     /** Fires a button later on the JavaFX thread (it may open a modal dialog and block there); records when. */
@@ -408,7 +423,8 @@ public final class LinkBench {
         int live = (int) webViews.stream().filter(ref -> ref.get() != null).count();
         int windows = fxValue(() -> Window.getWindows().size());
         memory.add(new Memory(when, StartupBench.rssKb(ProcessHandle.current().pid()),
-                (runtime.totalMemory() - runtime.freeMemory()) / 1024, live, windows));
+                (runtime.totalMemory() - runtime.freeMemory()) / 1024, live, windows,
+                StartupBench.rssKb(tenantProcess.pid())));
         watchdog.phase(phase);
     }
 
@@ -468,7 +484,7 @@ public final class LinkBench {
                                Map<String, List<Double>> service, int warmUpCycles) throws Exception {
         List<Cycle> measured = cycles.stream().filter(c -> !c.warmUp()).toList();
         StringBuilder md = new StringBuilder();
-        md.append("## 2. Link latency (in-process, Monocle headless, local tenant on loopback)\n\n");
+        md.append("## 2. Link latency (in-process, Monocle headless, local tenant on loopback in its own process)\n\n");
         md.append("Through the real settings screen: alice links google-oauth2 (alice.g@example.com) and unlinks it again; ")
                 .append(warmUpCycles).append(" warm-up cycles, then ").append(measured.size())
                 .append(" measured. Times are taken from outside the app: a listener on the login WebView's location (the redirect), ")
@@ -489,7 +505,7 @@ public final class LinkBench {
                 .append(Stats.f(warmUpMillis, 0)).append(" ms after the sign-in screen was up): sign-in button → login form ready ")
                 .append(Stats.f(signInPage, 0)).append(" ms (creates the first WebView); redirect → settings loaded ")
                 .append(Stats.f(signInFinish, 0)).append(" ms.\n\n");
-        md.append("Service level, same JVM and tenant, no UI (").append(service.values().iterator().next().size())
+        md.append("Service level, same JVM, the tenant in its process, no UI (").append(service.values().iterator().next().size())
                 .append(" iterations after 3 warm-up; each a fresh google sign-in through a scripted browser, not timed):\n\n");
         md.append("| step | median ms | IQR ms | min–max ms |\n|---|---:|---:|---:|\n");
         service.forEach((name, values) -> row(md, name, values));
@@ -512,13 +528,28 @@ public final class LinkBench {
                     .append(g.culprit()).append(" |\n"));
         }
 
-        md.append("\n## 4. Memory (harness JVM: app + local tenant, Monocle headless)\n\n")
-                .append("VmRSS from /proc/self/status after `System.gc()` ×3 (100 ms apart); heap used after GC; login WebViews still reachable ")
-                .append("(weak references to every login WebView the harness saw); JavaFX windows open. JVM defaults (no -Xmx).\n\n")
-                .append("| when | RSS MB | heap used MB | login WebViews alive | windows |\n|---|---:|---:|---:|---:|\n");
+        md.append("\n## 4. Memory (the app's own JVM; the local tenant in a separate process; Monocle headless)\n\n")
+                .append("VmRSS from /proc after `System.gc()` ×3 (100 ms apart) in the harness JVM, which holds the app and the harness but not the ")
+                .append("tenant (LocalTenantMain, its own JVM, RSS in the last column); heap used after GC; login WebViews still reachable ")
+                .append("(weak references to every login WebView the harness saw); JavaFX windows open. JVM options: ")
+                .append(String.join(" ", java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                        .filter(a -> a.startsWith("-X")).toList()).replace("|", "\\|"))
+                .append(" (as the packaged launcher, packaging/launcher.options).\n\n");
+        if (memory.size() > 2) {
+            Memory first = memory.get(0);
+            Memory start = memory.get(Math.min(2, memory.size() - 1));
+            Memory end = memory.get(memory.size() - 1);
+            double growth = 100.0 * (end.rssKb() - start.rssKb()) / start.rssKb();
+            md.append("Goal: RSS after sign-in ≤ 250 MB: ").append(Stats.f(first.rssKb() / 1024.0, 0)).append(" MB, **")
+                    .append(first.rssKb() / 1024.0 <= 250 ? "met" : "not met").append("**. Flat over the cycles (end ≤ start + 5 %, start = ")
+                    .append(start.when()).append("): ").append(Stats.f(start.rssKb() / 1024.0, 0)).append(" → ")
+                    .append(Stats.f(end.rssKb() / 1024.0, 0)).append(" MB (").append(Stats.f(growth, 1)).append(" %), **")
+                    .append(growth <= 5 ? "met" : "not met").append("**.\n\n");
+        }
+        md.append("| when | app RSS MB | heap used MB | login WebViews alive | windows | tenant process RSS MB |\n|---|---:|---:|---:|---:|---:|\n");
         memory.forEach(m -> md.append("| ").append(m.when()).append(" | ").append(Stats.f(m.rssKb() / 1024.0, 0)).append(" | ")
                 .append(Stats.f(m.heapUsedKb() / 1024.0, 1)).append(" | ").append(m.liveWebViews()).append(" | ")
-                .append(m.windows()).append(" |\n"));
+                .append(m.windows()).append(" | ").append(Stats.f(m.tenantRssKb() / 1024.0, 0)).append(" |\n"));
         Files.writeString(out.resolve("link.md"), md);
         System.out.println(md);
     }
