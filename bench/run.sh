@@ -105,7 +105,7 @@ cat "$OUT/click.md"
 
 echo "== 6. links under the Free-plan rate limit (in-process tenant) =="
 java "${MONOCLE[@]}" "${APP_JVM[@]}" -Dbench.out="$OUT" -Dbench.rateLimited=true -Dbench.warmupCycles=0 \
-    -Dbench.cycles="${RATE_CYCLES:-6}" -cp "$BENCH_CP" dev.accountlinker.bench.LinkBench 2>&1 | quiet
+    -Dbench.cycles="${RATE_CYCLES:-8}" -cp "$BENCH_CP" dev.accountlinker.bench.LinkBench 2>&1 | quiet
 
 echo "== 5. installer and image sizes =="
 {
