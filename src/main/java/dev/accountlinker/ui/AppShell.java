@@ -273,28 +273,45 @@ public final class AppShell {
     }
 
     private void focus(String query) {
-        Platform.runLater(() -> {
-            Node node = root.lookup(query);
-            if (node == null) {
-                return;
+        // After the next layout pulse: on GTK the scene moves the focus off a removed control (the previous screen's)
+        // to its first control during that pulse, which would win over an earlier request.
+        Scene scene = root.getScene();
+        if (scene == null) {
+            Platform.runLater(() -> focusNow(query));
+            return;
+        }
+        Runnable once = new Runnable() {
+            @Override
+            public void run() {
+                scene.removePostLayoutPulseListener(this);
+                Platform.runLater(() -> focusNow(query));
             }
-            if (!node.isDisabled()) {
-                node.requestFocus();
-                return;
-            }
-            // Disabled while the screen gets ready (after a sign-out, while the tenant's session ends): it takes the
-            // focus once it can, instead of leaving it on whatever control comes first (the theme menu).
-            node.disabledProperty().addListener(new ChangeListener<>() {
-                @Override
-                public void changed(ObservableValue<? extends Boolean> observable, Boolean was, Boolean disabled) {
-                    if (!disabled) {
-                        observable.removeListener(this);
-                        if (node.getScene() != null) {
-                            node.requestFocus();
-                        }
+        };
+        scene.addPostLayoutPulseListener(once);
+        Platform.requestNextPulse();
+    }
+
+    private void focusNow(String query) {
+        Node node = root.lookup(query);
+        if (node == null) {
+            return;
+        }
+        if (!node.isDisabled()) {
+            node.requestFocus();
+            return;
+        }
+        // Disabled while the screen gets ready (after a sign-out, while the tenant's session ends): it takes the
+        // focus once it can, instead of leaving it on whatever control comes first (the theme menu).
+        node.disabledProperty().addListener(new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends Boolean> observable, Boolean was, Boolean disabled) {
+                if (!disabled) {
+                    observable.removeListener(this);
+                    if (node.getScene() != null) {
+                        node.requestFocus();
                     }
                 }
-            });
+            }
         });
     }
 
