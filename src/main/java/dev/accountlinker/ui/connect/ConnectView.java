@@ -1,9 +1,6 @@
 package dev.accountlinker.ui.connect;
 
 import dev.accountlinker.ui.Messages;
-import dev.accountlinker.ui.connect.ConnectViewModel.CheckLine;
-import dev.accountlinker.ui.connect.ConnectViewModel.Field;
-import dev.accountlinker.ui.connect.ConnectViewModel.RegistrationItem;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
@@ -70,11 +67,11 @@ public final class ConnectView {
         fields.setHgrow(Priority.ALWAYS);
         fields.setFillWidth(true);
         form.getColumnConstraints().addAll(labels, fields);
-        Map<Field, TextField> inputs = new EnumMap<>(Field.class);
-        inputs.put(Field.DOMAIN, addField(form, 0, viewModel, messages, Field.DOMAIN, "connect.field.domain"));
-        inputs.put(Field.CLIENT_ID, addField(form, 2, viewModel, messages, Field.CLIENT_ID, "connect.field.clientId"));
-        inputs.put(Field.CONNECTIONS, addField(form, 4, viewModel, messages, Field.CONNECTIONS, "connect.field.connections"));
-        inputs.put(Field.BROWSER_CONNECTIONS, addField(form, 6, viewModel, messages, Field.BROWSER_CONNECTIONS,
+        Map<ConnectField, TextField> inputs = new EnumMap<>(ConnectField.class);
+        inputs.put(ConnectField.DOMAIN, addField(form, 0, viewModel, messages, ConnectField.DOMAIN, "connect.field.domain"));
+        inputs.put(ConnectField.CLIENT_ID, addField(form, 2, viewModel, messages, ConnectField.CLIENT_ID, "connect.field.clientId"));
+        inputs.put(ConnectField.CONNECTIONS, addField(form, 4, viewModel, messages, ConnectField.CONNECTIONS, "connect.field.connections"));
+        inputs.put(ConnectField.BROWSER_CONNECTIONS, addField(form, 6, viewModel, messages, ConnectField.BROWSER_CONNECTIONS,
                 "connect.field.browserConnections"));
         focusWhenShown(inputs.get(viewModel.initialFocus()));
         viewModel.fieldToFixProperty().addListener((observable, old, field) -> {
@@ -228,7 +225,7 @@ public final class ConnectView {
     }
 
     /** Label, field and the line under it (the field's message, or its hint) in {@code row} and the next. */
-    private static TextField addField(GridPane form, int row, ConnectViewModel viewModel, Messages messages, Field field,
+    private static TextField addField(GridPane form, int row, ConnectViewModel viewModel, Messages messages, ConnectField field,
                                 String key) {
         Label label = new Label(messages.get(key));
         label.getStyleClass().add("field-label");
@@ -240,7 +237,7 @@ public final class ConnectView {
         label.setLabelFor(input);
         String hint = messages.get(key + ".help");
         Label below = wrapped("", "field-hint");
-        below.setId(field.nodeId().replace("Field", "Error"));
+        below.setId(field.nodeId().replace("ConnectField", "Error"));
         below.textProperty().bind(Bindings.createStringBinding(() -> {
             String error = viewModel.errorProperty(field).get();
             return error.isEmpty() ? hint : error;

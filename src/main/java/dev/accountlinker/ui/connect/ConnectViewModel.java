@@ -41,64 +41,6 @@ import java.util.stream.Collectors;
  * Auth0 dashboard; Save writes the settings file and hands over to the sign-in screen of that tenant.
  */
 public final class ConnectViewModel {
-    /** The fields, with the settings key each one writes and its node id (the testing contract). */
-    public enum Field {
-        DOMAIN(ConfigLoader.DOMAIN, "tenantDomainField"),
-        CLIENT_ID(ConfigLoader.CLIENT_ID, "tenantClientIdField"),
-        CONNECTIONS(ConfigLoader.CONNECTIONS, "tenantConnectionsField"),
-        BROWSER_CONNECTIONS(ConfigLoader.BROWSER_CONNECTIONS, "tenantBrowserConnectionsField");
-
-        private final String settingKey;
-        private final String nodeId;
-
-        Field(String settingKey, String nodeId) {
-            this.settingKey = settingKey;
-            this.nodeId = nodeId;
-        }
-
-        public String settingKey() {
-            return settingKey;
-        }
-
-        public String nodeId() {
-            return nodeId;
-        }
-
-        static Optional<Field> forKey(String settingKey) {
-            return Arrays.stream(values()).filter(field -> field.settingKey.equals(settingKey)).findFirst();
-        }
-    }
-
-    /** The values to enter in the Auth0 dashboard, each with its Copy button ({@code copy-<id>}). */
-    public enum RegistrationItem {
-        APPLICATION_TYPE("application-type", "connect.registration.application-type"),
-        CALLBACK_URLS("callback-urls", "connect.registration.callback-urls"),
-        LOGOUT_URLS("logout-urls", "connect.registration.logout-urls"),
-        API("api", "connect.registration.api"),
-        SCOPES("scopes", "connect.registration.scopes");
-
-        private final String id;
-        private final String labelKey;
-
-        RegistrationItem(String id, String labelKey) {
-            this.id = id;
-            this.labelKey = labelKey;
-        }
-
-        public String id() {
-            return id;
-        }
-
-        /** The message key of its name, e.g. "Allowed Callback URLs". */
-        public String labelKey() {
-            return labelKey;
-        }
-    }
-
-    /** One line of the check's answer, ready to show. */
-    public record CheckLine(TenantCheck.Item item, boolean passed, String text) {
-    }
-
     /** Where the screen goes when it is done. */
     public interface Exits {
         /** The settings file was written: continue with the tenant it names. */
@@ -115,17 +57,17 @@ public final class ConnectViewModel {
     private final ConnectContext context;
     private final Messages messages;
     private final Exits exits;
-    private final Map<Field, StringProperty> text = new EnumMap<>(Field.class);
-    private final Map<Field, ReadOnlyStringWrapper> errors = new EnumMap<>(Field.class);
+    private final Map<ConnectField, StringProperty> text = new EnumMap<>(ConnectField.class);
+    private final Map<ConnectField, ReadOnlyStringWrapper> errors = new EnumMap<>(ConnectField.class);
     /** Fields whose "required" message shows: after Save was tried, or named by the problem that opened the screen. */
-    private final Set<Field> insisted = EnumSet.noneOf(Field.class);
+    private final Set<ConnectField> insisted = EnumSet.noneOf(ConnectField.class);
     private final ReadOnlyObjectWrapper<ConnectState> state = new ReadOnlyObjectWrapper<>(ConnectState.EDITING);
     private final ObservableList<CheckLine> results = FXCollections.observableArrayList();
     /** One read-only view, kept: the view's listeners hang on it (it follows the list through a weak listener). */
     private final ObservableList<CheckLine> readOnlyResults = FXCollections.unmodifiableObservableList(results);
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<StatusMessage> status = new ReadOnlyObjectWrapper<>(StatusMessage.NONE);
-    private final ReadOnlyObjectWrapper<Field> fieldToFix = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<ConnectField> fieldToFix = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<StatusMessage> fileProblem = new ReadOnlyObjectWrapper<>(StatusMessage.NONE);
     private final ReadOnlyBooleanWrapper canCheck = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper canSave = new ReadOnlyBooleanWrapper(false);
@@ -137,14 +79,14 @@ public final class ConnectViewModel {
         this.context = context;
         this.messages = context.messages();
         this.exits = exits;
-        for (Field field : Field.values()) {
+        for (ConnectField field : ConnectField.values()) {
             errors.put(field, new ReadOnlyStringWrapper(""));
         }
         for (RegistrationItem item : RegistrationItem.values()) {
             registration.put(item, new ReadOnlyStringWrapper(""));
         }
         Map<String, String> initial = initialValues();
-        for (Field field : Field.values()) {
+        for (ConnectField field : ConnectField.values()) {
             StringProperty property = new SimpleStringProperty(initial.getOrDefault(field.settingKey(), ""));
             text.put(field, property);
             property.addListener((observable, old, value) -> edited(field));
@@ -177,14 +119,14 @@ public final class ConnectViewModel {
 
     private void showSettingsFileProblem(ConfigException problem) {
         String file = context.settingsFile().path().toString();
-        Optional<Field> field = Field.forKey(problem.settingKey());
+        Optional<ConnectField> field = ConnectField.forKey(problem.settingKey());
         if (field.isPresent()) {
             insisted.add(field.get());
             fileProblem.set(StatusMessage.error(messages.get("connect.problem.field", file)));
             return;
         }
         String what = messages.format(context.errors().translate(problem));
-        Set<String> edited = Arrays.stream(Field.values()).map(Field::settingKey).collect(Collectors.toSet());
+        Set<String> edited = Arrays.stream(ConnectField.values()).map(ConnectField::settingKey).collect(Collectors.toSet());
         List<String> dropped = context.settingsFile().droppedOnSave(edited);
         fileProblem.set(StatusMessage.error(what + " " + (dropped.isEmpty()
                 ? messages.get("connect.problem.rewrite")
@@ -200,7 +142,7 @@ public final class ConnectViewModel {
         }
         Optional<TenantAddress> address = address();
         if (address.isEmpty()) {
-            insisted.add(Field.DOMAIN);
+            insisted.add(ConnectField.DOMAIN);
             refresh();
             return;
         }
@@ -272,7 +214,7 @@ public final class ConnectViewModel {
         if (state.get().isBusy()) {
             return;
         }
-        insisted.addAll(List.of(Field.DOMAIN, Field.CLIENT_ID));
+        insisted.addAll(List.of(ConnectField.DOMAIN, ConnectField.CLIENT_ID));
         refresh();
         if (!canSave.get()) {
             status.set(StatusMessage.error(messages.get("connect.save.invalid")));
@@ -281,7 +223,7 @@ public final class ConnectViewModel {
             return;
         }
         Map<String, String> edits = new LinkedHashMap<>();
-        for (Field field : Field.values()) {
+        for (ConnectField field : ConnectField.values()) {
             edits.put(field.settingKey(), value(field));
         }
         ConnectState before = state.get();
@@ -349,13 +291,13 @@ public final class ConnectViewModel {
 
     // ---- validation ----
 
-    private void edited(Field field) {
-        if (field == Field.DOMAIN && state.get() == ConnectState.CHECKING) {
+    private void edited(ConnectField field) {
+        if (field == ConnectField.DOMAIN && state.get() == ConnectState.CHECKING) {
             stopWork(); // it was checking another address
             progressText.set("");
             state.set(ConnectState.EDITING);
         }
-        if (field == Field.DOMAIN && (state.get() == ConnectState.CHECKED || state.get() == ConnectState.CHECK_FAILED)) {
+        if (field == ConnectField.DOMAIN && (state.get() == ConnectState.CHECKED || state.get() == ConnectState.CHECK_FAILED)) {
             // The answer was about another address.
             results.clear();
             status.set(StatusMessage.NONE);
@@ -366,7 +308,7 @@ public final class ConnectViewModel {
 
     private void refresh() {
         boolean allValid = true;
-        for (Field field : Field.values()) {
+        for (ConnectField field : ConnectField.values()) {
             Optional<String> problem = problem(field);
             allValid &= problem.isEmpty();
             boolean show = problem.isPresent() && (!value(field).isEmpty() || insisted.contains(field));
@@ -377,21 +319,21 @@ public final class ConnectViewModel {
         updateRegistration();
     }
 
-    private String value(Field field) {
+    private String value(ConnectField field) {
         String value = text.get(field).get();
         return value == null ? "" : value.strip();
     }
 
     private Optional<TenantAddress> address() {
         try {
-            return Optional.of(TenantAddress.parse(ConfigLoader.DOMAIN, value(Field.DOMAIN)));
+            return Optional.of(TenantAddress.parse(ConfigLoader.DOMAIN, value(ConnectField.DOMAIN)));
         } catch (ConfigException invalid) {
             return Optional.empty();
         }
     }
 
     /** Why the field's value cannot be saved, in words for under the field; empty when it can. */
-    private Optional<String> problem(Field field) {
+    private Optional<String> problem(ConnectField field) {
         String value = value(field);
         if (value.isEmpty()) {
             return switch (field) {
@@ -433,12 +375,12 @@ public final class ConnectViewModel {
     // ---- state for the view ----
 
     /** The text of a field (the view binds its text field to it both ways). */
-    public StringProperty textProperty(Field field) {
+    public StringProperty textProperty(ConnectField field) {
         return text.get(field);
     }
 
     /** What is wrong with the field's value, shown under it; "" when nothing is. */
-    public ReadOnlyStringProperty errorProperty(Field field) {
+    public ReadOnlyStringProperty errorProperty(ConnectField field) {
         return errors.get(field).getReadOnlyProperty();
     }
 
@@ -485,13 +427,13 @@ public final class ConnectViewModel {
     }
 
     /** The field the person is sent to after a save that could not be done (the first one with a message). */
-    public ReadOnlyObjectProperty<Field> fieldToFixProperty() {
+    public ReadOnlyObjectProperty<ConnectField> fieldToFixProperty() {
         return fieldToFix.getReadOnlyProperty();
     }
 
     /** The field to focus first: the first one with a message, else the domain. */
-    public Field initialFocus() {
-        return Arrays.stream(Field.values()).filter(field -> !errors.get(field).get().isEmpty()).findFirst()
-                .orElse(Field.DOMAIN);
+    public ConnectField initialFocus() {
+        return Arrays.stream(ConnectField.values()).filter(field -> !errors.get(field).get().isEmpty()).findFirst()
+                .orElse(ConnectField.DOMAIN);
     }
 }
