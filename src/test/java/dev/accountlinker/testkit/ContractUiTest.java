@@ -89,7 +89,9 @@ class ContractUiTest {
         robot.cancel();
 
         robot.clickWhenReady("#link-google-oauth2"); // the person does not sign in in the browser
-        robot.waitUntil(() -> robot.node("#browserNothingOpenedLink").isPresent());
+        // The window exists before the browser was asked to open: wait for its waiting state, buttons and all.
+        robot.waitUntil(() -> robot.node("#browserNothingOpenedLink").isPresent()
+                && robot.node("#browserOpenAgainButton").isPresent());
         check(robot, Screen.BROWSER_WAIT);
         robot.cancel();
 

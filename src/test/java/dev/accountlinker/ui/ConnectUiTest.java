@@ -154,6 +154,7 @@ class ConnectUiTest extends AppUiTestSupport {
         write("acme.eu.auth0.com");
         type(KeyCode.ESCAPE);
         waitUntil(() -> node("#signInButton").isPresent());
+        waitUntil(() -> onFx(() -> lookup("#signInButton").query().isFocused())); // Enter then signs in
         assertFalse(Files.exists(settingsFile()), "Cancel saves nothing");
         assertTrue(text("#tenantLabel").contains("built-in demo tenant"));
 

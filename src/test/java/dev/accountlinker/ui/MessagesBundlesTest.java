@@ -34,7 +34,12 @@ class MessagesBundlesTest {
             "connection.google-oauth2", "connection.github", "connection.facebook", "connection.apple",
             "connection.windowslive", "connection.linkedin", "connection.twitter",
             "option.client-id.value", "option.redirect-uri.value", "option.loopback-port.value",
-            "option.domain.value",
+            "option.domain.value", "option.proxy.value",
+            // Auth0's names, shown in English by its dashboard where the person types them, and examples.
+            "connect.registration.native", "connect.registration.api", "connect.registration.callback-urls",
+            "connect.registration.logout-urls", "connect.field.domain.prompt",
+            // Placeholders and symbols only.
+            "signin.demo.line", "link.merge.incomingColumn", "link.merge.none",
             // French "Actions" is the English word too.
             "settings.column.actions");
 

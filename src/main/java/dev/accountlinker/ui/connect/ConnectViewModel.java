@@ -1,104 +1,30 @@
 package dev.accountlinker.ui.connect;
 
-import dev.accountlinker.auth.SignInService;
-import dev.accountlinker.config.AppConfig;
 import dev.accountlinker.config.ConfigException;
-import dev.accountlinker.config.ConfigLoader;
 import dev.accountlinker.config.TenantAddress;
-import dev.accountlinker.config.TenantSettings;
-import dev.accountlinker.connect.TenantCheck;
-import dev.accountlinker.errors.UserMessage;
 import dev.accountlinker.ui.Messages;
 import dev.accountlinker.ui.StatusMessage;
 import dev.accountlinker.ui.TaskRunner;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import java.net.URI;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumMap;
-import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * State and actions of the "Connect your Auth0 tenant" screen; the view only binds to it. The person fills in the
- * tenant's domain, the client id and the connections; each field is checked as it is typed. Check asks the tenant
- * itself (in the background, with a deadline and Cancel); "What to register in Auth0" lists the exact values for the
- * Auth0 dashboard; Save writes the settings file and hands over to the sign-in screen of that tenant.
+ * tenant's domain, the client id and the connections; each field is checked as it is typed ({@link ConnectFields}).
+ * Check asks the tenant itself (in the background, with a deadline and Cancel: {@link TenantCheckRun}); "What to
+ * register in Auth0" lists the exact values for the Auth0 dashboard ({@link RegistrationValues}); Save writes the
+ * settings file and hands over to the sign-in screen of that tenant.
  */
 public final class ConnectViewModel {
-    /** The fields, with the settings key each one writes and its node id (the testing contract). */
-    public enum Field {
-        DOMAIN(ConfigLoader.DOMAIN, "tenantDomainField"),
-        CLIENT_ID(ConfigLoader.CLIENT_ID, "tenantClientIdField"),
-        CONNECTIONS(ConfigLoader.CONNECTIONS, "tenantConnectionsField"),
-        BROWSER_CONNECTIONS(ConfigLoader.BROWSER_CONNECTIONS, "tenantBrowserConnectionsField");
-
-        private final String settingKey;
-        private final String nodeId;
-
-        Field(String settingKey, String nodeId) {
-            this.settingKey = settingKey;
-            this.nodeId = nodeId;
-        }
-
-        public String settingKey() {
-            return settingKey;
-        }
-
-        public String nodeId() {
-            return nodeId;
-        }
-
-        static Optional<Field> forKey(String settingKey) {
-            return Arrays.stream(values()).filter(field -> field.settingKey.equals(settingKey)).findFirst();
-        }
-    }
-
-    /** The values to enter in the Auth0 dashboard, each with its Copy button ({@code copy-<id>}). */
-    public enum RegistrationItem {
-        APPLICATION_TYPE("application-type", "connect.registration.application-type"),
-        CALLBACK_URLS("callback-urls", "connect.registration.callback-urls"),
-        LOGOUT_URLS("logout-urls", "connect.registration.logout-urls"),
-        API("api", "connect.registration.api"),
-        SCOPES("scopes", "connect.registration.scopes");
-
-        private final String id;
-        private final String labelKey;
-
-        RegistrationItem(String id, String labelKey) {
-            this.id = id;
-            this.labelKey = labelKey;
-        }
-
-        public String id() {
-            return id;
-        }
-
-        /** The message key of its name, e.g. "Allowed Callback URLs". */
-        public String labelKey() {
-            return labelKey;
-        }
-    }
-
-    /** One line of the check's answer, ready to show. */
-    public record CheckLine(TenantCheck.Item item, boolean passed, String text) {
-    }
-
     /** Where the screen goes when it is done. */
     public interface Exits {
         /** The settings file was written: continue with the tenant it names. */
@@ -110,144 +36,57 @@ public final class ConnectViewModel {
         void cancelled();
     }
 
-    private static final List<String> OIDC_SCOPES = List.of("openid", "profile", "email");
-
     private final ConnectContext context;
     private final Messages messages;
     private final Exits exits;
-    private final Map<Field, StringProperty> text = new EnumMap<>(Field.class);
-    private final Map<Field, ReadOnlyStringWrapper> errors = new EnumMap<>(Field.class);
-    /** Fields whose "required" message shows: after Save was tried, or named by the problem that opened the screen. */
-    private final Set<Field> insisted = EnumSet.noneOf(Field.class);
+    private final ConnectFields fields;
+    private final TenantCheckRun checkRun;
+    private final RegistrationValues registration;
     private final ReadOnlyObjectWrapper<ConnectState> state = new ReadOnlyObjectWrapper<>(ConnectState.EDITING);
-    private final ObservableList<CheckLine> results = FXCollections.observableArrayList();
-    /** One read-only view, kept: the view's listeners hang on it (it follows the list through a weak listener). */
-    private final ObservableList<CheckLine> readOnlyResults = FXCollections.unmodifiableObservableList(results);
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<StatusMessage> status = new ReadOnlyObjectWrapper<>(StatusMessage.NONE);
-    private final ReadOnlyObjectWrapper<Field> fieldToFix = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<ConnectField> fieldToFix = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<StatusMessage> fileProblem = new ReadOnlyObjectWrapper<>(StatusMessage.NONE);
-    private final ReadOnlyBooleanWrapper canCheck = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyBooleanWrapper canSave = new ReadOnlyBooleanWrapper(false);
-    private final Map<RegistrationItem, ReadOnlyStringWrapper> registration = new EnumMap<>(RegistrationItem.class);
-    private TaskRunner.Running running;
-    private TaskRunner.Running deadline;
+    private TaskRunner.Running saving;
 
     public ConnectViewModel(ConnectContext context, Exits exits) {
         this.context = context;
         this.messages = context.messages();
         this.exits = exits;
-        for (Field field : Field.values()) {
-            errors.put(field, new ReadOnlyStringWrapper(""));
-        }
-        for (RegistrationItem item : RegistrationItem.values()) {
-            registration.put(item, new ReadOnlyStringWrapper(""));
-        }
-        Map<String, String> initial = initialValues();
-        for (Field field : Field.values()) {
-            StringProperty property = new SimpleStringProperty(initial.getOrDefault(field.settingKey(), ""));
-            text.put(field, property);
-            property.addListener((observable, old, value) -> edited(field));
-        }
+        ConnectFieldRules rules = new ConnectFieldRules(messages, context.errors());
+        this.registration = new RegistrationValues(context.current(), messages);
+        this.checkRun = new TenantCheckRun(context);
+        this.fields = new ConnectFields(rules,
+                ConnectFieldRules.initialValues(context.settingsFile().values(), context.current()), this::edited);
         context.problem().filter(problem -> problem.source().equals(Optional.of(ConfigException.Source.SETTINGS_FILE)))
-                .ifPresent(this::showSettingsFileProblem);
+                .map(problem -> rules.fileProblem(problem, context.settingsFile()))
+                .ifPresent(problem -> {
+                    problem.markedField().ifPresent(field -> fields.insist(List.of(field)));
+                    fileProblem.set(StatusMessage.error(problem.message()));
+                });
         refresh();
     }
-
-    /** The settings file's values; for a tenant configured elsewhere (command line, environment), that tenant's. */
-    private Map<String, String> initialValues() {
-        Map<String, String> values = new LinkedHashMap<>(context.settingsFile().values());
-        AppConfig current = context.current();
-        if (!current.demo() && current.tenant().isPresent()) {
-            TenantSettings tenant = current.tenant().get();
-            values.putIfAbsent(ConfigLoader.DOMAIN, readable(tenant.address()));
-            values.putIfAbsent(ConfigLoader.CLIENT_ID, tenant.clientId());
-            if (!current.connections().isEmpty()) {
-                values.putIfAbsent(ConfigLoader.CONNECTIONS, String.join(", ", current.connections()));
-            }
-        }
-        return values;
-    }
-
-    /** {@code acme.eu.auth0.com} for the usual https address without a port, the full URL otherwise. */
-    private static String readable(TenantAddress address) {
-        URI uri = address.baseUri();
-        return "https".equals(uri.getScheme()) && uri.getPort() == -1 ? uri.getHost() : address.baseUrl();
-    }
-
-    private void showSettingsFileProblem(ConfigException problem) {
-        String file = context.settingsFile().path().toString();
-        Optional<Field> field = Field.forKey(problem.settingKey());
-        if (field.isPresent()) {
-            insisted.add(field.get());
-            fileProblem.set(StatusMessage.error(messages.get("connect.problem.field", file)));
-            return;
-        }
-        String what = messages.format(context.errors().translate(problem));
-        Set<String> edited = Arrays.stream(Field.values()).map(Field::settingKey).collect(Collectors.toSet());
-        List<String> dropped = context.settingsFile().droppedOnSave(edited);
-        fileProblem.set(StatusMessage.error(what + " " + (dropped.isEmpty()
-                ? messages.get("connect.problem.rewrite")
-                : messages.get("connect.problem.dropped", String.join(", ", dropped)))));
-    }
-
-    // ---- actions ----
 
     /** Asks the tenant at the domain whether the app can sign in with it; runs in the background. */
     public void check() {
         if (state.get().isBusy()) {
             return;
         }
-        Optional<TenantAddress> address = address();
+        Optional<TenantAddress> address = fields.address();
         if (address.isEmpty()) {
-            insisted.add(Field.DOMAIN);
+            fields.insist(List.of(ConnectField.DOMAIN));
             refresh();
             return;
         }
-        results.clear();
+        checkRun.clearLines();
         status.set(StatusMessage.NONE);
         progressText.set(messages.get("connect.checking", address.get().baseUrl()));
         state.set(ConnectState.CHECKING);
         refresh();
-        TenantAddress checked = address.get();
-        deadline = context.tasks().schedule(context.checkTimeout(), () -> timedOut(checked));
-        running = context.tasks().run(() -> context.check().run(checked), this::checked, this::checkFailed);
+        checkRun.start(address.get(), this::checkFinished);
     }
 
-    private void checked(TenantCheck.Report report) {
-        if (state.get() != ConnectState.CHECKING) {
-            return;
-        }
-        stopDeadline();
-        running = null;
-        for (TenantCheck.Line line : report.lines()) {
-            results.add(new CheckLine(line.item(), line.passed(), messages.format(line.message())));
-        }
-        finishCheck(report.passed());
-    }
-
-    private void checkFailed(Throwable failure) {
-        if (state.get() != ConnectState.CHECKING) {
-            return;
-        }
-        stopDeadline();
-        running = null;
-        results.setAll(new CheckLine(TenantCheck.Item.REACHABLE, false, messages.format(context.errors().translate(failure))));
-        finishCheck(false);
-    }
-
-    private void timedOut(TenantAddress address) {
-        if (state.get() != ConnectState.CHECKING) {
-            return;
-        }
-        deadline = null;
-        stopRunning();
-        results.setAll(new CheckLine(TenantCheck.Item.REACHABLE, false, messages.format(UserMessage.of(
-                "connect.check.timedOut", UserMessage.Remedy.RETRY, address.baseUrl(), context.checkTimeout().toSeconds()))));
-        finishCheck(false);
-    }
-
-    private void finishCheck(boolean passed) {
+    private void checkFinished(boolean passed) {
         progressText.set("");
         state.set(passed ? ConnectState.CHECKED : ConnectState.CHECK_FAILED);
         status.set(passed ? StatusMessage.success(messages.get("connect.check.passed"))
@@ -272,31 +111,28 @@ public final class ConnectViewModel {
         if (state.get().isBusy()) {
             return;
         }
-        insisted.addAll(List.of(Field.DOMAIN, Field.CLIENT_ID));
+        fields.insist(List.of(ConnectField.DOMAIN, ConnectField.CLIENT_ID));
         refresh();
-        if (!canSave.get()) {
+        if (!fields.allValidProperty().get()) {
             status.set(StatusMessage.error(messages.get("connect.save.invalid")));
             fieldToFix.set(null); // the same field again is news too
             fieldToFix.set(initialFocus());
             return;
         }
-        Map<String, String> edits = new LinkedHashMap<>();
-        for (Field field : Field.values()) {
-            edits.put(field.settingKey(), value(field));
-        }
+        Map<String, String> edits = fields.edits();
         ConnectState before = state.get();
         state.set(ConnectState.SAVING);
         progressText.set(messages.get("connect.saving"));
         refresh();
-        running = context.tasks().run(() -> {
+        saving = context.tasks().run(() -> {
             context.settingsFile().save(edits);
             return Boolean.TRUE;
         }, saved -> {
-            running = null;
+            saving = null;
             progressText.set("");
             exits.saved();
         }, failure -> {
-            running = null;
+            saving = null;
             progressText.set("");
             state.set(before);
             status.set(StatusMessage.error(messages.get("connect.save.failed", context.settingsFile().path().toString())));
@@ -327,37 +163,25 @@ public final class ConnectViewModel {
         status.set(StatusMessage.info(messages.get("connect.copied", messages.get(item.labelKey()))));
     }
 
-    /** Stops the check and its deadline (the screen is going away). */
+    /** Stops the check (with its deadline) and a save (the screen is going away). */
     public void stopWork() {
-        stopRunning();
-        stopDeadline();
-    }
-
-    private void stopRunning() {
-        if (running != null) {
-            running.cancel();
-            running = null;
+        checkRun.stop();
+        if (saving != null) {
+            saving.cancel();
+            saving = null;
         }
     }
 
-    private void stopDeadline() {
-        if (deadline != null) {
-            deadline.cancel();
-            deadline = null;
-        }
-    }
-
-    // ---- validation ----
-
-    private void edited(Field field) {
-        if (field == Field.DOMAIN && state.get() == ConnectState.CHECKING) {
+    private void edited(ConnectField field) {
+        if (field == ConnectField.DOMAIN && state.get() == ConnectState.CHECKING) {
             stopWork(); // it was checking another address
             progressText.set("");
             state.set(ConnectState.EDITING);
         }
-        if (field == Field.DOMAIN && (state.get() == ConnectState.CHECKED || state.get() == ConnectState.CHECK_FAILED)) {
+        if (field == ConnectField.DOMAIN
+                && (state.get() == ConnectState.CHECKED || state.get() == ConnectState.CHECK_FAILED)) {
             // The answer was about another address.
-            results.clear();
+            checkRun.clearLines();
             status.set(StatusMessage.NONE);
             state.set(ConnectState.EDITING);
         }
@@ -365,81 +189,20 @@ public final class ConnectViewModel {
     }
 
     private void refresh() {
-        boolean allValid = true;
-        for (Field field : Field.values()) {
-            Optional<String> problem = problem(field);
-            allValid &= problem.isEmpty();
-            boolean show = problem.isPresent() && (!value(field).isEmpty() || insisted.contains(field));
-            errors.get(field).set(show ? problem.get() : "");
-        }
-        canCheck.set(address().isPresent());
-        canSave.set(allValid);
-        updateRegistration();
-    }
-
-    private String value(Field field) {
-        String value = text.get(field).get();
-        return value == null ? "" : value.strip();
-    }
-
-    private Optional<TenantAddress> address() {
-        try {
-            return Optional.of(TenantAddress.parse(ConfigLoader.DOMAIN, value(Field.DOMAIN)));
-        } catch (ConfigException invalid) {
-            return Optional.empty();
-        }
-    }
-
-    /** Why the field's value cannot be saved, in words for under the field; empty when it can. */
-    private Optional<String> problem(Field field) {
-        String value = value(field);
-        if (value.isEmpty()) {
-            return switch (field) {
-                case DOMAIN -> Optional.of(messages.get("connect.field.domain.required"));
-                case CLIENT_ID -> Optional.of(messages.get("connect.field.clientId.required"));
-                default -> Optional.empty();
-            };
-        }
-        try {
-            ConfigLoader.checkValue(field.settingKey(), value);
-            return Optional.empty();
-        } catch (ConfigException problem) {
-            List<Object> arguments = problem.arguments();
-            return Optional.of(switch (problem.messageKey()) {
-                case "config.error.domain" -> messages.get("connect.field.domain.invalid", arguments.toArray());
-                case "config.error.domainInsecure" -> messages.get("connect.field.domain.insecure", arguments.toArray());
-                case "config.error.clientId" -> messages.get("connect.field.clientId.invalid", arguments.toArray());
-                case "config.error.connection" -> messages.get("connect.field.connection.invalid", arguments.toArray());
-                default -> messages.format(context.errors().translate(problem));
-            });
-        }
-    }
-
-    private void updateRegistration() {
-        AppConfig current = context.current();
-        List<String> callbacks = new ArrayList<>();
-        callbacks.add(current.redirectUri().toString());
-        current.ways().callbackUris().forEach(uri -> callbacks.add(uri.toString()));
-        registration.get(RegistrationItem.APPLICATION_TYPE).set(messages.get("connect.registration.native"));
-        registration.get(RegistrationItem.CALLBACK_URLS).set(String.join(", ", callbacks));
-        registration.get(RegistrationItem.LOGOUT_URLS).set(current.ways().signedOutUris().stream()
-                .map(URI::toString).collect(Collectors.joining(", ")));
-        registration.get(RegistrationItem.API).set(address().map(TenantAddress::managementAudience)
-                .orElse(messages.get("connect.registration.apiPlaceholder")));
-        registration.get(RegistrationItem.SCOPES).set(Arrays.stream(SignInService.SCOPE.split(" "))
-                .filter(scope -> !OIDC_SCOPES.contains(scope)).collect(Collectors.joining(" ")));
+        fields.refresh();
+        registration.update(fields.address());
     }
 
     // ---- state for the view ----
 
     /** The text of a field (the view binds its text field to it both ways). */
-    public StringProperty textProperty(Field field) {
-        return text.get(field);
+    public StringProperty textProperty(ConnectField field) {
+        return fields.text(field);
     }
 
     /** What is wrong with the field's value, shown under it; "" when nothing is. */
-    public ReadOnlyStringProperty errorProperty(Field field) {
-        return errors.get(field).getReadOnlyProperty();
+    public ReadOnlyStringProperty errorProperty(ConnectField field) {
+        return fields.error(field);
     }
 
     public ReadOnlyObjectProperty<ConnectState> stateProperty() {
@@ -448,7 +211,7 @@ public final class ConnectViewModel {
 
     /** The check's lines, in order (read-only). */
     public ObservableList<CheckLine> checkResults() {
-        return readOnlyResults;
+        return checkRun.lines();
     }
 
     public ReadOnlyStringProperty progressTextProperty() {
@@ -467,16 +230,16 @@ public final class ConnectViewModel {
 
     /** The domain is valid, so it can be checked (Check does nothing while a check or save is running). */
     public ReadOnlyBooleanProperty canCheckProperty() {
-        return canCheck.getReadOnlyProperty();
+        return fields.domainValidProperty();
     }
 
     /** Every field is valid, so the settings can be saved. */
     public ReadOnlyBooleanProperty canSaveProperty() {
-        return canSave.getReadOnlyProperty();
+        return fields.allValidProperty();
     }
 
     public ReadOnlyStringProperty registrationProperty(RegistrationItem item) {
-        return registration.get(item).getReadOnlyProperty();
+        return registration.property(item);
     }
 
     /** Whether "Try the demo" is offered (an organisation's build may hide it). */
@@ -485,13 +248,12 @@ public final class ConnectViewModel {
     }
 
     /** The field the person is sent to after a save that could not be done (the first one with a message). */
-    public ReadOnlyObjectProperty<Field> fieldToFixProperty() {
+    public ReadOnlyObjectProperty<ConnectField> fieldToFixProperty() {
         return fieldToFix.getReadOnlyProperty();
     }
 
     /** The field to focus first: the first one with a message, else the domain. */
-    public Field initialFocus() {
-        return Arrays.stream(Field.values()).filter(field -> !errors.get(field).get().isEmpty()).findFirst()
-                .orElse(Field.DOMAIN);
+    public ConnectField initialFocus() {
+        return fields.firstToFix();
     }
 }

@@ -11,6 +11,7 @@ import javafx.scene.control.RadioButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -44,15 +45,13 @@ final class AccountChoiceCard extends VBox {
 
         Label captionLabel = new Label(caption);
         captionLabel.getStyleClass().add("account-caption");
-        // In a longer language the caption and the connection wrap instead of being cut.
-        captionLabel.setWrapText(true);
-        captionLabel.setMinHeight(Region.USE_PREF_SIZE);
+        captionLabel.setMinWidth(Region.USE_PREF_SIZE);
         Label badge = new Label(messages.get("link.dialog.staysMain"), Icons.of(Icons.Glyph.MAIN, 13));
         badge.getStyleClass().add("main-badge");
         badge.setMinWidth(Region.USE_PREF_SIZE);
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox top = new HBox(8, captionLabel, gap, badge);
+        badge.managedProperty().bind(badge.visibleProperty());
+        // In a longer language the badge moves below the caption rather than squeezing it ("Angeme-ldet").
+        FlowPane top = new FlowPane(8, 4, captionLabel, badge);
         top.setAlignment(Pos.CENTER_LEFT);
 
         Label nameLabel = wrapped(name, "account-name");
@@ -62,6 +61,7 @@ final class AccountChoiceCard extends VBox {
         Label connection = new Label(connectionName, account.identities().isEmpty() ? null
                 : Icons.of(Icons.forProvider(account.identities().get(0).connection()), 14));
         connection.getStyleClass().add("account-connection");
+        // In a longer language the connection wraps instead of being cut.
         connection.setWrapText(true);
         connection.setMinHeight(Region.USE_PREF_SIZE);
         VBox who = new VBox(2, nameLabel, email, connection);

@@ -133,7 +133,7 @@ final class LinkConfirmation {
     private VBox plan(LinkPlan plan) {
         String main = plan.targetDisplayName();
         String linked = plan.linkedDisplayName();
-        Label caption = new Label(messages.get("link.merge.caption"));
+        Label caption = DialogSupport.wrapped(messages.get("link.merge.caption"), WIDTH);
         caption.getStyleClass().add("section-heading");
         VBox details = new VBox(8, caption, MergePreview.create(plan, messages));
         String consequence = messages.get("link.dialog.discardedShort", main, linked);

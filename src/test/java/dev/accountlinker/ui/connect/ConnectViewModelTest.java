@@ -15,8 +15,6 @@ import dev.accountlinker.ui.CurrentThreadTaskRunner;
 import dev.accountlinker.ui.Messages;
 import dev.accountlinker.ui.StatusMessage;
 import dev.accountlinker.ui.TaskRunner;
-import dev.accountlinker.ui.connect.ConnectViewModel.Field;
-import dev.accountlinker.ui.connect.ConnectViewModel.RegistrationItem;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -85,18 +83,18 @@ class ConnectViewModelTest {
         return screen(tasks, AppConfig.demoDefaults(), Optional.empty());
     }
 
-    private static void type(ConnectViewModel viewModel, Field field, String text) {
+    private static void type(ConnectViewModel viewModel, ConnectField field, String text) {
         viewModel.textProperty(field).set(text);
     }
 
-    private static String error(ConnectViewModel viewModel, Field field) {
+    private static String error(ConnectViewModel viewModel, ConnectField field) {
         return viewModel.errorProperty(field).get();
     }
 
     @Test
     void anEmptyScreenShowsNoErrorsYetAndWhatToRegister() {
         ConnectViewModel viewModel = screen();
-        for (Field field : Field.values()) {
+        for (ConnectField field : ConnectField.values()) {
             assertEquals("", viewModel.textProperty(field).get());
             assertEquals("", error(viewModel, field), field.name());
         }
@@ -117,44 +115,44 @@ class ConnectViewModelTest {
     @Test
     void everyFieldIsValidatedAsItIsTyped() {
         ConnectViewModel viewModel = screen();
-        type(viewModel, Field.DOMAIN, "acme");
+        type(viewModel, ConnectField.DOMAIN, "acme");
         assertEquals("Not a domain: \"acme\". Use a host like acme.eu.auth0.com, or an address like"
-                + " https://login.example.com.", error(viewModel, Field.DOMAIN));
+                + " https://login.example.com.", error(viewModel, ConnectField.DOMAIN));
         assertFalse(viewModel.canCheckProperty().get());
-        type(viewModel, Field.DOMAIN, "http://acme.eu.auth0.com");
-        assertTrue(error(viewModel, Field.DOMAIN).startsWith("Plain http:// is allowed only for a tenant on this computer"));
-        assertTrue(error(viewModel, Field.DOMAIN).endsWith("Use https://acme.eu.auth0.com or just acme.eu.auth0.com."),
-                error(viewModel, Field.DOMAIN));
-        type(viewModel, Field.DOMAIN, "acme.eu.auth0.com");
-        assertEquals("", error(viewModel, Field.DOMAIN));
+        type(viewModel, ConnectField.DOMAIN, "http://acme.eu.auth0.com");
+        assertTrue(error(viewModel, ConnectField.DOMAIN).startsWith("Plain http:// is allowed only for a tenant on this computer"));
+        assertTrue(error(viewModel, ConnectField.DOMAIN).endsWith("Use https://acme.eu.auth0.com or just acme.eu.auth0.com."),
+                error(viewModel, ConnectField.DOMAIN));
+        type(viewModel, ConnectField.DOMAIN, "acme.eu.auth0.com");
+        assertEquals("", error(viewModel, ConnectField.DOMAIN));
         assertTrue(viewModel.canCheckProperty().get());
         assertEquals("https://acme.eu.auth0.com/api/v2/", viewModel.registrationProperty(RegistrationItem.API).get());
         assertFalse(viewModel.canSaveProperty().get(), "the client id is still missing");
 
-        type(viewModel, Field.CLIENT_ID, "bad id");
-        assertTrue(error(viewModel, Field.CLIENT_ID).startsWith("Not a client ID: \"bad id\"."));
-        type(viewModel, Field.CLIENT_ID, "AbCdEf123");
-        type(viewModel, Field.CONNECTIONS, "github, bad name");
-        assertTrue(error(viewModel, Field.CONNECTIONS).startsWith("Not a connection name: \"bad name\"."));
+        type(viewModel, ConnectField.CLIENT_ID, "bad id");
+        assertTrue(error(viewModel, ConnectField.CLIENT_ID).startsWith("Not a client ID: \"bad id\"."));
+        type(viewModel, ConnectField.CLIENT_ID, "AbCdEf123");
+        type(viewModel, ConnectField.CONNECTIONS, "github, bad name");
+        assertTrue(error(viewModel, ConnectField.CONNECTIONS).startsWith("Not a connection name: \"bad name\"."));
         assertFalse(viewModel.canSaveProperty().get());
-        type(viewModel, Field.CONNECTIONS, "github, google-oauth2");
-        type(viewModel, Field.BROWSER_CONNECTIONS, "*");
+        type(viewModel, ConnectField.CONNECTIONS, "github, google-oauth2");
+        type(viewModel, ConnectField.BROWSER_CONNECTIONS, "*");
         assertTrue(viewModel.canSaveProperty().get());
     }
 
     @Test
     void aPassingCheckListsEveryLineAndThenEnterMeansSave() {
         ConnectViewModel viewModel = screen();
-        type(viewModel, Field.DOMAIN, tenant.baseUrl());
+        type(viewModel, ConnectField.DOMAIN, tenant.baseUrl());
         viewModel.check();
 
         assertEquals(ConnectState.CHECKED, viewModel.stateProperty().get());
         assertEquals(4, viewModel.checkResults().size());
-        assertTrue(viewModel.checkResults().stream().allMatch(ConnectViewModel.CheckLine::passed));
+        assertTrue(viewModel.checkResults().stream().allMatch(CheckLine::passed));
         assertEquals(StatusMessage.Kind.SUCCESS, viewModel.statusProperty().get().kind());
         assertEquals(List.of(), tasks.pendingDelays(), "the deadline ends with the check");
 
-        type(viewModel, Field.DOMAIN, "other.eu.auth0.com");
+        type(viewModel, ConnectField.DOMAIN, "other.eu.auth0.com");
         assertEquals(ConnectState.EDITING, viewModel.stateProperty().get(), "a check of another address does not count");
         assertTrue(viewModel.checkResults().isEmpty());
     }
@@ -163,11 +161,11 @@ class ConnectViewModelTest {
     void aFailingCheckMarksItsLine() {
         tenant.faults().inject(Faults.on("GET", "/.well-known/jwks.json").respond(200, "{\"keys\":[]}"));
         ConnectViewModel viewModel = screen();
-        type(viewModel, Field.DOMAIN, tenant.baseUrl());
+        type(viewModel, ConnectField.DOMAIN, tenant.baseUrl());
         viewModel.check();
         assertEquals(ConnectState.CHECK_FAILED, viewModel.stateProperty().get());
         assertEquals(List.of(true, true, false, true),
-                viewModel.checkResults().stream().map(ConnectViewModel.CheckLine::passed).toList());
+                viewModel.checkResults().stream().map(CheckLine::passed).toList());
         assertEquals(StatusMessage.error("The check found a problem: see the lines marked ✗."), viewModel.statusProperty().get());
     }
 
@@ -203,7 +201,7 @@ class ConnectViewModelTest {
     void aCheckThatTakesTooLongIsStoppedAndSaysSo() {
         HeldTasks held = new HeldTasks();
         ConnectViewModel viewModel = screen(held, AppConfig.demoDefaults(), Optional.empty());
-        type(viewModel, Field.DOMAIN, "acme.eu.auth0.com");
+        type(viewModel, ConnectField.DOMAIN, "acme.eu.auth0.com");
         viewModel.check();
         assertEquals(ConnectState.CHECKING, viewModel.stateProperty().get());
         assertEquals("Checking https://acme.eu.auth0.com…", viewModel.progressTextProperty().get());
@@ -222,7 +220,7 @@ class ConnectViewModelTest {
     void cancelStopsARunningCheckFirstAndOnlyThenLeaves() {
         HeldTasks held = new HeldTasks();
         ConnectViewModel viewModel = screen(held, AppConfig.demoDefaults(), Optional.empty());
-        type(viewModel, Field.DOMAIN, "acme.eu.auth0.com");
+        type(viewModel, ConnectField.DOMAIN, "acme.eu.auth0.com");
         viewModel.check();
 
         viewModel.cancel();
@@ -239,10 +237,10 @@ class ConnectViewModelTest {
     @Test
     void saveWritesTheSettingsFileThenHandsOver() throws Exception {
         ConnectViewModel viewModel = screen();
-        type(viewModel, Field.DOMAIN, tenant.baseUrl());
-        type(viewModel, Field.CLIENT_ID, tenant.clientId());
-        type(viewModel, Field.CONNECTIONS, "github");
-        type(viewModel, Field.BROWSER_CONNECTIONS, "none");
+        type(viewModel, ConnectField.DOMAIN, tenant.baseUrl());
+        type(viewModel, ConnectField.CLIENT_ID, tenant.clientId());
+        type(viewModel, ConnectField.CONNECTIONS, "github");
+        type(viewModel, ConnectField.BROWSER_CONNECTIONS, "none");
 
         viewModel.save();
 
@@ -258,20 +256,20 @@ class ConnectViewModelTest {
     void saveWithMissingFieldsMarksThemAndWritesNothing() {
         ConnectViewModel viewModel = screen();
         viewModel.save();
-        assertEquals("Enter your tenant’s domain, e.g. acme.eu.auth0.com.", error(viewModel, Field.DOMAIN));
-        assertTrue(error(viewModel, Field.CLIENT_ID).startsWith("Enter the client ID of your Native application"));
+        assertEquals("Enter your tenant’s domain, e.g. acme.eu.auth0.com.", error(viewModel, ConnectField.DOMAIN));
+        assertTrue(error(viewModel, ConnectField.CLIENT_ID).startsWith("Enter the client ID of your Native application"));
         assertEquals(StatusMessage.Kind.ERROR, viewModel.statusProperty().get().kind());
         assertFalse(Files.exists(settingsFile));
         assertTrue(exits.isEmpty());
-        assertEquals(Field.DOMAIN, viewModel.fieldToFixProperty().get(), "the person is sent to the first one");
+        assertEquals(ConnectField.DOMAIN, viewModel.fieldToFixProperty().get(), "the person is sent to the first one");
     }
 
     @Test
     void aSettingsFileThatCannotBeWrittenSaysSoAndStays() throws Exception {
         Files.writeString(folder.resolve("account-linker"), "a file where the folder should be");
         ConnectViewModel viewModel = screen();
-        type(viewModel, Field.DOMAIN, "acme.eu.auth0.com");
-        type(viewModel, Field.CLIENT_ID, "abc");
+        type(viewModel, ConnectField.DOMAIN, "acme.eu.auth0.com");
+        type(viewModel, ConnectField.CLIENT_ID, "abc");
         viewModel.save();
         assertTrue(exits.isEmpty());
         assertEquals(StatusMessage.error("The settings could not be saved to " + settingsFile.toAbsolutePath()
@@ -287,14 +285,14 @@ class ConnectViewModelTest {
 
         ConnectViewModel viewModel = screen(tasks, ConfigSources.settingsFileOnly(settingsFile).fallback(), Optional.of(problem));
 
-        assertEquals("http://acme.eu.auth0.com", viewModel.textProperty(Field.DOMAIN).get());
-        assertEquals("Acme1", viewModel.textProperty(Field.CLIENT_ID).get());
-        assertTrue(error(viewModel, Field.DOMAIN).startsWith("Plain http:// is allowed only"));
-        assertEquals(Field.DOMAIN, viewModel.initialFocus());
+        assertEquals("http://acme.eu.auth0.com", viewModel.textProperty(ConnectField.DOMAIN).get());
+        assertEquals("Acme1", viewModel.textProperty(ConnectField.CLIENT_ID).get());
+        assertTrue(error(viewModel, ConnectField.DOMAIN).startsWith("Plain http:// is allowed only"));
+        assertEquals(ConnectField.DOMAIN, viewModel.initialFocus());
         assertEquals(StatusMessage.error("Your settings file " + settingsFile.toAbsolutePath() + " has a value that"
                 + " cannot be used. Fix the marked field and save."), viewModel.problemProperty().get());
 
-        type(viewModel, Field.DOMAIN, "acme.eu.auth0.com");
+        type(viewModel, ConnectField.DOMAIN, "acme.eu.auth0.com");
         viewModel.save();
         assertEquals(List.of("saved"), exits);
         assertEquals("domain=acme.eu.auth0.com\nclient-id=Acme1\nloopback-port=28999\n", Files.readString(settingsFile));
@@ -305,8 +303,8 @@ class ConnectViewModelTest {
         Files.createDirectories(settingsFile.getParent());
         Files.writeString(settingsFile, "domain=acme.eu.auth0.com\n");
         ConnectViewModel missing = screen(tasks, AppConfig.demoDefaults(), Optional.of(assertProblem()));
-        assertEquals(Field.CLIENT_ID, missing.initialFocus());
-        assertTrue(error(missing, Field.CLIENT_ID).startsWith("Enter the client ID"));
+        assertEquals(ConnectField.CLIENT_ID, missing.initialFocus());
+        assertTrue(error(missing, ConnectField.CLIENT_ID).startsWith("Enter the client ID"));
 
         Files.writeString(settingsFile, "domain=acme.eu.auth0.com\nclientid=Acme1\n");
         ConnectViewModel unknown = screen(tasks, AppConfig.demoDefaults(), Optional.of(assertProblem()));
@@ -321,9 +319,9 @@ class ConnectViewModelTest {
                 Map.of("AUTH0_DOMAIN", "acme.eu.auth0.com", "AUTH0_CLIENT_ID", "Acme1", "AUTH0_CONNECTIONS", "github"),
                 settingsFile);
         ConnectViewModel viewModel = screen(tasks, fromEnvironment, Optional.empty());
-        assertEquals("acme.eu.auth0.com", viewModel.textProperty(Field.DOMAIN).get());
-        assertEquals("Acme1", viewModel.textProperty(Field.CLIENT_ID).get());
-        assertEquals("github", viewModel.textProperty(Field.CONNECTIONS).get());
+        assertEquals("acme.eu.auth0.com", viewModel.textProperty(ConnectField.DOMAIN).get());
+        assertEquals("Acme1", viewModel.textProperty(ConnectField.CLIENT_ID).get());
+        assertEquals("github", viewModel.textProperty(ConnectField.CONNECTIONS).get());
 
         viewModel.tryDemo();
         assertEquals(List.of("demo"), exits);
