@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The packaged app starts: builds the Linux app-image with packaging/build.sh (jlink runtime + jpackage, the
@@ -85,6 +86,48 @@ class PackagedAppTest {
         assertTrue(launcher.waitFor(60, TimeUnit.SECONDS), output);
         assertEquals(0, launcher.exitValue(), output);
         assertEquals("Account Linker " + dev.accountlinker.ProjectVersion.fromPom(), output.strip());
+    }
+
+    /**
+     * Start-up (README, Performance): the image maps a class-data archive made for its own path from the class list a
+     * training run recorded; a copy of the image elsewhere (an archive for another path) starts exactly as quietly.
+     */
+    @Test
+    void theImageMapsItsClassDataArchiveAndACopyElsewhereStartsQuietlyWithoutIt() throws Exception {
+        assumeTrue(Files.exists(IMAGE.resolve("lib/app/account-linker.classlist")),
+                "no display and no xvfb-run here: packaging/build.sh recorded no class list");
+        assertTrue(Files.size(IMAGE.resolve("lib/app/account-linker.jsa")) > 0, "no class-data archive in the image");
+        // -Xshare:on makes the JVM refuse to start when it cannot map the archive the launcher names.
+        assertEquals(List.of("Account Linker " + dev.accountlinker.ProjectVersion.fromPom()),
+                versionLines(IMAGE, "-Xshare:on"));
+
+        Path moved = DEST.resolve("moved");
+        copyTree(IMAGE, moved);
+        assertEquals(List.of("Account Linker " + dev.accountlinker.ProjectVersion.fromPom()), versionLines(moved, null),
+                "an archive made for another path must be ignored without a word");
+    }
+
+    @Test
+    void javafxNativeLibrariesAreInTheRuntimesLibraryFolder() throws IOException {
+        // Left in a module, JavaFX unpacked and checksummed WebKit's 120 MB library on every start.
+        assertTrue(Files.size(IMAGE.resolve("lib/runtime/lib/libjfxwebkit.so")) > 0, "WebKit's library is not in lib/");
+        assertTrue(Files.exists(IMAGE.resolve("lib/runtime/lib/libglass.so")), "glass is not in lib/");
+    }
+
+    /** The launcher's {@code --version} output lines (JAVA_TOOL_OPTIONS' own notice left out). */
+    private static List<String> versionLines(Path image, String javaToolOptions) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(image.resolve("bin/account-linker").toString(), "--version")
+                .redirectErrorStream(true);
+        builder.environment().remove("DISPLAY");
+        builder.environment().remove("JAVA_TOOL_OPTIONS");
+        if (javaToolOptions != null) {
+            builder.environment().put("JAVA_TOOL_OPTIONS", javaToolOptions);
+        }
+        Process launcher = builder.start();
+        String output = new String(launcher.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(launcher.waitFor(60, TimeUnit.SECONDS), output);
+        assertEquals(0, launcher.exitValue(), output);
+        return output.lines().filter(line -> !line.startsWith("Picked up JAVA_TOOL_OPTIONS")).toList();
     }
 
     @Test
