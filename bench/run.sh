@@ -20,7 +20,7 @@ echo "== build (app jar, test classes, classpaths) =="
 mvn -B -q -Pbench -DskipTests package dependency:build-classpath \
     -Dmdep.outputFile="$WORK/cp-test.txt" -Dmdep.includeScope=test
 mvn -B -q dependency:build-classpath -Dmdep.outputFile="$WORK/cp-runtime.txt" -Dmdep.includeScope=runtime
-JAR=$(ls target/account-linker-*.jar | head -1)
+JAR=$(ls target/account-linker-*.jar | grep -Ev -- "-(testkit|tests|sources|javadoc)\.jar$" | head -1)  # the app jar, not the testers' kit
 CP_TEST=$(cat "$WORK/cp-test.txt")
 CP_RUNTIME=$(cat "$WORK/cp-runtime.txt")
 FX_CP=$(tr ':' '\n' < "$WORK/cp-runtime.txt" | grep '/org/openjfx/' | paste -sd:)
