@@ -171,5 +171,6 @@ echo "== results =="
     cat "$OUT/$part.md"
     echo
   done
+  cat bench/not-met.md  # what was tried for the goals not met, written by hand
 } > bench/results.md
 echo "wrote bench/results.md"
