@@ -211,25 +211,8 @@ public final class ConfigLoader {
                 fromInstaller = Map.of();
             }
         }
-        ProxySetting proxy = ProxySetting.AUTOMATIC;
-        Map<String, String> fromArgs = new LinkedHashMap<>();
-        try {
-            parseArguments(args, fromArgs);
-        } catch (ConfigException unusable) {
-            fromArgs.clear();
-        }
-        Map<String, String> fromFile = UserSettingsFile.readValues(settingsFile);
-        Sourced value = firstPresent(new Sourced(fromArgs.get(PROXY), Source.COMMAND_LINE),
-                new Sourced(environment.get(ENVIRONMENT_NAMES.get(PROXY)), Source.ENVIRONMENT),
-                new Sourced(fromFile.get(PROXY), Source.SETTINGS_FILE),
-                new Sourced(fromInstaller.get(PROXY), Source.INSTALLER_FILE));
-        if (value != null) {
-            try {
-                proxy = ProxySetting.parse(PROXY, value.text());
-            } catch (ConfigException unusable) {
-                proxy = ProxySetting.AUTOMATIC;
-            }
-        }
+        ProxySetting proxy = readLeniently(PROXY, args, environment, settingsFile, fromInstaller,
+                value -> ProxySetting.parse(PROXY, value), ProxySetting.AUTOMATIC);
         return AppConfig.demoDefaults().withProxy(proxy).withInstaller(installer);
     }
 
@@ -241,15 +224,8 @@ public final class ConfigLoader {
      */
     public static ThemeSetting theme(List<String> args, Map<String, String> environment, Path settingsFile,
                                      Optional<Path> installerFile) {
-        Sourced value = readLeniently(THEME, args, environment, settingsFile, installerFile);
-        if (value == null) {
-            return ThemeSetting.DEFAULT;
-        }
-        try {
-            return ThemeSetting.parse(THEME, value.text());
-        } catch (ConfigException unusable) {
-            return ThemeSetting.DEFAULT;
-        }
+        return readLeniently(THEME, args, environment, settingsFile, installerValues(installerFile),
+                value -> ThemeSetting.parse(THEME, value), ThemeSetting.DEFAULT);
     }
 
     /**
@@ -260,28 +236,39 @@ public final class ConfigLoader {
      */
     public static Locale language(List<String> args, Map<String, String> environment, Path settingsFile,
                                   Optional<Path> installerFile, Locale system) {
-        Sourced value = readLeniently(LANGUAGE, args, environment, settingsFile, installerFile);
-        try {
-            return value != null ? Languages.parse(LANGUAGE, value.text()) : Languages.fromSystem(system);
-        } catch (ConfigException unusable) {
-            return Languages.fromSystem(system);
-        }
+        return readLeniently(LANGUAGE, args, environment, settingsFile, installerValues(installerFile),
+                value -> Languages.parse(LANGUAGE, value), Languages.fromSystem(system));
     }
 
-    /** One setting from its highest-precedence source that can be read at all; {@code null} when none has it. */
-    private static Sourced readLeniently(String key, List<String> args, Map<String, String> environment,
-                                        Path settingsFile, Optional<Path> installerFile) {
+    private static Map<String, String> installerValues(Optional<Path> installerFile) {
+        return installerFile.map(UserSettingsFile::readValues).orElse(Map.of());
+    }
+
+    /**
+     * One setting from its highest-precedence source that can be read at all, parsed; {@code otherwise} when no
+     * source has it or its value cannot be used (loading reports that).
+     */
+    private static <T> T readLeniently(String key, List<String> args, Map<String, String> environment,
+                                       Path settingsFile, Map<String, String> fromInstaller, Parser<T> parser,
+                                       T otherwise) {
         Map<String, String> fromArgs = new LinkedHashMap<>();
         try {
             parseArguments(args, fromArgs);
         } catch (ConfigException unreadable) {
             fromArgs.clear();
         }
-        Map<String, String> fromInstaller = installerFile.map(UserSettingsFile::readValues).orElse(Map.of());
-        return firstPresent(new Sourced(fromArgs.get(key), Source.COMMAND_LINE),
+        Sourced value = firstPresent(new Sourced(fromArgs.get(key), Source.COMMAND_LINE),
                 new Sourced(environment.get(ENVIRONMENT_NAMES.get(key)), Source.ENVIRONMENT),
                 new Sourced(UserSettingsFile.readValues(settingsFile).get(key), Source.SETTINGS_FILE),
                 new Sourced(fromInstaller.get(key), Source.INSTALLER_FILE));
+        if (value == null) {
+            return otherwise;
+        }
+        try {
+            return parser.parse(value.text());
+        } catch (ConfigException unusable) {
+            return otherwise;
+        }
     }
 
     /**
