@@ -12,7 +12,7 @@ import javafx.scene.layout.VBox;
 
 import java.util.Locale;
 
-import static dev.accountlinker.ui.connect.ConnectControls.wrapped;
+import static dev.accountlinker.ui.Controls.wrapped;
 
 /**
  * The tenant check's answer under Check: one line per item ({@code check-<item>}), ✓ or ✗ and its words; a

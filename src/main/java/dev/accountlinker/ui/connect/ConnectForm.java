@@ -18,7 +18,7 @@ import javafx.scene.layout.Region;
 import java.util.EnumMap;
 import java.util.Map;
 
-import static dev.accountlinker.ui.connect.ConnectControls.wrapped;
+import static dev.accountlinker.ui.Controls.wrapped;
 
 /**
  * The connect screen's four fields: label, field and the line under it (the field's message, or its hint). The

@@ -15,8 +15,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-import static dev.accountlinker.ui.connect.ConnectControls.button;
-import static dev.accountlinker.ui.connect.ConnectControls.wrapped;
+import static dev.accountlinker.ui.Controls.button;
+import static dev.accountlinker.ui.Controls.wrapped;
 
 /**
  * The connect screen, bound to its {@link ConnectViewModel}; no logic of its own. Reading order is tab order: the

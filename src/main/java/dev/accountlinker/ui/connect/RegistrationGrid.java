@@ -13,7 +13,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
-import static dev.accountlinker.ui.connect.ConnectControls.wrapped;
+import static dev.accountlinker.ui.Controls.wrapped;
 
 /** "What to register in Auth0": each value ({@code registration-<id>}) with its Copy button ({@code copy-<id>}). */
 final class RegistrationGrid {

@@ -1,5 +1,6 @@
 package dev.accountlinker.ui.login;
 
+import dev.accountlinker.ui.Controls;
 import dev.accountlinker.ui.Messages;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -126,12 +127,6 @@ final class BrowserWaitView {
     }
 
     private Button button(String id, String textKey, String helpKey) {
-        Button button = new Button(messages.get(textKey));
-        button.setId(id);
-        button.setMnemonicParsing(false);
-        // Buttons keep their whole text at any window size.
-        button.setMinWidth(Region.USE_PREF_SIZE);
-        button.setAccessibleHelp(messages.get(helpKey));
-        return button;
+        return Controls.button(id, messages.get(textKey), messages.get(helpKey));
     }
 }

@@ -19,6 +19,8 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 
+import static dev.accountlinker.ui.Controls.wrapped;
+
 /**
  * One of the two accounts in the link confirmation, as a selectable card: avatar, name, email and connection, the
  * radio button that makes it the main account ({@code keepCurrentMainRadio} / {@code keepSecondMainRadio}), and a
@@ -116,13 +118,5 @@ final class AccountChoiceCard extends VBox {
         });
         avatar.setMinSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
         return avatar;
-    }
-
-    private static Label wrapped(String text, String styleClass) {
-        Label label = new Label(text);
-        label.getStyleClass().add(styleClass);
-        label.setWrapText(true);
-        label.setMinHeight(Region.USE_PREF_SIZE);
-        return label;
     }
 }

@@ -1,5 +1,6 @@
 package dev.accountlinker.ui.signin;
 
+import dev.accountlinker.ui.Controls;
 import dev.accountlinker.ui.DemoAccount;
 import dev.accountlinker.ui.Icons;
 import dev.accountlinker.ui.Messages;
@@ -97,7 +98,7 @@ final class DemoAccountsPane {
 
     /** An icon button (its name is said to screen readers and shown as a tooltip). */
     private static Button copy(String id, String text, String help, String value, Runnable copied) {
-        Button button = SignInView.button(id, text, help);
+        Button button = Controls.button(id, text, help);
         button.setAccessibleText(help);
         button.setTooltip(new Tooltip(help));
         button.getStyleClass().addAll("copy-button", "button-icon", "flat");

@@ -18,6 +18,9 @@ import javafx.scene.layout.VBox;
 
 import java.util.Optional;
 
+import static dev.accountlinker.ui.Controls.button;
+import static dev.accountlinker.ui.Controls.wrapped;
+
 /**
  * The sign-in screen, bound to its {@link SignInViewModel}: one card in the middle of the window with the app's
  * name, what it does, Sign in, the progress and status, and in demo mode the demo accounts (collapsed); the theme
@@ -42,9 +45,9 @@ public final class SignInView {
      */
     public static Parent create(SignInViewModel viewModel, Messages messages, Runnable useDemo, Runnable connectTenant,
                                 Optional<Node> themeMenu) {
-        Label appName = label(viewModel.appName(), "app-name");
-        Label heading = label(messages.get("signin.heading"), "heading");
-        Label explanation = label(messages.get("signin.explanation"), "explanation");
+        Label appName = wrapped(viewModel.appName(), "app-name");
+        Label heading = wrapped(messages.get("signin.heading"), "heading");
+        Label explanation = wrapped(messages.get("signin.explanation"), "explanation");
 
         Button signIn = button("signInButton", messages.get("signin.button"), messages.get("signin.button.help"));
         signIn.setDefaultButton(true);
@@ -79,7 +82,7 @@ public final class SignInView {
         demo.visibleProperty().bind(viewModel.demoOfferedProperty());
         demo.managedProperty().bind(demo.visibleProperty());
 
-        Label tenant = label("", "tenant-label");
+        Label tenant = wrapped("", "tenant-label");
         tenant.setId("tenantLabel");
         tenant.textProperty().bind(viewModel.tenantTextProperty());
 
@@ -135,22 +138,5 @@ public final class SignInView {
         bar.getStyleClass().add("corner-bar");
         bar.setAlignment(Pos.CENTER_RIGHT);
         return bar;
-    }
-
-    private static Label label(String text, String styleClass) {
-        Label label = new Label(text);
-        label.setWrapText(true);
-        label.setMinHeight(Region.USE_PREF_SIZE);
-        label.getStyleClass().add(styleClass);
-        return label;
-    }
-
-    static Button button(String id, String text, String help) {
-        Button button = new Button(text);
-        button.setId(id);
-        button.setMnemonicParsing(false);
-        button.setMinWidth(Region.USE_PREF_SIZE);
-        button.setAccessibleHelp(help);
-        return button;
     }
 }
