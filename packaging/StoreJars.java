@@ -1,6 +1,5 @@
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -26,7 +25,7 @@ public final class StoreJars {
     private static void store(Path jar) throws IOException {
         Path stored = jar.resolveSibling(jar.getFileName() + ".stored");
         try (ZipFile in = new ZipFile(jar.toFile());
-             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(stored))) {
+                ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(stored))) {
             out.setMethod(ZipOutputStream.STORED);
             Enumeration<? extends ZipEntry> entries = in.entries();
             while (entries.hasMoreElements()) {

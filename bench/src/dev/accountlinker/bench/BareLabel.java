@@ -16,7 +16,8 @@ public class BareLabel extends Application {
     @Override
     public void start(Stage stage) {
         if (getParameters().getRaw().contains("--authapi")) {
-            com.auth0.client.auth.AuthAPI.newBuilder("http://127.0.0.1:9", "bench").build();
+            com.auth0.client.auth.AuthAPI.newBuilder("http://127.0.0.1:9", "bench")
+                    .build();
         }
         Scene scene = new Scene(new StackPane(new Label("Account Linker")), 900, 620);
         stage.setTitle("Bare label");

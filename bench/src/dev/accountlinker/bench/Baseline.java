@@ -7,8 +7,7 @@ import javafx.application.Application;
  * {@code Baseline label [--authapi]} or {@code Baseline webview}.
  */
 public final class Baseline {
-    private Baseline() {
-    }
+    private Baseline() {}
 
     public static void main(String[] args) {
         String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);

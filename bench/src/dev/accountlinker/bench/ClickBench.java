@@ -40,8 +40,7 @@ import java.util.concurrent.TimeUnit;
  * exists), and the longest pulse gap meanwhile; appends one line to bench.out/click.csv.
  */
 public final class ClickBench {
-    private ClickBench() {
-    }
+    private ClickBench() {}
 
     public static void main(String[] args) throws Exception {
         String mode = args.length > 0 ? args[0] : "warm";
@@ -49,15 +48,25 @@ public final class ClickBench {
         Files.createDirectories(out);
         Path marker = Files.createTempFile(out, "click-marker-", ".txt");
         System.setProperty(StartupMarker.PROPERTY, marker.toString());
-        LocalTenant tenant = LocalTenant.builder().redirectUris(List.of(LinkBench.REDIRECT)).seedDemoUsers(true)
-                .rateLimit(RateLimit.off()).start();
-        TenantSettings settings = new TenantSettings(TenantAddress.parse("domain", tenant.baseUrl()), tenant.clientId(),
-                List.of("google-oauth2", "github"), URI.create(LinkBench.REDIRECT));
-        AppServices services = new AppServices(AppConfig.forTenant(settings).withWays(SignInWays.embeddedOnly()), Optional.empty(),
-                Messages.forDefaultLocale(), Clock.systemDefaultZone(), new FxTaskRunner(),
+        LocalTenant tenant = LocalTenant.builder()
+                .redirectUris(List.of(LinkBench.REDIRECT))
+                .seedDemoUsers(true)
+                .rateLimit(RateLimit.off())
+                .start();
+        TenantSettings settings = new TenantSettings(
+                TenantAddress.parse("domain", tenant.baseUrl()),
+                tenant.clientId(),
+                List.of("google-oauth2", "github"),
+                URI.create(LinkBench.REDIRECT));
+        AppServices services = new AppServices(
+                AppConfig.forTenant(settings).withWays(SignInWays.embeddedOnly()),
+                Optional.empty(),
+                Messages.forDefaultLocale(),
+                Clock.systemDefaultZone(),
+                new FxTaskRunner(),
                 LoginSettings.defaults(url -> BrowserOpener.Outcome.UNKNOWN));
         PulseWatchdog watchdog = new PulseWatchdog();
-        Platform.startup(() -> { });
+        Platform.startup(() -> {});
         Platform.setImplicitExit(false);
         fx(() -> {
             watchdog.start();
@@ -85,19 +94,31 @@ public final class ClickBench {
         long click = clicked.get(60, TimeUnit.SECONDS);
         waitFor(() -> fx(() -> {
             Node web = find("loginWebView");
-            return web != null && ((WebView) web).getEngine().getDocument() != null
-                    && Boolean.TRUE.equals(((WebView) web).getEngine().executeScript("document.getElementById('username') !== null"));
+            return web != null
+                    && ((WebView) web).getEngine().getDocument() != null
+                    && Boolean.TRUE.equals(
+                            ((WebView) web).getEngine().executeScript("document.getElementById('username') !== null"));
         }));
         double clickToForm = (System.nanoTime() - click) / 1e6;
         watchdog.phase("idle");
         double maxGap = watchdog.maxByPhase().getOrDefault("click → login form", 0.0);
-        String culprit = watchdog.longGaps().stream().filter(g -> g.phase().startsWith("click"))
-                .max((a, b) -> Double.compare(a.millis(), b.millis())).map(PulseWatchdog.Gap::culprit).orElse("");
-        String line = String.format(java.util.Locale.ROOT, "%s,%.1f,%.1f,%.1f,%s%n", mode, clickAfterFrame, clickToForm, maxGap,
+        String culprit = watchdog.longGaps().stream()
+                .filter(g -> g.phase().startsWith("click"))
+                .max((a, b) -> Double.compare(a.millis(), b.millis()))
+                .map(PulseWatchdog.Gap::culprit)
+                .orElse("");
+        String line = String.format(
+                java.util.Locale.ROOT,
+                "%s,%.1f,%.1f,%.1f,%s%n",
+                mode,
+                clickAfterFrame,
+                clickToForm,
+                maxGap,
                 culprit.replace(',', ';'));
         Path csv = out.resolve("click.csv");
         if (!Files.exists(csv)) {
-            Files.writeString(csv, "mode,click_after_first_frame_ms,click_to_form_ms,longest_pulse_gap_ms,gap_culprit\n");
+            Files.writeString(
+                    csv, "mode,click_after_first_frame_ms,click_to_form_ms,longest_pulse_gap_ms,gap_culprit\n");
         }
         Files.writeString(csv, line, StandardOpenOption.APPEND);
         System.out.print("click " + line);

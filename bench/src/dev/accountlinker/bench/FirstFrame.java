@@ -15,8 +15,7 @@ import java.nio.file.StandardOpenOption;
  * append {@code first-frame <epochMillis>} to the file named by {@code -Daccountlinker.startupMarker}.
  */
 final class FirstFrame {
-    private FirstFrame() {
-    }
+    private FirstFrame() {}
 
     static void markAfterNextFrame(Scene scene) {
         String file = System.getProperty("accountlinker.startupMarker");
@@ -34,8 +33,12 @@ final class FirstFrame {
 
     private static void write(Path file, String line) {
         try {
-            Files.writeString(file, line + System.lineSeparator(), StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(
+                    file,
+                    line + System.lineSeparator(),
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
         } catch (IOException e) {
             System.err.println("Could not write the start-up marker " + file + ": " + e.getMessage());
         }

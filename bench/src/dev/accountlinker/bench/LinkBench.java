@@ -64,15 +64,21 @@ public final class LinkBench {
     static final String GOOGLE_PASSWORD = "Google-Demo-1";
     static final long TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(60);
 
-    record Cycle(int number, boolean warmUp, double redirectToDialog, double dialogShown, double confirmToItems,
-                 double itemsToFrame, double unlinkConfirmToFrame, double pageOpen) {
+    record Cycle(
+            int number,
+            boolean warmUp,
+            double redirectToDialog,
+            double dialogShown,
+            double confirmToItems,
+            double itemsToFrame,
+            double unlinkConfirmToFrame,
+            double pageOpen) {
         double linkOverhead() {
             return redirectToDialog + confirmToItems + itemsToFrame;
         }
     }
 
-    record Memory(String when, long rssKb, long heapUsedKb, int liveWebViews, int windows, long tenantRssKb) {
-    }
+    record Memory(String when, long rssKb, long heapUsedKb, int liveWebViews, int windows, long tenantRssKb) {}
 
     private final Path out;
     private final PulseWatchdog watchdog = new PulseWatchdog();
@@ -93,8 +99,11 @@ public final class LinkBench {
         Path out = Path.of(System.getProperty("bench.out", "bench/out"));
         Files.createDirectories(out);
         try {
-            new LinkBench(out).run(Integer.getInteger("bench.warmupCycles", 2), Integer.getInteger("bench.cycles", 48),
-                    Integer.getInteger("bench.serviceIterations", 20));
+            new LinkBench(out)
+                    .run(
+                            Integer.getInteger("bench.warmupCycles", 2),
+                            Integer.getInteger("bench.cycles", 48),
+                            Integer.getInteger("bench.serviceIterations", 20));
         } catch (Exception | Error e) {
             e.printStackTrace();
             System.exit(1); // the tenant's HTTP server thread would keep the JVM alive
@@ -105,21 +114,35 @@ public final class LinkBench {
     }
 
     private void run(int warmUpCycles, int cycles, int serviceIterations) throws Exception {
-        // The paid-plan rate limit would slow the link/unlink cycles down; the bench measures the app, not Auth0's limits.
+        // The paid-plan rate limit would slow the link/unlink cycles down; the bench measures the app, not Auth0's
+        // limits.
         // The tenant runs in a process of its own (LocalTenantMain), so the harness JVM's memory is the app's alone.
         // With bench.rateLimited the tenant runs in this JVM with Auth0's Free-plan limit and its request log is read.
-        LocalTenant limited = rateLimited ? LocalTenant.builder().redirectUris(List.of(REDIRECT)).seedDemoUsers(true)
-                .rateLimit(dev.accountlinker.localtenant.RateLimit.freePlan()).recordRequests(true).start() : null;
+        LocalTenant limited = rateLimited
+                ? LocalTenant.builder()
+                        .redirectUris(List.of(REDIRECT))
+                        .seedDemoUsers(true)
+                        .rateLimit(dev.accountlinker.localtenant.RateLimit.freePlan())
+                        .recordRequests(true)
+                        .start()
+                : null;
         TenantProcess tenant = rateLimited ? null : TenantProcess.start("off");
         tenantProcess = tenant;
-        settings = new TenantSettings(TenantAddress.parse("domain", rateLimited ? limited.baseUrl() : tenant.baseUrl()),
+        settings = new TenantSettings(
+                TenantAddress.parse("domain", rateLimited ? limited.baseUrl() : tenant.baseUrl()),
                 rateLimited ? limited.clientId() : tenant.clientId(),
-                List.of("google-oauth2", "github"), URI.create(REDIRECT));
+                List.of("google-oauth2", "github"),
+                URI.create(REDIRECT));
         // Embedded sign-in for every connection: the harness drives the WebView, not a system browser.
-        AppServices services = new AppServices(AppConfig.forTenant(settings).withWays(dev.accountlinker.config.SignInWays.embeddedOnly()), Optional.empty(),
-                Messages.forDefaultLocale(), Clock.systemDefaultZone(), new dev.accountlinker.ui.FxTaskRunner(),
-                dev.accountlinker.ui.login.LoginSettings.defaults(url -> dev.accountlinker.ui.login.BrowserOpener.Outcome.UNKNOWN));
-        Platform.startup(() -> { });
+        AppServices services = new AppServices(
+                AppConfig.forTenant(settings).withWays(dev.accountlinker.config.SignInWays.embeddedOnly()),
+                Optional.empty(),
+                Messages.forDefaultLocale(),
+                Clock.systemDefaultZone(),
+                new dev.accountlinker.ui.FxTaskRunner(),
+                dev.accountlinker.ui.login.LoginSettings.defaults(
+                        url -> dev.accountlinker.ui.login.BrowserOpener.Outcome.UNKNOWN));
+        Platform.startup(() -> {});
         Platform.setImplicitExit(false);
         watchdog.phase("harness: app start-up");
         fx(() -> {
@@ -127,8 +150,9 @@ public final class LinkBench {
             Window.getWindows().addListener((ListChangeListener<Window>) change -> {
                 while (change.next()) {
                     for (Window added : change.getAddedSubList()) {
-                        if (added.getScene() != null && (added.getScene().lookup("#confirmLinkButton") != null
-                                || added.getScene().lookup("#confirmUnlinkButton") != null)) {
+                        if (added.getScene() != null
+                                && (added.getScene().lookup("#confirmLinkButton") != null
+                                        || added.getScene().lookup("#confirmUnlinkButton") != null)) {
                             dialogShownAt.set(System.nanoTime());
                         }
                     }
@@ -156,7 +180,9 @@ public final class LinkBench {
         submit(web, "alice@example.com", "Alice-Demo-1");
         waitFor("sign-in redirect", () -> redirectAt.get() != 0);
         watchdog.phase("sign-in: redirect → settings loaded (ours)");
-        waitFor("identities loaded", () -> table().map(items -> !items.isEmpty()).orElse(false));
+        waitFor(
+                "identities loaded",
+                () -> table().map(items -> !items.isEmpty()).orElse(false));
         double signInFinish = ms(redirectAt.get(), System.nanoTime());
         watchdog.phase("idle");
         measureMemory("after sign-in");
@@ -168,8 +194,13 @@ public final class LinkBench {
             results.add(cycle);
             previous = null;
             measureMemory("after cycle " + n + (cycle.warmUp() ? " (warm-up)" : ""));
-            System.out.printf("cycle %d: redirect→dialog %.1f ms, confirm→items %.1f ms, items→frame %.1f ms, unlink %.1f ms%n",
-                    n, cycle.redirectToDialog(), cycle.confirmToItems(), cycle.itemsToFrame(), cycle.unlinkConfirmToFrame());
+            System.out.printf(
+                    "cycle %d: redirect→dialog %.1f ms, confirm→items %.1f ms, items→frame %.1f ms, unlink %.1f ms%n",
+                    n,
+                    cycle.redirectToDialog(),
+                    cycle.confirmToItems(),
+                    cycle.itemsToFrame(),
+                    cycle.unlinkConfirmToFrame());
         }
         watchdog.stop();
         if (rateLimited) {
@@ -194,46 +225,72 @@ public final class LinkBench {
         submit(web, GOOGLE_EMAIL, GOOGLE_PASSWORD);
         waitFor("link redirect", () -> redirectAt.get() != 0);
         watchdog.phase("link: redirect → confirmation shown (ours)");
-        waitFor("link confirmation", () -> dialogShownAt.get() != 0 && find("confirmLinkButton").isPresent());
+        waitFor(
+                "link confirmation",
+                () -> dialogShownAt.get() != 0 && find("confirmLinkButton").isPresent());
         watchdog.phase("link: confirmation dialog open (harness confirms at once)");
         AtomicLong itemsAt = new AtomicLong();
         AtomicLong frameAt = new AtomicLong();
-        fx(() -> watchItems(items -> items.stream().anyMatch(i -> i.provider().equals("google-oauth2")), itemsAt, frameAt));
+        fx(() -> watchItems(
+                items -> items.stream().anyMatch(i -> i.provider().equals("google-oauth2")), itemsAt, frameAt));
         AtomicLong confirmAt = new AtomicLong();
         long dialogAt = dialogShownAt.get();
         // The two accounts' emails differ: the dialog asks to tick "both are mine" before it confirms.
-        find("bothAccountsMineCheckBox").ifPresent(box -> fx(() -> {
-            ((javafx.scene.control.CheckBox) box).setSelected(true);
-            return null;
-        }));
+        find("bothAccountsMineCheckBox")
+                .ifPresent(box -> fx(() -> {
+                    ((javafx.scene.control.CheckBox) box).setSelected(true);
+                    return null;
+                }));
         fireLater("confirmLinkButton", confirmAt);
         waitFor("confirm pressed", () -> confirmAt.get() != 0);
         watchdog.phase("link: confirm → table shows identity (ours)");
         waitFor("identity in table", () -> frameAt.get() != 0);
-        waitFor("link finished", () -> find("statusMessage").map(n -> n.getStyleClass().contains("success")).orElse(false));
+        waitFor(
+                "link finished",
+                () -> find("statusMessage")
+                        .map(n -> n.getStyleClass().contains("success"))
+                        .orElse(false));
         watchdog.phase("idle");
 
         // Unlink
         watchdog.phase("unlink: click → confirmation shown (ours)");
         dialogShownAt.set(0);
-        String unlinkId = fxValue(() -> stage.getScene().getRoot().lookupAll(".button").stream().map(Node::getId)
-                .filter(id -> id != null && id.startsWith("unlink-google-oauth2-")).findFirst().orElseThrow());
+        String unlinkId = fxValue(() -> stage.getScene().getRoot().lookupAll(".button").stream()
+                .map(Node::getId)
+                .filter(id -> id != null && id.startsWith("unlink-google-oauth2-"))
+                .findFirst()
+                .orElseThrow());
         fireLater(unlinkId, new AtomicLong());
-        waitFor("unlink confirmation", () -> dialogShownAt.get() != 0 && find("confirmUnlinkButton").isPresent());
+        waitFor(
+                "unlink confirmation",
+                () -> dialogShownAt.get() != 0 && find("confirmUnlinkButton").isPresent());
         watchdog.phase("unlink: confirmation dialog open (harness confirms at once)");
         AtomicLong unlinkItemsAt = new AtomicLong();
         AtomicLong unlinkFrameAt = new AtomicLong();
-        fx(() -> watchItems(items -> items.stream().noneMatch(i -> i.provider().equals("google-oauth2")), unlinkItemsAt, unlinkFrameAt));
+        fx(() -> watchItems(
+                items -> items.stream().noneMatch(i -> i.provider().equals("google-oauth2")),
+                unlinkItemsAt,
+                unlinkFrameAt));
         AtomicLong unlinkConfirmAt = new AtomicLong();
         fireLater("confirmUnlinkButton", unlinkConfirmAt);
         waitFor("unlink confirm pressed", () -> unlinkConfirmAt.get() != 0);
         watchdog.phase("unlink: confirm → table without identity (ours)");
         waitFor("identity gone", () -> unlinkFrameAt.get() != 0);
-        waitFor("unlink finished", () -> find("statusMessage").map(n -> n.getStyleClass().contains("success")).orElse(false));
+        waitFor(
+                "unlink finished",
+                () -> find("statusMessage")
+                        .map(n -> n.getStyleClass().contains("success"))
+                        .orElse(false));
         watchdog.phase("idle");
-        return new Cycle(number, warmUp, ms(redirectAt.get(), dialogAt), ms(dialogAt, confirmAt.get()),
-                ms(confirmAt.get(), itemsAt.get()), ms(itemsAt.get(), frameAt.get()),
-                ms(unlinkConfirmAt.get(), unlinkFrameAt.get()), pageOpen);
+        return new Cycle(
+                number,
+                warmUp,
+                ms(redirectAt.get(), dialogAt),
+                ms(dialogAt, confirmAt.get()),
+                ms(confirmAt.get(), itemsAt.get()),
+                ms(itemsAt.get(), frameAt.get()),
+                ms(unlinkConfirmAt.get(), unlinkFrameAt.get()),
+                pageOpen);
     }
 
     /** Records when the identities table first matches, then when the next frame after that has been rendered. */
@@ -264,14 +321,26 @@ public final class LinkBench {
         SignInService signIn = new SignInService(settings, Clock.systemDefaultZone(), java.util.Locale.ENGLISH);
         signIn.warmUp();
         AuthAPI authApi = AuthAPI.newBuilder(settings.address().baseUrl(), settings.clientId())
-                .withHttpClient(DefaultHttpClient.newBuilder().withConnectTimeout(10).withReadTimeout(20).withMaxRetries(0).build())
+                .withHttpClient(DefaultHttpClient.newBuilder()
+                        .withConnectTimeout(10)
+                        .withReadTimeout(20)
+                        .withMaxRetries(0)
+                        .build())
                 .build();
-        IdTokenValidator validator = new IdTokenValidator(settings.address().issuer(), settings.clientId(),
-                new JwkProviderBuilder(new URL(settings.address().jwksUrl())).cached(10, 24, TimeUnit.HOURS)
-                        .rateLimited(10, 1, TimeUnit.MINUTES).build(), Clock.systemDefaultZone());
-        SignedInAccount alice = signInWithoutUi(signIn, AuthorizeOptions.primarySignIn(), "alice@example.com", "Alice-Demo-1");
-        dev.accountlinker.account.RequestPolicy policy = dev.accountlinker.account.RequestPolicy.sleeping(Clock.systemDefaultZone());
-        LinkingService linking = LinkingService.forTenant(settings, alice.tokens().accessToken(), policy);
+        IdTokenValidator validator = new IdTokenValidator(
+                settings.address().issuer(),
+                settings.clientId(),
+                new JwkProviderBuilder(new URL(settings.address().jwksUrl()))
+                        .cached(10, 24, TimeUnit.HOURS)
+                        .rateLimited(10, 1, TimeUnit.MINUTES)
+                        .build(),
+                Clock.systemDefaultZone());
+        SignedInAccount alice =
+                signInWithoutUi(signIn, AuthorizeOptions.primarySignIn(), "alice@example.com", "Alice-Demo-1");
+        dev.accountlinker.account.RequestPolicy policy =
+                dev.accountlinker.account.RequestPolicy.sleeping(Clock.systemDefaultZone());
+        LinkingService linking =
+                LinkingService.forTenant(settings, alice.tokens().accessToken(), policy);
         AccountClient main = linking.mainClient();
         String aliceId = alice.claims().subject();
 
@@ -280,11 +349,14 @@ public final class LinkBench {
         for (int i = 0; i < warmUp + iterations; i++) {
             boolean record = i >= warmUp;
             // Split: exchange, validation (keys cached), reads, merge, PATCH, link, unlink.
-            AuthorizationRequest request = signIn.newAuthorization(AuthorizeOptions.secondAccount(Optional.of("google-oauth2")));
+            AuthorizationRequest request =
+                    signIn.newAuthorization(AuthorizeOptions.secondAccount(Optional.of("google-oauth2")));
             CallbackResponse callback = callback(request, GOOGLE_EMAIL, GOOGLE_PASSWORD);
             long t0 = System.nanoTime();
-            TokenHolder holder = authApi.exchangeCodeWithVerifier(callback.code().orElseThrow(), request.pkce().verifier(), REDIRECT)
-                    .execute().getBody();
+            TokenHolder holder = authApi.exchangeCodeWithVerifier(
+                            callback.code().orElseThrow(), request.pkce().verifier(), REDIRECT)
+                    .execute()
+                    .getBody();
             long t1 = System.nanoTime();
             var claims = validator.validate(holder.getIdToken(), request.nonce(), request.maxAgeSeconds());
             long t2 = System.nanoTime();
@@ -300,24 +372,37 @@ public final class LinkBench {
             long t7 = System.nanoTime();
             List<Identity> identities = main.link(aliceId, holder.getIdToken());
             long t8 = System.nanoTime();
-            Identity google = identities.stream().filter(id -> id.provider().equals("google-oauth2")).findFirst().orElseThrow();
+            Identity google = identities.stream()
+                    .filter(id -> id.provider().equals("google-oauth2"))
+                    .findFirst()
+                    .orElseThrow();
             main.unlink(aliceId, google);
             long t9 = System.nanoTime();
             if (merge == null) {
                 throw new IllegalStateException();
             }
             // Whole service calls as the app makes them: SignInService.complete, LinkingService.preview + link.
-            AuthorizationRequest request2 = signIn.newAuthorization(AuthorizeOptions.secondAccount(Optional.of("google-oauth2")));
+            AuthorizationRequest request2 =
+                    signIn.newAuthorization(AuthorizeOptions.secondAccount(Optional.of("google-oauth2")));
             CallbackResponse callback2 = callback(request2, GOOGLE_EMAIL, GOOGLE_PASSWORD);
             long c0 = System.nanoTime();
             SignedInAccount secondSignedIn = signIn.complete(request2, callback2);
             long c1 = System.nanoTime();
-            LinkPreview preview = linking.preview(alice, mainAccount, secondSignedIn, dev.accountlinker.account.RequestContext.NONE);
+            LinkPreview preview =
+                    linking.preview(alice, mainAccount, secondSignedIn, dev.accountlinker.account.RequestContext.NONE);
             long c2 = System.nanoTime();
-            var result = linking.link(dev.accountlinker.linking.LinkPlan.of(preview, dev.accountlinker.linking.LinkDirection.KEEP_CURRENT), dev.accountlinker.account.RequestContext.NONE, step -> { });
+            var result = linking.link(
+                    dev.accountlinker.linking.LinkPlan.of(
+                            preview, dev.accountlinker.linking.LinkDirection.KEEP_CURRENT),
+                    dev.accountlinker.account.RequestContext.NONE,
+                    step -> {});
             long c3 = System.nanoTime();
-            main.unlink(aliceId, result.account().identities().stream()
-                    .filter(id -> id.provider().equals("google-oauth2")).findFirst().orElseThrow());
+            main.unlink(
+                    aliceId,
+                    result.account().identities().stream()
+                            .filter(id -> id.provider().equals("google-oauth2"))
+                            .findFirst()
+                            .orElseThrow());
             if (record) {
                 add(times, "token exchange (POST /oauth/token)", t0, t1);
                 add(times, "ID token validation (JWKS cached)", t1, t2);
@@ -336,8 +421,8 @@ public final class LinkBench {
         return times;
     }
 
-    private SignedInAccount signInWithoutUi(SignInService signIn, AuthorizeOptions options, String email, String password)
-            throws Exception {
+    private SignedInAccount signInWithoutUi(
+            SignInService signIn, AuthorizeOptions options, String email, String password) throws Exception {
         AuthorizationRequest request = signIn.newAuthorization(options);
         return signIn.complete(request, callback(request, email, password));
     }
@@ -394,10 +479,17 @@ public final class LinkBench {
     }
 
     private WebView waitForLoginForm(WebView previous) {
-        waitFor("login form", () -> find("loginWebView").map(node -> node != previous
-                && Boolean.TRUE.equals(fxValue(() -> ((WebView) node).getEngine().getDocument() != null
-                && Boolean.TRUE.equals(((WebView) node).getEngine().executeScript("document.getElementById('username') !== null")))))
-                .orElse(false));
+        waitFor(
+                "login form",
+                () -> find("loginWebView")
+                        .map(node -> node != previous
+                                && Boolean.TRUE.equals(fxValue(
+                                        () -> ((WebView) node).getEngine().getDocument() != null
+                                                && Boolean.TRUE.equals(((WebView) node)
+                                                        .getEngine()
+                                                        .executeScript(
+                                                                "document.getElementById('username') !== null")))))
+                        .orElse(false));
         WebView web = (WebView) find("loginWebView").orElseThrow();
         webViews.add(new WeakReference<>(web));
         return web;
@@ -417,9 +509,10 @@ public final class LinkBench {
     }
 
     private void submit(WebView web, String email, String password) {
-        fx(() -> web.getEngine().executeScript("document.getElementById('username').value='" + email + "';"
-                + "document.getElementById('password').value='" + password + "';"
-                + "document.getElementById('submit').click();"));
+        fx(() -> web.getEngine()
+                .executeScript("document.getElementById('username').value='" + email + "';"
+                        + "document.getElementById('password').value='" + password + "';"
+                        + "document.getElementById('submit').click();"));
     }
 
     private void measureMemory(String when) throws Exception {
@@ -432,8 +525,12 @@ public final class LinkBench {
         Runtime runtime = Runtime.getRuntime();
         int live = (int) webViews.stream().filter(ref -> ref.get() != null).count();
         int windows = fxValue(() -> Window.getWindows().size());
-        memory.add(new Memory(when, StartupBench.rssKb(ProcessHandle.current().pid()),
-                (runtime.totalMemory() - runtime.freeMemory()) / 1024, live, windows,
+        memory.add(new Memory(
+                when,
+                StartupBench.rssKb(ProcessHandle.current().pid()),
+                (runtime.totalMemory() - runtime.freeMemory()) / 1024,
+                live,
+                windows,
                 tenantProcess == null ? -1 : StartupBench.rssKb(tenantProcess.pid())));
         watchdog.phase(phase);
     }
@@ -490,76 +587,166 @@ public final class LinkBench {
 
     // ---------------------------------------------------------------- report
 
-    private void writeMarkdown(double signInPage, double signInFinish, List<Cycle> cycles,
-                               Map<String, List<Double>> service, int warmUpCycles) throws Exception {
+    private void writeMarkdown(
+            double signInPage,
+            double signInFinish,
+            List<Cycle> cycles,
+            Map<String, List<Double>> service,
+            int warmUpCycles)
+            throws Exception {
         List<Cycle> measured = cycles.stream().filter(c -> !c.warmUp()).toList();
         StringBuilder md = new StringBuilder();
         md.append("## 2. Link latency (in-process, Monocle headless, local tenant on loopback in its own process)\n\n");
-        md.append("Through the real settings screen: alice links google-oauth2 (alice.g@example.com) and unlinks it again; ")
-                .append(warmUpCycles).append(" warm-up cycles, then ").append(measured.size())
-                .append(" measured. Times are taken from outside the app: a listener on the login WebView's location (the redirect), ")
-                .append("on the window list (the confirmation dialog), on the identities table's items, and the next rendered frame after that. ")
-                .append("The confirmation dialog is where a person would read and click; the harness clicks at once and that time is not part of the overhead.\n\n");
+        md.append(
+                        "Through the real settings screen: alice links google-oauth2 (alice.g@example.com) and unlinks it again; ")
+                .append(warmUpCycles)
+                .append(" warm-up cycles, then ")
+                .append(measured.size())
+                .append(
+                        " measured. Times are taken from outside the app: a listener on the login WebView's location (the redirect), ")
+                .append(
+                        "on the window list (the confirmation dialog), on the identities table's items, and the next rendered frame after that. ")
+                .append(
+                        "The confirmation dialog is where a person would read and click; the harness clicks at once and that time is not part of the overhead.\n\n");
         md.append("| phase (UI) | median ms | IQR ms | min–max ms |\n|---|---:|---:|---:|\n");
-        row(md, "redirect caught → confirmation shown (exchange, validation, guards, read second account, dialog)", measured.stream().map(Cycle::redirectToDialog).toList());
-        row(md, "confirm → identity in the table's items (read main + second, merge, PATCH if needed, link)", measured.stream().map(Cycle::confirmToItems).toList());
-        row(md, "items changed → next frame rendered (table refresh)", measured.stream().map(Cycle::itemsToFrame).toList());
-        row(md, "**local overhead: sum of the three**", measured.stream().map(Cycle::linkOverhead).toList());
-        row(md, "(dialog shown → harness's confirm click runs)", measured.stream().map(Cycle::dialogShown).toList());
-        row(md, "unlink: confirm → table without the identity (DELETE + refresh)", measured.stream().map(Cycle::unlinkConfirmToFrame).toList());
-        row(md, "(link button → login form ready in the WebView)", measured.stream().map(Cycle::pageOpen).toList());
-        md.append("\nAfter the first cycle the google account comes back without metadata (unlink restores it as a standalone user), so the measured ")
-                .append("cycles need no PATCH; the service-level split below times a PATCH anyway. Goal: median local overhead < 50 ms after warm-up: **")
-                .append(Stats.of(measured.stream().map(Cycle::linkOverhead).toList()).median() < 50 ? "met" : "not met")
-                .append("**.\n\nFirst sign-in (not part of the cycles), clicked once WebKit's library had loaded in the background (")
-                .append(Stats.f(warmUpMillis, 0)).append(" ms after the sign-in screen was up): sign-in button → login form ready ")
-                .append(Stats.f(signInPage, 0)).append(" ms (creates the first WebView); redirect → settings loaded ")
-                .append(Stats.f(signInFinish, 0)).append(" ms.\n\n");
-        md.append("Service level, same JVM, the tenant in its process, no UI (").append(service.values().iterator().next().size())
-                .append(" iterations after 3 warm-up; each a fresh google sign-in through a scripted browser, not timed):\n\n");
+        row(
+                md,
+                "redirect caught → confirmation shown (exchange, validation, guards, read second account, dialog)",
+                measured.stream().map(Cycle::redirectToDialog).toList());
+        row(
+                md,
+                "confirm → identity in the table's items (read main + second, merge, PATCH if needed, link)",
+                measured.stream().map(Cycle::confirmToItems).toList());
+        row(
+                md,
+                "items changed → next frame rendered (table refresh)",
+                measured.stream().map(Cycle::itemsToFrame).toList());
+        row(
+                md,
+                "**local overhead: sum of the three**",
+                measured.stream().map(Cycle::linkOverhead).toList());
+        row(
+                md,
+                "(dialog shown → harness's confirm click runs)",
+                measured.stream().map(Cycle::dialogShown).toList());
+        row(
+                md,
+                "unlink: confirm → table without the identity (DELETE + refresh)",
+                measured.stream().map(Cycle::unlinkConfirmToFrame).toList());
+        row(
+                md,
+                "(link button → login form ready in the WebView)",
+                measured.stream().map(Cycle::pageOpen).toList());
+        md.append(
+                        "\nAfter the first cycle the google account comes back without metadata (unlink restores it as a standalone user), so the measured ")
+                .append(
+                        "cycles need no PATCH; the service-level split below times a PATCH anyway. Goal: median local overhead < 50 ms after warm-up: **")
+                .append(
+                        Stats.of(measured.stream().map(Cycle::linkOverhead).toList())
+                                                .median()
+                                        < 50
+                                ? "met"
+                                : "not met")
+                .append(
+                        "**.\n\nFirst sign-in (not part of the cycles), clicked once WebKit's library had loaded in the background (")
+                .append(Stats.f(warmUpMillis, 0))
+                .append(" ms after the sign-in screen was up): sign-in button → login form ready ")
+                .append(Stats.f(signInPage, 0))
+                .append(" ms (creates the first WebView); redirect → settings loaded ")
+                .append(Stats.f(signInFinish, 0))
+                .append(" ms.\n\n");
+        md.append("Service level, same JVM, the tenant in its process, no UI (")
+                .append(service.values().iterator().next().size())
+                .append(
+                        " iterations after 3 warm-up; each a fresh google sign-in through a scripted browser, not timed):\n\n");
         md.append("| step | median ms | IQR ms | min–max ms |\n|---|---:|---:|---:|\n");
         service.forEach((name, values) -> row(md, name, values));
 
         md.append("\n## 3. UI responsiveness: longest gaps between JavaFX pulses (Monocle headless)\n\n")
-                .append("An AnimationTimer asks for every pulse (60 Hz, 16.7 ms); a gap is time the JavaFX thread could not run a pulse. ")
-                .append("Longest gap per phase of the run above (sign-in, ").append(cycles.size())
-                .append(" link/unlink cycles including warm-up). A sampler thread reads the JavaFX thread's stack during gaps over 25 ms ")
+                .append(
+                        "An AnimationTimer asks for every pulse (60 Hz, 16.7 ms); a gap is time the JavaFX thread could not run a pulse. ")
+                .append("Longest gap per phase of the run above (sign-in, ")
+                .append(cycles.size())
+                .append(
+                        " link/unlink cycles including warm-up). A sampler thread reads the JavaFX thread's stack during gaps over 25 ms ")
                 .append("to say whose code held it.\n\n| phase | whose | longest gap ms |\n|---|---|---:|\n");
-        watchdog.maxByPhase().forEach((phase, max) -> md.append("| ").append(phase).append(" | ")
-                .append(phase.contains("WebView") ? "WebView (page load)" : phase.contains("dialog open") ? "JavaFX dialog" : phase.equals("idle") || phase.startsWith("harness") ? "—" : "ours")
-                .append(" | ").append(Stats.f(max, 1)).append(" |\n"));
+        watchdog.maxByPhase()
+                .forEach((phase, max) -> md.append("| ")
+                        .append(phase)
+                        .append(" | ")
+                        .append(
+                                phase.contains("WebView")
+                                        ? "WebView (page load)"
+                                        : phase.contains("dialog open")
+                                                ? "JavaFX dialog"
+                                                : phase.equals("idle") || phase.startsWith("harness") ? "—" : "ours")
+                        .append(" | ")
+                        .append(Stats.f(max, 1))
+                        .append(" |\n"));
         List<PulseWatchdog.Gap> gaps = watchdog.longGaps();
         md.append("\nEvery gap over 50 ms (").append(gaps.size()).append("), with the dominant stack sample:\n\n");
         if (gaps.isEmpty()) {
             md.append("none\n");
         } else {
             md.append("| phase | gap ms | JavaFX thread was in |\n|---|---:|---|\n");
-            gaps.forEach(g -> md.append("| ").append(g.phase()).append(" | ").append(Stats.f(g.millis(), 1)).append(" | ")
-                    .append(g.culprit()).append(" |\n"));
+            gaps.forEach(g -> md.append("| ")
+                    .append(g.phase())
+                    .append(" | ")
+                    .append(Stats.f(g.millis(), 1))
+                    .append(" | ")
+                    .append(g.culprit())
+                    .append(" |\n"));
         }
 
         md.append("\n## 4. Memory (the app's own JVM; the local tenant in a separate process; Monocle headless)\n\n")
-                .append("VmRSS from /proc after `System.gc()` ×3 (100 ms apart) in the harness JVM, which holds the app and the harness but not the ")
-                .append("tenant (LocalTenantMain, its own JVM, RSS in the last column); heap used after GC; login WebViews still reachable ")
+                .append(
+                        "VmRSS from /proc after `System.gc()` ×3 (100 ms apart) in the harness JVM, which holds the app and the harness but not the ")
+                .append(
+                        "tenant (LocalTenantMain, its own JVM, RSS in the last column); heap used after GC; login WebViews still reachable ")
                 .append("(weak references to every login WebView the harness saw); JavaFX windows open. JVM options: ")
-                .append(String.join(" ", java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                        .filter(a -> a.startsWith("-X")).toList()).replace("|", "\\|"))
+                .append(String.join(
+                                " ",
+                                java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                                        .filter(a -> a.startsWith("-X"))
+                                        .toList())
+                        .replace("|", "\\|"))
                 .append(" (as the packaged launcher, packaging/launcher.options).\n\n");
         if (memory.size() > 2) {
             Memory first = memory.get(0);
             Memory start = memory.get(Math.min(2, memory.size() - 1));
             Memory end = memory.get(memory.size() - 1);
             double growth = 100.0 * (end.rssKb() - start.rssKb()) / start.rssKb();
-            md.append("Goal: RSS after sign-in ≤ 250 MB: ").append(Stats.f(first.rssKb() / 1024.0, 0)).append(" MB, **")
-                    .append(first.rssKb() / 1024.0 <= 250 ? "met" : "not met").append("**. Flat over the cycles (end ≤ start + 5 %, start = ")
-                    .append(start.when()).append("): ").append(Stats.f(start.rssKb() / 1024.0, 0)).append(" → ")
-                    .append(Stats.f(end.rssKb() / 1024.0, 0)).append(" MB (").append(Stats.f(growth, 1)).append(" %), **")
-                    .append(growth <= 5 ? "met" : "not met").append("**.\n\n");
+            md.append("Goal: RSS after sign-in ≤ 250 MB: ")
+                    .append(Stats.f(first.rssKb() / 1024.0, 0))
+                    .append(" MB, **")
+                    .append(first.rssKb() / 1024.0 <= 250 ? "met" : "not met")
+                    .append("**. Flat over the cycles (end ≤ start + 5 %, start = ")
+                    .append(start.when())
+                    .append("): ")
+                    .append(Stats.f(start.rssKb() / 1024.0, 0))
+                    .append(" → ")
+                    .append(Stats.f(end.rssKb() / 1024.0, 0))
+                    .append(" MB (")
+                    .append(Stats.f(growth, 1))
+                    .append(" %), **")
+                    .append(growth <= 5 ? "met" : "not met")
+                    .append("**.\n\n");
         }
-        md.append("| when | app RSS MB | heap used MB | login WebViews alive | windows | tenant process RSS MB |\n|---|---:|---:|---:|---:|---:|\n");
-        memory.forEach(m -> md.append("| ").append(m.when()).append(" | ").append(Stats.f(m.rssKb() / 1024.0, 0)).append(" | ")
-                .append(Stats.f(m.heapUsedKb() / 1024.0, 1)).append(" | ").append(m.liveWebViews()).append(" | ")
-                .append(m.windows()).append(" | ").append(Stats.f(m.tenantRssKb() / 1024.0, 0)).append(" |\n"));
+        md.append(
+                "| when | app RSS MB | heap used MB | login WebViews alive | windows | tenant process RSS MB |\n|---|---:|---:|---:|---:|---:|\n");
+        memory.forEach(m -> md.append("| ")
+                .append(m.when())
+                .append(" | ")
+                .append(Stats.f(m.rssKb() / 1024.0, 0))
+                .append(" | ")
+                .append(Stats.f(m.heapUsedKb() / 1024.0, 1))
+                .append(" | ")
+                .append(m.liveWebViews())
+                .append(" | ")
+                .append(m.windows())
+                .append(" | ")
+                .append(Stats.f(m.tenantRssKb() / 1024.0, 0))
+                .append(" |\n"));
         Files.writeString(out.resolve("link.md"), md);
         System.out.println(md);
     }
@@ -570,8 +757,8 @@ public final class LinkBench {
      */
     private void writeRateLimited(List<Cycle> cycles, List<dev.accountlinker.localtenant.RecordedRequest> requests)
             throws Exception {
-        List<dev.accountlinker.localtenant.RecordedRequest> api = requests.stream()
-                .filter(r -> r.path().startsWith("/api/v2/")).toList();
+        List<dev.accountlinker.localtenant.RecordedRequest> api =
+                requests.stream().filter(r -> r.path().startsWith("/api/v2/")).toList();
         long refused = api.stream().filter(r -> r.status() == 429).count();
         // The longest run of 429s for one request (same method and path) before it went through.
         Map<String, Integer> run = new LinkedHashMap<>();
@@ -582,24 +769,46 @@ public final class LinkBench {
             run.put(key, n);
             worst = Math.max(worst, n);
         }
-        List<Double> whole = cycles.stream().map(c -> c.confirmToItems() + c.itemsToFrame()).toList();
-        StringBuilder md = new StringBuilder("## 6. Linking under Auth0's Free-plan rate limit (local tenant, in-process)\n\n");
-        md.append("The local tenant's Auth0 rate-limit model on (Free plan: bursts of 10, 2 requests a second, 429 with x-ratelimit-reset); ")
-                .append(cycles.size()).append(" link/unlink cycles back to back after the sign-in, so the bucket runs dry. ")
-                .append("Whole link = confirm → the identity shown in the list (the next frame), including any wait for the reset.\n\n")
+        List<Double> whole =
+                cycles.stream().map(c -> c.confirmToItems() + c.itemsToFrame()).toList();
+        StringBuilder md =
+                new StringBuilder("## 6. Linking under Auth0's Free-plan rate limit (local tenant, in-process)\n\n");
+        md.append(
+                        "The local tenant's Auth0 rate-limit model on (Free plan: bursts of 10, 2 requests a second, 429 with x-ratelimit-reset); ")
+                .append(cycles.size())
+                .append(" link/unlink cycles back to back after the sign-in, so the bucket runs dry. ")
+                .append(
+                        "Whole link = confirm → the identity shown in the list (the next frame), including any wait for the reset.\n\n")
                 .append("| | value |\n|---|---:|\n")
-                .append("| whole link, median ms | ").append(Stats.f(Stats.of(whole).median(), 0)).append(" |\n")
-                .append("| whole link, min–max ms | ").append(Stats.f(whole.stream().mapToDouble(d -> d).min().orElse(0), 0)).append("–")
-                .append(Stats.f(whole.stream().mapToDouble(d -> d).max().orElse(0), 0)).append(" |\n")
-                .append("| Management API requests | ").append(api.size()).append(" |\n")
-                .append("| refused (429) | ").append(refused).append(" |\n")
-                .append("| most refusals of one request in a row | ").append(worst).append(" |\n\n")
-                .append("Goal: no request refused more than once: **").append(worst <= 1 ? "met" : "not met").append("**.\n");
+                .append("| whole link, median ms | ")
+                .append(Stats.f(Stats.of(whole).median(), 0))
+                .append(" |\n")
+                .append("| whole link, min–max ms | ")
+                .append(Stats.f(whole.stream().mapToDouble(d -> d).min().orElse(0), 0))
+                .append("–")
+                .append(Stats.f(whole.stream().mapToDouble(d -> d).max().orElse(0), 0))
+                .append(" |\n")
+                .append("| Management API requests | ")
+                .append(api.size())
+                .append(" |\n")
+                .append("| refused (429) | ")
+                .append(refused)
+                .append(" |\n")
+                .append("| most refusals of one request in a row | ")
+                .append(worst)
+                .append(" |\n\n")
+                .append("Goal: no request refused more than once: **")
+                .append(worst <= 1 ? "met" : "not met")
+                .append("**.\n");
         Files.writeString(out.resolve("rate.md"), md);
         System.out.println(md);
     }
 
     private static void row(StringBuilder md, String name, List<Double> values) {
-        md.append("| ").append(name).append(" | ").append(Stats.of(values).columns(1)).append(" |\n");
+        md.append("| ")
+                .append(name)
+                .append(" | ")
+                .append(Stats.of(values).columns(1))
+                .append(" |\n");
     }
 }

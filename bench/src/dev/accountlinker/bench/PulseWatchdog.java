@@ -17,8 +17,7 @@ import java.util.Map;
 final class PulseWatchdog extends AnimationTimer {
     static final long LONG_GAP_NANOS = 50_000_000L;
 
-    record Gap(String phase, double millis, String culprit) {
-    }
+    record Gap(String phase, double millis, String culprit) {}
 
     private volatile String phase = "idle";
     private volatile long lastPulse = System.nanoTime();
@@ -55,7 +54,9 @@ final class PulseWatchdog extends AnimationTimer {
         maxByPhase.merge(current, millis, Math::max);
         String culprit;
         synchronized (samples) {
-            culprit = samples.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
+            culprit = samples.entrySet().stream()
+                    .max(Map.Entry.comparingByValue())
+                    .map(Map.Entry::getKey)
                     .orElse("(no sample)");
             samples.clear();
         }
@@ -88,7 +89,8 @@ final class PulseWatchdog extends AnimationTimer {
         boolean webkit = false;
         for (StackTraceElement frame : stack) {
             String cls = frame.getClassName();
-            if (cls.equals("com.sun.glass.ui.EventLoop") && frame.getMethodName().equals("enter")) {
+            if (cls.equals("com.sun.glass.ui.EventLoop")
+                    && frame.getMethodName().equals("enter")) {
                 break; // a nested event loop (a dialog's showAndWait): the frames below only opened the dialog
             }
             if (cls.startsWith("com.sun.webkit") || cls.startsWith("javafx.scene.web")) {

@@ -14,8 +14,13 @@ record Stats(int n, double min, double p25, double median, double p75, double ma
         if (sorted.isEmpty()) {
             return new Stats(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
         }
-        return new Stats(sorted.size(), sorted.get(0), quantile(sorted, 0.25), quantile(sorted, 0.5),
-                quantile(sorted, 0.75), sorted.get(sorted.size() - 1));
+        return new Stats(
+                sorted.size(),
+                sorted.get(0),
+                quantile(sorted, 0.25),
+                quantile(sorted, 0.5),
+                quantile(sorted, 0.75),
+                sorted.get(sorted.size() - 1));
     }
 
     private static double quantile(List<Double> sorted, double q) {
@@ -31,7 +36,7 @@ record Stats(int n, double min, double p25, double median, double p75, double ma
 
     /** "median | p25–p75 | min–max" columns. */
     String columns(int decimals) {
-        return f(median, decimals) + " | " + f(p25, decimals) + "–" + f(p75, decimals) + " | "
-                + f(min, decimals) + "–" + f(max, decimals);
+        return f(median, decimals) + " | " + f(p25, decimals) + "–" + f(p75, decimals) + " | " + f(min, decimals) + "–"
+                + f(max, decimals);
     }
 }

@@ -22,17 +22,25 @@ final class TenantProcess implements AutoCloseable {
 
     /** @param rateLimit {@code off}, {@code paid} or {@code free} */
     static TenantProcess start(String rateLimit) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "dev.accountlinker.localtenant.LocalTenantMain",
-                "--port=0", "--rate-limit=" + rateLimit));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.accountlinker.localtenant.LocalTenantMain",
+                "--port=0",
+                "--rate-limit=" + rateLimit));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroy)); // never outlives the harness
-        BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        BufferedReader lines =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         String baseUrl = null;
         String clientId = null;
-        for (String line = lines.readLine(); line != null && (baseUrl == null || clientId == null); line = lines.readLine()) {
+        for (String line = lines.readLine();
+                line != null && (baseUrl == null || clientId == null);
+                line = lines.readLine()) {
             if (line.startsWith("Local Auth0-compatible tenant running at ")) {
-                baseUrl = line.substring("Local Auth0-compatible tenant running at ".length()).trim();
+                baseUrl = line.substring("Local Auth0-compatible tenant running at ".length())
+                        .trim();
             } else if (line.trim().startsWith("client id: ")) {
                 clientId = line.trim().substring("client id: ".length()).split("\\s+")[0];
             }
@@ -41,7 +49,7 @@ final class TenantProcess implements AutoCloseable {
             process.destroyForcibly();
             throw new IllegalStateException("the tenant process did not start");
         }
-        Thread drain = new Thread(() -> lines.lines().forEach(l -> { }), "tenant-output");
+        Thread drain = new Thread(() -> lines.lines().forEach(l -> {}), "tenant-output");
         drain.setDaemon(true);
         drain.start();
         return new TenantProcess(process, baseUrl, clientId);

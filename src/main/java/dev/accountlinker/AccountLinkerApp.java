@@ -11,9 +11,7 @@ import dev.accountlinker.ui.login.SystemBrowser;
 import javafx.application.Application;
 import javafx.stage.Stage;
 
-import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -25,8 +23,8 @@ public class AccountLinkerApp extends Application {
 
     public AccountLinkerApp() {
         this.injectedServices = null;
-        this.placement = Optional.of(new WindowPlacement(
-                ConfigLoader.defaultSettingsFile().resolveSibling("window.properties")));
+        this.placement = Optional.of(
+                new WindowPlacement(ConfigLoader.defaultSettingsFile().resolveSibling("window.properties")));
     }
 
     /** For tests: run against services the test builds (e.g. for a tenant the test started); nothing remembered. */
@@ -42,9 +40,11 @@ public class AccountLinkerApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        AppServices services = injectedServices != null ? injectedServices
+        AppServices services = injectedServices != null
+                ? injectedServices
                 // HostServices, never java.awt.Desktop.browse: the AWT call can freeze a JavaFX application.
-                : servicesFromParameters(LoginSettings.defaults(SystemBrowser.forThisSystem(getHostServices()::showDocument)));
+                : servicesFromParameters(
+                        LoginSettings.defaults(SystemBrowser.forThisSystem(getHostServices()::showDocument)));
         shell = new AppShell(stage, services, placement);
         shell.start();
     }
@@ -53,8 +53,12 @@ public class AccountLinkerApp extends Application {
         // Command line, environment, the user's settings file and, in an organisation's build, its installer
         // settings. A configuration that cannot be used still opens the window: it names the setting to fix.
         ConfigSources sources = ConfigSources.ofProcess(getParameters().getRaw());
-        return AppServices.fromSources(sources, Messages.forLocale(sources.language(Locale.getDefault())),
-                Clock.systemDefaultZone(), new FxTaskRunner(), login);
+        return AppServices.fromSources(
+                sources,
+                Messages.forLocale(sources.language(Locale.getDefault())),
+                Clock.systemDefaultZone(),
+                new FxTaskRunner(),
+                login);
     }
 
     @Override

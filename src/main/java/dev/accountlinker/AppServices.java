@@ -51,14 +51,32 @@ public final class AppServices implements AppContext {
     private final ConfigSources sources;
     private final ProxyRules proxies;
 
-    public AppServices(AppConfig config, Optional<ConfigException> configProblem, Messages messages, Clock clock,
-                       TaskRunner tasks, LoginSettings loginSettings) {
-        this(config, configProblem, messages, clock, tasks, loginSettings, ConfigSources.ofProcess(java.util.List.of()));
+    public AppServices(
+            AppConfig config,
+            Optional<ConfigException> configProblem,
+            Messages messages,
+            Clock clock,
+            TaskRunner tasks,
+            LoginSettings loginSettings) {
+        this(
+                config,
+                configProblem,
+                messages,
+                clock,
+                tasks,
+                loginSettings,
+                ConfigSources.ofProcess(java.util.List.of()));
     }
 
     /** @param sources where the configuration came from: read again after the connect screen saved the settings */
-    public AppServices(AppConfig config, Optional<ConfigException> configProblem, Messages messages, Clock clock,
-                       TaskRunner tasks, LoginSettings loginSettings, ConfigSources sources) {
+    public AppServices(
+            AppConfig config,
+            Optional<ConfigException> configProblem,
+            Messages messages,
+            Clock clock,
+            TaskRunner tasks,
+            LoginSettings loginSettings,
+            ConfigSources sources) {
         this.config = config;
         this.configProblem = configProblem;
         this.messages = messages;
@@ -69,9 +87,11 @@ public final class AppServices implements AppContext {
         // Before any WebView exists: WebKit's HTTP client takes the JVM's default selector when it first loads.
         this.proxies = ProxyRules.of(config.proxy(), sources.environment(), System.getProperty("os.name", ""));
         JvmProxy.use(proxies);
-        this.errorTranslator = new ErrorTranslator(clock, config.tenant()
-                .map(tenant -> proxies.routeTo(tenant.address().baseUri()))
-                .orElse(Route.direct("")));
+        this.errorTranslator = new ErrorTranslator(
+                clock,
+                config.tenant()
+                        .map(tenant -> proxies.routeTo(tenant.address().baseUri()))
+                        .orElse(Route.direct("")));
         this.cookies = installCookieManager();
     }
 
@@ -79,12 +99,13 @@ public final class AppServices implements AppContext {
      * The services for what {@code sources} configure; a configuration that cannot be used gives the demo's services
      * with the problem, so the window still opens and names the setting to fix.
      */
-    public static AppServices fromSources(ConfigSources sources, Messages messages, Clock clock, TaskRunner tasks,
-                                          LoginSettings loginSettings) {
+    public static AppServices fromSources(
+            ConfigSources sources, Messages messages, Clock clock, TaskRunner tasks, LoginSettings loginSettings) {
         try {
             return new AppServices(sources.load(), Optional.empty(), messages, clock, tasks, loginSettings, sources);
         } catch (ConfigException problem) {
-            return new AppServices(sources.fallback(), Optional.of(problem), messages, clock, tasks, loginSettings, sources);
+            return new AppServices(
+                    sources.fallback(), Optional.of(problem), messages, clock, tasks, loginSettings, sources);
         }
     }
 
@@ -108,26 +129,33 @@ public final class AppServices implements AppContext {
             signInService.completeExceptionally(configProblem.get());
             return;
         }
-        Thread starter = new Thread(() -> {
-            try {
-                TenantSettings settings = config.tenant().orElseGet(this::startDemoTenant).withProxies(proxies);
-                SignInService service = new SignInService(settings, clock, messages.locale());
-                service.warmUp();
-                signInService.complete(service);
-            } catch (RuntimeException e) {
-                signInService.completeExceptionally(e);
-            }
-        }, "account-linker-startup");
+        Thread starter = new Thread(
+                () -> {
+                    try {
+                        TenantSettings settings =
+                                config.tenant().orElseGet(this::startDemoTenant).withProxies(proxies);
+                        SignInService service = new SignInService(settings, clock, messages.locale());
+                        service.warmUp();
+                        signInService.complete(service);
+                    } catch (RuntimeException e) {
+                        signInService.completeExceptionally(e);
+                    }
+                },
+                "account-linker-startup");
         starter.setDaemon(true);
         starter.start();
     }
 
     private TenantSettings startDemoTenant() {
-        LocalTenant tenant = LocalTenant.builder().forShippedDemo()
+        LocalTenant tenant = LocalTenant.builder()
+                .forShippedDemo()
                 // Registered exactly, as an admin would in Auth0: the embedded redirect and every loopback URL.
                 .redirectUris(Stream.concat(Stream.of(config.redirectUri()), config.ways().callbackUris().stream())
-                        .map(URI::toString).toList())
-                .logoutUrls(config.ways().signedOutUris().stream().map(URI::toString).toList())
+                        .map(URI::toString)
+                        .toList())
+                .logoutUrls(config.ways().signedOutUris().stream()
+                        .map(URI::toString)
+                        .toList())
                 .seedDemoUsers(true)
                 .start();
         demoTenant = tenant;
@@ -180,8 +208,14 @@ public final class AppServices implements AppContext {
 
     @Override
     public AppServices demoInstead() {
-        return new AppServices(AppConfig.demoDefaults().withProxy(config.proxy()).withInstaller(config.installer()),
-                Optional.empty(), messages, clock, tasks, loginSettings, sources);
+        return new AppServices(
+                AppConfig.demoDefaults().withProxy(config.proxy()).withInstaller(config.installer()),
+                Optional.empty(),
+                messages,
+                clock,
+                tasks,
+                loginSettings,
+                sources);
     }
 
     @Override
@@ -206,8 +240,12 @@ public final class AppServices implements AppContext {
             return List.of();
         }
         return LocalTenant.demoAccounts().stream()
-                .map(account -> new DemoAccount(account.email(), account.password(), account.connection(),
-                        account.userId(), account.linkedTo() == null ? "" : account.linkedTo()))
+                .map(account -> new DemoAccount(
+                        account.email(),
+                        account.password(),
+                        account.connection(),
+                        account.userId(),
+                        account.linkedTo() == null ? "" : account.linkedTo()))
                 .toList();
     }
 

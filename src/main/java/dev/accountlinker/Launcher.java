@@ -32,8 +32,7 @@ public final class Launcher {
     /** Exit status when the app cannot start on this desktop. */
     public static final int CANNOT_START = 1;
 
-    private Launcher() {
-    }
+    private Launcher() {}
 
     public static void main(String[] args) {
         ProxyRules.useSystemProxiesByDefault(); // read by the JDK once, at the first connection
@@ -60,8 +59,12 @@ public final class Launcher {
 
     /** The chosen language's messages (--help, --version and mistakes are said in it too), else the system's. */
     static Messages messages(CommandLine commandLine, Map<String, String> environment) {
-        return Messages.forLocale(new ConfigSources(commandLine.appArguments(), environment,
-                ConfigLoader.defaultSettingsFile(), ConfigLoader.installerSettingsFile()).language(Locale.getDefault()));
+        return Messages.forLocale(new ConfigSources(
+                        commandLine.appArguments(),
+                        environment,
+                        ConfigLoader.defaultSettingsFile(),
+                        ConfigLoader.installerSettingsFile())
+                .language(Locale.getDefault()));
     }
 
     static String usageError(Messages messages, ConfigException problem) {

@@ -20,9 +20,13 @@ class AppServicesTest {
     void switchingToTheDemoKeepsWhatTheAppSetUp() {
         LoginSettings login = new LoginSettings(Duration.ofSeconds(42), url -> BrowserOpener.Outcome.OPENED);
         CurrentThreadTaskRunner tasks = new CurrentThreadTaskRunner();
-        AppServices broken = new AppServices(AppConfig.demoDefaults(),
+        AppServices broken = new AppServices(
+                AppConfig.demoDefaults(),
                 Optional.of(new ConfigException("client-id", "config.error.missing")),
-                Messages.forDefaultLocale(), Clock.systemUTC(), tasks, login);
+                Messages.forDefaultLocale(),
+                Clock.systemUTC(),
+                tasks,
+                login);
 
         AppServices demo = broken.demoInstead();
 

@@ -36,9 +36,14 @@ class LauncherTest {
     void withoutADisplayItSaysSoInOneLineAndExitsWithAnError() throws Exception {
         Run run = launcher("--demo");
         assertNotEquals(0, run.exitStatus(), run.output());
-        assertEquals(List.of(MESSAGES.get("launcher.error.noDisplay")), run.lines(),
+        assertEquals(
+                List.of(MESSAGES.get("launcher.error.noDisplay")),
+                run.lines(),
                 "one line, no JavaFX warning and no stack trace:\n" + run.output());
-        assertFalse(run.output().contains("Exception") || run.output().contains("\tat ") || run.output().contains("WARNING"),
+        assertFalse(
+                run.output().contains("Exception")
+                        || run.output().contains("\tat ")
+                        || run.output().contains("WARNING"),
                 run.output());
     }
 
@@ -48,7 +53,8 @@ class LauncherTest {
         assertEquals(0, run.exitStatus(), run.output());
         for (dev.accountlinker.config.ConfigLoader.Option option : dev.accountlinker.config.ConfigLoader.options()) {
             assertTrue(run.output().contains("--" + option.name()), option + "\n" + run.output());
-            option.environmentVariable().ifPresent(variable -> assertTrue(run.output().contains(variable), variable));
+            option.environmentVariable()
+                    .ifPresent(variable -> assertTrue(run.output().contains(variable), variable));
         }
         assertTrue(run.output().contains("--help") && run.output().contains("--version"), run.output());
         Path settings = home.resolve("config/account-linker/settings.properties");
@@ -72,15 +78,17 @@ class LauncherTest {
 
     @Test
     void helpVersionAndMistakesSpeakTheChosenLanguage() {
-        Messages german = Launcher.messages(dev.accountlinker.launch.CommandLine.parse(
-                List.of("--language=de", "--help")), Map.of());
+        Messages german = Launcher.messages(
+                dev.accountlinker.launch.CommandLine.parse(List.of("--language=de", "--help")), Map.of());
         assertEquals("Anmelden", german.get("signin.button"));
-        Messages fromEnvironment = Launcher.messages(dev.accountlinker.launch.CommandLine.parse(
-                List.of("--version")), Map.of("AUTH0_LANGUAGE", "pt-BR"));
+        Messages fromEnvironment = Launcher.messages(
+                dev.accountlinker.launch.CommandLine.parse(List.of("--version")), Map.of("AUTH0_LANGUAGE", "pt-BR"));
         assertEquals("Entrar", fromEnvironment.get("signin.button"));
-        Messages unreadable = Launcher.messages(dev.accountlinker.launch.CommandLine.parse(
-                List.of("--language=de", "--frobnicate")), Map.of());
-        assertEquals(java.util.Locale.getDefault().getLanguage(), unreadable.locale().getLanguage(),
+        Messages unreadable = Launcher.messages(
+                dev.accountlinker.launch.CommandLine.parse(List.of("--language=de", "--frobnicate")), Map.of());
+        assertEquals(
+                java.util.Locale.getDefault().getLanguage(),
+                unreadable.locale().getLanguage(),
                 "a command line that cannot be read is answered in the system's language");
     }
 
@@ -97,11 +105,16 @@ class LauncherTest {
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
             (Path.of(entry).getFileName().toString().startsWith("javafx-") ? modulePath : classPath).add(entry);
         }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--module-path", String.join(File.pathSeparator, modulePath),
-                "--add-modules", "javafx.controls,javafx.fxml,javafx.web",
-                "-cp", String.join(File.pathSeparator, classPath),
-                "-Dglass.platform=gtk", "-Duser.home=" + home,
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--module-path",
+                String.join(File.pathSeparator, modulePath),
+                "--add-modules",
+                "javafx.controls,javafx.fxml,javafx.web",
+                "-cp",
+                String.join(File.pathSeparator, classPath),
+                "-Dglass.platform=gtk",
+                "-Duser.home=" + home,
                 "dev.accountlinker.Launcher"));
         command.addAll(Arrays.asList(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);

@@ -32,7 +32,8 @@ class MavenRunTest {
     }
 
     private static List<String> mavenRun(String appArgs) throws Exception {
-        List<String> command = new ArrayList<>(List.of("mvn", "-B", "-q", "compile", "exec:exec", "-Dapp.args=" + appArgs));
+        List<String> command =
+                new ArrayList<>(List.of("mvn", "-B", "-q", "compile", "exec:exec", "-Dapp.args=" + appArgs));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().remove("DISPLAY"); // had the options arrived as one, the app would try to open a window
         builder.environment().remove("WAYLAND_DISPLAY");
@@ -43,7 +44,8 @@ class MavenRunTest {
         assertEquals(0, maven.exitValue(), output);
         assertFalse(output.contains("WARNING"), output);
         return output.lines()
-                .map(line -> ANSI_CODE.matcher(line).replaceAll("").strip()) // Maven 3.8 prints colour resets even with -B
+                .map(line ->
+                        ANSI_CODE.matcher(line).replaceAll("").strip()) // Maven 3.8 prints colour resets even with -B
                 .filter(line -> !line.isEmpty())
                 .toList();
     }

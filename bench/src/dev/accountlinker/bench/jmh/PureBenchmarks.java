@@ -45,11 +45,22 @@ public class PureBenchmarks {
 
     @Setup
     public void setUp() throws Exception {
-        // The demo accounts' metadata: alice (main) and alice.g (google), with conflicts, additions and a nested object.
-        main = new LinkedHashMap<>(Map.of("theme", "dark", "language", "en",
-                "address", new LinkedHashMap<>(Map.of("city", "Lisbon", "country", "PT"))));
-        second = new LinkedHashMap<>(Map.of("language", "pt", "newsletter", true,
-                "address", new LinkedHashMap<>(Map.of("city", "Porto", "zip", "4000-001"))));
+        // The demo accounts' metadata: alice (main) and alice.g (google), with conflicts, additions and a nested
+        // object.
+        main = new LinkedHashMap<>(Map.of(
+                "theme",
+                "dark",
+                "language",
+                "en",
+                "address",
+                new LinkedHashMap<>(Map.of("city", "Lisbon", "country", "PT"))));
+        second = new LinkedHashMap<>(Map.of(
+                "language",
+                "pt",
+                "newsletter",
+                true,
+                "address",
+                new LinkedHashMap<>(Map.of("city", "Porto", "zip", "4000-001"))));
 
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
@@ -67,11 +78,18 @@ public class PureBenchmarks {
         String issuer = "https://bench.example.com/";
         validator = new IdTokenValidator(issuer, "bench-client", kid -> cached, Clock.systemUTC());
         Instant now = Instant.now();
-        idToken = JWT.create().withKeyId("bench-key").withIssuer(issuer).withAudience("bench-client")
-                .withSubject("google-oauth2|109876543210987654321").withIssuedAt(Date.from(now))
-                .withExpiresAt(Date.from(now.plusSeconds(36000))).withClaim("nonce", "n-0S6_WzA2Mj")
-                .withClaim("auth_time", Date.from(now)).withClaim("email", "alice.g@example.com")
-                .withClaim("email_verified", true).withClaim("name", "Alice G")
+        idToken = JWT.create()
+                .withKeyId("bench-key")
+                .withIssuer(issuer)
+                .withAudience("bench-client")
+                .withSubject("google-oauth2|109876543210987654321")
+                .withIssuedAt(Date.from(now))
+                .withExpiresAt(Date.from(now.plusSeconds(36000)))
+                .withClaim("nonce", "n-0S6_WzA2Mj")
+                .withClaim("auth_time", Date.from(now))
+                .withClaim("email", "alice.g@example.com")
+                .withClaim("email_verified", true)
+                .withClaim("name", "Alice G")
                 .sign(Algorithm.RSA256(publicKey, (RSAPrivateKey) keys.getPrivate()));
     }
 

@@ -7,8 +7,14 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The signed-in user as the Management API reports it. */
-public record Account(String userId, Optional<String> name, Optional<String> email, boolean emailVerified,
-                      Optional<String> picture, List<Identity> identities, Map<String, Object> userMetadata) {
+public record Account(
+        String userId,
+        Optional<String> name,
+        Optional<String> email,
+        boolean emailVerified,
+        Optional<String> picture,
+        List<Identity> identities,
+        Map<String, Object> userMetadata) {
     public Account {
         // Auth0 gives the primary identity no profileData: it is described by the user's own profile.
         Optional<String> ownEmail = email;
@@ -16,8 +22,15 @@ public record Account(String userId, Optional<String> name, Optional<String> ema
         Optional<String> ownPicture = picture;
         identities = identities.stream()
                 .map(identity -> identity.primary() && identity.email().isEmpty()
-                        ? new Identity(identity.connection(), identity.provider(), identity.userId(), identity.social(),
-                                ownEmail, ownName, ownPicture, true)
+                        ? new Identity(
+                                identity.connection(),
+                                identity.provider(),
+                                identity.userId(),
+                                identity.social(),
+                                ownEmail,
+                                ownName,
+                                ownPicture,
+                                true)
                         : identity)
                 .toList();
         userMetadata = Collections.unmodifiableMap(new LinkedHashMap<>(userMetadata));

@@ -7,9 +7,9 @@ import com.auth0.client.mgmt.types.UpdateUserRequestContent;
 import com.auth0.client.mgmt.types.UpdateUserResponseContent;
 import com.auth0.client.mgmt.types.UserIdentity;
 import com.auth0.client.mgmt.types.UserIdentityProviderEnum;
-import com.auth0.client.mgmt.users.types.LinkUserIdentityRequestContent;
 import com.auth0.client.mgmt.types.UserIdentitySchema;
 import com.auth0.client.mgmt.types.UserProfileData;
+import com.auth0.client.mgmt.users.types.LinkUserIdentityRequestContent;
 import dev.accountlinker.config.TenantSettings;
 import okhttp3.OkHttpClient;
 
@@ -27,6 +27,7 @@ public final class AccountClient {
     private final ManagementApi reads;
     /** Changes are never resent after a failure that may have applied them. */
     private final ManagementApi writes;
+
     private final RequestPolicy policy;
 
     public AccountClient(TenantSettings settings, String accessToken, RequestPolicy policy) {
@@ -37,7 +38,9 @@ public final class AccountClient {
         this.reads = ManagementApi.builder()
                 .url(settings.address().managementApiUrl())
                 .token(accessToken)
-                .httpClient(new OkHttpClient.Builder().proxySelector(settings.proxies()).build())
+                .httpClient(new OkHttpClient.Builder()
+                        .proxySelector(settings.proxies())
+                        .build())
                 .timeout(timeoutSeconds)
                 .maxRetries(0)
                 .build();
@@ -46,7 +49,10 @@ public final class AccountClient {
         this.writes = ManagementApi.builder()
                 .url(settings.address().managementApiUrl())
                 .token(accessToken)
-                .httpClient(new OkHttpClient.Builder().proxySelector(settings.proxies()).retryOnConnectionFailure(false).build())
+                .httpClient(new OkHttpClient.Builder()
+                        .proxySelector(settings.proxies())
+                        .retryOnConnectionFailure(false)
+                        .build())
                 .timeout(timeoutSeconds)
                 .maxRetries(0)
                 .build();
@@ -65,9 +71,16 @@ public final class AccountClient {
         return updateMetadata(userId, topLevelChanges, RequestContext.NONE);
     }
 
-    public Map<String, Object> updateMetadata(String userId, Map<String, Object> topLevelChanges, RequestContext context) {
-        UpdateUserResponseContent updated = policy.write(() -> writes.users().update(userId,
-                UpdateUserRequestContent.builder().userMetadata(topLevelChanges).build()), context);
+    public Map<String, Object> updateMetadata(
+            String userId, Map<String, Object> topLevelChanges, RequestContext context) {
+        UpdateUserResponseContent updated = policy.write(
+                () -> writes.users()
+                        .update(
+                                userId,
+                                UpdateUserRequestContent.builder()
+                                        .userMetadata(topLevelChanges)
+                                        .build()),
+                context);
         return updated.getUserMetadata().orElse(Map.of());
     }
 
@@ -77,13 +90,25 @@ public final class AccountClient {
     }
 
     public List<Identity> link(String mainUserId, String secondIdToken, RequestContext context) {
-        List<UserIdentity> answer = policy.write(() -> writes.users().identities().link(mainUserId,
-                LinkUserIdentityRequestContent.builder().linkWith(secondIdToken).build()), context);
+        List<UserIdentity> answer = policy.write(
+                () -> writes.users()
+                        .identities()
+                        .link(
+                                mainUserId,
+                                LinkUserIdentityRequestContent.builder()
+                                        .linkWith(secondIdToken)
+                                        .build()),
+                context);
         List<Identity> identities = new ArrayList<>();
         for (int i = 0; i < answer.size(); i++) {
             UserIdentity item = answer.get(i);
-            identities.add(identity(item.getConnection(), item.getProvider(), String.valueOf(item.getUserId().get()),
-                    item.getIsSocial(), item.getProfileData(), i == 0));
+            identities.add(identity(
+                    item.getConnection(),
+                    item.getProvider(),
+                    String.valueOf(item.getUserId().get()),
+                    item.getIsSocial(),
+                    item.getProfileData(),
+                    i == 0));
         }
         return identities;
     }
@@ -94,23 +119,41 @@ public final class AccountClient {
     }
 
     public List<Identity> unlink(String mainUserId, Identity identity, RequestContext context) {
-        List<DeleteUserIdentityResponseContentItem> answer = policy.write(() -> writes.users().identities().delete(
-                mainUserId, UserIdentityProviderEnum.valueOf(identity.provider()), identity.userId()), context);
+        List<DeleteUserIdentityResponseContentItem> answer = policy.write(
+                () -> writes.users()
+                        .identities()
+                        .delete(mainUserId, UserIdentityProviderEnum.valueOf(identity.provider()), identity.userId()),
+                context);
         List<Identity> identities = new ArrayList<>();
         for (int i = 0; i < answer.size(); i++) {
             DeleteUserIdentityResponseContentItem item = answer.get(i);
-            identities.add(identity(item.getConnection(), item.getProvider(), item.getUserId(),
-                    item.getIsSocial(), item.getProfileData(), i == 0));
+            identities.add(identity(
+                    item.getConnection(),
+                    item.getProvider(),
+                    item.getUserId(),
+                    item.getIsSocial(),
+                    item.getProfileData(),
+                    i == 0));
         }
         return identities;
     }
 
-    private static Identity identity(String connection, String provider, String userId, Optional<Boolean> social,
-                                     Optional<UserProfileData> profile, boolean primary) {
-        return new Identity(connection, provider, userId, social.orElse(false),
+    private static Identity identity(
+            String connection,
+            String provider,
+            String userId,
+            Optional<Boolean> social,
+            Optional<UserProfileData> profile,
+            boolean primary) {
+        return new Identity(
+                connection,
+                provider,
+                userId,
+                social.orElse(false),
                 profile.flatMap(UserProfileData::getEmail),
                 profile.flatMap(UserProfileData::getName),
-                profile.map(data -> data.getAdditionalProperties().get("picture")).map(Object::toString),
+                profile.map(data -> data.getAdditionalProperties().get("picture"))
+                        .map(Object::toString),
                 primary);
     }
 
@@ -120,11 +163,22 @@ public final class AccountClient {
         for (int i = 0; i < items.size(); i++) {
             UserIdentitySchema item = items.get(i);
             // Auth0 lists the primary identity first; it is the one without profileData.
-            identities.add(identity(item.getConnection().orElse(""), item.getProvider().map(Object::toString).orElse(""),
-                    item.getUserId().orElse(""), item.getIsSocial(), item.getProfileData(), i == 0));
+            identities.add(identity(
+                    item.getConnection().orElse(""),
+                    item.getProvider().map(Object::toString).orElse(""),
+                    item.getUserId().orElse(""),
+                    item.getIsSocial(),
+                    item.getProfileData(),
+                    i == 0));
         }
         Map<String, Object> metadata = user.getUserMetadata().orElse(Map.of());
-        return new Account(user.getUserId().orElse(""), user.getName(), user.getEmail(),
-                user.getEmailVerified().orElse(false), user.getPicture(), identities, metadata);
+        return new Account(
+                user.getUserId().orElse(""),
+                user.getName(),
+                user.getEmail(),
+                user.getEmailVerified().orElse(false),
+                user.getPicture(),
+                identities,
+                metadata);
     }
 }

@@ -20,12 +20,10 @@ public record RequestContext(BooleanSupplier cancelled, Listener listener) {
 
     private static final Listener SILENT = new Listener() {
         @Override
-        public void waiting(Instant until) {
-        }
+        public void waiting(Instant until) {}
 
         @Override
-        public void resumed() {
-        }
+        public void resumed() {}
     };
 
     /** Never cancelled, waits silently. */

@@ -15,7 +15,8 @@ public final class AuthorizationRequest {
     private final URI redirectUri;
     private final Optional<Integer> maxAgeSeconds;
 
-    AuthorizationRequest(String url, String state, String nonce, Pkce pkce, URI redirectUri, Optional<Integer> maxAgeSeconds) {
+    AuthorizationRequest(
+            String url, String state, String nonce, Pkce pkce, URI redirectUri, Optional<Integer> maxAgeSeconds) {
         this.url = url;
         this.state = state;
         this.nonce = nonce;

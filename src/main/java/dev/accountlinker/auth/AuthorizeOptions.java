@@ -11,8 +11,8 @@ import java.util.Optional;
  * @param loginHint   an email to fill in on the login page ({@code login_hint}), for "confirm it's you"
  * @param redirectUri replaces the configured redirect URI (the system-browser way listens on its loopback port)
  */
-public record AuthorizeOptions(Optional<String> connection, Freshness freshness, Optional<String> loginHint,
-                               Optional<URI> redirectUri) {
+public record AuthorizeOptions(
+        Optional<String> connection, Freshness freshness, Optional<String> loginHint, Optional<URI> redirectUri) {
 
     /** Whether the tenant may answer from the browser's existing session. */
     public enum Freshness {

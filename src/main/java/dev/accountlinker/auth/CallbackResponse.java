@@ -13,8 +13,8 @@ import java.util.Optional;
  * The query of a redirect back to our redirect URI: either a code or an error, plus the state. Recognising
  * the redirect is an exact match on scheme, host, port and path, so a look-alike URI is never taken for it.
  */
-public record CallbackResponse(Optional<String> code, Optional<String> state,
-                               Optional<String> error, Optional<String> errorDescription) {
+public record CallbackResponse(
+        Optional<String> code, Optional<String> state, Optional<String> error, Optional<String> errorDescription) {
 
     public static Optional<CallbackResponse> match(String location, URI redirectUri) {
         if (location == null || location.isEmpty()) {
@@ -26,7 +26,9 @@ public record CallbackResponse(Optional<String> code, Optional<String> state,
         } catch (URISyntaxException e) {
             return Optional.empty();
         }
-        if (uri.isOpaque() || uri.getScheme() == null || uri.getHost() == null
+        if (uri.isOpaque()
+                || uri.getScheme() == null
+                || uri.getHost() == null
                 || !uri.getScheme().equalsIgnoreCase(redirectUri.getScheme())
                 || !uri.getHost().equalsIgnoreCase(redirectUri.getHost())
                 || effectivePort(uri) != effectivePort(redirectUri)
@@ -75,6 +77,7 @@ public record CallbackResponse(Optional<String> code, Optional<String> state,
 
     @Override
     public String toString() {
-        return "CallbackResponse[code=" + (code.isPresent() ? "present" : "absent") + ", error=" + error.orElse("none") + "]";
+        return "CallbackResponse[code=" + (code.isPresent() ? "present" : "absent") + ", error=" + error.orElse("none")
+                + "]";
     }
 }

@@ -9,9 +9,14 @@ import java.util.Optional;
  * @param authTime when the person last authenticated at the tenant ({@code auth_time}); absent when the tenant
  *                 did not say, then {@link #authenticatedAt()} falls back to when the token was issued
  */
-public record IdTokenClaims(String subject, Optional<String> email, boolean emailVerified,
-                            Optional<String> name, Optional<String> picture, Instant issuedAt,
-                            Optional<Instant> authTime) {
+public record IdTokenClaims(
+        String subject,
+        Optional<String> email,
+        boolean emailVerified,
+        Optional<String> name,
+        Optional<String> picture,
+        Instant issuedAt,
+        Optional<Instant> authTime) {
 
     /** When the person last proved who they are: {@code auth_time}, else the token's {@code iat}. */
     public Instant authenticatedAt() {

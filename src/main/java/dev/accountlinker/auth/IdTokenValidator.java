@@ -67,14 +67,16 @@ public final class IdTokenValidator {
         Instant latestAcceptable = clock.instant().plusSeconds(LEEWAY_SECONDS);
         Date issuedAt = jwt.getIssuedAt();
         if (issuedAt == null || issuedAt.toInstant().isAfter(latestAcceptable)) {
-            throw new AuthException(AuthException.Reason.INVALID_ID_TOKEN,
-                    "Issued At (iat) claim is missing or lies in the future");
+            throw new AuthException(
+                    AuthException.Reason.INVALID_ID_TOKEN, "Issued At (iat) claim is missing or lies in the future");
         }
         Claim authTime = jwt.getClaim("auth_time");
-        if (!authTime.isMissing() && !authTime.isNull() && authTime.asDate() != null
+        if (!authTime.isMissing()
+                && !authTime.isNull()
+                && authTime.asDate() != null
                 && authTime.asDate().toInstant().isAfter(latestAcceptable)) {
-            throw new AuthException(AuthException.Reason.INVALID_ID_TOKEN,
-                    "Authentication Time (auth_time) claim lies in the future");
+            throw new AuthException(
+                    AuthException.Reason.INVALID_ID_TOKEN, "Authentication Time (auth_time) claim lies in the future");
         }
         return new IdTokenClaims(
                 jwt.getSubject(),
@@ -83,7 +85,8 @@ public final class IdTokenValidator {
                 Optional.ofNullable(jwt.getClaim("name").asString()),
                 Optional.ofNullable(jwt.getClaim("picture").asString()),
                 issuedAt.toInstant(),
-                authTime.isMissing() || authTime.isNull() || authTime.asDate() == null ? Optional.empty()
+                authTime.isMissing() || authTime.isNull() || authTime.asDate() == null
+                        ? Optional.empty()
                         : Optional.of(authTime.asDate().toInstant()));
     }
 }

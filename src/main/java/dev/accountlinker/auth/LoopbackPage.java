@@ -6,8 +6,7 @@ package dev.accountlinker.auth;
  * elsewhere, which is all the listeners' Content-Security-Policy allows.
  */
 public final class LoopbackPage {
-    private LoopbackPage() {
-    }
+    private LoopbackPage() {}
 
     /** @param language the page's language tag, e.g. {@code en} */
     public static String html(String language, String title, String text) {
@@ -18,6 +17,9 @@ public final class LoopbackPage {
     }
 
     private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
     }
 }

@@ -41,6 +41,7 @@ public final class LoopbackReceiver implements AutoCloseable {
     private final CompletableFuture<CallbackResponse> callback = new CompletableFuture<>();
     /** Set once by whatever ends the attempt first: the callback, the timeout, a cancel or close. */
     private final AtomicBoolean ended = new AtomicBoolean();
+
     private LoopbackServer server;
     private URI redirectUri;
     private volatile String expectedState;
@@ -64,8 +65,13 @@ public final class LoopbackReceiver implements AutoCloseable {
     public static LoopbackReceiver start(List<Integer> candidatePorts, Pages pages, Duration connectionDeadline)
             throws AuthException {
         LoopbackReceiver receiver = new LoopbackReceiver(pages);
-        receiver.server = LoopbackServer.bind(candidatePorts, PATH, pages.notForUsHtml(), connectionDeadline,
-                receiver::answer, failure -> receiver.end(new AuthException(AuthException.Reason.NETWORK, "", failure)));
+        receiver.server = LoopbackServer.bind(
+                candidatePorts,
+                PATH,
+                pages.notForUsHtml(),
+                connectionDeadline,
+                receiver::answer,
+                failure -> receiver.end(new AuthException(AuthException.Reason.NETWORK, "", failure)));
         receiver.redirectUri = SignInWays.callbackUri(receiver.server.port());
         receiver.server.startAccepting();
         return receiver;
@@ -97,8 +103,8 @@ public final class LoopbackReceiver implements AutoCloseable {
             ended.set(true);
             stopListening();
         });
-        this.timeout = LoopbackServer.schedule(timeout,
-                () -> end(new AuthException(AuthException.Reason.TIMED_OUT, "")));
+        this.timeout =
+                LoopbackServer.schedule(timeout, () -> end(new AuthException(AuthException.Reason.TIMED_OUT, "")));
         if (callback.isDone()) {
             stopListening(); // closed before the wait began: no timer left behind
         }
@@ -109,11 +115,13 @@ public final class LoopbackReceiver implements AutoCloseable {
         if (ended.get()) {
             return LoopbackServer.Answer.of(410, pages.errorHtml());
         }
-        Optional<CallbackResponse> response = rawQuery.flatMap(query ->
-                CallbackResponse.match(redirectUri + "?" + query, redirectUri));
+        Optional<CallbackResponse> response =
+                rawQuery.flatMap(query -> CallbackResponse.match(redirectUri + "?" + query, redirectUri));
         String state = expectedState;
-        boolean ours = state != null && response.flatMap(CallbackResponse::state)
-                .map(received -> sameState(received, state)).orElse(false);
+        boolean ours = state != null
+                && response.flatMap(CallbackResponse::state)
+                        .map(received -> sameState(received, state))
+                        .orElse(false);
         if (!ours) {
             // A guess, a stale tab or a page on another site: not the answer to this attempt, keep waiting.
             return LoopbackServer.Answer.of(400, pages.notForUsHtml());
@@ -131,7 +139,8 @@ public final class LoopbackReceiver implements AutoCloseable {
     }
 
     private static boolean sameState(String received, String expected) {
-        return MessageDigest.isEqual(received.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
+        return MessageDigest.isEqual(
+                received.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
     }
 
     private void end(AuthException failure) {

@@ -50,6 +50,7 @@ final class LoopbackServer implements AutoCloseable {
     static final Duration DEFAULT_CONNECTION_DEADLINE = Duration.ofSeconds(5);
     /** Enough for a browser's request with a few cookies for 127.0.0.1; a larger head is refused. */
     static final int MAX_HEAD_BYTES = 32 * 1024;
+
     private static final int WORKERS = 4;
     private static final int WAITING_CONNECTIONS = 16;
     private static final int BACKLOG = 16;
@@ -57,6 +58,7 @@ final class LoopbackServer implements AutoCloseable {
     private static final long LINGER_MILLIS = 1000;
     /** Upper bound on waiting for the accepting thread to let go of the port on close. */
     private static final long ACCEPTOR_EXIT_MILLIS = 1000;
+
     private static final byte[] HEAD_END = {'\r', '\n', '\r', '\n'};
     private static final Pattern REQUEST_LINE = Pattern.compile("([A-Z]+) (\\S+) HTTP/1\\.[01]");
     private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
@@ -65,7 +67,7 @@ final class LoopbackServer implements AutoCloseable {
     /** The page a request for the owner's path gets, and what to do once it has been sent (or could not be). */
     record Answer(int status, String html, Runnable afterSent) {
         static Answer of(int status, String html) {
-            return new Answer(status, html, () -> { });
+            return new Answer(status, html, () -> {});
         }
     }
 
@@ -87,8 +89,13 @@ final class LoopbackServer implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile Thread acceptor;
 
-    private LoopbackServer(ServerSocket listening, String path, String notForUsHtml, Duration connectionDeadline,
-                           Handler handler, Consumer<IOException> onAcceptFailure) {
+    private LoopbackServer(
+            ServerSocket listening,
+            String path,
+            String notForUsHtml,
+            Duration connectionDeadline,
+            Handler handler,
+            Consumer<IOException> onAcceptFailure) {
         this.listening = listening;
         this.port = listening.getLocalPort();
         this.path = path;
@@ -97,8 +104,13 @@ final class LoopbackServer implements AutoCloseable {
         this.connectionDeadline = connectionDeadline;
         this.handler = handler;
         this.onAcceptFailure = onAcceptFailure;
-        this.workers = new ThreadPoolExecutor(WORKERS, WORKERS, 0, TimeUnit.MILLISECONDS,
-                new ArrayBlockingQueue<>(WAITING_CONNECTIONS), daemonThreads("account-linker-loopback-" + port));
+        this.workers = new ThreadPoolExecutor(
+                WORKERS,
+                WORKERS,
+                0,
+                TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(WAITING_CONNECTIONS),
+                daemonThreads("account-linker-loopback-" + port));
     }
 
     /**
@@ -106,8 +118,13 @@ final class LoopbackServer implements AutoCloseable {
      *
      * @throws AuthException LOOPBACK_UNAVAILABLE naming every port tried, when none is free
      */
-    static LoopbackServer bind(List<Integer> candidatePorts, String path, String notForUsHtml,
-                               Duration connectionDeadline, Handler handler, Consumer<IOException> onAcceptFailure)
+    static LoopbackServer bind(
+            List<Integer> candidatePorts,
+            String path,
+            String notForUsHtml,
+            Duration connectionDeadline,
+            Handler handler,
+            Consumer<IOException> onAcceptFailure)
             throws AuthException {
         if (candidatePorts.isEmpty() || connectionDeadline.isNegative() || connectionDeadline.isZero()) {
             throw new IllegalArgumentException("ports and a positive deadline are required");
@@ -130,7 +147,7 @@ final class LoopbackServer implements AutoCloseable {
 
     private static InetAddress loopbackAddress() throws UnknownHostException {
         // The IPv4 literal every registered URL names, never "localhost" (which may resolve to ::1 or elsewhere).
-        return InetAddress.getByAddress(new byte[]{127, 0, 0, 1});
+        return InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
     }
 
     void startAccepting() {
@@ -177,7 +194,8 @@ final class LoopbackServer implements AutoCloseable {
             }
             long deadline = System.nanoTime() + connectionDeadline.toNanos();
             Optional<byte[]> head = readHead(connection, deadline);
-            Answer answer = head.isEmpty() ? Answer.of(431, notForUsHtml)
+            Answer answer = head.isEmpty()
+                    ? Answer.of(431, notForUsHtml)
                     : route(new String(head.get(), StandardCharsets.ISO_8859_1));
             try {
                 respond(connection, answer);
@@ -200,7 +218,8 @@ final class LoopbackServer implements AutoCloseable {
      * before the client has read it (a request larger than the cap, a body): read what is left, briefly.
      */
     private static void drainBeforeClosing(Socket connection, long deadlineNanos) {
-        long remainingMillis = Math.min(LINGER_MILLIS, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime()));
+        long remainingMillis =
+                Math.min(LINGER_MILLIS, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime()));
         if (remainingMillis <= 0) {
             return;
         }
@@ -372,7 +391,8 @@ final class LoopbackServer implements AutoCloseable {
         static final ScheduledThreadPoolExecutor INSTANCE = create();
 
         private static ScheduledThreadPoolExecutor create() {
-            ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, daemonThreads("account-linker-loopback-timer"));
+            ScheduledThreadPoolExecutor timer =
+                    new ScheduledThreadPoolExecutor(1, daemonThreads("account-linker-loopback-timer"));
             timer.setRemoveOnCancelPolicy(true);
             return timer;
         }

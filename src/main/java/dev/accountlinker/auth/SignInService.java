@@ -86,11 +86,16 @@ public final class SignInService {
                 if (validator == null) {
                     try {
                         // Cached keys; an unknown kid triggers one refetch (key rotation), rate limited.
-                        validator = new IdTokenValidator(settings.address().issuer(), settings.clientId(),
-                                new JwkProviderBuilder(new URL(settings.address().jwksUrl()))
+                        validator = new IdTokenValidator(
+                                settings.address().issuer(),
+                                settings.clientId(),
+                                new JwkProviderBuilder(
+                                                new URL(settings.address().jwksUrl()))
                                         .cached(10, 24, TimeUnit.HOURS)
                                         .rateLimited(10, 1, TimeUnit.MINUTES)
-                                        .timeouts((int) settings.connectTimeout().toMillis(), (int) settings.readTimeout().toMillis())
+                                        .timeouts(
+                                                (int) settings.connectTimeout().toMillis(),
+                                                (int) settings.readTimeout().toMillis())
                                         .proxied(proxy())
                                         .build(),
                                 clock);
@@ -122,7 +127,8 @@ public final class SignInService {
         String state = randomToken();
         String nonce = randomToken();
         URI redirectUri = options.redirectUri().orElse(settings.redirectUri());
-        AuthorizeUrlBuilder url = authApi().authorizeUrl(redirectUri.toString())
+        AuthorizeUrlBuilder url = authApi()
+                .authorizeUrl(redirectUri.toString())
                 .withResponseType("code")
                 .withScope(SCOPE)
                 .withAudience(settings.address().managementAudience())
@@ -134,7 +140,7 @@ public final class SignInService {
         url.withParameter("ui_locales", Languages.uiLocales(uiLocale));
         Optional<Integer> maxAge = Optional.empty();
         switch (options.freshness()) {
-            case SESSION_ALLOWED -> { }
+            case SESSION_ALLOWED -> {}
             case ASK_TO_LOG_IN -> url.withParameter("prompt", "login");
             case AUTHENTICATE_NOW -> {
                 url.withParameter("max_age", "0").withParameter("prompt", "login");
@@ -145,15 +151,20 @@ public final class SignInService {
     }
 
     /** Checks the redirect against the attempt; returns the authorization code. */
-    public static String authorizationCode(AuthorizationRequest request, CallbackResponse response) throws AuthException {
+    public static String authorizationCode(AuthorizationRequest request, CallbackResponse response)
+            throws AuthException {
         if (response.state().isEmpty() || !constantTimeEquals(response.state().get(), request.state())) {
             throw new AuthException(AuthException.Reason.STATE_MISMATCH, "");
         }
         if (response.error().isPresent()) {
-            throw new AuthException(AuthException.Reason.AUTHORIZATION_ERROR,
-                    response.errorDescription().filter(d -> !d.isBlank()).orElse(response.error().get()));
+            throw new AuthException(
+                    AuthException.Reason.AUTHORIZATION_ERROR,
+                    response.errorDescription()
+                            .filter(d -> !d.isBlank())
+                            .orElse(response.error().get()));
         }
-        return response.code().filter(code -> !code.isBlank())
+        return response.code()
+                .filter(code -> !code.isBlank())
                 .orElseThrow(() -> new AuthException(AuthException.Reason.MALFORMED_CALLBACK, ""));
     }
 
@@ -162,8 +173,13 @@ public final class SignInService {
         String code = authorizationCode(request, response);
         TokenHolder holder;
         try {
-            holder = authApi().exchangeCodeWithVerifier(code, request.pkce().verifier(), request.redirectUri().toString())
-                    .execute().getBody();
+            holder = authApi()
+                    .exchangeCodeWithVerifier(
+                            code,
+                            request.pkce().verifier(),
+                            request.redirectUri().toString())
+                    .execute()
+                    .getBody();
         } catch (APIException e) {
             throw tokenEndpointError(e);
         } catch (Auth0Exception e) {
@@ -174,7 +190,8 @@ public final class SignInService {
         }
         IdTokenClaims claims = validator().validate(holder.getIdToken(), request.nonce(), request.maxAgeSeconds());
         Instant expiresAt = clock.instant().plus(Duration.ofSeconds(Math.max(0, holder.getExpiresIn())));
-        return new SignedInAccount(claims, new Tokens(holder.getIdToken(), holder.getAccessToken(), holder.getScope(), expiresAt));
+        return new SignedInAccount(
+                claims, new Tokens(holder.getIdToken(), holder.getAccessToken(), holder.getScope(), expiresAt));
     }
 
     private static AuthException tokenEndpointError(APIException e) {
@@ -189,7 +206,8 @@ public final class SignInService {
         if (status >= 500) {
             return new AuthException(AuthException.Reason.SERVER_ERROR, String.valueOf(status));
         }
-        String detail = e.getDescription() != null ? e.getDescription()
+        String detail = e.getDescription() != null
+                ? e.getDescription()
                 : e.getError() != null ? e.getError() : "HTTP " + status;
         return new AuthException(AuthException.Reason.TOKEN_REJECTED, detail);
     }

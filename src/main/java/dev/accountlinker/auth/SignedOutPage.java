@@ -43,8 +43,9 @@ public final class SignedOutPage implements AutoCloseable {
     }
 
     /** Serves {@code pageHtml} for at most {@code lifetime}, with the default per-connection deadline. */
-    public static SignedOutPage start(List<Integer> candidatePorts, String pageHtml, String notForUsHtml,
-                                      Duration lifetime) throws AuthException {
+    public static SignedOutPage start(
+            List<Integer> candidatePorts, String pageHtml, String notForUsHtml, Duration lifetime)
+            throws AuthException {
         return start(candidatePorts, pageHtml, notForUsHtml, lifetime, LoopbackServer.DEFAULT_CONNECTION_DEADLINE);
     }
 
@@ -52,12 +53,22 @@ public final class SignedOutPage implements AutoCloseable {
      * @throws AuthException LOOPBACK_UNAVAILABLE, naming every port tried, when none is free (sign out without
      *                       a return page then)
      */
-    public static SignedOutPage start(List<Integer> candidatePorts, String pageHtml, String notForUsHtml,
-                                      Duration lifetime, Duration connectionDeadline) throws AuthException {
+    public static SignedOutPage start(
+            List<Integer> candidatePorts,
+            String pageHtml,
+            String notForUsHtml,
+            Duration lifetime,
+            Duration connectionDeadline)
+            throws AuthException {
         Objects.requireNonNull(pageHtml);
         Objects.requireNonNull(notForUsHtml);
         SignedOutPage page = new SignedOutPage(pageHtml);
-        page.server = LoopbackServer.bind(candidatePorts, PATH, notForUsHtml, connectionDeadline, page::answer,
+        page.server = LoopbackServer.bind(
+                candidatePorts,
+                PATH,
+                notForUsHtml,
+                connectionDeadline,
+                page::answer,
                 failure -> page.finish(Outcome.CLOSED));
         page.expiry = LoopbackServer.schedule(lifetime, () -> page.finish(Outcome.EXPIRED));
         page.server.startAccepting();

@@ -11,8 +11,14 @@ import java.util.Optional;
  * @param proxy     how connections reach the network ({@code --proxy}; automatic when not configured)
  * @param installer what an organisation's build decided (product name, demo and connect screen offered or not)
  */
-public record AppConfig(boolean demo, Optional<TenantSettings> tenant, List<String> connections, URI redirectUri,
-                        SignInWays ways, ProxySetting proxy, InstallerOptions installer) {
+public record AppConfig(
+        boolean demo,
+        Optional<TenantSettings> tenant,
+        List<String> connections,
+        URI redirectUri,
+        SignInWays ways,
+        ProxySetting proxy,
+        InstallerOptions installer) {
     public static final URI DEFAULT_REDIRECT_URI = URI.create("http://127.0.0.1/callback");
     public static final List<String> DEMO_CONNECTIONS = List.of("google-oauth2", "github");
 
@@ -21,8 +27,8 @@ public record AppConfig(boolean demo, Optional<TenantSettings> tenant, List<Stri
     }
 
     /** Automatic proxy, no installer settings. */
-    public AppConfig(boolean demo, Optional<TenantSettings> tenant, List<String> connections, URI redirectUri,
-                     SignInWays ways) {
+    public AppConfig(
+            boolean demo, Optional<TenantSettings> tenant, List<String> connections, URI redirectUri, SignInWays ways) {
         this(demo, tenant, connections, redirectUri, ways, ProxySetting.AUTOMATIC, InstallerOptions.DEFAULT);
     }
 
@@ -31,8 +37,8 @@ public record AppConfig(boolean demo, Optional<TenantSettings> tenant, List<Stri
     }
 
     public static AppConfig forTenant(TenantSettings settings) {
-        return new AppConfig(false, Optional.of(settings), settings.connections(), settings.redirectUri(),
-                SignInWays.defaults());
+        return new AppConfig(
+                false, Optional.of(settings), settings.connections(), settings.redirectUri(), SignInWays.defaults());
     }
 
     public AppConfig withWays(SignInWays newWays) {

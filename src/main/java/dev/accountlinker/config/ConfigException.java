@@ -9,7 +9,12 @@ import java.util.Optional;
  */
 public final class ConfigException extends Exception {
     /** Where the unusable value came from: the connect screen can repair only the user's settings file. */
-    public enum Source { COMMAND_LINE, ENVIRONMENT, SETTINGS_FILE, INSTALLER_FILE }
+    public enum Source {
+        COMMAND_LINE,
+        ENVIRONMENT,
+        SETTINGS_FILE,
+        INSTALLER_FILE
+    }
 
     private final String settingKey;
     private final String messageKey;

@@ -60,27 +60,25 @@ public final class ConfigLoader {
             PROXY, "AUTH0_PROXY",
             THEME, "AUTH0_THEME",
             LANGUAGE, "AUTH0_LANGUAGE");
-    private static final List<String> VALUE_KEYS =
-            List.of(DOMAIN, CLIENT_ID, CONNECTIONS, REDIRECT_URI, BROWSER_CONNECTIONS, LOOPBACK_PORT, PROXY, THEME,
-                    LANGUAGE);
+    private static final List<String> VALUE_KEYS = List.of(
+            DOMAIN, CLIENT_ID, CONNECTIONS, REDIRECT_URI, BROWSER_CONNECTIONS, LOOPBACK_PORT, PROXY, THEME, LANGUAGE);
     private static final List<String> INSTALLER_ONLY_KEYS = List.of(PRODUCT_NAME, OFFER_DEMO, OFFER_CONNECT);
     private static final int MAX_PRODUCT_NAME = 60;
     private static final Pattern CONNECTION_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
     /** Control characters a text file of settings never holds (tab, line breaks and form feed are fine). */
     private static final Pattern BINARY = Pattern.compile("[\\x00-\\x08\\x0B\\x0E-\\x1F\\x7F]");
+
     private static final String BYTE_ORDER_MARK = "\uFEFF";
     private static final Pattern CLIENT_ID_CHARS = Pattern.compile("[A-Za-z0-9_.-]+");
 
     /** A value and where it came from. */
-    private record Sourced(String text, Source source) {
-    }
+    private record Sourced(String text, Source source) {}
 
     private interface Parser<T> {
         T parse(String value) throws ConfigException;
     }
 
-    private ConfigLoader() {
-    }
+    private ConfigLoader() {}
 
     /** The settings file in the user's configuration folder (it need not exist). */
     public static Path defaultSettingsFile() {
@@ -138,8 +136,9 @@ public final class ConfigLoader {
      *                      above the demo; it may also hold {@code product-name}, {@code offer-demo} and
      *                      {@code offer-connect}
      */
-    public static AppConfig load(List<String> args, Map<String, String> environment, Path settingsFile,
-                                 Optional<Path> installerFile) throws ConfigException {
+    public static AppConfig load(
+            List<String> args, Map<String, String> environment, Path settingsFile, Optional<Path> installerFile)
+            throws ConfigException {
         Map<String, String> fromArgs = new LinkedHashMap<>();
         boolean demoRequested;
         try {
@@ -149,7 +148,8 @@ public final class ConfigLoader {
         }
         Map<String, String> fromFile = readSettingsFile(settingsFile, VALUE_KEYS, Source.SETTINGS_FILE);
         Map<String, String> fromInstaller = installerFile.isPresent()
-                ? readSettingsFile(installerFile.get(), installerKeys(), Source.INSTALLER_FILE) : Map.of();
+                ? readSettingsFile(installerFile.get(), installerKeys(), Source.INSTALLER_FILE)
+                : Map.of();
 
         Map<String, Sourced> merged = new LinkedHashMap<>();
         for (String key : VALUE_KEYS) {
@@ -166,9 +166,16 @@ public final class ConfigLoader {
         List<String> connections = parsed(merged, CONNECTIONS, ConfigLoader::parseConnections, null);
         URI redirectUri = parsed(merged, REDIRECT_URI, ConfigLoader::parseRedirectUri, AppConfig.DEFAULT_REDIRECT_URI);
         SignInWays ways = new SignInWays(
-                parsed(merged, BROWSER_CONNECTIONS, ConfigLoader::parseBrowserConnections,
+                parsed(
+                        merged,
+                        BROWSER_CONNECTIONS,
+                        ConfigLoader::parseBrowserConnections,
                         SignInWays.DEFAULT_BROWSER_CONNECTIONS),
-                parsed(merged, LOOPBACK_PORT, value -> List.of(parseLoopbackPort(value)), SignInWays.DEFAULT_LOOPBACK_PORTS));
+                parsed(
+                        merged,
+                        LOOPBACK_PORT,
+                        value -> List.of(parseLoopbackPort(value)),
+                        SignInWays.DEFAULT_LOOPBACK_PORTS));
         ProxySetting proxy = parsed(merged, PROXY, value -> ProxySetting.parse(PROXY, value), ProxySetting.AUTOMATIC);
         parsed(merged, THEME, value -> ThemeSetting.parse(THEME, value), ThemeSetting.DEFAULT); // applied by theme(...)
         parsed(merged, LANGUAGE, value -> Languages.parse(LANGUAGE, value), null); // applied by language(...)
@@ -176,31 +183,49 @@ public final class ConfigLoader {
 
         boolean tenantConfigured = merged.containsKey(DOMAIN) || merged.containsKey(CLIENT_ID);
         if (demoRequested || !tenantConfigured) {
-            return new AppConfig(true, Optional.empty(),
-                    connections != null ? connections : AppConfig.DEMO_CONNECTIONS, redirectUri, ways, proxy, installer);
+            return new AppConfig(
+                    true,
+                    Optional.empty(),
+                    connections != null ? connections : AppConfig.DEMO_CONNECTIONS,
+                    redirectUri,
+                    ways,
+                    proxy,
+                    installer);
         }
         for (String required : List.of(DOMAIN, CLIENT_ID)) {
             if (!merged.containsKey(required)) {
                 // Where the other half came from: there the missing one belongs too.
-                Source where = merged.get(required.equals(DOMAIN) ? CLIENT_ID : DOMAIN).source();
-                throw new ConfigException(required, "config.error.missingSetting", ENVIRONMENT_NAMES.get(required),
-                        settingsFile == null ? defaultSettingsFile().toAbsolutePath().toString()
-                                : settingsFile.toAbsolutePath().toString()).from(where);
+                Source where =
+                        merged.get(required.equals(DOMAIN) ? CLIENT_ID : DOMAIN).source();
+                throw new ConfigException(
+                                required,
+                                "config.error.missingSetting",
+                                ENVIRONMENT_NAMES.get(required),
+                                settingsFile == null
+                                        ? defaultSettingsFile().toAbsolutePath().toString()
+                                        : settingsFile.toAbsolutePath().toString())
+                        .from(where);
             }
         }
         TenantAddress address = parsed(merged, DOMAIN, value -> TenantAddress.parse(DOMAIN, value), null);
         String clientId = parsed(merged, CLIENT_ID, ConfigLoader::parseClientId, null);
-        return new AppConfig(false, Optional.of(new TenantSettings(address, clientId,
-                connections != null ? connections : List.of(), redirectUri)), connections != null ? connections : List.of(),
-                redirectUri, ways, proxy, installer);
+        return new AppConfig(
+                false,
+                Optional.of(new TenantSettings(
+                        address, clientId, connections != null ? connections : List.of(), redirectUri)),
+                connections != null ? connections : List.of(),
+                redirectUri,
+                ways,
+                proxy,
+                installer);
     }
 
     /**
      * What is still known when the configuration cannot be used: the installer's choices (product name, demo and
      * connect screen offered) and the proxy, each where it can be read; the defaults otherwise.
      */
-    public static AppConfig fallback(List<String> args, Map<String, String> environment, Path settingsFile,
-                                     Optional<Path> installerFile) {
+    public static AppConfig fallback(
+            List<String> args, Map<String, String> environment, Path settingsFile, Optional<Path> installerFile) {
         InstallerOptions installer = InstallerOptions.DEFAULT;
         Map<String, String> fromInstaller = Map.of();
         if (installerFile.isPresent()) {
@@ -211,8 +236,14 @@ public final class ConfigLoader {
                 fromInstaller = Map.of();
             }
         }
-        ProxySetting proxy = readLeniently(PROXY, args, environment, settingsFile, fromInstaller,
-                value -> ProxySetting.parse(PROXY, value), ProxySetting.AUTOMATIC);
+        ProxySetting proxy = readLeniently(
+                PROXY,
+                args,
+                environment,
+                settingsFile,
+                fromInstaller,
+                value -> ProxySetting.parse(PROXY, value),
+                ProxySetting.AUTOMATIC);
         return AppConfig.demoDefaults().withProxy(proxy).withInstaller(installer);
     }
 
@@ -222,10 +253,16 @@ public final class ConfigLoader {
      * first window needs a theme before anything can be said, so a wrong value is reported by {@link #load} instead
      * (and the default is used meanwhile).
      */
-    public static ThemeSetting theme(List<String> args, Map<String, String> environment, Path settingsFile,
-                                     Optional<Path> installerFile) {
-        return readLeniently(THEME, args, environment, settingsFile, installerValues(installerFile),
-                value -> ThemeSetting.parse(THEME, value), ThemeSetting.DEFAULT);
+    public static ThemeSetting theme(
+            List<String> args, Map<String, String> environment, Path settingsFile, Optional<Path> installerFile) {
+        return readLeniently(
+                THEME,
+                args,
+                environment,
+                settingsFile,
+                installerValues(installerFile),
+                value -> ThemeSetting.parse(THEME, value),
+                ThemeSetting.DEFAULT);
     }
 
     /**
@@ -234,10 +271,20 @@ public final class ConfigLoader {
      * so a wrong value is reported by {@link #load} instead, in the system's language. An unreadable command line
      * is reported in the language of the environment or the settings file.
      */
-    public static Locale language(List<String> args, Map<String, String> environment, Path settingsFile,
-                                  Optional<Path> installerFile, Locale system) {
-        return readLeniently(LANGUAGE, args, environment, settingsFile, installerValues(installerFile),
-                value -> Languages.parse(LANGUAGE, value), Languages.fromSystem(system));
+    public static Locale language(
+            List<String> args,
+            Map<String, String> environment,
+            Path settingsFile,
+            Optional<Path> installerFile,
+            Locale system) {
+        return readLeniently(
+                LANGUAGE,
+                args,
+                environment,
+                settingsFile,
+                installerValues(installerFile),
+                value -> Languages.parse(LANGUAGE, value),
+                Languages.fromSystem(system));
     }
 
     private static Map<String, String> installerValues(Optional<Path> installerFile) {
@@ -248,16 +295,22 @@ public final class ConfigLoader {
      * One setting from its highest-precedence source that can be read at all, parsed; {@code otherwise} when no
      * source has it or its value cannot be used (loading reports that).
      */
-    private static <T> T readLeniently(String key, List<String> args, Map<String, String> environment,
-                                       Path settingsFile, Map<String, String> fromInstaller, Parser<T> parser,
-                                       T otherwise) {
+    private static <T> T readLeniently(
+            String key,
+            List<String> args,
+            Map<String, String> environment,
+            Path settingsFile,
+            Map<String, String> fromInstaller,
+            Parser<T> parser,
+            T otherwise) {
         Map<String, String> fromArgs = new LinkedHashMap<>();
         try {
             parseArguments(args, fromArgs);
         } catch (ConfigException unreadable) {
             fromArgs.clear();
         }
-        Sourced value = firstPresent(new Sourced(fromArgs.get(key), Source.COMMAND_LINE),
+        Sourced value = firstPresent(
+                new Sourced(fromArgs.get(key), Source.COMMAND_LINE),
                 new Sourced(environment.get(ENVIRONMENT_NAMES.get(key)), Source.ENVIRONMENT),
                 new Sourced(UserSettingsFile.readValues(settingsFile).get(key), Source.SETTINGS_FILE),
                 new Sourced(fromInstaller.get(key), Source.INSTALLER_FILE));
@@ -287,8 +340,13 @@ public final class ConfigLoader {
             case PROXY -> ProxySetting.parse(PROXY, value);
             case THEME -> ThemeSetting.parse(THEME, value);
             case LANGUAGE -> Languages.parse(LANGUAGE, value);
-            default -> throw new ConfigException(key, "config.error.unknownFileKey", key,
-                    defaultSettingsFile().toAbsolutePath().toString(), String.join(", ", VALUE_KEYS));
+            default ->
+                throw new ConfigException(
+                        key,
+                        "config.error.unknownFileKey",
+                        key,
+                        defaultSettingsFile().toAbsolutePath().toString(),
+                        String.join(", ", VALUE_KEYS));
         }
     }
 
@@ -304,13 +362,16 @@ public final class ConfigLoader {
     }
 
     private static InstallerOptions installerOptions(Map<String, String> fromInstaller) throws ConfigException {
-        Optional<String> productName = Optional.ofNullable(fromInstaller.get(PRODUCT_NAME)).map(String::strip)
+        Optional<String> productName = Optional.ofNullable(fromInstaller.get(PRODUCT_NAME))
+                .map(String::strip)
                 .filter(name -> !name.isEmpty());
         if (productName.isPresent() && productName.get().length() > MAX_PRODUCT_NAME) {
             throw new ConfigException(PRODUCT_NAME, "config.error.productName", productName.get(), MAX_PRODUCT_NAME)
                     .from(Source.INSTALLER_FILE);
         }
-        return new InstallerOptions(productName, parseFlag(OFFER_DEMO, fromInstaller.get(OFFER_DEMO)),
+        return new InstallerOptions(
+                productName,
+                parseFlag(OFFER_DEMO, fromInstaller.get(OFFER_DEMO)),
                 parseFlag(OFFER_CONNECT, fromInstaller.get(OFFER_CONNECT)));
     }
 
@@ -379,8 +440,12 @@ public final class ConfigLoader {
     private static Map<String, String> readSettingsFile(Path file, List<String> allowedKeys, Source source)
             throws ConfigException {
         try {
-            return readSettingsFile(file, allowedKeys, source == Source.INSTALLER_FILE
-                    ? "config.error.unknownInstallerKey" : "config.error.unknownFileKey");
+            return readSettingsFile(
+                    file,
+                    allowedKeys,
+                    source == Source.INSTALLER_FILE
+                            ? "config.error.unknownInstallerKey"
+                            : "config.error.unknownFileKey");
         } catch (ConfigException problem) {
             throw problem.from(source);
         }
@@ -487,8 +552,13 @@ public final class ConfigLoader {
             throw new ConfigException(LOOPBACK_PORT, "config.error.port", value);
         }
         if (port == 0) {
-            throw new ConfigException(LOOPBACK_PORT, "config.error.portAny", value,
-                    SignInWays.DEFAULT_LOOPBACK_PORTS.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")));
+            throw new ConfigException(
+                    LOOPBACK_PORT,
+                    "config.error.portAny",
+                    value,
+                    SignInWays.DEFAULT_LOOPBACK_PORTS.stream()
+                            .map(String::valueOf)
+                            .collect(java.util.stream.Collectors.joining(", ")));
         }
         if (!SignInWays.isAcceptableLoopbackPort(port)) {
             throw new ConfigException(LOOPBACK_PORT, "config.error.port", value);

@@ -13,8 +13,8 @@ import java.util.Optional;
  * @param settingsFile  the user's settings file (the connect screen writes it)
  * @param installerFile the installer settings file of an organisation's build, if any
  */
-public record ConfigSources(List<String> args, Map<String, String> environment, Path settingsFile,
-                            Optional<Path> installerFile) {
+public record ConfigSources(
+        List<String> args, Map<String, String> environment, Path settingsFile, Optional<Path> installerFile) {
     public ConfigSources {
         args = List.copyOf(args);
         environment = Map.copyOf(environment);
@@ -22,8 +22,8 @@ public record ConfigSources(List<String> args, Map<String, String> environment, 
 
     /** This process: its arguments, environment, the user's settings file and the installer's, if any. */
     public static ConfigSources ofProcess(List<String> args) {
-        return new ConfigSources(args, System.getenv(), ConfigLoader.defaultSettingsFile(),
-                ConfigLoader.installerSettingsFile());
+        return new ConfigSources(
+                args, System.getenv(), ConfigLoader.defaultSettingsFile(), ConfigLoader.installerSettingsFile());
     }
 
     /** Only a settings file (tests, and nothing given on the command line or in the environment). */

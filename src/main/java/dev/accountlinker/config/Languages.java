@@ -26,8 +26,7 @@ public final class Languages {
     private static final Map<String, String> AUTH0_TAGS =
             Map.of("en", "en", "de", "de", "fr", "fr-FR", "es", "es", "pt", "pt-BR");
 
-    private Languages() {
-    }
+    private Languages() {}
 
     /** The app's locale when nothing is configured: the system's when the app speaks its language, else English. */
     public static Locale fromSystem(Locale system) {

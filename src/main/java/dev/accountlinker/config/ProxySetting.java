@@ -15,12 +15,10 @@ public sealed interface ProxySetting permits ProxySetting.Automatic, ProxySettin
     ProxySetting DIRECT = new Direct();
 
     /** Nothing configured: the environment's or the system's proxy settings apply. */
-    record Automatic() implements ProxySetting {
-    }
+    record Automatic() implements ProxySetting {}
 
     /** {@code --proxy=none}: every connection is direct, whatever the environment or system says. */
-    record Direct() implements ProxySetting {
-    }
+    record Direct() implements ProxySetting {}
 
     /** An HTTP proxy (HTTPS goes through it with CONNECT). */
     record Http(String host, int port) implements ProxySetting {
@@ -38,10 +36,17 @@ public sealed interface ProxySetting permits ProxySetting.Automatic, ProxySettin
         }
         try {
             URI uri = new URI(text);
-            boolean pathIsEmpty = uri.getRawPath() == null || uri.getRawPath().isEmpty() || uri.getRawPath().equals("/");
-            if (!"http".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null || uri.getPort() < 1
-                    || uri.getPort() > 65535 || uri.getRawUserInfo() != null || !pathIsEmpty
-                    || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            boolean pathIsEmpty = uri.getRawPath() == null
+                    || uri.getRawPath().isEmpty()
+                    || uri.getRawPath().equals("/");
+            if (!"http".equalsIgnoreCase(uri.getScheme())
+                    || uri.getHost() == null
+                    || uri.getPort() < 1
+                    || uri.getPort() > 65535
+                    || uri.getRawUserInfo() != null
+                    || !pathIsEmpty
+                    || uri.getRawQuery() != null
+                    || uri.getRawFragment() != null) {
                 throw new ConfigException(settingKey, "config.error.proxy", text);
             }
             String host = uri.getHost();

@@ -23,6 +23,7 @@ public record SignInWays(List<String> browserConnections, List<Integer> loopback
     public static final List<Integer> DEFAULT_LOOPBACK_PORTS = List.of(28471, 28472, 28473);
     /** Lowest port accepted: below it ports are privileged or commonly taken by well-known services. */
     public static final int MIN_LOOPBACK_PORT = 1024;
+
     public static final int MAX_LOOPBACK_PORT = 65535;
     /** Path of the system-browser sign-in's redirect. */
     public static final String CALLBACK_PATH = "/callback";
@@ -68,7 +69,8 @@ public record SignInWays(List<String> browserConnections, List<Integer> loopback
 
     /** True when this sign-in (for a connection, or the main sign-in without one) uses the system browser. */
     public boolean useBrowserFor(Optional<String> connection) {
-        return browserConnections.contains(ALL) || connection.map(browserConnections::contains).orElse(false);
+        return browserConnections.contains(ALL)
+                || connection.map(browserConnections::contains).orElse(false);
     }
 
     /** Every redirect URI the system-browser sign-in may use: what goes into Auth0's Allowed Callback URLs. */

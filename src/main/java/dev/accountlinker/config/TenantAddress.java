@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
  */
 public record TenantAddress(URI baseUri) {
     private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
-    private static final Pattern HOST_NAME = Pattern.compile(
-            "(?i)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*");
+    private static final Pattern HOST_NAME =
+            Pattern.compile("(?i)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*");
 
     public static TenantAddress parse(String settingKey, String value) throws ConfigException {
         String text = value == null ? "" : value.strip();
@@ -33,10 +33,15 @@ public record TenantAddress(URI baseUri) {
         try {
             URI uri = new URI(text);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            boolean pathIsEmpty = uri.getRawPath() == null || uri.getRawPath().isEmpty() || uri.getRawPath().equals("/");
-            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null
-                    || uri.getRawUserInfo() != null || !pathIsEmpty
-                    || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            boolean pathIsEmpty = uri.getRawPath() == null
+                    || uri.getRawPath().isEmpty()
+                    || uri.getRawPath().equals("/");
+            if (!(scheme.equals("http") || scheme.equals("https"))
+                    || uri.getHost() == null
+                    || uri.getRawUserInfo() != null
+                    || !pathIsEmpty
+                    || uri.getRawQuery() != null
+                    || uri.getRawFragment() != null) {
                 throw new ConfigException(settingKey, "config.error.domain", text);
             }
             String host = uri.getHost().toLowerCase(Locale.ROOT);

@@ -15,8 +15,14 @@ import java.util.Objects;
  * ({@code proxies}: the app's one selector, see package {@code net}; by default whatever the JVM's default
  * selector says at the time of each connection).
  */
-public record TenantSettings(TenantAddress address, String clientId, List<String> connections, URI redirectUri,
-                             Duration connectTimeout, Duration readTimeout, ProxySelector proxies) {
+public record TenantSettings(
+        TenantAddress address,
+        String clientId,
+        List<String> connections,
+        URI redirectUri,
+        Duration connectTimeout,
+        Duration readTimeout,
+        ProxySelector proxies) {
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(20);
 
@@ -42,8 +48,13 @@ public record TenantSettings(TenantAddress address, String clientId, List<String
         }
     }
 
-    public TenantSettings(TenantAddress address, String clientId, List<String> connections, URI redirectUri,
-                          Duration connectTimeout, Duration readTimeout) {
+    public TenantSettings(
+            TenantAddress address,
+            String clientId,
+            List<String> connections,
+            URI redirectUri,
+            Duration connectTimeout,
+            Duration readTimeout) {
         this(address, clientId, connections, redirectUri, connectTimeout, readTimeout, JVM_DEFAULT_PROXIES);
     }
 

@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** The {@code theme} setting: light, dark, or whatever the operating system's colour scheme says. */
 public enum ThemeSetting {
-    LIGHT, DARK, SYSTEM;
+    LIGHT,
+    DARK,
+    SYSTEM;
 
     /** The default when nothing is set: follow the system. */
     public static final ThemeSetting DEFAULT = SYSTEM;

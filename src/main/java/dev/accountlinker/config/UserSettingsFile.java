@@ -100,11 +100,12 @@ public final class UserSettingsFile {
         }
         byte[] content = render(edits).getBytes(StandardCharsets.UTF_8);
         Path temporary = posix
-                ? Files.createTempFile(folder, ".settings-", ".tmp", PosixFilePermissions.asFileAttribute(USER_ONLY_FILE))
+                ? Files.createTempFile(
+                        folder, ".settings-", ".tmp", PosixFilePermissions.asFileAttribute(USER_ONLY_FILE))
                 : Files.createTempFile(folder, ".settings-", ".tmp");
         try {
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
+            try (FileChannel channel =
+                    FileChannel.open(temporary, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 ByteBuffer buffer = ByteBuffer.wrap(content);
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
@@ -217,8 +218,7 @@ public final class UserSettingsFile {
      * A logical line of the file: a comment or blank line (no key), or one setting, which may continue over several
      * lines (a line ending in an odd number of backslashes).
      */
-    private record Entry(String text, String key, String value) {
-    }
+    private record Entry(String text, String key, String value) {}
 
     private static List<Entry> entries(String text) {
         List<Entry> entries = new ArrayList<>();

@@ -36,11 +36,15 @@ import java.util.Optional;
  */
 public final class TenantCheck {
     /** What a line of the report is about, in the order the lines come. */
-    public enum Item { REACHABLE, ISSUER, SIGNING_KEYS, ENDPOINTS }
+    public enum Item {
+        REACHABLE,
+        ISSUER,
+        SIGNING_KEYS,
+        ENDPOINTS
+    }
 
     /** One line of the report: ✓ or ✗ and what it means. */
-    public record Line(Item item, boolean passed, UserMessage message) {
-    }
+    public record Line(Item item, boolean passed, UserMessage message) {}
 
     /** The whole answer for one address. */
     public record Report(TenantAddress address, List<Line> lines) {
@@ -55,6 +59,7 @@ public final class TenantCheck {
 
     /** Neither document is ever this large; a bigger answer is not what we asked for. */
     private static final int MAX_BODY = 1_000_000;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ProxySelector proxies;
@@ -106,7 +111,8 @@ public final class TenantCheck {
         if (suggestion.startsWith("https://")) {
             suggestion = suggestion.substring("https://".length());
         }
-        return new Line(Item.ISSUER, false, message("connect.check.issuer.mismatch", issuer, address.issuer(), suggestion));
+        return new Line(
+                Item.ISSUER, false, message("connect.check.issuer.mismatch", issuer, address.issuer(), suggestion));
     }
 
     private Line keysLine(HttpClient client, TenantAddress address) throws InterruptedException {
@@ -141,7 +147,8 @@ public final class TenantCheck {
         }
         return missing.isEmpty()
                 ? new Line(Item.ENDPOINTS, true, message("connect.check.endpoints.ok"))
-                : new Line(Item.ENDPOINTS, false, message("connect.check.endpoints.missing", String.join(", ", missing)));
+                : new Line(
+                        Item.ENDPOINTS, false, message("connect.check.endpoints.missing", String.join(", ", missing)));
     }
 
     /** Why the discovery answer is not a tenant's, or empty when it is a JSON document. */
@@ -151,7 +158,8 @@ public final class TenantCheck {
         }
         int status = fetched.status();
         if (status >= 300 && status < 400) {
-            return Optional.of(message("connect.check.redirected", base, fetched.location().orElse("?")));
+            return Optional.of(
+                    message("connect.check.redirected", base, fetched.location().orElse("?")));
         }
         if (fetched.looksLikeHtml()) {
             // Hotel and train networks answer every address with their login page until you sign in there.
@@ -164,8 +172,8 @@ public final class TenantCheck {
     }
 
     /** An answer, or why there was none. */
-    private record Fetched(int status, Optional<String> location, String contentType, byte[] body,
-                           Optional<UserMessage> failure) {
+    private record Fetched(
+            int status, Optional<String> location, String contentType, byte[] body, Optional<UserMessage> failure) {
         static Fetched failed(UserMessage why) {
             return new Fetched(-1, Optional.empty(), "", new byte[0], Optional.of(why));
         }
@@ -180,29 +188,38 @@ public final class TenantCheck {
         }
 
         boolean looksLikeHtml() {
-            String start = new String(body, 0, Math.min(body.length, 512), StandardCharsets.UTF_8).stripLeading()
+            String start = new String(body, 0, Math.min(body.length, 512), StandardCharsets.UTF_8)
+                    .stripLeading()
                     .toLowerCase(Locale.ROOT);
             return contentType.toLowerCase(Locale.ROOT).contains("html") || start.startsWith("<");
         }
     }
 
     private Fetched fetch(HttpClient client, URI uri) throws InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(uri).header("Accept", "application/json").GET().build();
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .header("Accept", "application/json")
+                .GET()
+                .build();
         try {
             HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
             byte[] body;
             try (InputStream in = response.body()) {
                 body = in.readNBytes(MAX_BODY);
             }
-            return new Fetched(response.statusCode(), response.headers().firstValue("Location"),
-                    response.headers().firstValue("Content-Type").orElse(""), body, Optional.empty());
+            return new Fetched(
+                    response.statusCode(),
+                    response.headers().firstValue("Location"),
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    body,
+                    Optional.empty());
         } catch (IOException failure) {
             if (Thread.currentThread().isInterrupted()) {
                 throw new InterruptedException("check cancelled");
             }
             Route route = routeTo(uri);
             return Fetched.failed(NetworkDiagnosis.of(failure, route)
-                    .map(diagnosis -> new UserMessage(diagnosis.messageKey(), diagnosis.arguments(), UserMessage.Remedy.RETRY))
+                    .map(diagnosis ->
+                            new UserMessage(diagnosis.messageKey(), diagnosis.arguments(), UserMessage.Remedy.RETRY))
                     .orElse(message("net.connectionLost", uri.getHost())));
         }
     }
@@ -210,8 +227,10 @@ public final class TenantCheck {
     private Route routeTo(URI uri) {
         List<Proxy> chosen = proxies.select(uri);
         Proxy proxy = chosen == null || chosen.isEmpty() ? Proxy.NO_PROXY : chosen.get(0);
-        Optional<InetSocketAddress> through = proxy.type() == Proxy.Type.HTTP && proxy.address() instanceof InetSocketAddress a
-                ? Optional.of(a) : Optional.empty();
+        Optional<InetSocketAddress> through =
+                proxy.type() == Proxy.Type.HTTP && proxy.address() instanceof InetSocketAddress a
+                        ? Optional.of(a)
+                        : Optional.empty();
         return new Route(uri.getHost(), through);
     }
 

@@ -50,7 +50,8 @@ public final class ErrorTranslator {
             return forAuth(auth);
         }
         if (failure instanceof ConfigException config) {
-            return new UserMessage(config.messageKey(), prepend(config.settingKey(), config.arguments()), UserMessage.Remedy.NONE);
+            return new UserMessage(
+                    config.messageKey(), prepend(config.settingKey(), config.arguments()), UserMessage.Remedy.NONE);
         }
         if (failure instanceof ManagementApiException api) {
             return forManagementApi(api);
@@ -83,7 +84,8 @@ public final class ErrorTranslator {
 
     /** True when the failure is the person stopping the work (a closed sign-in window, Cancel), not an error. */
     public static boolean isCancellation(Throwable failure) {
-        return failure instanceof CancellationException || failure instanceof InterruptedException
+        return failure instanceof CancellationException
+                || failure instanceof InterruptedException
                 || failure instanceof AuthException auth && auth.isCancelled();
     }
 
@@ -98,18 +100,22 @@ public final class ErrorTranslator {
         return switch (auth.reason()) {
             case CANCELLED -> UserMessage.of("signin.cancelled", UserMessage.Remedy.RETRY);
             case STATE_MISMATCH -> UserMessage.of("signin.error.state", UserMessage.Remedy.RETRY);
-            case AUTHORIZATION_ERROR -> UserMessage.of("signin.error.authorization", UserMessage.Remedy.RETRY, auth.detail());
+            case AUTHORIZATION_ERROR ->
+                UserMessage.of("signin.error.authorization", UserMessage.Remedy.RETRY, auth.detail());
             case MALFORMED_CALLBACK -> UserMessage.of("signin.error.callback", UserMessage.Remedy.RETRY);
             case TOKEN_REJECTED -> UserMessage.of("signin.error.token", UserMessage.Remedy.RETRY, auth.detail());
             case INVALID_ID_TOKEN -> UserMessage.of("signin.error.idToken", UserMessage.Remedy.RETRY, auth.detail());
-            case NETWORK -> ioCause(auth).map(io -> forNetwork(auth, io))
-                    .orElse(UserMessage.of("error.unreachable", UserMessage.Remedy.RETRY));
+            case NETWORK ->
+                ioCause(auth)
+                        .map(io -> forNetwork(auth, io))
+                        .orElse(UserMessage.of("error.unreachable", UserMessage.Remedy.RETRY));
             case SERVER_ERROR -> UserMessage.of("error.server", UserMessage.Remedy.RETRY, auth.detail());
             case MALFORMED_RESPONSE -> UserMessage.of("error.badResponse", UserMessage.Remedy.RETRY);
             case RATE_LIMITED -> UserMessage.of("error.rateLimited", UserMessage.Remedy.RETRY);
             case TIMED_OUT -> UserMessage.of("signin.error.timeout", UserMessage.Remedy.RETRY);
             case PAGE_LOAD_FAILED -> UserMessage.of("signin.error.pageLoad", UserMessage.Remedy.RETRY, auth.detail());
-            case LOOPBACK_UNAVAILABLE -> UserMessage.of("signin.error.loopback", UserMessage.Remedy.RETRY, auth.detail());
+            case LOOPBACK_UNAVAILABLE ->
+                UserMessage.of("signin.error.loopback", UserMessage.Remedy.RETRY, auth.detail());
             case SWITCH_TO_BROWSER, SWITCH_TO_EMBEDDED -> UserMessage.of("signin.cancelled", UserMessage.Remedy.RETRY);
             case STARTUP_FAILED -> UserMessage.of("error.unexpected", UserMessage.Remedy.RETRY);
         };
@@ -122,8 +128,10 @@ public final class ErrorTranslator {
         // A proxy that cannot be reached or refuses is named; so is a secure connection that failed, when the
         // tenant's host is known. Other failures keep the tenant-centred messages below.
         Optional<NetworkDiagnosis> diagnosis = NetworkDiagnosis.of(failure, tenantRoute);
-        if (diagnosis.isPresent() && (diagnosis.get().problem().concernsProxy()
-                || diagnosis.get().problem() == NetworkDiagnosis.Problem.TLS_FAILED && !tenantRoute.host().isEmpty())) {
+        if (diagnosis.isPresent()
+                && (diagnosis.get().problem().concernsProxy()
+                        || diagnosis.get().problem() == NetworkDiagnosis.Problem.TLS_FAILED
+                                && !tenantRoute.host().isEmpty())) {
             return new UserMessage(diagnosis.get().messageKey(), diagnosis.get().arguments(), UserMessage.Remedy.RETRY);
         }
         if (io instanceof SocketTimeoutException || io instanceof InterruptedIOException) {
@@ -161,7 +169,9 @@ public final class ErrorTranslator {
         }
         if (status == 429) {
             return RequestPolicy.rateLimitReset(api)
-                    .map(reset -> UserMessage.of("error.rateLimitedUntil", UserMessage.Remedy.RETRY,
+                    .map(reset -> UserMessage.of(
+                            "error.rateLimitedUntil",
+                            UserMessage.Remedy.RETRY,
                             // A LocalTime: the messages write it as the app's locale does (14:05:09, 2:05:09 PM).
                             reset.atZone(zone()).toLocalTime().withNano(0)))
                     .orElse(UserMessage.of("error.rateLimited", UserMessage.Remedy.RETRY));

@@ -8,8 +8,7 @@ import java.util.Properties;
 public final class AppVersion {
     static final String RESOURCE = "/dev/accountlinker/version.properties";
 
-    private AppVersion() {
-    }
+    private AppVersion() {}
 
     public static String current() {
         try (InputStream in = AppVersion.class.getResourceAsStream(RESOURCE)) {

@@ -17,7 +17,12 @@ public record CommandLine(Action action, List<String> appArguments, Optional<Con
     public static final String HELP_SHORT = "-h";
     public static final String VERSION = "--version";
 
-    public enum Action { RUN, HELP, VERSION, USAGE_ERROR }
+    public enum Action {
+        RUN,
+        HELP,
+        VERSION,
+        USAGE_ERROR
+    }
 
     public CommandLine {
         appArguments = List.copyOf(appArguments);

@@ -19,8 +19,7 @@ import java.util.Optional;
  * installer with it. Prints one line; exit status 0 when the file can be used, 1 when not.
  */
 public final class InstallerSettingsCheck {
-    private InstallerSettingsCheck() {
-    }
+    private InstallerSettingsCheck() {}
 
     public static void main(String[] args) {
         Messages messages = Messages.forDefaultLocale();
@@ -46,7 +45,9 @@ public final class InstallerSettingsCheck {
             ConfigLoader.load(List.of(), Map.of(), null, Optional.of(file));
             return null;
         } catch (ConfigException unusable) {
-            return messages.get("installerCheck.problem", file.toString(),
+            return messages.get(
+                    "installerCheck.problem",
+                    file.toString(),
                     messages.format(new ErrorTranslator(Clock.systemUTC()).translate(unusable)));
         }
     }
@@ -54,11 +55,16 @@ public final class InstallerSettingsCheck {
     private static String describe(Path file, Messages messages) {
         try {
             AppConfig config = ConfigLoader.load(List.of(), Map.of(), null, Optional.of(file));
-            String tenant = config.demo() ? messages.get("installerCheck.noTenant")
+            String tenant = config.demo()
+                    ? messages.get("installerCheck.noTenant")
                     : config.tenant().orElseThrow().address().baseUrl();
-            return messages.get("installerCheck.ok", file.toString(), tenant,
+            return messages.get(
+                    "installerCheck.ok",
+                    file.toString(),
+                    tenant,
                     config.installer().productName().orElse(messages.get("app.title")),
-                    String.valueOf(config.installer().offerDemo()), String.valueOf(config.installer().offerConnect()));
+                    String.valueOf(config.installer().offerDemo()),
+                    String.valueOf(config.installer().offerConnect()));
         } catch (ConfigException checkedAbove) {
             throw new IllegalStateException(checkedAbove);
         }

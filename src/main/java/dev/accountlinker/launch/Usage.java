@@ -11,8 +11,7 @@ import java.nio.file.Path;
  * {@code option.<name>} in the message bundle, its value's name {@code option.<name>.value}).
  */
 public final class Usage {
-    private Usage() {
-    }
+    private Usage() {}
 
     public static String text(Messages messages, Path settingsFile) {
         String newline = System.lineSeparator();
@@ -29,14 +28,19 @@ public final class Usage {
         appendOption(text, CommandLine.HELP + ", " + CommandLine.HELP_SHORT, "", messages.get("option.help"));
         appendOption(text, CommandLine.VERSION, "", messages.get("option.version"));
         text.append(newline);
-        text.append(messages.get("launcher.usage.settingsFile", settingsFile.toAbsolutePath().toString())).append(newline);
+        text.append(messages.get(
+                        "launcher.usage.settingsFile",
+                        settingsFile.toAbsolutePath().toString()))
+                .append(newline);
         text.append(messages.get("launcher.usage.problems")).append(newline);
         return text.toString();
     }
 
     private static void appendOption(StringBuilder text, String left, String environmentVariable, String description) {
         String newline = System.lineSeparator();
-        text.append("  ").append(String.format("%-36s %s", left, environmentVariable).stripTrailing()).append(newline);
+        text.append("  ")
+                .append(String.format("%-36s %s", left, environmentVariable).stripTrailing())
+                .append(newline);
         text.append("      ").append(description).append(newline);
     }
 }

@@ -9,7 +9,10 @@ public final class LinkFailure extends Exception {
     private final boolean metadataMerged;
 
     public LinkFailure(Throwable cause, boolean metadataMerged) {
-        super(cause.getClass().getSimpleName() + (metadataMerged ? " after the metadata was merged" : " before any change"), cause);
+        super(
+                cause.getClass().getSimpleName()
+                        + (metadataMerged ? " after the metadata was merged" : " before any change"),
+                cause);
         this.metadataMerged = metadataMerged;
     }
 

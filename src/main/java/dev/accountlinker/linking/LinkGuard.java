@@ -12,18 +12,20 @@ import java.util.Optional;
  * identity the main account already has.
  */
 public final class LinkGuard {
-    private LinkGuard() {
-    }
+    private LinkGuard() {}
 
     public static Optional<UserMessage> check(Account main, IdTokenClaims second) {
         if (second.subject().equals(main.userId())) {
             return Optional.of(UserMessage.of("link.refused.same", UserMessage.Remedy.NONE, second.displayName()));
         }
         if (main.hasIdentity(second.subject())) {
-            return Optional.of(UserMessage.of("link.refused.alreadyLinked", UserMessage.Remedy.NONE, second.displayName()));
+            return Optional.of(
+                    UserMessage.of("link.refused.alreadyLinked", UserMessage.Remedy.NONE, second.displayName()));
         }
         if (!second.emailVerified()) {
-            return Optional.of(UserMessage.of("link.refused.unverified", UserMessage.Remedy.NONE,
+            return Optional.of(UserMessage.of(
+                    "link.refused.unverified",
+                    UserMessage.Remedy.NONE,
                     second.email().orElse(second.subject())));
         }
         return Optional.empty();

@@ -23,9 +23,16 @@ import java.util.Optional;
  * @param merge         the linked account's user_metadata merged into the target's; the target wins conflicts
  * @param signedInAfter the session the app switches to after a successful link; empty when it stays the same
  */
-public record LinkPlan(LinkDirection direction, Account target, Account linked, String targetDisplayName,
-                       String linkedDisplayName, SignedInAccount targetSession, SignedInAccount linkedSession,
-                       MetadataMerge.Result merge, Optional<SignedInAccount> signedInAfter) {
+public record LinkPlan(
+        LinkDirection direction,
+        Account target,
+        Account linked,
+        String targetDisplayName,
+        String linkedDisplayName,
+        SignedInAccount targetSession,
+        SignedInAccount linkedSession,
+        MetadataMerge.Result merge,
+        Optional<SignedInAccount> signedInAfter) {
 
     /**
      * How long the {@code link_with} ID token must still be valid when the user chooses: Auth0 refuses an
@@ -47,18 +54,33 @@ public record LinkPlan(LinkDirection direction, Account target, Account linked, 
     /** The plan for {@code direction}; throws if {@link #unavailable} names a reason (ignoring the clock). */
     public static LinkPlan of(LinkPreview preview, LinkDirection direction) {
         if (direction == LinkDirection.KEEP_CURRENT) {
-            return new LinkPlan(direction, preview.main(), preview.secondAccount(), preview.mainDisplayName(),
-                    preview.secondDisplayName(), preview.current(), preview.second(),
-                    MetadataMerge.merge(preview.main().userMetadata(), preview.secondAccount().userMetadata()),
+            return new LinkPlan(
+                    direction,
+                    preview.main(),
+                    preview.secondAccount(),
+                    preview.mainDisplayName(),
+                    preview.secondDisplayName(),
+                    preview.current(),
+                    preview.second(),
+                    MetadataMerge.merge(
+                            preview.main().userMetadata(),
+                            preview.secondAccount().userMetadata()),
                     Optional.empty());
         }
         if (preview.main().identities().size() > 1) {
             throw new IllegalArgumentException("The signed-in account has linked identities: it cannot be linked into "
                     + preview.second().claims().subject());
         }
-        return new LinkPlan(direction, preview.secondAccount(), preview.main(), preview.secondDisplayName(),
-                preview.mainDisplayName(), preview.second(), preview.current(),
-                MetadataMerge.merge(preview.secondAccount().userMetadata(), preview.main().userMetadata()),
+        return new LinkPlan(
+                direction,
+                preview.secondAccount(),
+                preview.main(),
+                preview.secondDisplayName(),
+                preview.mainDisplayName(),
+                preview.second(),
+                preview.current(),
+                MetadataMerge.merge(
+                        preview.secondAccount().userMetadata(), preview.main().userMetadata()),
                 Optional.of(preview.second()));
     }
 

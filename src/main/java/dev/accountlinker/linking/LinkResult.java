@@ -1,7 +1,7 @@
 package dev.accountlinker.linking;
 
-import dev.accountlinker.auth.SignedInAccount;
 import dev.accountlinker.account.Account;
+import dev.accountlinker.auth.SignedInAccount;
 
 import java.util.Optional;
 
@@ -10,6 +10,5 @@ import java.util.Optional;
  * {@code newSession} is present when the main account changed (the second account was kept): the app is then
  * signed in as it, with its tokens.
  */
-public record LinkResult(Account account, String mainDisplayName, String linkedDisplayName,
-                         Optional<SignedInAccount> newSession) {
-}
+public record LinkResult(
+        Account account, String mainDisplayName, String linkedDisplayName, Optional<SignedInAccount> newSession) {}

@@ -20,8 +20,7 @@ public final class LinkSafety {
     /** How recent the signed-in account's authentication must be to link. */
     public static final Duration RECENT_SIGN_IN = Duration.ofMinutes(10);
 
-    private LinkSafety() {
-    }
+    private LinkSafety() {}
 
     /** True when the signed-in account must sign in again before linking. */
     public static boolean needsFreshSignIn(IdTokenClaims signedIn, Instant now) {

@@ -27,8 +27,8 @@ public final class LinkingService {
 
     /** Clients for the tenant: the signed-in account's own, and one per other access token when needed. */
     public static LinkingService forTenant(TenantSettings tenant, String mainAccessToken, RequestPolicy policy) {
-        return new LinkingService(new AccountClient(tenant, mainAccessToken, policy),
-                token -> new AccountClient(tenant, token, policy));
+        return new LinkingService(
+                new AccountClient(tenant, mainAccessToken, policy), token -> new AccountClient(tenant, token, policy));
     }
 
     public AccountClient mainClient() {
@@ -37,7 +37,8 @@ public final class LinkingService {
 
     /** Reads the second account with its own token, so the user sees what its metadata brings. */
     public LinkPreview preview(SignedInAccount current, Account main, SignedInAccount second, RequestContext context) {
-        Account secondAccount = clientForToken.apply(second.tokens().accessToken())
+        Account secondAccount = clientForToken
+                .apply(second.tokens().accessToken())
                 .fetch(second.claims().subject(), context);
         return new LinkPreview(current, main, second, secondAccount);
     }
@@ -56,8 +57,10 @@ public final class LinkingService {
         boolean merged = false;
         try {
             progress.accept(LinkStep.READING_ACCOUNTS);
-            AccountClient secondClient = clientForToken.apply(
-                    (keepCurrent ? plan.linkedSession() : plan.targetSession()).tokens().accessToken());
+            AccountClient secondClient =
+                    clientForToken.apply((keepCurrent ? plan.linkedSession() : plan.targetSession())
+                            .tokens()
+                            .accessToken());
             AccountClient targetClient = keepCurrent ? mainClient : secondClient;
             AccountClient linkedClient = keepCurrent ? secondClient : mainClient;
             Account target = targetClient.fetch(targetId, context);

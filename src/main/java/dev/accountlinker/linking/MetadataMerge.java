@@ -14,15 +14,16 @@ import java.util.Objects;
  * main account's value wins; nested objects merge key by key. Pure and unit tested.
  */
 public final class MetadataMerge {
-    private MetadataMerge() {
-    }
+    private MetadataMerge() {}
 
     /** A value both accounts have, differently: {@code kept} stays, {@code dropped} is lost. */
-    public record Conflict(String path, Object kept, Object dropped) {
-    }
+    public record Conflict(String path, Object kept, Object dropped) {}
 
-    public record Result(Map<String, Object> merged, List<String> addedPaths, List<Conflict> conflicts,
-                         Map<String, Object> topLevelChanges) {
+    public record Result(
+            Map<String, Object> merged,
+            List<String> addedPaths,
+            List<Conflict> conflicts,
+            Map<String, Object> topLevelChanges) {
         /** True when the main account's metadata changes at all (otherwise no PATCH is needed). */
         public boolean changesMainAccount() {
             return !topLevelChanges.isEmpty();
@@ -42,13 +43,20 @@ public final class MetadataMerge {
                 changes.put(key, value);
             }
         });
-        return new Result(Collections.unmodifiableMap(merged), List.copyOf(added), List.copyOf(conflicts),
+        return new Result(
+                Collections.unmodifiableMap(merged),
+                List.copyOf(added),
+                List.copyOf(conflicts),
                 Collections.unmodifiableMap(changes));
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> mergeObjects(Map<String, Object> main, Map<String, Object> second, String prefix,
-                                                    List<String> added, List<Conflict> conflicts) {
+    private static Map<String, Object> mergeObjects(
+            Map<String, Object> main,
+            Map<String, Object> second,
+            String prefix,
+            List<String> added,
+            List<Conflict> conflicts) {
         Map<String, Object> result = new LinkedHashMap<>(main);
         for (Map.Entry<String, Object> entry : second.entrySet()) {
             String key = entry.getKey();
@@ -61,8 +69,14 @@ public final class MetadataMerge {
                 result.put(key, secondValue);
                 added.add(path);
             } else if (main.get(key) instanceof Map<?, ?> mainObject && secondValue instanceof Map<?, ?> secondObject) {
-                result.put(key, mergeObjects((Map<String, Object>) mainObject, (Map<String, Object>) secondObject,
-                        path, added, conflicts));
+                result.put(
+                        key,
+                        mergeObjects(
+                                (Map<String, Object>) mainObject,
+                                (Map<String, Object>) secondObject,
+                                path,
+                                added,
+                                conflicts));
             } else if (!sameJson(main.get(key), secondValue)) {
                 conflicts.add(new Conflict(path, main.get(key), secondValue));
             }

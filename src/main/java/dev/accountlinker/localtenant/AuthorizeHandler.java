@@ -29,21 +29,29 @@ final class AuthorizeHandler {
         String redirectUri = q.get("redirect_uri");
         // Never redirect to a URI we cannot trust: unknown client or redirect URI get an error page.
         if (clientId == null || !clientId.equals(config.clientId())) {
-            HttpIo.sendHtml(ex, 400, LoginPage.error("Invalid request",
-                    "Unknown client: " + (clientId == null ? "(missing client_id)" : clientId)));
+            HttpIo.sendHtml(
+                    ex,
+                    400,
+                    LoginPage.error(
+                            "Invalid request",
+                            "Unknown client: " + (clientId == null ? "(missing client_id)" : clientId)));
             return;
         }
         if (!config.allowsRedirect(redirectUri)) {
-            HttpIo.sendHtml(ex, 400, LoginPage.error("Callback URL mismatch",
-                    "The provided redirect_uri is not in the list of allowed callback URLs: "
-                            + (redirectUri == null ? "(missing redirect_uri)" : redirectUri)));
+            HttpIo.sendHtml(
+                    ex,
+                    400,
+                    LoginPage.error(
+                            "Callback URL mismatch",
+                            "The provided redirect_uri is not in the list of allowed callback URLs: "
+                                    + (redirectUri == null ? "(missing redirect_uri)" : redirectUri)));
             return;
         }
         String state = q.get("state");
         String responseType = q.get("response_type");
         if (!"code".equals(responseType)) {
-            redirectError(ex, redirectUri, state, "unsupported_response_type",
-                    "Unsupported response type: " + responseType);
+            redirectError(
+                    ex, redirectUri, state, "unsupported_response_type", "Unsupported response type: " + responseType);
             return;
         }
         String problem = validate(q);
@@ -57,15 +65,26 @@ final class AuthorizeHandler {
             redirectError(ex, redirectUri, state, "access_denied", "Service not found: " + audience);
             return;
         }
-        Connection connection = q.get("connection") == null ? null : Connection.byName(q.get("connection")).orElse(null);
+        Connection connection = q.get("connection") == null
+                ? null
+                : Connection.byName(q.get("connection")).orElse(null);
         String prompt = q.get("prompt");
         Long maxAge = q.get("max_age") == null ? null : Long.parseLong(q.get("max_age"));
 
-        LoginState.Transaction template = new LoginState.Transaction(null, clientId, redirectUri, state,
-                q.get("nonce"), q.get("code_challenge"), q.get("scope"), audience, connection,
+        LoginState.Transaction template = new LoginState.Transaction(
+                null,
+                clientId,
+                redirectUri,
+                state,
+                q.get("nonce"),
+                q.get("code_challenge"),
+                q.get("scope"),
+                audience,
+                connection,
                 config.clock().instant().plus(TenantConfig.TRANSACTION_LIFETIME));
 
-        Optional<LoginState.Session> session = HttpIo.cookie(ex, HttpIo.SESSION_COOKIE).flatMap(login::session);
+        Optional<LoginState.Session> session =
+                HttpIo.cookie(ex, HttpIo.SESSION_COOKIE).flatMap(login::session);
         if (!"login".equals(prompt) && session.isPresent() && sessionAnswers(session.get(), connection, maxAge)) {
             // The SSO trap: a live session answers without showing any page.
             LoginState.Session s = session.get();
@@ -135,8 +154,8 @@ final class AuthorizeHandler {
         return s == null || s.isBlank();
     }
 
-    private static void redirectError(HttpExchange ex, String redirectUri, String state, String error,
-                                      String description) throws IOException {
+    private static void redirectError(
+            HttpExchange ex, String redirectUri, String state, String error, String description) throws IOException {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("error", error);
         params.put("error_description", description);
@@ -146,8 +165,15 @@ final class AuthorizeHandler {
 
     private void redirectWithCode(HttpExchange ex, LoginState.Transaction tx, String identitySub, Instant authTime)
             throws IOException {
-        String code = login.createCode(new LoginState.CodeGrant(tx.clientId(), tx.redirectUri(), tx.codeChallenge(),
-                identitySub, tx.nonce(), tx.scope(), tx.audience(), authTime,
+        String code = login.createCode(new LoginState.CodeGrant(
+                tx.clientId(),
+                tx.redirectUri(),
+                tx.codeChallenge(),
+                identitySub,
+                tx.nonce(),
+                tx.scope(),
+                tx.audience(),
+                authTime,
                 config.clock().instant().plus(config.codeLifetime())));
         Map<String, String> params = new LinkedHashMap<>();
         params.put("code", code);
@@ -160,8 +186,12 @@ final class AuthorizeHandler {
         Map<String, String> q = HttpIo.query(ex);
         Optional<LoginState.Transaction> found = login.transaction(q.get("state"));
         if (found.isEmpty()) {
-            HttpIo.sendHtml(ex, 400, LoginPage.error("Invalid state",
-                    "This login page has expired or is unknown. Go back to the application and try again."));
+            HttpIo.sendHtml(
+                    ex,
+                    400,
+                    LoginPage.error(
+                            "Invalid state",
+                            "This login page has expired or is unknown. Go back to the application and try again."));
             return;
         }
         LoginState.Transaction tx = found.get();
@@ -186,8 +216,12 @@ final class AuthorizeHandler {
         Map<String, String> form = HttpIo.parseUrlEncoded(HttpIo.readBody(ex));
         Optional<LoginState.Transaction> found = login.transaction(form.get("state"));
         if (found.isEmpty()) {
-            HttpIo.sendHtml(ex, 400, LoginPage.error("Invalid state",
-                    "This login page has expired or is unknown. Go back to the application and try again."));
+            HttpIo.sendHtml(
+                    ex,
+                    400,
+                    LoginPage.error(
+                            "Invalid state",
+                            "This login page has expired or is unknown. Go back to the application and try again."));
             return;
         }
         LoginState.Transaction tx = found.get();
@@ -202,8 +236,8 @@ final class AuthorizeHandler {
         Instant now = config.clock().instant();
         HttpIo.cookie(ex, HttpIo.SESSION_COOKIE).ifPresent(login::removeSession);
         LoginState.Session session = login.createSession(identity.get(), connection, now);
-        ex.getResponseHeaders().add("Set-Cookie",
-                HttpIo.SESSION_COOKIE + "=" + session.id() + "; Path=/; HttpOnly; SameSite=Lax");
+        ex.getResponseHeaders()
+                .add("Set-Cookie", HttpIo.SESSION_COOKIE + "=" + session.id() + "; Path=/; HttpOnly; SameSite=Lax");
         redirectWithCode(ex, tx, identity.get(), now);
     }
 
@@ -227,8 +261,11 @@ final class AuthorizeHandler {
             return;
         }
         HttpIo.cookie(ex, HttpIo.SESSION_COOKIE).ifPresent(login::removeSession);
-        ex.getResponseHeaders().add("Set-Cookie", HttpIo.SESSION_COOKIE
-                + "=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT");
+        ex.getResponseHeaders()
+                .add(
+                        "Set-Cookie",
+                        HttpIo.SESSION_COOKIE
+                                + "=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT");
         if (returnTo == null) {
             if (clientId != null && !config.logoutUrls().isEmpty()) {
                 HttpIo.redirect(ex, config.logoutUrls().get(0));
@@ -238,8 +275,13 @@ final class AuthorizeHandler {
         } else if (clientId != null && config.allowsLogoutReturn(returnTo)) {
             HttpIo.redirect(ex, returnTo);
         } else {
-            HttpIo.sendHtml(ex, 400, LoginPage.error(LoginPage.GENERIC_ERROR_TITLE, "The \"returnTo\" querystring "
-                    + "parameter \"" + returnTo + "\" is not defined as a valid URL in \"Allowed Logout URLs\"."));
+            HttpIo.sendHtml(
+                    ex,
+                    400,
+                    LoginPage.error(
+                            LoginPage.GENERIC_ERROR_TITLE,
+                            "The \"returnTo\" querystring " + "parameter \"" + returnTo
+                                    + "\" is not defined as a valid URL in \"Allowed Logout URLs\"."));
         }
     }
 }

@@ -79,7 +79,9 @@ final class Avatars {
                 g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 40));
                 FontMetrics fm = g.getFontMetrics();
                 g.setColor(Color.WHITE);
-                g.drawString(initials.toUpperCase(Locale.ROOT), (size - fm.stringWidth(initials)) / 2,
+                g.drawString(
+                        initials.toUpperCase(Locale.ROOT),
+                        (size - fm.stringWidth(initials)) / 2,
                         (size - fm.getHeight()) / 2 + fm.getAscent());
             } catch (Throwable noFonts) {
                 // Minimal containers may lack fonts: fall back to a ring so the picture is still distinct.

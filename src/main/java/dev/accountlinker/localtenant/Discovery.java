@@ -7,8 +7,7 @@ import java.util.Map;
 /** The OpenID Connect discovery document, GET /.well-known/openid-configuration, as far as this tenant goes. */
 final class Discovery {
 
-    private Discovery() {
-    }
+    private Discovery() {}
 
     static Map<String, Object> document(TenantConfig config) {
         String base = config.baseUrl();
@@ -27,8 +26,22 @@ final class Discovery {
         d.put("id_token_signing_alg_values_supported", List.of("RS256"));
         d.put("token_endpoint_auth_methods_supported", List.of("none"));
         d.put("code_challenge_methods_supported", List.of("S256"));
-        d.put("claims_supported", List.of("aud", "auth_time", "email", "email_verified", "exp", "iat", "iss",
-                "name", "nickname", "nonce", "picture", "sub", "updated_at"));
+        d.put(
+                "claims_supported",
+                List.of(
+                        "aud",
+                        "auth_time",
+                        "email",
+                        "email_verified",
+                        "exp",
+                        "iat",
+                        "iss",
+                        "name",
+                        "nickname",
+                        "nonce",
+                        "picture",
+                        "sub",
+                        "updated_at"));
         return d;
     }
 }

@@ -147,12 +147,15 @@ public final class Faults {
 
         @Override
         public String toString() {
-            StringBuilder sb = new StringBuilder(method).append(' ').append(pathPrefix).append(':');
+            StringBuilder sb =
+                    new StringBuilder(method).append(' ').append(pathPrefix).append(':');
             if (!delay.isZero()) {
                 sb.append(" delay ").append(delay.toMillis()).append("ms");
             }
             if (rateLimitedFor != null) {
-                sb.append(" rate limited for ").append(rateLimitedFor.toMillis()).append("ms");
+                sb.append(" rate limited for ")
+                        .append(rateLimitedFor.toMillis())
+                        .append("ms");
             } else if (drop) {
                 sb.append(" drop connection");
             } else if (malformed) {
@@ -166,8 +169,7 @@ public final class Faults {
 
     private final List<Fault> faults = new ArrayList<>();
 
-    Faults() {
-    }
+    Faults() {}
 
     /** Starts describing a fault for requests with this method whose decoded path starts with the prefix. */
     public static Fault on(String method, String pathPrefix) {

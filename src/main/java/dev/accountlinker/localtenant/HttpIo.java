@@ -18,8 +18,7 @@ import java.util.Optional;
 final class HttpIo {
     static final String SESSION_COOKIE = "auth0";
 
-    private HttpIo() {
-    }
+    private HttpIo() {}
 
     static Map<String, String> query(HttpExchange ex) {
         return parseUrlEncoded(ex.getRequestURI().getRawQuery());

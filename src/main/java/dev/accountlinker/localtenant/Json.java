@@ -13,8 +13,7 @@ import java.util.Map;
 final class Json {
     static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private Json() {
-    }
+    private Json() {}
 
     static String write(Object value) {
         try {
@@ -31,7 +30,7 @@ final class Json {
             if (!(value instanceof Map)) {
                 throw new IllegalArgumentException("Body must be a JSON object");
             }
-            return MAPPER.convertValue(value, new TypeReference<LinkedHashMap<String, Object>>() { });
+            return MAPPER.convertValue(value, new TypeReference<LinkedHashMap<String, Object>>() {});
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Body is not valid JSON");
         }

@@ -6,7 +6,6 @@ import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 
 import javax.net.ssl.SSLContext;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -59,8 +58,18 @@ public final class LocalTenant implements AutoCloseable {
     public static final String DEMO_CLIENT_ID = "account-linker-demo";
     public static final String DEFAULT_REDIRECT_URI = "http://127.0.0.1/callback";
 
-    private static final Set<String> SECRET_PARAMS = Set.of("code", "code_verifier", "access_token", "id_token",
-            "refresh_token", "id_token_hint", "token", "client_secret", "password", "link_with", "client_assertion");
+    private static final Set<String> SECRET_PARAMS = Set.of(
+            "code",
+            "code_verifier",
+            "access_token",
+            "id_token",
+            "refresh_token",
+            "id_token_hint",
+            "token",
+            "client_secret",
+            "password",
+            "link_with",
+            "client_assertion");
 
     private final TenantConfig config;
     private final HttpServer server;
@@ -72,6 +81,7 @@ public final class LocalTenant implements AutoCloseable {
     private final Faults faults;
     /** Null when request recording is off. */
     private final List<RecordedRequest> requests;
+
     private final Avatars avatars = new Avatars();
     private final AuthorizeHandler authorizeHandler;
     private final TokenHandler tokenHandler;
@@ -95,10 +105,20 @@ public final class LocalTenant implements AutoCloseable {
         } else {
             server = HttpServer.create(bind, 0);
         }
-        String baseUrl = b.advertisedBaseUrl != null ? b.advertisedBaseUrl
-                : (b.tls != null ? "https" : "http") + "://127.0.0.1:" + server.getAddress().getPort();
-        config = new TenantConfig(baseUrl, b.clientId, b.redirectUris, b.logoutUrls, b.allowAnyLoopbackPort,
-                b.clock, b.accessTokenLifetime, b.idTokenLifetime, b.codeLifetime);
+        String baseUrl = b.advertisedBaseUrl != null
+                ? b.advertisedBaseUrl
+                : (b.tls != null ? "https" : "http") + "://127.0.0.1:"
+                        + server.getAddress().getPort();
+        config = new TenantConfig(
+                baseUrl,
+                b.clientId,
+                b.redirectUris,
+                b.logoutUrls,
+                b.allowAnyLoopbackPort,
+                b.clock,
+                b.accessTokenLifetime,
+                b.idTokenLifetime,
+                b.codeLifetime);
         issuer = new TokenIssuer(b.clock);
         directory = new UserDirectory(b.clock, name -> baseUrl + Avatars.path(name));
         if (b.seedDemoUsers) {
@@ -185,7 +205,9 @@ public final class LocalTenant implements AutoCloseable {
 
     /** Snapshots of every standalone and primary user (linked secondaries are part of their primary). */
     public List<TenantUser> users() {
-        return directory.users().stream().map(UserDirectory.UserRecord::toTenantUser).toList();
+        return directory.users().stream()
+                .map(UserDirectory.UserRecord::toTenantUser)
+                .toList();
     }
 
     /** Seeds one more sign-in account (and its user); see {@link TenantAccount#builder()}. */
@@ -269,9 +291,14 @@ public final class LocalTenant implements AutoCloseable {
         Faults.Fault fault = faults == null ? null : faults.match(method, path).orElse(null);
         RecordingExchange ex = new RecordingExchange(raw, status -> {
             if (requests != null) {
-                requests.add(new RecordedRequest(method, path, raw.getRequestURI().getRawPath(),
-                        redactedQuery(raw.getRequestURI().getRawQuery()), status,
-                        fault == null ? null : fault.toString(), raw.getRemoteAddress().getPort()));
+                requests.add(new RecordedRequest(
+                        method,
+                        path,
+                        raw.getRequestURI().getRawPath(),
+                        redactedQuery(raw.getRequestURI().getRawQuery()),
+                        status,
+                        fault == null ? null : fault.toString(),
+                        raw.getRemoteAddress().getPort()));
             }
         });
         try {
@@ -305,7 +332,10 @@ public final class LocalTenant implements AutoCloseable {
     private static void answerWithFault(HttpExchange ex, Faults.Fault fault, Clock clock) throws IOException {
         fault.headers().forEach((k, v) -> ex.getResponseHeaders().add(k, v));
         if (fault.rateLimitedFor().isPresent()) {
-            long reset = clock.instant().plus(fault.rateLimitedFor().get()).plusMillis(999).getEpochSecond();
+            long reset = clock.instant()
+                    .plus(fault.rateLimitedFor().get())
+                    .plusMillis(999)
+                    .getEpochSecond();
             ex.getResponseHeaders().set("x-ratelimit-limit", "10");
             ex.getResponseHeaders().set("x-ratelimit-remaining", "0");
             ex.getResponseHeaders().set("x-ratelimit-reset", String.valueOf(reset));
@@ -331,16 +361,27 @@ public final class LocalTenant implements AutoCloseable {
             case "GET /userinfo" -> tokenHandler.userinfo(ex);
             case "GET /.well-known/jwks.json" -> HttpIo.sendJson(ex, 200, issuer.jwks());
             case "GET /.well-known/openid-configuration" -> HttpIo.sendJson(ex, 200, Discovery.document(config));
-            case "GET /" -> HttpIo.sendHtml(ex, 200, LoginPage.error(LoginPage.TENANT_NAME,
-                    "A local Auth0-compatible tenant for Account Linker. Nothing to see here."));
+            case "GET /" ->
+                HttpIo.sendHtml(
+                        ex,
+                        200,
+                        LoginPage.error(
+                                LoginPage.TENANT_NAME,
+                                "A local Auth0-compatible tenant for Account Linker. Nothing to see here."));
             default -> {
                 byte[] png = method.equals("GET") && path.startsWith("/avatars/") ? avatars.png(path) : null;
                 if (png != null) {
                     ex.getResponseHeaders().set("Cache-Control", "public, max-age=86400");
                     HttpIo.sendBytes(ex, 200, "image/png", png);
                 } else {
-                    HttpIo.sendJson(ex, 404, Json.object("error", "not_found", "error_description",
-                            "Unknown endpoint: " + method + " " + path));
+                    HttpIo.sendJson(
+                            ex,
+                            404,
+                            Json.object(
+                                    "error",
+                                    "not_found",
+                                    "error_description",
+                                    "Unknown endpoint: " + method + " " + path));
                 }
             }
         }
@@ -353,7 +394,9 @@ public final class LocalTenant implements AutoCloseable {
         List<String> parts = new ArrayList<>();
         HttpIo.parseUrlEncoded(rawQuery).forEach((k, v) -> {
             String key = k.toLowerCase(Locale.ROOT);
-            boolean secret = SECRET_PARAMS.contains(key) || key.contains("token") || key.contains("secret")
+            boolean secret = SECRET_PARAMS.contains(key)
+                    || key.contains("token")
+                    || key.contains("secret")
                     || key.contains("password");
             parts.add(k + "=" + (secret ? "[redacted]" : v));
         });
@@ -387,57 +430,103 @@ public final class LocalTenant implements AutoCloseable {
         private SSLContext tls;
         private String advertisedBaseUrl;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** 0 (default) picks a free port. */
-        public Builder port(int port) { this.port = port; return this; }
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
 
         /** The clock for token, code and session times and the rate-limit bucket; tests pass a MutableClock. */
-        public Builder clock(Clock clock) { this.clock = Objects.requireNonNull(clock); return this; }
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock);
+            return this;
+        }
 
-        public Builder clientId(String clientId) { this.clientId = Objects.requireNonNull(clientId); return this; }
+        public Builder clientId(String clientId) {
+            this.clientId = Objects.requireNonNull(clientId);
+            return this;
+        }
 
         /**
          * The application's Allowed Callback URLs, matched like Auth0 as exact strings (scheme, host, port, path):
          * {@code http://127.0.0.1/callback} does not match {@code http://127.0.0.1:51234/callback}.
          */
-        public Builder redirectUris(List<String> redirectUris) { this.redirectUris = List.copyOf(redirectUris); return this; }
+        public Builder redirectUris(List<String> redirectUris) {
+            this.redirectUris = List.copyOf(redirectUris);
+            return this;
+        }
 
         /** The application's Allowed Logout URLs for {@code /v2/logout?client_id=...&returnTo=...}, exact strings. */
-        public Builder logoutUrls(List<String> logoutUrls) { this.logoutUrls = List.copyOf(logoutUrls); return this; }
+        public Builder logoutUrls(List<String> logoutUrls) {
+            this.logoutUrls = List.copyOf(logoutUrls);
+            return this;
+        }
 
         /**
          * Leniency, off by default: a registered loopback IP callback URL without a port ({@code http://127.0.0.1/cb})
          * also accepts any port at request time, as RFC 8252 section 7.3 asks of servers. Real Auth0 does not do
          * this: there a loopback redirect must be the exact registered URL, port included.
          */
-        public Builder allowAnyLoopbackPort(boolean allow) { this.allowAnyLoopbackPort = allow; return this; }
+        public Builder allowAnyLoopbackPort(boolean allow) {
+            this.allowAnyLoopbackPort = allow;
+            return this;
+        }
 
         /** Whether the demo accounts (README table) are seeded; default true. */
-        public Builder seedDemoUsers(boolean seed) { this.seedDemoUsers = seed; return this; }
+        public Builder seedDemoUsers(boolean seed) {
+            this.seedDemoUsers = seed;
+            return this;
+        }
 
         /** Seeds one more account (after the demo accounts, if any); see {@link TenantAccount#builder()}. */
-        public Builder account(TenantAccount account) { this.accounts.add(Objects.requireNonNull(account)); return this; }
+        public Builder account(TenantAccount account) {
+            this.accounts.add(Objects.requireNonNull(account));
+            return this;
+        }
 
-        public Builder accessTokenLifetime(Duration d) { this.accessTokenLifetime = Objects.requireNonNull(d); return this; }
-        public Builder idTokenLifetime(Duration d) { this.idTokenLifetime = Objects.requireNonNull(d); return this; }
-        public Builder codeLifetime(Duration d) { this.codeLifetime = Objects.requireNonNull(d); return this; }
+        public Builder accessTokenLifetime(Duration d) {
+            this.accessTokenLifetime = Objects.requireNonNull(d);
+            return this;
+        }
+
+        public Builder idTokenLifetime(Duration d) {
+            this.idTokenLifetime = Objects.requireNonNull(d);
+            return this;
+        }
+
+        public Builder codeLifetime(Duration d) {
+            this.codeLifetime = Objects.requireNonNull(d);
+            return this;
+        }
 
         /** The Management API rate limit; default {@link RateLimit#paidPlan()}. */
-        public Builder rateLimit(RateLimit limit) { this.rateLimit = Objects.requireNonNull(limit); return this; }
+        public Builder rateLimit(RateLimit limit) {
+            this.rateLimit = Objects.requireNonNull(limit);
+            return this;
+        }
 
         /** Whether {@link LocalTenant#faults()} is available; default true. */
-        public Builder faultInjection(boolean on) { this.faultInjection = on; return this; }
+        public Builder faultInjection(boolean on) {
+            this.faultInjection = on;
+            return this;
+        }
 
         /** Whether {@link LocalTenant#requests()} records requests; default true. */
-        public Builder recordRequests(boolean on) { this.recordRequests = on; return this; }
+        public Builder recordRequests(boolean on) {
+            this.recordRequests = on;
+            return this;
+        }
 
         /**
          * Serves HTTPS instead of HTTP, with the certificate of this context (a test makes one; the shipped demo never
          * does: it is on 127.0.0.1, where http is the app's rule). Off by default. Clients must trust the certificate.
          */
-        public Builder https(SSLContext context) { this.tls = Objects.requireNonNull(context); return this; }
+        public Builder https(SSLContext context) {
+            this.tls = Objects.requireNonNull(context);
+            return this;
+        }
 
         /**
          * The base URL the tenant calls itself (issuer, audience, links, discovery) when clients reach it under

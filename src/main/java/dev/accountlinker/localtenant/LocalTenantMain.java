@@ -27,8 +27,10 @@ public final class LocalTenantMain {
         static Options parse(String... args) {
             int port = DEFAULT_PORT;
             RateLimit rateLimit = RateLimit.paidPlan();
-            List<String> flags = Arrays.stream(args).flatMap(a -> Arrays.stream(a.trim().split("\\s+")))
-                    .filter(f -> !f.isEmpty()).toList();
+            List<String> flags = Arrays.stream(args)
+                    .flatMap(a -> Arrays.stream(a.trim().split("\\s+")))
+                    .filter(f -> !f.isEmpty())
+                    .toList();
             for (String arg : flags) {
                 if (arg.startsWith("--port=")) {
                     port = parsePort(arg.substring("--port=".length()));
@@ -58,8 +60,7 @@ public final class LocalTenantMain {
         }
     }
 
-    private LocalTenantMain() {
-    }
+    private LocalTenantMain() {}
 
     public static void main(String[] args) throws InterruptedException {
         Options options;
@@ -80,7 +81,12 @@ public final class LocalTenantMain {
         System.out.println("  Management API rate limit: " + tenant.rateLimit());
         System.out.println("Demo accounts (connection / email / password / user id):");
         for (TenantAccount a : LocalTenant.demoAccounts()) {
-            System.out.printf("  %-33s %-24s %-14s %s%s%n", a.connection(), a.email(), a.password(), a.userId(),
+            System.out.printf(
+                    "  %-33s %-24s %-14s %s%s%n",
+                    a.connection(),
+                    a.email(),
+                    a.password(),
+                    a.userId(),
                     a.linkedTo() == null ? "" : "  (linked into " + a.linkedTo() + ")");
         }
         System.out.println("Press Ctrl+C to stop.");

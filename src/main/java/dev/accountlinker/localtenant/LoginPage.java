@@ -18,8 +18,7 @@ final class LoginPage {
             .sep{text-align:center;color:#65676e;margin:20px 0 4px;font-size:13px}
             """;
 
-    private LoginPage() {
-    }
+    private LoginPage() {}
 
     static String escape(String s) {
         if (s == null) {
@@ -54,14 +53,22 @@ final class LoginPage {
         body.append("<h1>").append(escape(title)).append("</h1>\n");
         body.append("<p class=\"tenant\">").append(escape(subtitle)).append("</p>\n");
         if (error != null) {
-            body.append("<p id=\"error\" class=\"error\" role=\"alert\">").append(escape(error)).append("</p>\n");
+            body.append("<p id=\"error\" class=\"error\" role=\"alert\">")
+                    .append(escape(error))
+                    .append("</p>\n");
         }
         body.append("<form method=\"POST\" action=\"/u/login\" id=\"login-form\" data-connection=\"")
-                .append(escape(formConnection.connectionName)).append("\">\n");
-        body.append("<input type=\"hidden\" name=\"state\" value=\"").append(escape(txId)).append("\">\n");
+                .append(escape(formConnection.connectionName))
+                .append("\">\n");
+        body.append("<input type=\"hidden\" name=\"state\" value=\"")
+                .append(escape(txId))
+                .append("\">\n");
         body.append("<label for=\"username\">Email address</label>\n");
-        body.append("<input id=\"username\" name=\"username\" type=\"text\" inputmode=\"email\" autocomplete=\"username\""
-                + " required autofocus value=\"").append(escape(prefillEmail)).append("\">\n");
+        body.append(
+                        "<input id=\"username\" name=\"username\" type=\"text\" inputmode=\"email\" autocomplete=\"username\""
+                                + " required autofocus value=\"")
+                .append(escape(prefillEmail))
+                .append("\">\n");
         body.append("<label for=\"password\">Password</label>\n");
         body.append("<input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"current-password\""
                 + " required>\n");
@@ -69,23 +76,32 @@ final class LoginPage {
         if (universal) {
             body.append("<p class=\"sep\">OR</p>\n");
             for (Connection c : Connection.socials()) {
-                body.append("<a class=\"alt\" id=\"connection-").append(escape(c.connectionName))
-                        .append("\" href=\"/u/login?state=").append(escape(HttpIo.encode(txId)))
-                        .append("&amp;connection=").append(escape(HttpIo.encode(c.connectionName)))
-                        .append("\">Continue with ").append(escape(c.displayName)).append("</a>\n");
+                body.append("<a class=\"alt\" id=\"connection-")
+                        .append(escape(c.connectionName))
+                        .append("\" href=\"/u/login?state=")
+                        .append(escape(HttpIo.encode(txId)))
+                        .append("&amp;connection=")
+                        .append(escape(HttpIo.encode(c.connectionName)))
+                        .append("\">Continue with ")
+                        .append(escape(c.displayName))
+                        .append("</a>\n");
             }
         }
         return page(title + " - " + TENANT_NAME, body.toString());
     }
 
     static String error(String title, String message) {
-        return page(title + " - " + TENANT_NAME, "<h1>" + escape(title) + "</h1>\n<p id=\"error\" class=\"error\">"
-                + escape(message) + "</p>\n<p class=\"tenant\">" + escape(TENANT_NAME) + "</p>\n");
+        return page(
+                title + " - " + TENANT_NAME,
+                "<h1>" + escape(title) + "</h1>\n<p id=\"error\" class=\"error\">" + escape(message)
+                        + "</p>\n<p class=\"tenant\">" + escape(TENANT_NAME) + "</p>\n");
     }
 
     static String signedOut() {
-        return page("Signed out - " + TENANT_NAME, "<h1>You are signed out</h1>\n<p class=\"tenant\">"
-                + "You have been signed out of " + escape(TENANT_NAME) + ". You can close this window.</p>\n");
+        return page(
+                "Signed out - " + TENANT_NAME,
+                "<h1>You are signed out</h1>\n<p class=\"tenant\">" + "You have been signed out of "
+                        + escape(TENANT_NAME) + ". You can close this window.</p>\n");
     }
 
     private static String page(String title, String body) {

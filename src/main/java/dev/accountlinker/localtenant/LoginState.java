@@ -14,27 +14,41 @@ import java.util.Optional;
  */
 final class LoginState {
 
-    record Transaction(String id, String clientId, String redirectUri, String state, String nonce,
-                       String codeChallenge, String scope, String audience, Connection connection,
-                       Instant expiresAt) {
+    record Transaction(
+            String id,
+            String clientId,
+            String redirectUri,
+            String state,
+            String nonce,
+            String codeChallenge,
+            String scope,
+            String audience,
+            Connection connection,
+            Instant expiresAt) {
         Transaction withConnection(Connection c) {
-            return new Transaction(id, clientId, redirectUri, state, nonce, codeChallenge, scope, audience, c,
-                    expiresAt);
+            return new Transaction(
+                    id, clientId, redirectUri, state, nonce, codeChallenge, scope, audience, c, expiresAt);
         }
 
         Transaction withId(String newId) {
-            return new Transaction(newId, clientId, redirectUri, state, nonce, codeChallenge, scope, audience,
-                    connection, expiresAt);
+            return new Transaction(
+                    newId, clientId, redirectUri, state, nonce, codeChallenge, scope, audience, connection, expiresAt);
         }
     }
 
-    record Session(String id, String identitySub, Connection connection, Instant authTime) {
-    }
+    record Session(String id, String identitySub, Connection connection, Instant authTime) {}
 
     /** What a code stands for; the token endpoint checks the exchange against it. */
-    record CodeGrant(String clientId, String redirectUri, String codeChallenge, String identitySub, String nonce,
-                     String scope, String audience, Instant authTime, Instant expiresAt) {
-    }
+    record CodeGrant(
+            String clientId,
+            String redirectUri,
+            String codeChallenge,
+            String identitySub,
+            String nonce,
+            String scope,
+            String audience,
+            Instant authTime,
+            Instant expiresAt) {}
 
     private static final SecureRandom RANDOM = new SecureRandom();
 

@@ -131,7 +131,8 @@ final class ManagementHandler {
     }
 
     private UserDirectory.UserRecord existing(String userId) throws ApiError {
-        return directory.user(userId)
+        return directory
+                .user(userId)
                 .orElseThrow(() -> new ApiError(404, "inexistent_user", "The user does not exist."));
     }
 
@@ -141,7 +142,9 @@ final class ManagementHandler {
         for (String key : body.keySet()) {
             if (!key.equals("user_metadata")) {
                 // A current_user token may only change user_metadata.
-                throw new ApiError(400, "invalid_body",
+                throw new ApiError(
+                        400,
+                        "invalid_body",
                         "Payload validation error: 'Additional properties not allowed: " + key + "' (only user_metadata"
                                 + " can be updated with a current_user token).");
             }
@@ -149,7 +152,9 @@ final class ManagementHandler {
         existing(userId);
         Object metadata = body.get("user_metadata");
         if (!(metadata instanceof Map<?, ?> patch)) {
-            throw new ApiError(400, "invalid_body",
+            throw new ApiError(
+                    400,
+                    "invalid_body",
                     "Payload validation error: 'Expected type object but found type " + typeName(metadata)
                             + "' on property user_metadata.");
         }
@@ -163,8 +168,8 @@ final class ManagementHandler {
         Map<String, Object> body = jsonBody(ex);
         Object linkWith = body.get("link_with");
         if (!(linkWith instanceof String idToken) || idToken.isBlank()) {
-            throw new ApiError(400, "invalid_body",
-                    "Payload validation error: 'Missing required property: link_with'.");
+            throw new ApiError(
+                    400, "invalid_body", "Payload validation error: 'Missing required property: link_with'.");
         }
         existing(userId);
         DecodedJWT secondary;
@@ -176,8 +181,11 @@ final class ManagementHandler {
         String azp = accessToken.getClaim("azp").asString();
         List<String> aud = secondary.getAudience();
         if (azp == null || aud == null || aud.size() != 1 || !aud.get(0).equals(azp)) {
-            throw new ApiError(400, "invalid_token",
-                    "link_with: the ID token audience must be the client id the access token was issued to (" + azp + ").");
+            throw new ApiError(
+                    400,
+                    "invalid_token",
+                    "link_with: the ID token audience must be the client id the access token was issued to (" + azp
+                            + ").");
         }
         String secondarySub = secondary.getSubject();
         if (secondarySub == null) {
@@ -208,8 +216,15 @@ final class ManagementHandler {
         List<Map<String, Object>> list = new ArrayList<>();
         for (int n = 0; n < u.identities().size(); n++) {
             UserDirectory.IdentityRecord i = u.identities().get(n);
-            Map<String, Object> m = Json.object("connection", i.connection().connectionName,
-                    "provider", i.connection().provider, "user_id", i.userId(), "isSocial", i.connection().social);
+            Map<String, Object> m = Json.object(
+                    "connection",
+                    i.connection().connectionName,
+                    "provider",
+                    i.connection().provider,
+                    "user_id",
+                    i.userId(),
+                    "isSocial",
+                    i.connection().social);
             if (n > 0) {
                 m.put("profileData", i.profile().toProfileData());
             }

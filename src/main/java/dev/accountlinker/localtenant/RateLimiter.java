@@ -12,8 +12,7 @@ import java.util.Optional;
 final class RateLimiter {
 
     /** One request's outcome and the values of the three {@code x-ratelimit-*} headers. */
-    record Decision(boolean allowed, int limit, int remaining, long resetEpochSecond) {
-    }
+    record Decision(boolean allowed, int limit, int remaining, long resetEpochSecond) {}
 
     private static final double NANOS_PER_SECOND = 1_000_000_000d;
 

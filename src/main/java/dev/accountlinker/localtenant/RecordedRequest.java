@@ -12,8 +12,8 @@ package dev.accountlinker.localtenant;
  * @param clientPort the port of the connection the request came on, at the client's end (a test proves with it
  *                   that a request came through its proxy); -1 when not known
  */
-public record RecordedRequest(String method, String path, String rawPath, String query, int status, String fault,
-                              int clientPort) {
+public record RecordedRequest(
+        String method, String path, String rawPath, String query, int status, String fault, int clientPort) {
 
     public RecordedRequest(String method, String path, String rawPath, String query, int status, String fault) {
         this(method, path, rawPath, query, status, fault, -1);

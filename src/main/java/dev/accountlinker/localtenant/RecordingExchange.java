@@ -40,20 +40,83 @@ final class RecordingExchange extends HttpExchange {
         delegate.sendResponseHeaders(rCode, responseLength);
     }
 
-    @Override public Headers getRequestHeaders() { return delegate.getRequestHeaders(); }
-    @Override public Headers getResponseHeaders() { return delegate.getResponseHeaders(); }
-    @Override public URI getRequestURI() { return delegate.getRequestURI(); }
-    @Override public String getRequestMethod() { return delegate.getRequestMethod(); }
-    @Override public HttpContext getHttpContext() { return delegate.getHttpContext(); }
-    @Override public void close() { delegate.close(); }
-    @Override public InputStream getRequestBody() { return delegate.getRequestBody(); }
-    @Override public OutputStream getResponseBody() { return delegate.getResponseBody(); }
-    @Override public InetSocketAddress getRemoteAddress() { return delegate.getRemoteAddress(); }
-    @Override public int getResponseCode() { return delegate.getResponseCode(); }
-    @Override public InetSocketAddress getLocalAddress() { return delegate.getLocalAddress(); }
-    @Override public String getProtocol() { return delegate.getProtocol(); }
-    @Override public Object getAttribute(String name) { return delegate.getAttribute(name); }
-    @Override public void setAttribute(String name, Object value) { delegate.setAttribute(name, value); }
-    @Override public void setStreams(InputStream i, OutputStream o) { delegate.setStreams(i, o); }
-    @Override public HttpPrincipal getPrincipal() { return delegate.getPrincipal(); }
+    @Override
+    public Headers getRequestHeaders() {
+        return delegate.getRequestHeaders();
+    }
+
+    @Override
+    public Headers getResponseHeaders() {
+        return delegate.getResponseHeaders();
+    }
+
+    @Override
+    public URI getRequestURI() {
+        return delegate.getRequestURI();
+    }
+
+    @Override
+    public String getRequestMethod() {
+        return delegate.getRequestMethod();
+    }
+
+    @Override
+    public HttpContext getHttpContext() {
+        return delegate.getHttpContext();
+    }
+
+    @Override
+    public void close() {
+        delegate.close();
+    }
+
+    @Override
+    public InputStream getRequestBody() {
+        return delegate.getRequestBody();
+    }
+
+    @Override
+    public OutputStream getResponseBody() {
+        return delegate.getResponseBody();
+    }
+
+    @Override
+    public InetSocketAddress getRemoteAddress() {
+        return delegate.getRemoteAddress();
+    }
+
+    @Override
+    public int getResponseCode() {
+        return delegate.getResponseCode();
+    }
+
+    @Override
+    public InetSocketAddress getLocalAddress() {
+        return delegate.getLocalAddress();
+    }
+
+    @Override
+    public String getProtocol() {
+        return delegate.getProtocol();
+    }
+
+    @Override
+    public Object getAttribute(String name) {
+        return delegate.getAttribute(name);
+    }
+
+    @Override
+    public void setAttribute(String name, Object value) {
+        delegate.setAttribute(name, value);
+    }
+
+    @Override
+    public void setStreams(InputStream i, OutputStream o) {
+        delegate.setStreams(i, o);
+    }
+
+    @Override
+    public HttpPrincipal getPrincipal() {
+        return delegate.getPrincipal();
+    }
 }

@@ -8,8 +8,15 @@ import java.util.Objects;
  * A sign-in account to seed into the tenant: the login (connection + email + password) and the user it creates.
  * Build with {@link #builder()}; {@code linkedTo} makes it a secondary identity of an existing user from the start.
  */
-public record TenantAccount(String connection, String email, String password, String userId, boolean emailVerified,
-                            String name, Map<String, Object> userMetadata, String linkedTo) {
+public record TenantAccount(
+        String connection,
+        String email,
+        String password,
+        String userId,
+        boolean emailVerified,
+        String name,
+        Map<String, Object> userMetadata,
+        String linkedTo) {
 
     public TenantAccount {
         Objects.requireNonNull(connection, "connection");
@@ -41,16 +48,45 @@ public record TenantAccount(String connection, String email, String password, St
         private Map<String, Object> userMetadata = Map.of();
         private String linkedTo;
 
-        public Builder connection(String connection) { this.connection = connection; return this; }
-        public Builder email(String email) { this.email = email; return this; }
-        public Builder password(String password) { this.password = password; return this; }
+        public Builder connection(String connection) {
+            this.connection = connection;
+            return this;
+        }
+
+        public Builder email(String email) {
+            this.email = email;
+            return this;
+        }
+
+        public Builder password(String password) {
+            this.password = password;
+            return this;
+        }
         /** Full Auth0 user id, {@code provider|id}, e.g. {@code google-oauth2|123}. */
-        public Builder userId(String userId) { this.userId = userId; return this; }
-        public Builder emailVerified(boolean emailVerified) { this.emailVerified = emailVerified; return this; }
-        public Builder name(String name) { this.name = name; return this; }
-        public Builder userMetadata(Map<String, Object> userMetadata) { this.userMetadata = userMetadata; return this; }
+        public Builder userId(String userId) {
+            this.userId = userId;
+            return this;
+        }
+
+        public Builder emailVerified(boolean emailVerified) {
+            this.emailVerified = emailVerified;
+            return this;
+        }
+
+        public Builder name(String name) {
+            this.name = name;
+            return this;
+        }
+
+        public Builder userMetadata(Map<String, Object> userMetadata) {
+            this.userMetadata = userMetadata;
+            return this;
+        }
         /** Seed this account already linked into the given primary user (its metadata is then dropped, like Auth0). */
-        public Builder linkedTo(String primaryUserId) { this.linkedTo = primaryUserId; return this; }
+        public Builder linkedTo(String primaryUserId) {
+            this.linkedTo = primaryUserId;
+            return this;
+        }
 
         public TenantAccount build() {
             return new TenantAccount(connection, email, password, userId, emailVerified, name, userMetadata, linkedTo);

@@ -11,13 +11,26 @@ import java.util.Set;
  * Settings shared by the handlers, fixed once the server socket is bound: the one application (client) this
  * tenant knows, with its Allowed Callback URLs and Allowed Logout URLs, token lifetimes and the clock.
  */
-record TenantConfig(String baseUrl, String clientId, List<String> callbackUrls, List<String> logoutUrls,
-                    boolean allowAnyLoopbackPort, Clock clock,
-                    Duration accessTokenLifetime, Duration idTokenLifetime, Duration codeLifetime) {
+record TenantConfig(
+        String baseUrl,
+        String clientId,
+        List<String> callbackUrls,
+        List<String> logoutUrls,
+        boolean allowAnyLoopbackPort,
+        Clock clock,
+        Duration accessTokenLifetime,
+        Duration idTokenLifetime,
+        Duration codeLifetime) {
 
     /** Scopes the tenant can grant; anything else requested is silently dropped, as Auth0 does. */
-    static final List<String> KNOWN_SCOPES = List.of("openid", "profile", "email", "read:current_user",
-            "update:current_user_identities", "update:current_user_metadata");
+    static final List<String> KNOWN_SCOPES = List.of(
+            "openid",
+            "profile",
+            "email",
+            "read:current_user",
+            "update:current_user_identities",
+            "update:current_user_metadata");
+
     static final Set<String> OIDC_SCOPES = Set.of("openid", "profile", "email");
     /** How long a login page stays usable. */
     static final Duration TRANSACTION_LIFETIME = Duration.ofMinutes(30);
@@ -51,8 +64,11 @@ record TenantConfig(String baseUrl, String clientId, List<String> callbackUrls, 
         } catch (URISyntaxException e) {
             return "";
         }
-        if (!"http".equals(uri.getScheme()) || uri.getPort() == -1 || uri.getRawQuery() != null
-                || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+        if (!"http".equals(uri.getScheme())
+                || uri.getPort() == -1
+                || uri.getRawQuery() != null
+                || uri.getRawFragment() != null
+                || uri.getRawUserInfo() != null) {
             return "";
         }
         String host = uri.getHost();

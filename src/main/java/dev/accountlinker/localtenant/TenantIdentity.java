@@ -11,8 +11,8 @@ import java.util.Map;
  * @param social      whether the connection is a social one
  * @param profileData profile of a linked (secondary) identity; empty for the primary identity
  */
-public record TenantIdentity(String connection, String provider, String userId, boolean social,
-                             Map<String, Object> profileData) {
+public record TenantIdentity(
+        String connection, String provider, String userId, boolean social, Map<String, Object> profileData) {
 
     public TenantIdentity {
         profileData = profileData == null ? Map.of() : Map.copyOf(profileData);

@@ -53,7 +53,11 @@ final class TokenHandler {
         } else if (ct.startsWith("application/x-www-form-urlencoded")) {
             params = HttpIo.parseUrlEncoded(body);
         } else {
-            error(ex, 400, "invalid_request", "Content-Type must be application/json or application/x-www-form-urlencoded");
+            error(
+                    ex,
+                    400,
+                    "invalid_request",
+                    "Content-Type must be application/json or application/x-www-form-urlencoded");
             return;
         }
         String grantType = params.get("grant_type");

@@ -30,8 +30,7 @@ final class TokenIssuer {
         }
     }
 
-    private record SigningKey(KeyPair pair, String kid, Algorithm algorithm) {
-    }
+    private record SigningKey(KeyPair pair, String kid, Algorithm algorithm) {}
 
     private final Clock clock;
     private volatile SigningKey key;
@@ -47,8 +46,8 @@ final class TokenIssuer {
             gen.initialize(2048);
             KeyPair pair = gen.generateKeyPair();
             String kid = UUID.randomUUID().toString().replace("-", "").substring(0, 20);
-            key = new SigningKey(pair, kid,
-                    Algorithm.RSA256((RSAPublicKey) pair.getPublic(), (RSAPrivateKey) pair.getPrivate()));
+            key = new SigningKey(
+                    pair, kid, Algorithm.RSA256((RSAPublicKey) pair.getPublic(), (RSAPrivateKey) pair.getPrivate()));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("RSA unavailable", e);
         }
@@ -71,9 +70,21 @@ final class TokenIssuer {
     Map<String, Object> jwks() {
         SigningKey k = key;
         RSAPublicKey pub = (RSAPublicKey) k.pair().getPublic();
-        return Map.of("keys", List.of(Json.object(
-                "kty", "RSA", "use", "sig", "alg", "RS256", "kid", k.kid(),
-                "n", base64Url(pub.getModulus()), "e", base64Url(pub.getPublicExponent()))));
+        return Map.of(
+                "keys",
+                List.of(Json.object(
+                        "kty",
+                        "RSA",
+                        "use",
+                        "sig",
+                        "alg",
+                        "RS256",
+                        "kid",
+                        k.kid(),
+                        "n",
+                        base64Url(pub.getModulus()),
+                        "e",
+                        base64Url(pub.getPublicExponent()))));
     }
 
     /**

@@ -45,21 +45,35 @@ final class UserDirectory {
     }
 
     /** A user copied out of the directory; the first identity is the primary one. */
-    record UserRecord(String userId, Profile profile, Map<String, Object> userMetadata,
-                      Map<String, Object> appMetadata, Instant createdAt, Instant updatedAt,
-                      List<IdentityRecord> identities) {
+    record UserRecord(
+            String userId,
+            Profile profile,
+            Map<String, Object> userMetadata,
+            Map<String, Object> appMetadata,
+            Instant createdAt,
+            Instant updatedAt,
+            List<IdentityRecord> identities) {
 
         /** The public snapshot tests read through {@link LocalTenant#user(String)}. */
         TenantUser toTenantUser() {
             List<TenantIdentity> ids = new ArrayList<>();
             for (int n = 0; n < identities.size(); n++) {
                 IdentityRecord i = identities.get(n);
-                ids.add(new TenantIdentity(i.connection().connectionName, i.connection().provider,
-                        String.valueOf(i.userId()), i.connection().social,
+                ids.add(new TenantIdentity(
+                        i.connection().connectionName,
+                        i.connection().provider,
+                        String.valueOf(i.userId()),
+                        i.connection().social,
                         n == 0 ? Map.of() : i.profile().toProfileData()));
             }
-            return new TenantUser(userId, profile.email(), profile.emailVerified(), profile.name(), profile.picture(),
-                    Json.deepCopy(userMetadata), ids);
+            return new TenantUser(
+                    userId,
+                    profile.email(),
+                    profile.emailVerified(),
+                    profile.name(),
+                    profile.picture(),
+                    Json.deepCopy(userMetadata),
+                    ids);
         }
     }
 
@@ -77,8 +91,8 @@ final class UserDirectory {
 
     private static final class Identity {
         final Connection connection;
-        final Object userId;   // String, or Long for GitHub (Auth0 sends it as a JSON number)
-        Profile profile;       // the identity's own profile; shown as profileData when it is a secondary
+        final Object userId; // String, or Long for GitHub (Auth0 sends it as a JSON number)
+        Profile profile; // the identity's own profile; shown as profileData when it is a secondary
 
         Identity(Connection connection, Object userId, Profile profile) {
             this.connection = connection;
@@ -116,13 +130,18 @@ final class UserDirectory {
             for (Identity i : identities) {
                 ids.add(new IdentityRecord(i.connection, i.userId, i.profile));
             }
-            return new UserRecord(userId, profile, Json.deepCopy(userMetadata), Json.deepCopy(appMetadata),
-                    createdAt, updatedAt, List.copyOf(ids));
+            return new UserRecord(
+                    userId,
+                    profile,
+                    Json.deepCopy(userMetadata),
+                    Json.deepCopy(appMetadata),
+                    createdAt,
+                    updatedAt,
+                    List.copyOf(ids));
         }
     }
 
-    private record Account(String password, String identitySub) {
-    }
+    private record Account(String password, String identitySub) {}
 
     private final Clock clock;
     private final Function<String, String> avatarUrl;
@@ -146,7 +165,8 @@ final class UserDirectory {
         if (accounts.containsKey(key)) {
             throw new IllegalArgumentException("Account exists: " + a.connection() + " " + a.email());
         }
-        String nickname = a.email().contains("@") ? a.email().substring(0, a.email().indexOf('@')) : a.email();
+        String nickname =
+                a.email().contains("@") ? a.email().substring(0, a.email().indexOf('@')) : a.email();
         Profile profile = new Profile(a.email(), a.emailVerified(), a.name(), nickname, avatarUrl.apply(a.name()));
         Identity identity = new Identity(c, c.wireUserId(idPart), profile);
         if (findOwner(identity.sub()).isPresent()) {
@@ -161,8 +181,8 @@ final class UserDirectory {
             try {
                 link(a.linkedTo(), identity.sub());
             } catch (DirectoryException e) {
-                throw new IllegalArgumentException("Cannot link " + identity.sub() + " to " + a.linkedTo()
-                        + ": " + e.getMessage());
+                throw new IllegalArgumentException(
+                        "Cannot link " + identity.sub() + " to " + a.linkedTo() + ": " + e.getMessage());
             }
         }
     }
@@ -219,13 +239,17 @@ final class UserDirectory {
         User secondary = users.get(secondarySub);
         if (secondary == null) {
             if (findOwner(secondarySub).isPresent()) {
-                throw new DirectoryException(409, "identity_already_linked",
+                throw new DirectoryException(
+                        409,
+                        "identity_already_linked",
                         "The identity " + secondarySub + " is already linked to another user.");
             }
             throw new DirectoryException(404, "inexistent_user", "The secondary user does not exist.");
         }
         if (secondary.identities.size() > 1) {
-            throw new DirectoryException(409, "identity_already_linked",
+            throw new DirectoryException(
+                    409,
+                    "identity_already_linked",
                     "The secondary user " + secondarySub + " already has linked identities; unlink them first.");
         }
         Identity moved = secondary.primary();
@@ -243,7 +267,10 @@ final class UserDirectory {
         if (primary.primary().sub().equals(sub)) {
             throw new DirectoryException(400, "operation_not_supported", "Main identity cannot be removed from user.");
         }
-        Identity found = primary.identities.stream().filter(i -> i.sub().equals(sub)).findFirst().orElse(null);
+        Identity found = primary.identities.stream()
+                .filter(i -> i.sub().equals(sub))
+                .findFirst()
+                .orElse(null);
         if (found == null) {
             // Choice: an identity the user does not have is a 404 (the SDK then throws a plain ManagementApiException).
             throw new DirectoryException(404, "inexistent_identity", "The user has no identity " + sub + ".");

@@ -15,8 +15,7 @@ import java.util.Objects;
  * rules inside it.
  */
 public final class JvmProxy {
-    private JvmProxy() {
-    }
+    private JvmProxy() {}
 
     /** The JVM default the app installed; delegates to the rules in force. */
     static final class Installed extends ProxySelector {

@@ -56,6 +56,7 @@ public record NetworkDiagnosis(Problem problem, Route route, String detail) {
     /** The status in a proxy's refusal: "Tunnel failed, got: 502", "Proxy returns "HTTP/1.1 403 ..."", "CONNECT: 502". */
     private static final Pattern TUNNEL_REFUSED = Pattern.compile(
             "(?i)(?:tunnel failed, got:?|unable to tunnel through proxy.*?HTTP/\\d(?:\\.\\d)?|response code for CONNECT:?)\\s*(\\d{3})");
+
     private static final Pattern PROXY_AUTH = Pattern.compile("(?i)(failed to authenticate with proxy|\\b407\\b)");
 
     /** The message arguments: {0} the host, {1} the proxy ({@code host:port}, or "" when direct), {2} a detail. */
@@ -85,7 +86,9 @@ public record NetworkDiagnosis(Problem problem, Route route, String detail) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             String message = cause.getMessage() == null ? "" : cause.getMessage();
             Matcher tunnel = TUNNEL_REFUSED.matcher(message);
-            if (viaProxy && cause instanceof IOException && PROXY_AUTH.matcher(message).find()) {
+            if (viaProxy
+                    && cause instanceof IOException
+                    && PROXY_AUTH.matcher(message).find()) {
                 return Optional.of(new NetworkDiagnosis(Problem.PROXY_AUTHENTICATION, route, "407"));
             }
             if (viaProxy && cause instanceof IOException && tunnel.find()) {
@@ -95,13 +98,15 @@ public record NetworkDiagnosis(Problem problem, Route route, String detail) {
                 return Optional.of(new NetworkDiagnosis(Problem.TLS_FAILED, route, tlsReason(cause)));
             }
             if (cause instanceof UnknownHostException || cause instanceof UnresolvedAddressException) {
-                return Optional.of(new NetworkDiagnosis(viaProxy ? Problem.PROXY_NAME_NOT_FOUND : Problem.NAME_NOT_FOUND,
-                        route, ""));
+                return Optional.of(new NetworkDiagnosis(
+                        viaProxy ? Problem.PROXY_NAME_NOT_FOUND : Problem.NAME_NOT_FOUND, route, ""));
             }
             if (problem.isEmpty()) {
-                if (cause instanceof HttpTimeoutException || cause instanceof SocketTimeoutException
+                if (cause instanceof HttpTimeoutException
+                        || cause instanceof SocketTimeoutException
                         || cause instanceof InterruptedIOException) {
-                    // A timeout before any answer; through a proxy, most likely the proxy (a connect timeout always is).
+                    // A timeout before any answer; through a proxy, most likely the proxy (a connect timeout always
+                    // is).
                     boolean connecting = cause instanceof java.net.http.HttpConnectTimeoutException
                             || message.toLowerCase(java.util.Locale.ROOT).contains("connect");
                     problem = Optional.of(viaProxy && connecting ? Problem.PROXY_TIMED_OUT : Problem.TIMED_OUT);
@@ -119,8 +124,10 @@ public record NetworkDiagnosis(Problem problem, Route route, String detail) {
     private static String tlsReason(Throwable tls) {
         for (Throwable cause = tls; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             String name = cause.getClass().getName();
-            if (name.endsWith("CertPathBuilderException") || name.endsWith("ValidatorException")
-                    || name.endsWith("CertificateException") || name.endsWith("CertPathValidatorException")) {
+            if (name.endsWith("CertPathBuilderException")
+                    || name.endsWith("ValidatorException")
+                    || name.endsWith("CertificateException")
+                    || name.endsWith("CertPathValidatorException")) {
                 return "certificate";
             }
             String message = cause.getMessage() == null ? "" : cause.getMessage();

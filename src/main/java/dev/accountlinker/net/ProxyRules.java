@@ -70,13 +70,16 @@ public final class ProxyRules extends ProxySelector {
             Optional<Proxy> http = environmentProxy(environment, "http_proxy");
             if (https.isPresent() || http.isPresent()) {
                 NoProxy exceptions = NoProxy.parse(firstOf(environment, "no_proxy"));
-                return new ProxyRules(uri -> {
-                    if (exceptions.matches(uri.getHost())) {
-                        return Proxy.NO_PROXY;
-                    }
-                    boolean secure = "https".equalsIgnoreCase(uri.getScheme()) || "wss".equalsIgnoreCase(uri.getScheme());
-                    return (secure ? https : http).orElse(Proxy.NO_PROXY);
-                }, "environment");
+                return new ProxyRules(
+                        uri -> {
+                            if (exceptions.matches(uri.getHost())) {
+                                return Proxy.NO_PROXY;
+                            }
+                            boolean secure = "https".equalsIgnoreCase(uri.getScheme())
+                                    || "wss".equalsIgnoreCase(uri.getScheme());
+                            return (secure ? https : http).orElse(Proxy.NO_PROXY);
+                        },
+                        "environment");
             }
         }
         return system();
@@ -90,13 +93,15 @@ public final class ProxyRules extends ProxySelector {
     /** The system's proxy settings (the JDK's default selector as it was before the app installed its own). */
     public static ProxyRules system() {
         ProxySelector jdk = SystemSelector.JDK_DEFAULT;
-        return new ProxyRules(uri -> {
-            if (jdk == null) {
-                return Proxy.NO_PROXY;
-            }
-            List<Proxy> proxies = jdk.select(uri);
-            return proxies == null || proxies.isEmpty() ? Proxy.NO_PROXY : proxies.get(0);
-        }, "system");
+        return new ProxyRules(
+                uri -> {
+                    if (jdk == null) {
+                        return Proxy.NO_PROXY;
+                    }
+                    List<Proxy> proxies = jdk.select(uri);
+                    return proxies == null || proxies.isEmpty() ? Proxy.NO_PROXY : proxies.get(0);
+                },
+                "system");
     }
 
     @Override
@@ -122,8 +127,10 @@ public final class ProxyRules extends ProxySelector {
     /** The route to an address: its host and the proxy in between, if any (for messages about failures). */
     public Route routeTo(URI uri) {
         Proxy proxy = proxyFor(uri);
-        Optional<InetSocketAddress> through = proxy.type() == Proxy.Type.HTTP && proxy.address() instanceof InetSocketAddress address
-                ? Optional.of(address) : Optional.empty();
+        Optional<InetSocketAddress> through =
+                proxy.type() == Proxy.Type.HTTP && proxy.address() instanceof InetSocketAddress address
+                        ? Optional.of(address)
+                        : Optional.empty();
         return new Route(uri.getHost() == null ? "" : uri.getHost(), through);
     }
 
@@ -161,7 +168,9 @@ public final class ProxyRules extends ProxySelector {
             if (!"http".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
                 return Optional.empty();
             }
-            String host = uri.getHost().startsWith("[") ? uri.getHost().substring(1, uri.getHost().length() - 1) : uri.getHost();
+            String host = uri.getHost().startsWith("[")
+                    ? uri.getHost().substring(1, uri.getHost().length() - 1)
+                    : uri.getHost();
             int port = uri.getPort() > 0 ? uri.getPort() : 80;
             return Optional.of(new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(host, port)));
         } catch (URISyntaxException unusable) {

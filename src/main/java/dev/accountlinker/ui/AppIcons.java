@@ -15,8 +15,7 @@ import java.util.Objects;
 public final class AppIcons {
     private static final int[] SIZES = {16, 32, 48, 64, 128, 256};
 
-    private AppIcons() {
-    }
+    private AppIcons() {}
 
     /** Gives the stage the app icon in every size (the platform picks the best one). */
     public static void apply(Stage stage) {

@@ -45,7 +45,8 @@ public final class AppShell {
     private final SignInSessions sessions;
     private AppContext context;
     /** Stops whatever the current screen has running; called when the screen changes or the app quits. */
-    private Runnable stopCurrentScreen = () -> { };
+    private Runnable stopCurrentScreen = () -> {};
+
     private final Optional<WindowPlacement> placement;
     private ThemeManager themes;
 
@@ -62,7 +63,10 @@ public final class AppShell {
         themes = RememberedTheme.start(context.themeSetting(), () -> context);
         Scene scene = new Scene(root, WIDTH, HEIGHT);
         scene.getStylesheets().add(ThemeManager.appStylesheet());
-        stage.setTitle(context.config().installer().productName().orElse(context.messages().get("app.title")));
+        stage.setTitle(context.config()
+                .installer()
+                .productName()
+                .orElse(context.messages().get("app.title")));
         stage.setScene(scene);
         // Below this size the settings screen would cut its buttons and cells.
         stage.setMinWidth(MIN_WIDTH);
@@ -94,7 +98,8 @@ public final class AppShell {
      */
     private void showStart() {
         boolean settingsFileProblem = context.configProblem()
-                .flatMap(ConfigException::source).filter(source -> source == ConfigException.Source.SETTINGS_FILE)
+                .flatMap(ConfigException::source)
+                .filter(source -> source == ConfigException.Source.SETTINGS_FILE)
                 .isPresent();
         if (settingsFileProblem && context.config().installer().offerConnect()) {
             showConnect();
@@ -106,8 +111,14 @@ public final class AppShell {
     /** "Connect your Auth0 tenant": Save continues with the saved tenant, Cancel comes back here unchanged. */
     private void showConnect() {
         stopCurrentScreen.run();
-        ConnectContext connect = new ConnectContext(context.messages(), context.errors(), context.tasks(),
-                new TenantCheck(context.proxies()), context.userSettings(), context.config(), context.configProblem(),
+        ConnectContext connect = new ConnectContext(
+                context.messages(),
+                context.errors(),
+                context.tasks(),
+                new TenantCheck(context.proxies()),
+                context.userSettings(),
+                context.config(),
+                context.configProblem(),
                 ConnectContext.DEFAULT_CHECK_TIMEOUT);
         ConnectViewModel viewModel = new ConnectViewModel(connect, new ConnectViewModel.Exits() {
             @Override
@@ -149,31 +160,50 @@ public final class AppShell {
 
     private void showSignIn(StatusMessage status, AuthorizeOptions mainSignIn) {
         stopCurrentScreen.run();
-        SignInViewModel viewModel = new SignInViewModel(context, sessions.flows(context), mainSignIn, this::showSettings,
-                status);
+        SignInViewModel viewModel =
+                new SignInViewModel(context, sessions.flows(context), mainSignIn, this::showSettings, status);
         stopCurrentScreen = viewModel::stopWork;
-        root.getChildren().setAll(SignInView.create(viewModel, context.messages(), this::switchToDemo, this::showConnect,
-                Optional.of(ThemeMenu.create(themes, context.messages()))));
+        root.getChildren()
+                .setAll(SignInView.create(
+                        viewModel,
+                        context.messages(),
+                        this::switchToDemo,
+                        this::showConnect,
+                        Optional.of(ThemeMenu.create(themes, context.messages()))));
         screenFocus.focus("#signInButton");
     }
 
     private void showSettings(SignedInAccount account) {
-        SettingsContext settings = new SettingsContext(context.signInService().join().settings(), context.messages(),
-                context.errors(), context.tasks(), sessions.flows(context), RequestPolicy.sleeping(context.clock()));
-        SettingsViewModel viewModel = new SettingsViewModel(settings, account,
-                new ConfirmationDialogs(context.messages(), () -> stage, context.clock()), this::signOut);
+        SettingsContext settings = new SettingsContext(
+                context.signInService().join().settings(),
+                context.messages(),
+                context.errors(),
+                context.tasks(),
+                sessions.flows(context),
+                RequestPolicy.sleeping(context.clock()));
+        SettingsViewModel viewModel = new SettingsViewModel(
+                settings,
+                account,
+                new ConfirmationDialogs(context.messages(), () -> stage, context.clock()),
+                this::signOut);
         stopCurrentScreen.run();
         stopCurrentScreen = viewModel::stopWork;
-        root.getChildren().setAll(load("/dev/accountlinker/ui/settings/settings.fxml",
-                new SettingsController(viewModel, context.messages(), this::signInAgain,
-                        Optional.of(ThemeMenu.create(themes, context.messages())))));
+        root.getChildren()
+                .setAll(load(
+                        "/dev/accountlinker/ui/settings/settings.fxml",
+                        new SettingsController(
+                                viewModel,
+                                context.messages(),
+                                this::signInAgain,
+                                Optional.of(ThemeMenu.create(themes, context.messages())))));
         viewModel.refresh();
     }
 
     /** Ends the tenant's sessions the sign-ins left, then back to the sign-in screen, which asks for a login. */
     private void signOut(Confirmations.SignOut choice) {
         sessions.signOut(context, choice.federated());
-        showSignIn(StatusMessage.info(context.messages().get("signin.signedOut")),
+        showSignIn(
+                StatusMessage.info(context.messages().get("signin.signedOut")),
                 AuthorizeOptions.primarySignInAfterSignOut());
     }
 
@@ -192,7 +222,8 @@ public final class AppShell {
     }
 
     private Parent load(String resource, Object controller) {
-        FXMLLoader loader = new FXMLLoader(AppShell.class.getResource(resource), context.messages().bundle());
+        FXMLLoader loader = new FXMLLoader(
+                AppShell.class.getResource(resource), context.messages().bundle());
         loader.setControllerFactory(type -> controller);
         try {
             return loader.load();

@@ -6,8 +6,7 @@ import javafx.scene.layout.Region;
 
 /** Labels and buttons made alike on every screen: text never cut, buttons never shortened to "…". */
 public final class Controls {
-    private Controls() {
-    }
+    private Controls() {}
 
     /** A label that wraps and never cuts its last line (its height follows its text). */
     public static Label wrapped(String text, String styleClass) {

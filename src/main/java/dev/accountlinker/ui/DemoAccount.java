@@ -6,5 +6,4 @@ package dev.accountlinker.ui;
  * @param connection the connection it signs in with (e.g. {@code google-oauth2}: the demo's stand-in page)
  * @param linkedTo   the user id it is already linked into, or empty: signing in with it gives that account
  */
-public record DemoAccount(String email, String password, String connection, String userId, String linkedTo) {
-}
+public record DemoAccount(String email, String password, String connection, String userId, String linkedTo) {}

@@ -25,8 +25,8 @@ public final class FxTaskRunner implements TaskRunner {
     private final ExecutorService executor;
 
     public FxTaskRunner() {
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(THREADS, THREADS, 60, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), runnable -> {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(
+                THREADS, THREADS, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), runnable -> {
                     Thread thread = new Thread(runnable, "account-linker-task-" + threadNumber.incrementAndGet());
                     thread.setDaemon(true);
                     return thread;

@@ -56,8 +56,7 @@ public final class Icons {
         }
     }
 
-    private Icons() {
-    }
+    private Icons() {}
 
     public static FontIcon of(Glyph glyph) {
         FontIcon icon = new FontIcon(glyph.ikon);

@@ -12,14 +12,14 @@ import java.util.ResourceBundle;
 public final class PseudoLocalization {
     /** How much longer a text gets: German and French run 30 to 40 % longer than English, short texts more. */
     static final double GROWTH = 0.4;
+
     static final int MIN_GROWTH = 4;
     private static final char FILLER = '·';
     private static final String PLAIN = "acdeghijklnorstuwyzACDEGHIJKLNORSTUWYZ";
     // Latin-1 and Latin Extended-A only: every desktop font has them.
     private static final String ACCENTED = "åçďéĝĥîĵķļñöŕšţûŵýžÅÇĎÉĜĤÎĴĶĻÑÖŔŠŢÛŴÝŽ";
 
-    private PseudoLocalization() {
-    }
+    private PseudoLocalization() {}
 
     /** The pseudo-translation of one MessageFormat pattern. */
     public static String of(String pattern) {

@@ -17,8 +17,7 @@ import java.util.function.Supplier;
  * the user's settings file, so the next run starts in it.
  */
 final class RememberedTheme {
-    private RememberedTheme() {
-    }
+    private RememberedTheme() {}
 
     /**
      * The app's themes, starting with the configured one; create it before the first scene, so the first frame is
@@ -28,9 +27,13 @@ final class RememberedTheme {
      */
     static ThemeManager start(ThemeSetting initial, Supplier<AppContext> context) {
         // The system's scheme is read (in the background) only when the theme follows it.
-        return new ThemeManager(initial, initial == ThemeSetting.SYSTEM ? SystemColorScheme.readEarly()
+        return new ThemeManager(
+                initial,
+                initial == ThemeSetting.SYSTEM
+                        ? SystemColorScheme.readEarly()
                         : CompletableFuture.completedFuture(Optional.empty()),
-                () -> SystemColorScheme.ofThisSystem().readInBackground(), choice -> remember(context.get(), choice));
+                () -> SystemColorScheme.ofThisSystem().readInBackground(),
+                choice -> remember(context.get(), choice));
     }
 
     /**
@@ -40,11 +43,15 @@ final class RememberedTheme {
      */
     private static void remember(AppContext context, ThemeSetting choice) {
         UserSettingsFile file = context.userSettings();
-        context.tasks().run(() -> {
-            if (file.droppedOnSave(Set.of(ConfigLoader.THEME)).isEmpty()) {
-                file.save(Map.of(ConfigLoader.THEME, choice.value()));
-            }
-            return null;
-        }, saved -> { }, failure -> { });
+        context.tasks()
+                .run(
+                        () -> {
+                            if (file.droppedOnSave(Set.of(ConfigLoader.THEME)).isEmpty()) {
+                                file.save(Map.of(ConfigLoader.THEME, choice.value()));
+                            }
+                            return null;
+                        },
+                        saved -> {},
+                        failure -> {});
     }
 }

@@ -31,9 +31,18 @@ final class SignInSessions implements AutoCloseable {
     /** The sign-in flows of the tenant {@code current} names. */
     SignInFlows flows(AppContext current) {
         LoginLaunchers launchers = new LoginLaunchers(
-                () -> new LoginWindow(current.messages(), () -> owner, current.loginSettings(), current.tasks(),
-                        current::webDataFolder, () -> whyUnreachable(current)),
-                () -> new BrowserLogin(current.messages(), () -> owner, current.loginSettings(), current.tasks(),
+                () -> new LoginWindow(
+                        current.messages(),
+                        () -> owner,
+                        current.loginSettings(),
+                        current.tasks(),
+                        current::webDataFolder,
+                        () -> whyUnreachable(current)),
+                () -> new BrowserLogin(
+                        current.messages(),
+                        () -> owner,
+                        current.loginSettings(),
+                        current.tasks(),
                         current.config().ways().loopbackPorts()),
                 current.config().ways());
         return new SignInFlows(current.signInService(), current.tasks(), launchers, history);
@@ -47,8 +56,13 @@ final class SignInSessions implements AutoCloseable {
      */
     void signOut(AppContext current, boolean federated) {
         if (tenantSignOut == null) {
-            tenantSignOut = new TenantSignOut(current.messages(), current.loginSettings(), current.tasks(),
-                    current.config().ways(), webSession(current), history);
+            tenantSignOut = new TenantSignOut(
+                    current.messages(),
+                    current.loginSettings(),
+                    current.tasks(),
+                    current.config().ways(),
+                    webSession(current),
+                    history);
         }
         tenantSignOut.signOut(current.signInService().join(), federated);
     }
@@ -83,11 +97,11 @@ final class SignInSessions implements AutoCloseable {
     /** What the connect screen's check says about the tenant's reachability, when it is not reachable. */
     private static Optional<UserMessage> whyUnreachable(AppContext current) {
         try {
-            return new TenantCheck(current.proxies()).run(current.signInService().join().settings().address())
-                    .lines().stream()
-                    .filter(line -> line.item() == TenantCheck.Item.REACHABLE && !line.passed())
-                    .findFirst()
-                    .map(TenantCheck.Line::message);
+            return new TenantCheck(current.proxies())
+                    .run(current.signInService().join().settings().address()).lines().stream()
+                            .filter(line -> line.item() == TenantCheck.Item.REACHABLE && !line.passed())
+                            .findFirst()
+                            .map(TenantCheck.Line::message);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.empty();

@@ -25,8 +25,7 @@ import java.util.concurrent.CompletableFuture;
 public final class StartupMarker {
     public static final String PROPERTY = "accountlinker.startupMarker";
 
-    private StartupMarker() {
-    }
+    private StartupMarker() {}
 
     /**
      * Runs {@code action} once, on the JavaFX thread, after the pulse that laid out and rendered the scene's
@@ -49,7 +48,10 @@ public final class StartupMarker {
         if (file() == null) {
             return;
         }
-        write("tenant " + (config.demo() ? "demo" : config.tenant().map(t -> t.address().baseUrl()).orElse("demo")));
+        write("tenant "
+                + (config.demo()
+                        ? "demo"
+                        : config.tenant().map(t -> t.address().baseUrl()).orElse("demo")));
     }
 
     /** Records whether the background services came up. */
@@ -57,9 +59,10 @@ public final class StartupMarker {
         if (file() == null) {
             return;
         }
-        services.whenComplete((ready, failure) -> write(failure == null
-                ? "services-ready"
-                : "services-failed " + rootCause(failure).getClass().getSimpleName()));
+        services.whenComplete((ready, failure) -> write(
+                failure == null
+                        ? "services-ready"
+                        : "services-failed " + rootCause(failure).getClass().getSimpleName()));
     }
 
     /** Records when WebKit's library has been loaded in the background (the packaging's training run waits for it). */
@@ -90,8 +93,12 @@ public final class StartupMarker {
             return;
         }
         try {
-            Files.writeString(Path.of(file), line + System.lineSeparator(), StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(
+                    Path.of(file),
+                    line + System.lineSeparator(),
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
         } catch (IOException | RuntimeException e) {
             System.err.println("Could not write the start-up marker " + file + ": " + e.getMessage());
         }

@@ -79,17 +79,21 @@ public final class StatusBanner extends Message {
         getStyleClass().removeAll("success", "danger", "accent");
         boolean empty = message.text().isEmpty();
         if (!empty) {
-            getStyleClass().add(switch (message.kind()) {
-                case SUCCESS -> "success";
-                case ERROR -> "danger";
-                case INFO -> "accent";
-            });
+            getStyleClass()
+                    .add(
+                            switch (message.kind()) {
+                                case SUCCESS -> "success";
+                                case ERROR -> "danger";
+                                case INFO -> "accent";
+                            });
             // The icon font loads with the first message, never for the first frame.
-            icon.getChildren().setAll(Icons.of(switch (message.kind()) {
-                case SUCCESS -> Icons.Glyph.SUCCESS;
-                case ERROR -> Icons.Glyph.ERROR;
-                case INFO -> Icons.Glyph.INFO;
-            }));
+            icon.getChildren()
+                    .setAll(Icons.of(
+                            switch (message.kind()) {
+                                case SUCCESS -> Icons.Glyph.SUCCESS;
+                                case ERROR -> Icons.Glyph.ERROR;
+                                case INFO -> Icons.Glyph.INFO;
+                            }));
             if (close.getGraphic() == null) {
                 close.setGraphic(Icons.of(Icons.Glyph.CLOSE));
             }

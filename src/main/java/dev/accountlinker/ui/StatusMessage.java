@@ -5,7 +5,9 @@ import javafx.scene.control.Label;
 /** A line of feedback under an action: success (green) or error (red). Style classes as the UI contract says. */
 public record StatusMessage(String text, Kind kind) {
     public enum Kind {
-        SUCCESS("success"), ERROR("error"), INFO("info");
+        SUCCESS("success"),
+        ERROR("error"),
+        INFO("info");
 
         private final String styleClass;
 

@@ -73,8 +73,11 @@ public final class WindowPlacement {
             if (width <= 0 || height <= 0) {
                 return Optional.empty();
             }
-            return Optional.of(new Rectangle2D(Double.parseDouble(values.getProperty("x")),
-                    Double.parseDouble(values.getProperty("y")), width, height));
+            return Optional.of(new Rectangle2D(
+                    Double.parseDouble(values.getProperty("x")),
+                    Double.parseDouble(values.getProperty("y")),
+                    width,
+                    height));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

@@ -49,8 +49,11 @@ class AccountClientTest {
     }
 
     private AccountClient client(String accessToken) throws Exception {
-        TenantSettings settings = new TenantSettings(TenantAddress.parse("domain", tenant.baseUrl()), tenant.clientId(),
-                List.of(), URI.create(LocalTenant.DEFAULT_REDIRECT_URI));
+        TenantSettings settings = new TenantSettings(
+                TenantAddress.parse("domain", tenant.baseUrl()),
+                tenant.clientId(),
+                List.of(),
+                URI.create(LocalTenant.DEFAULT_REDIRECT_URI));
         return new AccountClient(settings, accessToken, RequestPolicy.sleeping(Clock.systemUTC()));
     }
 
@@ -67,7 +70,9 @@ class AccountClientTest {
     }
 
     private List<RecordedRequest> requests(String method, String path) {
-        return tenant.requests().stream().filter(r -> r.method().equals(method) && r.path().equals(path)).toList();
+        return tenant.requests().stream()
+                .filter(r -> r.method().equals(method) && r.path().equals(path))
+                .toList();
     }
 
     private static Map<String, Object> aliceDemoMetadata() {
@@ -91,7 +96,8 @@ class AccountClientTest {
         assertEquals(Optional.of("Alice Example"), account.name());
         assertEquals(Optional.of("alice@example.com"), account.email());
         assertTrue(account.emailVerified());
-        assertEquals(tenant.user(ALICE).orElseThrow().picture(), account.picture().orElseThrow());
+        assertEquals(
+                tenant.user(ALICE).orElseThrow().picture(), account.picture().orElseThrow());
         assertEquals(aliceDemoMetadata(), account.userMetadata());
 
         assertEquals(1, account.identities().size());
@@ -118,8 +124,11 @@ class AccountClientTest {
 
         Account account = client.fetch(ALICE);
         List<Identity> ids = account.identities();
-        assertEquals(List.of(ALICE, GOOGLE, GITHUB), ids.stream().map(Identity::subject).toList());
-        assertEquals(List.of(true, false, false), ids.stream().map(Identity::primary).toList());
+        assertEquals(
+                List.of(ALICE, GOOGLE, GITHUB),
+                ids.stream().map(Identity::subject).toList());
+        assertEquals(
+                List.of(true, false, false), ids.stream().map(Identity::primary).toList());
 
         Identity google = ids.get(1);
         assertEquals("google-oauth2", google.connection());
@@ -145,7 +154,8 @@ class AccountClientTest {
     void fetchOfCarolShowsHerNumericGithubIdentity() throws Exception {
         TokenHolder carol = TenantFlows.signIn(tenant, null, "carol@example.com", "Carol-Demo-1");
         Account account = client(carol.getAccessToken()).fetch("auth0|carol");
-        assertEquals(List.of("auth0|carol", "github|777777"),
+        assertEquals(
+                List.of("auth0|carol", "github|777777"),
                 account.identities().stream().map(Identity::subject).toList());
         assertEquals(Map.of("plan", "pro"), account.userMetadata());
     }
@@ -191,9 +201,14 @@ class AccountClientTest {
 
     @Test
     void updateMetadataWithoutTheScopeIs403AndChangesNothing() throws Exception {
-        TokenHolder narrow = TenantFlows.signIn(tenant, new dev.accountlinker.testkit.TenantBrowser(),
-                "alice@example.com", "Alice-Demo-1", b -> b.withScope("openid profile email read:current_user"));
-        ManagementApiException e = assertThrows(ManagementApiException.class,
+        TokenHolder narrow = TenantFlows.signIn(
+                tenant,
+                new dev.accountlinker.testkit.TenantBrowser(),
+                "alice@example.com",
+                "Alice-Demo-1",
+                b -> b.withScope("openid profile email read:current_user"));
+        ManagementApiException e = assertThrows(
+                ManagementApiException.class,
                 () -> client(narrow.getAccessToken()).updateMetadata(ALICE, Map.of("newsletter", true)));
         assertEquals(403, e.statusCode());
         assertEquals(aliceDemoMetadata(), tenant.user(ALICE).orElseThrow().userMetadata());
@@ -217,8 +232,11 @@ class AccountClientTest {
 
         assertTrue(tenant.user(GOOGLE).isEmpty(), "the secondary user is removed");
         TenantUser alice = tenant.user(ALICE).orElseThrow();
-        assertEquals(List.of(ALICE, GOOGLE), alice.identities().stream().map(TenantIdentity::sub).toList());
-        assertEquals(1, requests("POST", "/api/v2/users/" + ALICE + "/identities").size());
+        assertEquals(
+                List.of(ALICE, GOOGLE),
+                alice.identities().stream().map(TenantIdentity::sub).toList());
+        assertEquals(
+                1, requests("POST", "/api/v2/users/" + ALICE + "/identities").size());
     }
 
     @Test
@@ -232,7 +250,8 @@ class AccountClientTest {
     @Test
     void linkWithTheMainAccountsOwnIdTokenIs400() throws Exception {
         TokenHolder primary = alice();
-        ManagementApiException e = assertThrows(ManagementApiException.class,
+        ManagementApiException e = assertThrows(
+                ManagementApiException.class,
                 () -> client(primary.getAccessToken()).link(ALICE, primary.getIdToken()));
         assertEquals(400, e.statusCode());
         assertEquals(1, tenant.user(ALICE).orElseThrow().identities().size());
@@ -243,7 +262,8 @@ class AccountClientTest {
         TokenHolder primary = alice();
         // carol-gh is linked into carol: signing in with it yields carol's tokens.
         TokenHolder carol = TenantFlows.signIn(tenant, "github", "carol-gh@example.com", "CarolGh-1");
-        ManagementApiException e = assertThrows(ManagementApiException.class,
+        ManagementApiException e = assertThrows(
+                ManagementApiException.class,
                 () -> client(primary.getAccessToken()).link(ALICE, carol.getIdToken()));
         assertEquals(409, e.statusCode());
         assertEquals(1, tenant.user(ALICE).orElseThrow().identities().size());
@@ -254,7 +274,8 @@ class AccountClientTest {
     void linkIntoAnotherUserWithThePrimarysTokenIs403() throws Exception {
         TokenHolder primary = alice();
         String googleIdToken = google().getIdToken();
-        ManagementApiException e = assertThrows(ManagementApiException.class,
+        ManagementApiException e = assertThrows(
+                ManagementApiException.class,
                 () -> client(primary.getAccessToken()).link("auth0|bob", googleIdToken));
         assertEquals(403, e.statusCode());
         assertEquals(1, tenant.user("auth0|bob").orElseThrow().identities().size());
@@ -275,8 +296,11 @@ class AccountClientTest {
         TenantUser standalone = tenant.user(GOOGLE).orElseThrow();
         assertEquals("alice.g@example.com", standalone.email());
         assertTrue(standalone.userMetadata().isEmpty(), "Auth0 gives the unlinked user no metadata");
-        assertEquals(List.of(ALICE), tenant.user(ALICE).orElseThrow().identities().stream()
-                .map(TenantIdentity::sub).toList());
+        assertEquals(
+                List.of(ALICE),
+                tenant.user(ALICE).orElseThrow().identities().stream()
+                        .map(TenantIdentity::sub)
+                        .toList());
         assertEquals(aliceDemoMetadata(), tenant.user(ALICE).orElseThrow().userMetadata());
     }
 
@@ -289,12 +313,17 @@ class AccountClientTest {
         assertEquals(GITHUB, github.subject());
 
         List<Identity> remaining = client.unlink(ALICE, linked.get(1));
-        assertEquals(List.of(ALICE, GITHUB), remaining.stream().map(Identity::subject).toList());
-        assertEquals(List.of(true, false), remaining.stream().map(Identity::primary).toList());
+        assertEquals(
+                List.of(ALICE, GITHUB),
+                remaining.stream().map(Identity::subject).toList());
+        assertEquals(
+                List.of(true, false), remaining.stream().map(Identity::primary).toList());
         assertEquals("4242424", remaining.get(1).userId());
         assertEquals(Optional.of("alice-gh@example.com"), remaining.get(1).email());
 
-        assertEquals(List.of(ALICE), client.unlink(ALICE, github).stream().map(Identity::subject).toList());
+        assertEquals(
+                List.of(ALICE),
+                client.unlink(ALICE, github).stream().map(Identity::subject).toList());
         assertTrue(tenant.user(GITHUB).isPresent());
     }
 
@@ -304,7 +333,9 @@ class AccountClientTest {
         AccountClient client = client(carol.getAccessToken());
         Identity github = client.fetch("auth0|carol").secondaryIdentities().get(0);
         List<Identity> remaining = client.unlink("auth0|carol", github);
-        assertEquals(List.of("auth0|carol"), remaining.stream().map(Identity::subject).toList());
+        assertEquals(
+                List.of("auth0|carol"),
+                remaining.stream().map(Identity::subject).toList());
         assertTrue(tenant.user("github|777777").isPresent());
     }
 
@@ -356,13 +387,26 @@ class AccountClientTest {
         tenant.faults().inject(Faults.on("PATCH", "/api/v2/users/").respond(503, ERROR_503));
         tenant.faults().inject(Faults.on("DELETE", "/api/v2/users/").respond(503, ERROR_503));
 
-        assertEquals(503, assertThrows(ManagementApiException.class,
-                () -> client.updateMetadata(ALICE, Map.of("newsletter", true))).statusCode());
-        assertEquals(503, assertThrows(ManagementApiException.class,
-                () -> client.unlink(ALICE, linked.get(1))).statusCode());
+        assertEquals(
+                503,
+                assertThrows(
+                                ManagementApiException.class,
+                                () -> client.updateMetadata(ALICE, Map.of("newsletter", true)))
+                        .statusCode());
+        assertEquals(
+                503,
+                assertThrows(ManagementApiException.class, () -> client.unlink(ALICE, linked.get(1)))
+                        .statusCode());
 
-        assertEquals(1, requests("PATCH", "/api/v2/users/" + ALICE).size(), tenant.requests().toString());
-        assertEquals(1, tenant.requests().stream().filter(r -> r.method().equals("DELETE")).count(),
+        assertEquals(
+                1,
+                requests("PATCH", "/api/v2/users/" + ALICE).size(),
+                tenant.requests().toString());
+        assertEquals(
+                1,
+                tenant.requests().stream()
+                        .filter(r -> r.method().equals("DELETE"))
+                        .count(),
                 tenant.requests().toString());
         assertEquals(2, tenant.user(ALICE).orElseThrow().identities().size());
     }

@@ -70,15 +70,26 @@ class RequestPolicyTest {
 
     private static ManagementApiException status(int code, String... headers) {
         Response response = new Response.Builder()
-                .request(new Request.Builder().url("http://127.0.0.1/api/v2/users/x").build())
-                .protocol(Protocol.HTTP_1_1).code(code).message("status " + code)
-                .headers(Headers.of(headers)).build();
+                .request(new Request.Builder()
+                        .url("http://127.0.0.1/api/v2/users/x")
+                        .build())
+                .protocol(Protocol.HTTP_1_1)
+                .code(code)
+                .message("status " + code)
+                .headers(Headers.of(headers))
+                .build();
         return new ManagementApiException("status " + code, code, null, response);
     }
 
     private static ManagementApiException rateLimited(Instant reset) {
-        return status(429, "x-ratelimit-limit", "2", "x-ratelimit-remaining", "0",
-                "x-ratelimit-reset", String.valueOf(reset.getEpochSecond()));
+        return status(
+                429,
+                "x-ratelimit-limit",
+                "2",
+                "x-ratelimit-remaining",
+                "0",
+                "x-ratelimit-reset",
+                String.valueOf(reset.getEpochSecond()));
     }
 
     @Test
@@ -95,7 +106,8 @@ class RequestPolicyTest {
 
     @Test
     void aResetFurtherThanTheLongestWaitIsTheAnswer() {
-        ManagementApiException refused = rateLimited(START.plus(RequestPolicy.MAX_WAIT).plusSeconds(1));
+        ManagementApiException refused =
+                rateLimited(START.plus(RequestPolicy.MAX_WAIT).plusSeconds(1));
         Script request = new Script().then(refused);
 
         assertSame(refused, assertThrows(ManagementApiException.class, () -> policy.read(request, context)));
@@ -109,22 +121,28 @@ class RequestPolicyTest {
         RequestPolicy cancelledWhileWaiting = new RequestPolicy(clock, (until, isCancelled) -> cancelled.set(true));
         Script request = new Script().then(rateLimited(START.plusSeconds(2))).then("never");
 
-        assertThrows(CancellationException.class, () -> cancelledWhileWaiting.write(request,
-                RequestContext.cancellable(cancelled::get, listener)));
+        assertThrows(
+                CancellationException.class,
+                () -> cancelledWhileWaiting.write(request, RequestContext.cancellable(cancelled::get, listener)));
         assertEquals(1, request.sent);
     }
 
     @Test
     void nothingIsSentOnceCancelled() {
         Script request = new Script().then("never");
-        assertThrows(CancellationException.class, () -> policy.read(request, RequestContext.cancellable(() -> true, listener)));
+        assertThrows(
+                CancellationException.class,
+                () -> policy.read(request, RequestContext.cancellable(() -> true, listener)));
         assertEquals(0, request.sent);
     }
 
     @Test
     void aWriteThatMetAServerErrorIsNeverSentAgain() {
         Script request = new Script().then(status(503)).then("twice");
-        assertEquals(503, assertThrows(ManagementApiException.class, () -> policy.write(request, context)).statusCode());
+        assertEquals(
+                503,
+                assertThrows(ManagementApiException.class, () -> policy.write(request, context))
+                        .statusCode());
         assertEquals(1, request.sent);
     }
 
@@ -133,19 +151,33 @@ class RequestPolicyTest {
         Script request = new Script().then(status(503)).then(status(502)).then("read");
         assertEquals("read", policy.read(request, context));
         assertEquals(3, request.sent);
-        assertEquals(List.of(START.plus(RequestPolicy.READ_RETRY_PAUSES.get(0)),
-                START.plus(RequestPolicy.READ_RETRY_PAUSES.get(0)).plus(RequestPolicy.READ_RETRY_PAUSES.get(1))), waitedUntil);
+        assertEquals(
+                List.of(
+                        START.plus(RequestPolicy.READ_RETRY_PAUSES.get(0)),
+                        START.plus(RequestPolicy.READ_RETRY_PAUSES.get(0))
+                                .plus(RequestPolicy.READ_RETRY_PAUSES.get(1))),
+                waitedUntil);
         assertTrue(heard.isEmpty(), "a short pause is not a rate-limit wait");
 
-        Script failing = new Script().then(status(500)).then(status(500)).then(status(500)).then("never");
-        assertEquals(500, assertThrows(ManagementApiException.class, () -> policy.read(failing, context)).statusCode());
+        Script failing = new Script()
+                .then(status(500))
+                .then(status(500))
+                .then(status(500))
+                .then("never");
+        assertEquals(
+                500,
+                assertThrows(ManagementApiException.class, () -> policy.read(failing, context))
+                        .statusCode());
         assertEquals(3, failing.sent);
     }
 
     @Test
     void aReadRefusedForAClientErrorIsNotSentAgain() {
         Script request = new Script().then(status(404)).then("never");
-        assertEquals(404, assertThrows(ManagementApiException.class, () -> policy.read(request, context)).statusCode());
+        assertEquals(
+                404,
+                assertThrows(ManagementApiException.class, () -> policy.read(request, context))
+                        .statusCode());
         assertEquals(1, request.sent);
     }
 
@@ -162,7 +194,10 @@ class RequestPolicyTest {
         for (int i = 0; i <= RequestPolicy.MAX_RATE_LIMIT_WAITS; i++) {
             request.then(rateLimited(clock.instant().plusSeconds(1 + i)));
         }
-        assertEquals(429, assertThrows(ManagementApiException.class, () -> policy.write(request, context)).statusCode());
+        assertEquals(
+                429,
+                assertThrows(ManagementApiException.class, () -> policy.write(request, context))
+                        .statusCode());
         assertEquals(RequestPolicy.MAX_RATE_LIMIT_WAITS + 1, request.sent);
         assertEquals(RequestPolicy.MAX_RATE_LIMIT_WAITS, waitedUntil.size());
     }
@@ -172,10 +207,15 @@ class RequestPolicyTest {
         RequestPolicy sleeping = RequestPolicy.sleeping(java.time.Clock.systemUTC());
         AtomicBoolean cancelled = new AtomicBoolean(true);
         long start = System.nanoTime();
-        Script request = new Script().then(rateLimited(Instant.now().plus(Duration.ofSeconds(20)))).then("never");
-        assertThrows(CancellationException.class, () -> sleeping.write(request, RequestContext.cancellable(
-                () -> request.sent > 0 && cancelled.get(), listener)));
-        assertTrue(Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofSeconds(10)) < 0,
+        Script request = new Script()
+                .then(rateLimited(Instant.now().plus(Duration.ofSeconds(20))))
+                .then("never");
+        assertThrows(
+                CancellationException.class,
+                () -> sleeping.write(
+                        request, RequestContext.cancellable(() -> request.sent > 0 && cancelled.get(), listener)));
+        assertTrue(
+                Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofSeconds(10)) < 0,
                 "a cancelled wait ends at once, not at the reset");
     }
 }

@@ -58,8 +58,11 @@ class HostileInputTest {
     @BeforeAll
     static void startTenant() throws Exception {
         tenant = LocalTenant.builder().seedDemoUsers(true).start();
-        TenantSettings settings = new TenantSettings(TenantAddress.parse("domain", tenant.baseUrl()), CLIENT_ID,
-                List.of(), URI.create(LocalTenant.DEFAULT_REDIRECT_URI));
+        TenantSettings settings = new TenantSettings(
+                TenantAddress.parse("domain", tenant.baseUrl()),
+                CLIENT_ID,
+                List.of(),
+                URI.create(LocalTenant.DEFAULT_REDIRECT_URI));
         service = new SignInService(settings, Clock.systemUTC(), Locale.ENGLISH);
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
@@ -93,8 +96,9 @@ class HostileInputTest {
         }
 
         String signedByTenant(JWTCreator.Builder builder) {
-            return builder.sign(Algorithm.RSA256((RSAPublicKey) tenant.signingKeyPair().getPublic(),
-                    (RSAPrivateKey) tenant.signingKeyPair().getPrivate()));
+            return builder.sign(
+                    Algorithm.RSA256((RSAPublicKey) tenant.signingKeyPair().getPublic(), (RSAPrivateKey)
+                            tenant.signingKeyPair().getPrivate()));
         }
     }
 
@@ -109,63 +113,115 @@ class HostileInputTest {
     static Stream<Arguments> hostileIdTokens() {
         return Stream.of(
                 hostile("alg none", mint -> mint.valid().sign(Algorithm.none())),
-                hostile("HS256 signed with the tenant's public key (algorithm confusion)",
-                        mint -> mint.valid().sign(Algorithm.HMAC256(tenant.signingKeyPair().getPublic().getEncoded()))),
-                hostile("unknown kid", mint -> mint.valid().withKeyId("attacker-key")
-                        .sign(Algorithm.RSA256((RSAPublicKey) attackerKeys.getPublic(), (RSAPrivateKey) attackerKeys.getPrivate()))),
-                hostile("the tenant's kid but another key", mint -> mint.valid()
-                        .sign(Algorithm.RSA256((RSAPublicKey) attackerKeys.getPublic(), (RSAPrivateKey) attackerKeys.getPrivate()))),
+                hostile(
+                        "HS256 signed with the tenant's public key (algorithm confusion)",
+                        mint -> mint.valid()
+                                .sign(Algorithm.HMAC256(
+                                        tenant.signingKeyPair().getPublic().getEncoded()))),
+                hostile(
+                        "unknown kid",
+                        mint -> mint.valid()
+                                .withKeyId("attacker-key")
+                                .sign(Algorithm.RSA256((RSAPublicKey) attackerKeys.getPublic(), (RSAPrivateKey)
+                                        attackerKeys.getPrivate()))),
+                hostile(
+                        "the tenant's kid but another key",
+                        mint -> mint.valid()
+                                .sign(Algorithm.RSA256((RSAPublicKey) attackerKeys.getPublic(), (RSAPrivateKey)
+                                        attackerKeys.getPrivate()))),
                 hostile("tampered payload (sub changed after signing)", mint -> {
                     String[] parts = mint.signedByTenant(mint.valid()).split("\\.");
-                    String otherPayload = mint.signedByTenant(mint.valid().withSubject("auth0|bob")).split("\\.")[1];
+                    String otherPayload = mint.signedByTenant(mint.valid().withSubject("auth0|bob"))
+                            .split("\\.")[1];
                     return parts[0] + "." + otherPayload + "." + parts[2];
                 }),
                 hostile("tampered signature", mint -> {
                     String token = mint.signedByTenant(mint.valid());
                     char last = token.charAt(token.length() - 5);
-                    return token.substring(0, token.length() - 5) + (last == 'A' ? 'B' : 'A') + token.substring(token.length() - 4);
+                    return token.substring(0, token.length() - 5)
+                            + (last == 'A' ? 'B' : 'A')
+                            + token.substring(token.length() - 4);
                 }),
                 hostile("wrong issuer", mint -> mint.signedByTenant(mint.valid().withIssuer("https://evil.example/"))),
-                hostile("issuer without the trailing slash", mint -> mint.signedByTenant(mint.valid().withIssuer(tenant.baseUrl()))),
-                hostile("wrong audience", mint -> mint.signedByTenant(mint.valid().withAudience("another-client"))),
-                hostile("several audiences without azp", mint -> mint.signedByTenant(mint.valid().withAudience(CLIENT_ID, "another-client"))),
-                hostile("several audiences with the wrong azp", mint -> mint.signedByTenant(
-                        mint.valid().withAudience(CLIENT_ID, "another-client").withClaim("azp", "another-client"))),
-                hostile("expired", mint -> mint.signedByTenant(mint.valid()
-                        .withIssuedAt(Date.from(mint.now().minusSeconds(7200))).withExpiresAt(Date.from(mint.now().minusSeconds(3600))))),
-                hostile("issued in the future beyond the leeway", mint -> mint.signedByTenant(mint.valid()
-                        .withIssuedAt(Date.from(mint.now().plusSeconds(600))).withExpiresAt(Date.from(mint.now().plusSeconds(4200))))),
-                hostile("auth_time in the future beyond the leeway", mint -> mint.signedByTenant(mint.valid()
-                        .withClaim("auth_time", mint.now().plusSeconds(600).getEpochSecond()))),
-                hostile("missing sub", mint -> mint.signedByTenant(JWT.create().withKeyId(tenant.keyId()).withIssuer(tenant.issuer())
-                        .withAudience(CLIENT_ID).withClaim("nonce", mint.nonce()).withIssuedAt(Date.from(mint.now()))
-                        .withExpiresAt(Date.from(mint.now().plusSeconds(3600))))),
-                hostile("missing nonce", mint -> mint.signedByTenant(mint.valid().withClaim("nonce", (String) null))),
-                hostile("another sign-in's nonce", mint -> mint.signedByTenant(mint.valid().withClaim("nonce", "replayed-nonce"))),
+                hostile(
+                        "issuer without the trailing slash",
+                        mint -> mint.signedByTenant(mint.valid().withIssuer(tenant.baseUrl()))),
+                hostile(
+                        "wrong audience",
+                        mint -> mint.signedByTenant(mint.valid().withAudience("another-client"))),
+                hostile(
+                        "several audiences without azp",
+                        mint -> mint.signedByTenant(mint.valid().withAudience(CLIENT_ID, "another-client"))),
+                hostile(
+                        "several audiences with the wrong azp",
+                        mint -> mint.signedByTenant(mint.valid()
+                                .withAudience(CLIENT_ID, "another-client")
+                                .withClaim("azp", "another-client"))),
+                hostile(
+                        "expired",
+                        mint -> mint.signedByTenant(mint.valid()
+                                .withIssuedAt(Date.from(mint.now().minusSeconds(7200)))
+                                .withExpiresAt(Date.from(mint.now().minusSeconds(3600))))),
+                hostile(
+                        "issued in the future beyond the leeway",
+                        mint -> mint.signedByTenant(mint.valid()
+                                .withIssuedAt(Date.from(mint.now().plusSeconds(600)))
+                                .withExpiresAt(Date.from(mint.now().plusSeconds(4200))))),
+                hostile(
+                        "auth_time in the future beyond the leeway",
+                        mint -> mint.signedByTenant(mint.valid()
+                                .withClaim(
+                                        "auth_time", mint.now().plusSeconds(600).getEpochSecond()))),
+                hostile(
+                        "missing sub",
+                        mint -> mint.signedByTenant(JWT.create()
+                                .withKeyId(tenant.keyId())
+                                .withIssuer(tenant.issuer())
+                                .withAudience(CLIENT_ID)
+                                .withClaim("nonce", mint.nonce())
+                                .withIssuedAt(Date.from(mint.now()))
+                                .withExpiresAt(Date.from(mint.now().plusSeconds(3600))))),
+                hostile(
+                        "missing nonce",
+                        mint -> mint.signedByTenant(mint.valid().withClaim("nonce", (String) null))),
+                hostile(
+                        "another sign-in's nonce",
+                        mint -> mint.signedByTenant(mint.valid().withClaim("nonce", "replayed-nonce"))),
                 hostile("not a JWT at all", mint -> "this-is-not-a-token"),
-                hostileForFreshLogin("fresh login required but auth_time missing",
+                hostileForFreshLogin(
+                        "fresh login required but auth_time missing",
                         mint -> mint.signedByTenant(mint.valid().withClaim("auth_time", (Long) null))),
-                hostileForFreshLogin("fresh login required but the session is ten minutes old",
-                        mint -> mint.signedByTenant(mint.valid().withClaim("auth_time", mint.now().minusSeconds(600).getEpochSecond()))));
+                hostileForFreshLogin(
+                        "fresh login required but the session is ten minutes old",
+                        mint -> mint.signedByTenant(mint.valid()
+                                .withClaim(
+                                        "auth_time",
+                                        mint.now().minusSeconds(600).getEpochSecond()))));
     }
 
     private static AuthorizationRequest authorize(boolean freshLogin) {
-        return service.newAuthorization(freshLogin ? AuthorizeOptions.secondAccount(Optional.empty()) : AuthorizeOptions.primarySignIn());
+        return service.newAuthorization(
+                freshLogin ? AuthorizeOptions.secondAccount(Optional.empty()) : AuthorizeOptions.primarySignIn());
     }
 
     /** A real login on the tenant's page: the callback carries a real code and our state. */
     private static CallbackResponse realCallback(AuthorizationRequest request) {
         URI callback = new TenantBrowser().signIn(request.url(), "alice@example.com", "Alice-Demo-1");
-        return CallbackResponse.match(callback.toString(), request.redirectUri()).orElseThrow();
+        return CallbackResponse.match(callback.toString(), request.redirectUri())
+                .orElseThrow();
     }
 
     private static void tokenEndpointAnswers(String idToken) {
-        tenant.faults().inject(Faults.on("POST", "/oauth/token").respond(200,
-                "{\"access_token\":\"opaque-access-token\",\"id_token\":\"" + idToken
-                        + "\",\"token_type\":\"Bearer\",\"expires_in\":86400}"));
+        tenant.faults()
+                .inject(Faults.on("POST", "/oauth/token")
+                        .respond(
+                                200,
+                                "{\"access_token\":\"opaque-access-token\",\"id_token\":\"" + idToken
+                                        + "\",\"token_type\":\"Bearer\",\"expires_in\":86400}"));
     }
 
-    private static void assertRefusedClearly(AuthException refusal, AuthException.Reason reason, String messageStart, String... secrets) {
+    private static void assertRefusedClearly(
+            AuthException refusal, AuthException.Reason reason, String messageStart, String... secrets) {
         assertEquals(reason, refusal.reason());
         String shown = MESSAGES.format(TRANSLATOR.translate(refusal));
         assertTrue(shown.startsWith(messageStart), shown);
@@ -196,22 +252,30 @@ class HostileInputTest {
 
         AuthException refusal = assertThrows(AuthException.class, () -> service.complete(request, callback), name);
 
-        assertRefusedClearly(refusal, AuthException.Reason.INVALID_ID_TOKEN, "The identity token could not be trusted", token);
+        assertRefusedClearly(
+                refusal, AuthException.Reason.INVALID_ID_TOKEN, "The identity token could not be trusted", token);
         assertEquals(managementCallsBefore, managementCalls(), "nothing is read or changed with a refused token");
     }
 
     private static int managementCalls() {
-        return (int) tenant.requests().stream().filter(r -> r.path().startsWith("/api/v2/")).count();
+        return (int) tenant.requests().stream()
+                .filter(r -> r.path().startsWith("/api/v2/"))
+                .count();
     }
 
     @Test
     void aCallbackWithoutStateIsRefused() {
         AuthorizationRequest request = authorize(false);
         CallbackResponse real = realCallback(request);
-        CallbackResponse withoutState = new CallbackResponse(real.code(), Optional.empty(), Optional.empty(), Optional.empty());
+        CallbackResponse withoutState =
+                new CallbackResponse(real.code(), Optional.empty(), Optional.empty(), Optional.empty());
         long exchanges = tokenRequests();
         AuthException refusal = assertThrows(AuthException.class, () -> service.complete(request, withoutState));
-        assertRefusedClearly(refusal, AuthException.Reason.STATE_MISMATCH, "The sign-in answer did not belong", real.code().get());
+        assertRefusedClearly(
+                refusal,
+                AuthException.Reason.STATE_MISMATCH,
+                "The sign-in answer did not belong",
+                real.code().get());
         assertEquals(exchanges, tokenRequests(), "the code is never exchanged for a foreign or missing state");
     }
 
@@ -219,20 +283,29 @@ class HostileInputTest {
     void aCallbackWithAnotherStateIsRefused() {
         AuthorizationRequest request = authorize(false);
         CallbackResponse real = realCallback(request);
-        CallbackResponse forged = new CallbackResponse(real.code(), Optional.of("attacker-state"), Optional.empty(), Optional.empty());
+        CallbackResponse forged =
+                new CallbackResponse(real.code(), Optional.of("attacker-state"), Optional.empty(), Optional.empty());
         long exchanges = tokenRequests();
         AuthException refusal = assertThrows(AuthException.class, () -> service.complete(request, forged));
-        assertRefusedClearly(refusal, AuthException.Reason.STATE_MISMATCH, "The sign-in answer did not belong", real.code().get());
+        assertRefusedClearly(
+                refusal,
+                AuthException.Reason.STATE_MISMATCH,
+                "The sign-in answer did not belong",
+                real.code().get());
         assertEquals(exchanges, tokenRequests(), "the code is never exchanged for a foreign or missing state");
     }
 
     @Test
     void anAccessDeniedCallbackShowsTheReason() {
         AuthorizationRequest request = authorize(false);
-        CallbackResponse denied = new CallbackResponse(Optional.empty(), Optional.of(request.state()),
-                Optional.of("access_denied"), Optional.of("The user denied access"));
+        CallbackResponse denied = new CallbackResponse(
+                Optional.empty(),
+                Optional.of(request.state()),
+                Optional.of("access_denied"),
+                Optional.of("The user denied access"));
         AuthException refusal = assertThrows(AuthException.class, () -> service.complete(request, denied));
-        assertRefusedClearly(refusal, AuthException.Reason.AUTHORIZATION_ERROR, "Sign-in did not complete: The user denied access");
+        assertRefusedClearly(
+                refusal, AuthException.Reason.AUTHORIZATION_ERROR, "Sign-in did not complete: The user denied access");
     }
 
     @Test
@@ -241,17 +314,30 @@ class HostileInputTest {
         CallbackResponse callback = realCallback(request);
         service.complete(request, callback);
         AuthException refusal = assertThrows(AuthException.class, () -> service.complete(request, callback));
-        assertRefusedClearly(refusal, AuthException.Reason.TOKEN_REJECTED, "The tenant refused to complete the sign-in", callback.code().get());
+        assertRefusedClearly(
+                refusal,
+                AuthException.Reason.TOKEN_REJECTED,
+                "The tenant refused to complete the sign-in",
+                callback.code().get());
     }
 
     @Test
     void aCodeRedeemedWithAnotherPkceVerifierIsRefused() {
         AuthorizationRequest request = authorize(false);
         CallbackResponse callback = realCallback(request);
-        AuthorizationRequest otherVerifier = new AuthorizationRequest(request.url(), request.state(), request.nonce(),
-                Pkce.generate(new java.security.SecureRandom()), request.redirectUri(), request.maxAgeSeconds());
+        AuthorizationRequest otherVerifier = new AuthorizationRequest(
+                request.url(),
+                request.state(),
+                request.nonce(),
+                Pkce.generate(new java.security.SecureRandom()),
+                request.redirectUri(),
+                request.maxAgeSeconds());
         AuthException refusal = assertThrows(AuthException.class, () -> service.complete(otherVerifier, callback));
-        assertRefusedClearly(refusal, AuthException.Reason.TOKEN_REJECTED, "The tenant refused to complete the sign-in", callback.code().get());
+        assertRefusedClearly(
+                refusal,
+                AuthException.Reason.TOKEN_REJECTED,
+                "The tenant refused to complete the sign-in",
+                callback.code().get());
     }
 
     @Test
@@ -262,24 +348,31 @@ class HostileInputTest {
 
         tenant.rotateSigningKey();
         AuthorizationRequest second = authorize(false);
-        assertEquals(ALICE, service.complete(second, realCallback(second)).claims().subject());
+        assertEquals(
+                ALICE, service.complete(second, realCallback(second)).claims().subject());
         assertEquals(jwksFetches + 1, jwksFetches(), "an unknown kid makes the validator refetch the keys once");
 
         AuthorizationRequest third = authorize(false);
         CallbackResponse callback = realCallback(third);
         Mint mint = new Mint(third.nonce(), Instant.now());
-        tokenEndpointAnswers(mint.valid().withKeyId("never-published")
-                .sign(Algorithm.RSA256((RSAPublicKey) attackerKeys.getPublic(), (RSAPrivateKey) attackerKeys.getPrivate())));
+        tokenEndpointAnswers(mint.valid()
+                .withKeyId("never-published")
+                .sign(Algorithm.RSA256(
+                        (RSAPublicKey) attackerKeys.getPublic(), (RSAPrivateKey) attackerKeys.getPrivate())));
         AuthException refusal = assertThrows(AuthException.class, () -> service.complete(third, callback));
         assertEquals(AuthException.Reason.INVALID_ID_TOKEN, refusal.reason());
     }
 
     private static long jwksFetches() {
-        return tenant.requests().stream().filter(r -> r.path().equals("/.well-known/jwks.json")).count();
+        return tenant.requests().stream()
+                .filter(r -> r.path().equals("/.well-known/jwks.json"))
+                .count();
     }
 
     private static long tokenRequests() {
-        return tenant.requests().stream().filter(r -> r.path().equals("/oauth/token")).count();
+        return tenant.requests().stream()
+                .filter(r -> r.path().equals("/oauth/token"))
+                .count();
     }
 
     private static SignedInAccount signInAlice() throws Exception {
@@ -292,12 +385,13 @@ class HostileInputTest {
         SignedInAccount alice = signInAlice();
         String google = "google-oauth2|109876543210987654321";
         Mint mint = new Mint("n", Instant.now());
-        String foreignToken = mint.signedByTenant(mint.valid().withSubject(google).withAudience("another-client"));
-        AccountClient client = new AccountClient(service.settings(), alice.tokens().accessToken(),
-                RequestPolicy.sleeping(Clock.systemUTC()));
+        String foreignToken =
+                mint.signedByTenant(mint.valid().withSubject(google).withAudience("another-client"));
+        AccountClient client = new AccountClient(
+                service.settings(), alice.tokens().accessToken(), RequestPolicy.sleeping(Clock.systemUTC()));
 
-        var refusal = assertThrows(com.auth0.client.mgmt.core.ManagementApiException.class,
-                () -> client.link(ALICE, foreignToken));
+        var refusal = assertThrows(
+                com.auth0.client.mgmt.core.ManagementApiException.class, () -> client.link(ALICE, foreignToken));
         assertEquals(400, refusal.statusCode());
         String shown = MESSAGES.format(TRANSLATOR.translate(refusal));
         assertTrue(shown.startsWith("The account service refused the request"), shown);
@@ -309,8 +403,9 @@ class HostileInputTest {
     @Test
     void aSecondAccountThatIsTheMainAccountIsRefusedBeforeAnyRequest() throws Exception {
         SignedInAccount alice = signInAlice();
-        Account account = new AccountClient(service.settings(), alice.tokens().accessToken(),
-                RequestPolicy.sleeping(Clock.systemUTC())).fetch(ALICE);
+        Account account = new AccountClient(
+                        service.settings(), alice.tokens().accessToken(), RequestPolicy.sleeping(Clock.systemUTC()))
+                .fetch(ALICE);
         long requests = tenant.requests().size();
         var refusal = dev.accountlinker.linking.LinkGuard.check(account, alice.claims());
         assertTrue(refusal.isPresent());

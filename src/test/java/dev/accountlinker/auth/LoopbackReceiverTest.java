@@ -53,9 +53,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LoopbackReceiverTest {
     private static final LoopbackReceiver.Pages PAGES = new LoopbackReceiver.Pages(
             "<p>You can close this tab</p>", "<p>Sign-in did not complete</p>", "<p>This request was not for us</p>");
-    private static final HttpClient BROWSER = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
+    private static final HttpClient BROWSER =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
     /** Far longer than any test: a wait that ends on it is a failure, never a race with another timer. */
     private static final Duration NO_TIMEOUT = Duration.ofMinutes(10);
+
     private static final long WAIT_SECONDS = 30;
 
     private static int port;
@@ -66,9 +68,17 @@ class LoopbackReceiverTest {
     static void startTenant() throws Exception {
         port = freePort();
         // Registered exactly, port included, as a real Auth0 tenant requires.
-        tenant = LocalTenant.builder().redirectUris(List.of(SignInWays.callbackUri(port).toString())).start();
-        service = new SignInService(new TenantSettings(TenantAddress.parse("domain", tenant.baseUrl()),
-                tenant.clientId(), List.of(), URI.create("http://127.0.0.1/callback")), Clock.systemUTC(), Locale.ENGLISH);
+        tenant = LocalTenant.builder()
+                .redirectUris(List.of(SignInWays.callbackUri(port).toString()))
+                .start();
+        service = new SignInService(
+                new TenantSettings(
+                        TenantAddress.parse("domain", tenant.baseUrl()),
+                        tenant.clientId(),
+                        List.of(),
+                        URI.create("http://127.0.0.1/callback")),
+                Clock.systemUTC(),
+                Locale.ENGLISH);
     }
 
     @AfterAll
@@ -81,7 +91,11 @@ class LoopbackReceiverTest {
     }
 
     private static HttpResponse<String> visit(URI uri) throws IOException, InterruptedException {
-        return BROWSER.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(WAIT_SECONDS)).GET().build(),
+        return BROWSER.send(
+                HttpRequest.newBuilder(uri)
+                        .timeout(Duration.ofSeconds(WAIT_SECONDS))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -94,7 +108,8 @@ class LoopbackReceiverTest {
     }
 
     private static AuthException failure(CompletableFuture<CallbackResponse> callback) {
-        ExecutionException failure = assertThrows(ExecutionException.class, () -> callback.get(WAIT_SECONDS, TimeUnit.SECONDS));
+        ExecutionException failure =
+                assertThrows(ExecutionException.class, () -> callback.get(WAIT_SECONDS, TimeUnit.SECONDS));
         return assertInstanceOf(AuthException.class, failure.getCause());
     }
 
@@ -120,7 +135,8 @@ class LoopbackReceiverTest {
             AuthorizationRequest request = service.newAuthorization(
                     AuthorizeOptions.primarySignIn().withRedirectUri(Optional.of(receiver.redirectUri())));
             var callback = receiver.awaitCallback(request.state(), NO_TIMEOUT);
-            assertTrue(java.net.URLDecoder.decode(request.url(), StandardCharsets.UTF_8)
+            assertTrue(
+                    java.net.URLDecoder.decode(request.url(), StandardCharsets.UTF_8)
                             .contains("redirect_uri=" + receiver.redirectUri()),
                     "the authorize request names the registered loopback URL");
 
@@ -142,8 +158,13 @@ class LoopbackReceiverTest {
     void aForgedStateIsAnswered400AndTheRealCallbackStillCompletes() throws Exception {
         try (LoopbackReceiver receiver = listen()) {
             var callback = receiver.awaitCallback("expected-state", NO_TIMEOUT);
-            for (String forged : List.of("code=stolen&state=guess", "code=stolen", "code=stolen&state=",
-                    "code=stolen&state=expected-stat", "error=access_denied&state=guess", "state=expected-state%00")) {
+            for (String forged : List.of(
+                    "code=stolen&state=guess",
+                    "code=stolen",
+                    "code=stolen&state=",
+                    "code=stolen&state=expected-stat",
+                    "error=access_denied&state=guess",
+                    "state=expected-state%00")) {
                 HttpResponse<String> page = visit(callback(receiver, forged));
                 assertEquals(400, page.statusCode(), forged);
                 assertTrue(page.body().contains("not for us"), forged);
@@ -160,7 +181,8 @@ class LoopbackReceiverTest {
     @Test
     void aCallbackBeforeTheAttemptIsKnownIsNotOurs() throws Exception {
         try (LoopbackReceiver receiver = listen()) {
-            assertEquals(400, visit(callback(receiver, "code=early&state=anything")).statusCode());
+            assertEquals(
+                    400, visit(callback(receiver, "code=early&state=anything")).statusCode());
             var callback = receiver.awaitCallback("s", NO_TIMEOUT);
             assertEquals(200, visit(callback(receiver, "code=real&state=s")).statusCode());
             assertEquals(Optional.of("real"), completed(callback).code());
@@ -196,8 +218,15 @@ class LoopbackReceiverTest {
         try (LoopbackReceiver receiver = listen()) {
             var callback = receiver.awaitCallback("s", NO_TIMEOUT);
             String host = "127.0.0.1:" + port;
-            for (String path : List.of("/favicon.ico", "/", "/callback/", "/CALLBACK", "/callbackx?code=c&state=s",
-                    "/signed-out?code=c&state=s", "/x/../callback?code=c&state=s", "/%63allback?code=c&state=s",
+            for (String path : List.of(
+                    "/favicon.ico",
+                    "/",
+                    "/callback/",
+                    "/CALLBACK",
+                    "/callbackx?code=c&state=s",
+                    "/signed-out?code=c&state=s",
+                    "/x/../callback?code=c&state=s",
+                    "/%63allback?code=c&state=s",
                     "http://127.0.0.1:" + port + "/callback?code=c&state=s")) {
                 var answer = send(port, get(path, host));
                 assertEquals(404, answer.status(), path);
@@ -212,8 +241,10 @@ class LoopbackReceiverTest {
                 assertEquals(400, send(port, request).status(), request);
                 assertFalse(callback.isDone(), request);
             }
-            var tooLarge = send(port, "GET /callback?code=c&state=s HTTP/1.1\r\nHost: " + host + "\r\nX-Pad: "
-                    + "a".repeat(LoopbackServer.MAX_HEAD_BYTES) + "\r\n\r\n");
+            var tooLarge = send(
+                    port,
+                    "GET /callback?code=c&state=s HTTP/1.1\r\nHost: " + host + "\r\nX-Pad: "
+                            + "a".repeat(LoopbackServer.MAX_HEAD_BYTES) + "\r\n\r\n");
             assertEquals(431, tooLarge.status());
             assertFalse(callback.isDone());
 
@@ -226,11 +257,14 @@ class LoopbackReceiverTest {
     void stalledConnectionsDoNotBlockTheRealCallback() throws Exception {
         // A deadline far beyond the test: only the small pool can let the real callback through.
         try (LoopbackReceiver receiver = LoopbackReceiver.start(List.of(port), PAGES, NO_TIMEOUT);
-             Socket stalledOne = connect(port); Socket stalledTwo = connect(port)) {
+                Socket stalledOne = connect(port);
+                Socket stalledTwo = connect(port)) {
             var callback = receiver.awaitCallback("s", NO_TIMEOUT);
             stalledOne.getOutputStream().write('G');
             stalledOne.getOutputStream().flush();
-            stalledTwo.getOutputStream().write("GET /callback?code=c&state=s HTTP/1.1\r\nHost: 127".getBytes(StandardCharsets.US_ASCII));
+            stalledTwo
+                    .getOutputStream()
+                    .write("GET /callback?code=c&state=s HTTP/1.1\r\nHost: 127".getBytes(StandardCharsets.US_ASCII));
             stalledTwo.getOutputStream().flush();
 
             HttpResponse<String> real = visit(callback(receiver, "code=real&state=s"));
@@ -245,7 +279,7 @@ class LoopbackReceiverTest {
     @Test
     void aStalledConnectionIsDroppedAtItsDeadline() throws Exception {
         try (LoopbackReceiver receiver = LoopbackReceiver.start(List.of(port), PAGES, Duration.ofMillis(200));
-             Socket stalled = connect(port)) {
+                Socket stalled = connect(port)) {
             var callback = receiver.awaitCallback("s", NO_TIMEOUT);
             stalled.getOutputStream().write('G');
             stalled.getOutputStream().flush();
@@ -274,7 +308,8 @@ class LoopbackReceiverTest {
     void anErrorRedirectWithOurStateEndsTheAttemptAndFreesThePort() throws Exception {
         try (LoopbackReceiver receiver = listen()) {
             var callback = receiver.awaitCallback("s", NO_TIMEOUT);
-            HttpResponse<String> page = visit(callback(receiver, "error=access_denied&error_description=User%20said%20no&state=s"));
+            HttpResponse<String> page =
+                    visit(callback(receiver, "error=access_denied&error_description=User%20said%20no&state=s"));
             assertEquals(200, page.statusCode());
             assertTrue(page.body().contains("did not complete"));
             CallbackResponse answer = completed(callback);
@@ -325,17 +360,24 @@ class LoopbackReceiverTest {
         try (LoopbackReceiver receiver = listen()) {
             receiver.awaitCallback("s", NO_TIMEOUT);
             String host = "127.0.0.1:" + port;
-            for (String request : List.of(get("/favicon.ico", host), get("/callback?code=c&state=x", host),
+            for (String request : List.of(
+                    get("/favicon.ico", host),
+                    get("/callback?code=c&state=x", host),
                     get("/callback?code=c&state=s", host))) {
                 var answer = send(port, request);
                 assertEquals("no-store", answer.headers().get("cache-control"), request);
                 assertEquals("no-referrer", answer.headers().get("referrer-policy"), request);
                 assertEquals("nosniff", answer.headers().get("x-content-type-options"), request);
-                assertEquals("default-src 'none'; style-src 'unsafe-inline'", answer.headers().get("content-security-policy"), request);
+                assertEquals(
+                        "default-src 'none'; style-src 'unsafe-inline'",
+                        answer.headers().get("content-security-policy"),
+                        request);
                 assertEquals("close", answer.headers().get("connection"), request);
                 assertEquals("text/html; charset=utf-8", answer.headers().get("content-type"), request);
-                assertEquals(String.valueOf(answer.body().getBytes(StandardCharsets.UTF_8).length),
-                        answer.headers().get("content-length"), request);
+                assertEquals(
+                        String.valueOf(answer.body().getBytes(StandardCharsets.UTF_8).length),
+                        answer.headers().get("content-length"),
+                        request);
             }
         }
     }
@@ -343,12 +385,15 @@ class LoopbackReceiverTest {
     @Test
     void aBusyPortFallsBackToTheNextAndAllBusyNamesEveryPortAndTheSetting() throws Exception {
         List<Integer> candidates = new ArrayList<>();
-        try (ServerSocket first = new ServerSocket(0, 1, loopback()); ServerSocket second = new ServerSocket(0, 1, loopback())) {
+        try (ServerSocket first = new ServerSocket(0, 1, loopback());
+                ServerSocket second = new ServerSocket(0, 1, loopback())) {
             candidates.add(first.getLocalPort());
             candidates.add(second.getLocalPort());
             candidates.add(port);
             try (LoopbackReceiver receiver = LoopbackReceiver.start(candidates, PAGES)) {
-                assertEquals(URI.create("http://127.0.0.1:" + port + "/callback"), receiver.redirectUri(),
+                assertEquals(
+                        URI.create("http://127.0.0.1:" + port + "/callback"),
+                        receiver.redirectUri(),
                         "the first two candidates are taken: the third one");
 
                 // Now all three are busy (the third by the listener above).
@@ -359,7 +404,9 @@ class LoopbackReceiverTest {
                 for (int candidate : candidates) {
                     assertTrue(message.contains(String.valueOf(candidate)), message);
                 }
-                assertTrue(message.contains("--loopback-port") && message.contains("loopback-port in the settings file"), message);
+                assertTrue(
+                        message.contains("--loopback-port") && message.contains("loopback-port in the settings file"),
+                        message);
             }
         }
     }
@@ -367,8 +414,12 @@ class LoopbackReceiverTest {
     @Test
     void theDefaultCandidatesAreTheDocumentedPortsInOrder() {
         assertEquals(List.of(28471, 28472, 28473), SignInWays.defaults().loopbackPorts());
-        assertEquals(List.of(URI.create("http://127.0.0.1:28471/callback"), URI.create("http://127.0.0.1:28472/callback"),
-                URI.create("http://127.0.0.1:28473/callback")), SignInWays.defaults().callbackUris());
+        assertEquals(
+                List.of(
+                        URI.create("http://127.0.0.1:28471/callback"),
+                        URI.create("http://127.0.0.1:28472/callback"),
+                        URI.create("http://127.0.0.1:28473/callback")),
+                SignInWays.defaults().callbackUris());
     }
 
     @Test
@@ -381,8 +432,13 @@ class LoopbackReceiverTest {
                     .findFirst();
             if (external.isPresent()) {
                 try (Socket socket = new Socket()) {
-                    assertThrows(IOException.class, () -> socket.connect(
-                            new InetSocketAddress(external.get(), receiver.redirectUri().getPort()), 2000));
+                    assertThrows(
+                            IOException.class,
+                            () -> socket.connect(
+                                    new InetSocketAddress(
+                                            external.get(),
+                                            receiver.redirectUri().getPort()),
+                                    2000));
                 }
             }
         }

@@ -18,11 +18,10 @@ final class LoopbackTestSupport {
     /** Long enough never to be what ends a test on a loaded machine; a failing test fails on it, it never races. */
     static final int CLIENT_TIMEOUT_MILLIS = 30_000;
 
-    private LoopbackTestSupport() {
-    }
+    private LoopbackTestSupport() {}
 
     static InetAddress loopback() throws IOException {
-        return InetAddress.getByAddress(new byte[]{127, 0, 0, 1});
+        return InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
     }
 
     /** A port that was free a moment ago (the test then binds it itself or hands it to a listener). */
@@ -81,7 +80,9 @@ final class LoopbackTestSupport {
             Map<String, String> headers = new LinkedHashMap<>();
             for (int i = 1; i < lines.length; i++) {
                 int colon = lines[i].indexOf(':');
-                headers.put(lines[i].substring(0, colon).toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).strip());
+                headers.put(
+                        lines[i].substring(0, colon).toLowerCase(Locale.ROOT),
+                        lines[i].substring(colon + 1).strip());
             }
             return new Response(Integer.parseInt(lines[0].split(" ")[1]), headers, text.substring(end + 4));
         }

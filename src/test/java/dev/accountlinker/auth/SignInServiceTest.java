@@ -22,18 +22,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The authorize request the app builds with AuthAPI: every parameter real Auth0 expects. */
 class SignInServiceTest {
-    private final SignInService service = new SignInService(new TenantSettings(
-            TenantAddress.parse("domain", "acme.eu.auth0.com"), "native-client-id", List.of("google-oauth2"),
-            URI.create("http://127.0.0.1/callback")), Clock.systemUTC(), Locale.forLanguageTag("pt-BR"));
+    private final SignInService service = new SignInService(
+            new TenantSettings(
+                    TenantAddress.parse("domain", "acme.eu.auth0.com"),
+                    "native-client-id",
+                    List.of("google-oauth2"),
+                    URI.create("http://127.0.0.1/callback")),
+            Clock.systemUTC(),
+            Locale.forLanguageTag("pt-BR"));
 
-    SignInServiceTest() throws Exception {
-    }
+    SignInServiceTest() throws Exception {}
 
     private static Map<String, String> query(String url) {
         Map<String, String> values = new HashMap<>();
         for (String pair : URI.create(url).getRawQuery().split("&")) {
             int equals = pair.indexOf('=');
-            values.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+            values.put(
+                    URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
                     URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
         }
         return values;
@@ -48,7 +53,8 @@ class SignInServiceTest {
         assertEquals("native-client-id", query.get("client_id"));
         assertEquals("http://127.0.0.1/callback", query.get("redirect_uri"));
         assertEquals("https://acme.eu.auth0.com/api/v2/", query.get("audience"));
-        assertEquals("openid profile email read:current_user update:current_user_identities update:current_user_metadata",
+        assertEquals(
+                "openid profile email read:current_user update:current_user_identities update:current_user_metadata",
                 query.get("scope"));
         assertEquals("S256", query.get("code_challenge_method"));
         assertEquals(Pkce.challengeFor(request.pkce().verifier()), query.get("code_challenge"));
@@ -58,12 +64,15 @@ class SignInServiceTest {
         assertFalse(query.containsKey("max_age"));
         assertFalse(query.containsKey("prompt"));
         assertFalse(query.containsKey("connection"));
-        assertFalse(request.url().contains(request.pkce().verifier()), "the verifier never leaves the app before the exchange");
+        assertFalse(
+                request.url().contains(request.pkce().verifier()),
+                "the verifier never leaves the app before the exchange");
     }
 
     @Test
     void theSecondAccountIsAFreshLoginForTheChosenConnection() {
-        AuthorizationRequest request = service.newAuthorization(AuthorizeOptions.secondAccount(Optional.of("google-oauth2")));
+        AuthorizationRequest request =
+                service.newAuthorization(AuthorizeOptions.secondAccount(Optional.of("google-oauth2")));
         Map<String, String> query = query(request.url());
         assertEquals("google-oauth2", query.get("connection"));
         assertEquals("0", query.get("max_age"));
@@ -84,8 +93,8 @@ class SignInServiceTest {
 
     @Test
     void aLoopbackRedirectReplacesTheConfiguredOne() {
-        AuthorizationRequest request = service.newAuthorization(
-                AuthorizeOptions.primarySignIn().withRedirectUri(Optional.of(URI.create("http://127.0.0.1:53682/callback"))));
+        AuthorizationRequest request = service.newAuthorization(AuthorizeOptions.primarySignIn()
+                .withRedirectUri(Optional.of(URI.create("http://127.0.0.1:53682/callback"))));
         assertEquals("http://127.0.0.1:53682/callback", query(request.url()).get("redirect_uri"));
         assertEquals(URI.create("http://127.0.0.1:53682/callback"), request.redirectUri());
     }
@@ -93,10 +102,14 @@ class SignInServiceTest {
     @Test
     void theCodeIsOnlyTakenFromACallbackWithOurState() throws Exception {
         AuthorizationRequest request = service.newAuthorization(AuthorizeOptions.primarySignIn());
-        CallbackResponse ours = new CallbackResponse(Optional.of("the-code"), Optional.of(request.state()), Optional.empty(), Optional.empty());
+        CallbackResponse ours = new CallbackResponse(
+                Optional.of("the-code"), Optional.of(request.state()), Optional.empty(), Optional.empty());
         assertEquals("the-code", SignInService.authorizationCode(request, ours));
-        CallbackResponse empty = new CallbackResponse(Optional.empty(), Optional.of(request.state()), Optional.empty(), Optional.empty());
-        assertEquals(AuthException.Reason.MALFORMED_CALLBACK,
-                assertThrows(AuthException.class, () -> SignInService.authorizationCode(request, empty)).reason());
+        CallbackResponse empty = new CallbackResponse(
+                Optional.empty(), Optional.of(request.state()), Optional.empty(), Optional.empty());
+        assertEquals(
+                AuthException.Reason.MALFORMED_CALLBACK,
+                assertThrows(AuthException.class, () -> SignInService.authorizationCode(request, empty))
+                        .reason());
     }
 }

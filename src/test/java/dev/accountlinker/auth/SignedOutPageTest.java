@@ -49,7 +49,9 @@ class SignedOutPageTest {
     void theReturnToUrlIsOneOfTheRegistrableSignedOutUrls() throws Exception {
         try (SignedOutPage page = serve(NO_EXPIRY)) {
             assertEquals(URI.create("http://127.0.0.1:" + port + "/signed-out"), page.returnToUri());
-            assertEquals(List.of(page.returnToUri()), SignInWays.defaults().withLoopbackPort(port).signedOutUris());
+            assertEquals(
+                    List.of(page.returnToUri()),
+                    SignInWays.defaults().withLoopbackPort(port).signedOutUris());
         }
     }
 
@@ -59,7 +61,9 @@ class SignedOutPageTest {
             var answer = send(port, get("/signed-out", "127.0.0.1:" + port));
             assertEquals(200, answer.status());
             assertTrue(answer.body().contains("You are signed out of Account Linker"));
-            assertEquals("default-src 'none'; style-src 'unsafe-inline'", answer.headers().get("content-security-policy"));
+            assertEquals(
+                    "default-src 'none'; style-src 'unsafe-inline'",
+                    answer.headers().get("content-security-policy"));
             assertEquals("no-store", answer.headers().get("cache-control"));
             assertEquals("close", answer.headers().get("connection"));
             assertEquals(SignedOutPage.Outcome.SERVED, outcome(page));
@@ -72,7 +76,7 @@ class SignedOutPageTest {
     @Test
     void foreignHostsOtherPathsAndStalledConnectionsDoNotUseItUp() throws Exception {
         try (SignedOutPage page = SignedOutPage.start(List.of(port), PAGE, NOT_FOR_US, NO_EXPIRY, NO_EXPIRY);
-             Socket stalled = connect(port)) {
+                Socket stalled = connect(port)) {
             stalled.getOutputStream().write('G');
             stalled.getOutputStream().flush();
             for (String host : List.of("evil.example:" + port, "localhost:" + port, "127.0.0.1")) {
@@ -85,7 +89,10 @@ class SignedOutPageTest {
             }
             assertFalse(page.ended().isDone(), "still waiting for the browser");
             // The tenant may add a query: the page is the same.
-            assertEquals(200, send(port, get("/signed-out?from=logout", "127.0.0.1:" + port)).status());
+            assertEquals(
+                    200,
+                    send(port, get("/signed-out?from=logout", "127.0.0.1:" + port))
+                            .status());
             assertEquals(SignedOutPage.Outcome.SERVED, outcome(page));
         }
     }
@@ -112,8 +119,8 @@ class SignedOutPageTest {
             List<Integer> candidates = List.of(taken.getLocalPort(), port);
             try (SignedOutPage page = SignedOutPage.start(candidates, PAGE, NOT_FOR_US, NO_EXPIRY)) {
                 assertEquals(port, page.returnToUri().getPort());
-                AuthException busy = assertThrows(AuthException.class,
-                        () -> SignedOutPage.start(candidates, PAGE, NOT_FOR_US, NO_EXPIRY));
+                AuthException busy = assertThrows(
+                        AuthException.class, () -> SignedOutPage.start(candidates, PAGE, NOT_FOR_US, NO_EXPIRY));
                 assertEquals(AuthException.Reason.LOOPBACK_UNAVAILABLE, busy.reason());
                 assertEquals(taken.getLocalPort() + ", " + port, busy.detail());
             }

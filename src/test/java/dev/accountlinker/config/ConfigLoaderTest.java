@@ -43,7 +43,9 @@ class ConfigLoaderTest {
         Files.writeString(file, "domain=file.eu.auth0.com\nclient-id=fromFile\nconnections=github\n");
         Map<String, String> env = Map.of("AUTH0_DOMAIN", "env.eu.auth0.com", "AUTH0_CLIENT_ID", "fromEnv");
 
-        TenantSettings settings = ConfigLoader.load(List.of("--client-id=fromArgs"), env, file).tenant().orElseThrow();
+        TenantSettings settings = ConfigLoader.load(List.of("--client-id=fromArgs"), env, file)
+                .tenant()
+                .orElseThrow();
 
         assertEquals("https://env.eu.auth0.com", settings.address().baseUrl());
         assertEquals("fromArgs", settings.clientId());
@@ -52,8 +54,10 @@ class ConfigLoaderTest {
 
     @Test
     void demoFlagWinsOverAConfiguredTenant() throws Exception {
-        AppConfig config = ConfigLoader.load(List.of("--demo", "--connections=github, google-oauth2 ,github"),
-                Map.of("AUTH0_DOMAIN", "acme.auth0.com", "AUTH0_CLIENT_ID", "abc"), missingFile());
+        AppConfig config = ConfigLoader.load(
+                List.of("--demo", "--connections=github, google-oauth2 ,github"),
+                Map.of("AUTH0_DOMAIN", "acme.auth0.com", "AUTH0_CLIENT_ID", "abc"),
+                missingFile());
         assertTrue(config.demo());
         assertEquals(List.of("github", "google-oauth2"), config.connections());
     }
@@ -61,8 +65,16 @@ class ConfigLoaderTest {
     @Test
     void spaceSeparatedValuesAndLocalBaseUrlsWork() throws Exception {
         TenantSettings settings = ConfigLoader.load(
-                List.of("--domain", "http://127.0.0.1:8765/", "--client-id", "abc", "--redirect-uri=http://127.0.0.1:7000/cb"),
-                Map.of(), missingFile()).tenant().orElseThrow();
+                        List.of(
+                                "--domain",
+                                "http://127.0.0.1:8765/",
+                                "--client-id",
+                                "abc",
+                                "--redirect-uri=http://127.0.0.1:7000/cb"),
+                        Map.of(),
+                        missingFile())
+                .tenant()
+                .orElseThrow();
         assertEquals("http://127.0.0.1:8765", settings.address().baseUrl());
         assertEquals("http://127.0.0.1:8765/", settings.address().issuer());
         assertEquals("http://127.0.0.1:8765/api/v2/", settings.address().managementAudience());
@@ -71,7 +83,8 @@ class ConfigLoaderTest {
 
     @Test
     void aDomainWithoutClientIdNamesTheMissingKey() {
-        ConfigException problem = assertThrows(ConfigException.class,
+        ConfigException problem = assertThrows(
+                ConfigException.class,
                 () -> ConfigLoader.load(List.of("--domain=acme.auth0.com"), Map.of(), missingFile()));
         assertEquals("client-id", problem.settingKey());
         assertEquals("config.error.missingSetting", problem.messageKey());
@@ -80,31 +93,49 @@ class ConfigLoaderTest {
     @Test
     void theMissingClientIdMessageNamesItsEnvironmentVariableAndTheSettingsFilesFullPath() {
         Path file = folder.resolve("settings.properties");
-        ConfigException problem = assertThrows(ConfigException.class,
-                () -> ConfigLoader.load(List.of("--domain=acme.auth0.com"), Map.of(), file));
-        assertEquals("The setting client-id is missing. Set it on the command line (--client-id=…), in the environment"
-                + " (AUTH0_CLIENT_ID) or in the settings file " + file.toAbsolutePath() + ".", render(problem));
+        ConfigException problem = assertThrows(
+                ConfigException.class, () -> ConfigLoader.load(List.of("--domain=acme.auth0.com"), Map.of(), file));
+        assertEquals(
+                "The setting client-id is missing. Set it on the command line (--client-id=…), in the environment"
+                        + " (AUTH0_CLIENT_ID) or in the settings file " + file.toAbsolutePath() + ".",
+                render(problem));
     }
 
     @Test
     void anOptionWithoutItsValueSaysSo() {
-        ConfigException problem = assertThrows(ConfigException.class,
-                () -> ConfigLoader.checkCommandLine(List.of("--demo", "--domain")));
+        ConfigException problem =
+                assertThrows(ConfigException.class, () -> ConfigLoader.checkCommandLine(List.of("--demo", "--domain")));
         assertEquals("The option --domain needs a value (--domain=…).", render(problem));
     }
 
     @Test
     void httpIsAcceptedOnlyForLoopbackTenants() throws Exception {
-        for (String local : List.of("http://127.0.0.1:8765", "http://127.10.20.30", "http://localhost:3000",
-                "http://LOCALHOST", "http://[::1]:8765", "https://127.0.0.1:8443", "https://acme.eu.auth0.com")) {
-            TenantSettings settings = ConfigLoader.load(List.of("--domain=" + local, "--client-id=abc"), Map.of(),
-                    missingFile()).tenant().orElseThrow();
-            assertEquals(local.toLowerCase(java.util.Locale.ROOT), settings.address().baseUrl(), local);
+        for (String local : List.of(
+                "http://127.0.0.1:8765",
+                "http://127.10.20.30",
+                "http://localhost:3000",
+                "http://LOCALHOST",
+                "http://[::1]:8765",
+                "https://127.0.0.1:8443",
+                "https://acme.eu.auth0.com")) {
+            TenantSettings settings = ConfigLoader.load(
+                            List.of("--domain=" + local, "--client-id=abc"), Map.of(), missingFile())
+                    .tenant()
+                    .orElseThrow();
+            assertEquals(
+                    local.toLowerCase(java.util.Locale.ROOT), settings.address().baseUrl(), local);
         }
-        for (String remote : List.of("http://acme.eu.auth0.com", "http://10.0.0.5:8765", "http://128.0.0.1",
-                "http://127.0.0.1.nip.io", "http://localhost.example.org", "http://[::2]",
-                "http://[::ffff:10.0.0.1]", "HTTP://acme.eu.auth0.com")) {
-            ConfigException problem = assertThrows(ConfigException.class,
+        for (String remote : List.of(
+                "http://acme.eu.auth0.com",
+                "http://10.0.0.5:8765",
+                "http://128.0.0.1",
+                "http://127.0.0.1.nip.io",
+                "http://localhost.example.org",
+                "http://[::2]",
+                "http://[::ffff:10.0.0.1]",
+                "HTTP://acme.eu.auth0.com")) {
+            ConfigException problem = assertThrows(
+                    ConfigException.class,
                     () -> ConfigLoader.load(List.of("--domain=" + remote, "--client-id=abc"), Map.of(), missingFile()),
                     remote);
             assertEquals("domain", problem.settingKey(), remote);
@@ -117,17 +148,24 @@ class ConfigLoaderTest {
         String expected = "The setting domain uses http:// for \"http://acme.eu.auth0.com\". Plain http is allowed only"
                 + " for a tenant on this computer (127.0.0.1, ::1, localhost): over a network, clear text would expose"
                 + " your sign-in codes and tokens. Use https://acme.eu.auth0.com or just the domain acme.eu.auth0.com.";
-        ConfigException fromArgument = assertThrows(ConfigException.class, () -> ConfigLoader.load(
-                List.of("--domain=http://acme.eu.auth0.com", "--client-id=abc"), Map.of(), missingFile()));
+        ConfigException fromArgument = assertThrows(
+                ConfigException.class,
+                () -> ConfigLoader.load(
+                        List.of("--domain=http://acme.eu.auth0.com", "--client-id=abc"), Map.of(), missingFile()));
         assertEquals(expected, render(fromArgument));
 
-        ConfigException fromEnvironment = assertThrows(ConfigException.class, () -> ConfigLoader.load(List.of(),
-                Map.of("AUTH0_DOMAIN", "http://acme.eu.auth0.com", "AUTH0_CLIENT_ID", "abc"), missingFile()));
+        ConfigException fromEnvironment = assertThrows(
+                ConfigException.class,
+                () -> ConfigLoader.load(
+                        List.of(),
+                        Map.of("AUTH0_DOMAIN", "http://acme.eu.auth0.com", "AUTH0_CLIENT_ID", "abc"),
+                        missingFile()));
         assertEquals(expected, render(fromEnvironment));
 
         Path file = folder.resolve("settings.properties");
         Files.writeString(file, "domain=http://acme.eu.auth0.com\nclient-id=abc\n");
-        ConfigException fromFile = assertThrows(ConfigException.class, () -> ConfigLoader.load(List.of(), Map.of(), file));
+        ConfigException fromFile =
+                assertThrows(ConfigException.class, () -> ConfigLoader.load(List.of(), Map.of(), file));
         assertEquals(expected, render(fromFile));
     }
 
@@ -135,16 +173,21 @@ class ConfigLoaderTest {
     void aSettingsFileWithBinaryOrWronglyEncodedContentIsInvalidNotUnreadable() throws IOException {
         Path file = folder.resolve("settings.properties");
         List<byte[]> contents = List.of(
-                new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 0x0D},    // a picture saved by mistake
-                "domain=acme.eu.auth0.com\nclient-id=Jos\u00e9\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1),
+                new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 0x0D
+                }, // a picture saved by mistake
+                "domain=acme.eu.auth0.com\nclient-id=Jos\u00e9\n"
+                        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1),
                 "domain=acme\u0000.eu.auth0.com\n".getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 "domain=acme.eu.auth0.com\nclient-id=\\uZZZZ\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         for (byte[] content : contents) {
             Files.write(file, content);
-            ConfigException problem = assertThrows(ConfigException.class, () -> ConfigLoader.load(List.of(), Map.of(), file));
+            ConfigException problem =
+                    assertThrows(ConfigException.class, () -> ConfigLoader.load(List.of(), Map.of(), file));
             assertEquals("config.error.invalidFileContent", problem.messageKey());
-            assertEquals("The settings file " + file.toAbsolutePath() + " has invalid content: it is not a text file in"
-                    + " UTF-8. Write it as lines of key=value text, e.g. domain=acme.eu.auth0.com.", render(problem));
+            assertEquals(
+                    "The settings file " + file.toAbsolutePath() + " has invalid content: it is not a text file in"
+                            + " UTF-8. Write it as lines of key=value text, e.g. domain=acme.eu.auth0.com.",
+                    render(problem));
         }
     }
 
@@ -152,17 +195,24 @@ class ConfigLoaderTest {
     void aUtf8SettingsFileWithAByteOrderMarkIsRead() throws Exception {
         Path file = folder.resolve("settings.properties");
         Files.writeString(file, "\uFEFFdomain=acme.eu.auth0.com\nclient-id=abc\n");
-        assertEquals("abc", ConfigLoader.load(List.of(), Map.of(), file).tenant().orElseThrow().clientId());
+        assertEquals(
+                "abc",
+                ConfigLoader.load(List.of(), Map.of(), file)
+                        .tenant()
+                        .orElseThrow()
+                        .clientId());
     }
 
     @Test
     void aSettingsFileThatCannotBeReadSaysSoNotThatItsContentIsInvalid() throws IOException {
         Path folderInTheWay = Files.createDirectories(folder.resolve("settings.properties"));
-        ConfigException problem = assertThrows(ConfigException.class,
-                () -> ConfigLoader.load(List.of(), Map.of(), folderInTheWay));
+        ConfigException problem =
+                assertThrows(ConfigException.class, () -> ConfigLoader.load(List.of(), Map.of(), folderInTheWay));
         assertEquals("config.error.unreadableFile", problem.messageKey());
-        assertEquals("The settings file " + folderInTheWay.toAbsolutePath() + " could not be read. Check that it is a"
-                + " file your user may read.", render(problem));
+        assertEquals(
+                "The settings file " + folderInTheWay.toAbsolutePath() + " could not be read. Check that it is a"
+                        + " file your user may read.",
+                render(problem));
     }
 
     @Test
@@ -171,29 +221,40 @@ class ConfigLoaderTest {
         Files.writeString(file, "domain=acme.eu.auth0.com\n");
         boolean permissionsApply = file.toFile().setReadable(false, false) && !Files.isReadable(file);
         org.junit.jupiter.api.Assumptions.assumeTrue(permissionsApply, "file permissions do not apply (root)");
-        ConfigException problem = assertThrows(ConfigException.class, () -> ConfigLoader.load(List.of(), Map.of(), file));
+        ConfigException problem =
+                assertThrows(ConfigException.class, () -> ConfigLoader.load(List.of(), Map.of(), file));
         assertEquals("config.error.unreadableFile", problem.messageKey());
     }
 
     /** The message the app shows for a problem, as the window would. */
     private static String render(ConfigException problem) {
         dev.accountlinker.ui.Messages messages = dev.accountlinker.ui.Messages.forLocale(Locale.ENGLISH);
-        return messages.format(new dev.accountlinker.errors.ErrorTranslator(java.time.Clock.systemUTC()).translate(problem));
+        return messages.format(
+                new dev.accountlinker.errors.ErrorTranslator(java.time.Clock.systemUTC()).translate(problem));
     }
 
     @Test
     void aClientIdWithoutDomainNamesTheMissingKey() {
-        ConfigException problem = assertThrows(ConfigException.class,
+        ConfigException problem = assertThrows(
+                ConfigException.class,
                 () -> ConfigLoader.load(List.of(), Map.of("AUTH0_CLIENT_ID", "abc"), missingFile()));
         assertEquals("domain", problem.settingKey());
     }
 
     @Test
     void malformedDomainsAreRefused() {
-        for (String domain : List.of("not a domain", "ftp://acme.auth0.com", "https://acme.auth0.com/path",
-                "https://user@acme.auth0.com", "https://acme.auth0.com?x=1", "localhost", "-bad-.com")) {
-            ConfigException problem = assertThrows(ConfigException.class,
-                    () -> ConfigLoader.load(List.of("--domain=" + domain, "--client-id=abc"), Map.of(), missingFile()), domain);
+        for (String domain : List.of(
+                "not a domain",
+                "ftp://acme.auth0.com",
+                "https://acme.auth0.com/path",
+                "https://user@acme.auth0.com",
+                "https://acme.auth0.com?x=1",
+                "localhost",
+                "-bad-.com")) {
+            ConfigException problem = assertThrows(
+                    ConfigException.class,
+                    () -> ConfigLoader.load(List.of("--domain=" + domain, "--client-id=abc"), Map.of(), missingFile()),
+                    domain);
             assertEquals("domain", problem.settingKey(), domain);
             assertEquals("config.error.domain", problem.messageKey(), domain);
         }
@@ -201,22 +262,30 @@ class ConfigLoaderTest {
 
     @Test
     void unknownArgumentsAndFileKeysAreNamed() throws IOException {
-        ConfigException argument = assertThrows(ConfigException.class,
+        ConfigException argument = assertThrows(
+                ConfigException.class,
                 () -> ConfigLoader.load(List.of("--domian=acme.auth0.com"), Map.of(), missingFile()));
         assertEquals("--domian", argument.settingKey());
         assertEquals("config.error.unknownArgument", argument.messageKey());
 
         Path file = folder.resolve("settings.properties");
         Files.writeString(file, "domain=acme.auth0.com\nclientid=abc\n");
-        ConfigException fileKey = assertThrows(ConfigException.class, () -> ConfigLoader.load(List.of(), Map.of(), file));
+        ConfigException fileKey =
+                assertThrows(ConfigException.class, () -> ConfigLoader.load(List.of(), Map.of(), file));
         assertEquals("clientid", fileKey.settingKey());
         assertEquals("config.error.unknownFileKey", fileKey.messageKey());
 
         // The messages list every known option and setting, read from the code, so a new one needs no new text.
-        assertTrue(render(argument).endsWith("Known options: --domain, --client-id, --connections, --redirect-uri,"
-                + " --browser-connections, --loopback-port, --proxy, --theme, --language, --demo."), render(argument));
-        assertTrue(render(fileKey).startsWith("Unknown setting \"clientid\" in " + file.toAbsolutePath() + ". Known settings:"
-                + " domain, client-id, connections, redirect-uri, browser-connections, loopback-port, proxy, theme, language."),
+        assertTrue(
+                render(argument)
+                        .endsWith("Known options: --domain, --client-id, --connections, --redirect-uri,"
+                                + " --browser-connections, --loopback-port, --proxy, --theme, --language, --demo."),
+                render(argument));
+        assertTrue(
+                render(fileKey)
+                        .startsWith(
+                                "Unknown setting \"clientid\" in " + file.toAbsolutePath() + ". Known settings:"
+                                        + " domain, client-id, connections, redirect-uri, browser-connections, loopback-port, proxy, theme, language."),
                 render(fileKey));
     }
 
@@ -225,49 +294,82 @@ class ConfigLoaderTest {
         Path file = folder.resolve("settings.properties");
         Files.writeString(file, "language=fr\n");
         Map<String, String> env = Map.of("AUTH0_LANGUAGE", "es");
-        assertEquals(Locale.forLanguageTag("pt-BR"), ConfigLoader.language(List.of("--language=pt-BR"), env, file, Optional.empty(), Locale.GERMANY));
-        assertEquals(Locale.forLanguageTag("es"), ConfigLoader.language(List.of(), env, file, Optional.empty(), Locale.GERMANY));
+        assertEquals(
+                Locale.forLanguageTag("pt-BR"),
+                ConfigLoader.language(List.of("--language=pt-BR"), env, file, Optional.empty(), Locale.GERMANY));
+        assertEquals(
+                Locale.forLanguageTag("es"),
+                ConfigLoader.language(List.of(), env, file, Optional.empty(), Locale.GERMANY));
         assertEquals(Locale.FRENCH, ConfigLoader.language(List.of(), Map.of(), file, Optional.empty(), Locale.GERMANY));
-        assertEquals(Locale.GERMANY, ConfigLoader.language(List.of(), Map.of(), missingFile(), Optional.empty(), Locale.GERMANY));
-        assertEquals(Locale.ENGLISH, ConfigLoader.language(List.of(), Map.of(), missingFile(), Optional.empty(), Locale.JAPAN));
-        assertEquals(Locale.forLanguageTag("en-XA"), ConfigLoader.language(List.of("--language", "en-XA"), Map.of(), file, Optional.empty(), Locale.US));
+        assertEquals(
+                Locale.GERMANY,
+                ConfigLoader.language(List.of(), Map.of(), missingFile(), Optional.empty(), Locale.GERMANY));
+        assertEquals(
+                Locale.ENGLISH,
+                ConfigLoader.language(List.of(), Map.of(), missingFile(), Optional.empty(), Locale.JAPAN));
+        assertEquals(
+                Locale.forLanguageTag("en-XA"),
+                ConfigLoader.language(List.of("--language", "en-XA"), Map.of(), file, Optional.empty(), Locale.US));
     }
 
     @Test
     void anOrganisationsBuildMayChooseTheLanguageBelowThePersonsOwnSettings() throws IOException {
         Path installer = folder.resolve("installer.properties");
         Files.writeString(installer, "language=de\n");
-        assertEquals(Locale.GERMAN, ConfigLoader.language(List.of(), Map.of(), missingFile(), Optional.of(installer),
-                Locale.US));
+        assertEquals(
+                Locale.GERMAN,
+                ConfigLoader.language(List.of(), Map.of(), missingFile(), Optional.of(installer), Locale.US));
         Path file = folder.resolve("settings.properties");
         Files.writeString(file, "language=fr\n");
-        assertEquals(Locale.FRENCH, ConfigLoader.language(List.of(), Map.of(), file, Optional.of(installer), Locale.US));
+        assertEquals(
+                Locale.FRENCH, ConfigLoader.language(List.of(), Map.of(), file, Optional.of(installer), Locale.US));
     }
 
     @Test
     void anUnknownLanguageFallsBackToTheSystemsAndIsReportedByLoadNamingTheSetting() throws Exception {
         List<String> args = List.of("--language=it");
-        assertEquals(Locale.GERMANY, ConfigLoader.language(args, Map.of(), missingFile(), Optional.empty(), Locale.GERMANY),
+        assertEquals(
+                Locale.GERMANY,
+                ConfigLoader.language(args, Map.of(), missingFile(), Optional.empty(), Locale.GERMANY),
                 "the messages must exist to report the problem: in the system's language");
-        ConfigException problem = assertThrows(ConfigException.class, () -> ConfigLoader.load(args, Map.of(), missingFile()));
+        ConfigException problem =
+                assertThrows(ConfigException.class, () -> ConfigLoader.load(args, Map.of(), missingFile()));
         assertEquals("language", problem.settingKey());
-        assertEquals("The setting language is not a language Account Linker speaks: \"it\". Use one of en, de, fr, es,"
-                + " pt-BR, or leave it unset to follow your system’s language.", render(problem));
-        assertEquals(Locale.ENGLISH, ConfigLoader.language(List.of("--frobnicate"), Map.of(), missingFile(), Optional.empty(), Locale.ENGLISH),
+        assertEquals(
+                "The setting language is not a language Account Linker speaks: \"it\". Use one of en, de, fr, es,"
+                        + " pt-BR, or leave it unset to follow your system’s language.",
+                render(problem));
+        assertEquals(
+                Locale.ENGLISH,
+                ConfigLoader.language(
+                        List.of("--frobnicate"), Map.of(), missingFile(), Optional.empty(), Locale.ENGLISH),
                 "an unreadable command line is the launcher's to report");
-        assertEquals(Locale.FRENCH, ConfigLoader.language(List.of("--frobnicate"), Map.of("AUTH0_LANGUAGE", "fr"),
-                missingFile(), Optional.empty(), Locale.ENGLISH), "... in the environment's language");
-        assertTrue(ConfigLoader.load(List.of("--language=de"), Map.of(), missingFile()).demo(), "a language alone is no tenant");
+        assertEquals(
+                Locale.FRENCH,
+                ConfigLoader.language(
+                        List.of("--frobnicate"),
+                        Map.of("AUTH0_LANGUAGE", "fr"),
+                        missingFile(),
+                        Optional.empty(),
+                        Locale.ENGLISH),
+                "... in the environment's language");
+        assertTrue(
+                ConfigLoader.load(List.of("--language=de"), Map.of(), missingFile())
+                        .demo(),
+                "a language alone is no tenant");
     }
 
     @Test
     void badConnectionNamesAndRedirectUrisAreRefused() {
-        ConfigException connection = assertThrows(ConfigException.class,
+        ConfigException connection = assertThrows(
+                ConfigException.class,
                 () -> ConfigLoader.load(List.of("--connections=github,bad name"), Map.of(), missingFile()));
         assertEquals("connections", connection.settingKey());
         for (String redirect : List.of("myapp:callback", "/callback", "http:///callback", "http://127.0.0.1/cb#frag")) {
-            ConfigException problem = assertThrows(ConfigException.class,
-                    () -> ConfigLoader.load(List.of("--redirect-uri=" + redirect), Map.of(), missingFile()), redirect);
+            ConfigException problem = assertThrows(
+                    ConfigException.class,
+                    () -> ConfigLoader.load(List.of("--redirect-uri=" + redirect), Map.of(), missingFile()),
+                    redirect);
             assertEquals("redirect-uri", problem.settingKey(), redirect);
         }
     }
@@ -284,11 +386,20 @@ class ConfigLoaderTest {
     void theLoopbackPortsDefaultToTheDocumentedRegistrableOnes() throws Exception {
         SignInWays ways = ConfigLoader.load(List.of(), Map.of(), missingFile()).ways();
         assertEquals(List.of(28471, 28472, 28473), ways.loopbackPorts());
-        assertEquals(List.of(URI.create("http://127.0.0.1:28471/callback"), URI.create("http://127.0.0.1:28472/callback"),
-                URI.create("http://127.0.0.1:28473/callback")), ways.callbackUris());
-        assertEquals(List.of(URI.create("http://127.0.0.1:28471/signed-out"), URI.create("http://127.0.0.1:28472/signed-out"),
-                URI.create("http://127.0.0.1:28473/signed-out")), ways.signedOutUris());
-        AppConfig forTenant = ConfigLoader.load(List.of("--domain=acme.auth0.com", "--client-id=abc"), Map.of(), missingFile());
+        assertEquals(
+                List.of(
+                        URI.create("http://127.0.0.1:28471/callback"),
+                        URI.create("http://127.0.0.1:28472/callback"),
+                        URI.create("http://127.0.0.1:28473/callback")),
+                ways.callbackUris());
+        assertEquals(
+                List.of(
+                        URI.create("http://127.0.0.1:28471/signed-out"),
+                        URI.create("http://127.0.0.1:28472/signed-out"),
+                        URI.create("http://127.0.0.1:28473/signed-out")),
+                ways.signedOutUris());
+        AppConfig forTenant =
+                ConfigLoader.load(List.of("--domain=acme.auth0.com", "--client-id=abc"), Map.of(), missingFile());
         assertEquals(SignInWays.DEFAULT_LOOPBACK_PORTS, forTenant.ways().loopbackPorts());
     }
 
@@ -296,38 +407,62 @@ class ConfigLoaderTest {
     void aLoopbackPortIsExactlyThatPortFromEverySource(@TempDir Path folder) throws Exception {
         Path file = folder.resolve("settings.properties");
         Files.writeString(file, "loopback-port=40001\n");
-        assertEquals(List.of(40001), ConfigLoader.load(List.of(), Map.of(), file).ways().loopbackPorts(), "settings file");
-        assertEquals(List.of(40002), ConfigLoader.load(List.of(), Map.of("AUTH0_LOOPBACK_PORT", "40002"), file)
-                .ways().loopbackPorts(), "environment over the file");
-        SignInWays fromArgs = ConfigLoader.load(List.of("--loopback-port", "40003"), Map.of("AUTH0_LOOPBACK_PORT", "40002"), file).ways();
+        assertEquals(
+                List.of(40001),
+                ConfigLoader.load(List.of(), Map.of(), file).ways().loopbackPorts(),
+                "settings file");
+        assertEquals(
+                List.of(40002),
+                ConfigLoader.load(List.of(), Map.of("AUTH0_LOOPBACK_PORT", "40002"), file)
+                        .ways()
+                        .loopbackPorts(),
+                "environment over the file");
+        SignInWays fromArgs = ConfigLoader.load(
+                        List.of("--loopback-port", "40003"), Map.of("AUTH0_LOOPBACK_PORT", "40002"), file)
+                .ways();
         assertEquals(List.of(40003), fromArgs.loopbackPorts(), "command line over both, and no fallback");
         assertEquals(List.of(URI.create("http://127.0.0.1:40003/callback")), fromArgs.callbackUris());
         assertEquals(List.of(URI.create("http://127.0.0.1:40003/signed-out")), fromArgs.signedOutUris());
-        assertEquals(List.of(1024), ConfigLoader.load(List.of("--loopback-port=1024"), Map.of(), missingFile()).ways().loopbackPorts());
-        assertEquals(List.of(65535), ConfigLoader.load(List.of("--loopback-port=65535"), Map.of(), missingFile()).ways().loopbackPorts());
+        assertEquals(
+                List.of(1024),
+                ConfigLoader.load(List.of("--loopback-port=1024"), Map.of(), missingFile())
+                        .ways()
+                        .loopbackPorts());
+        assertEquals(
+                List.of(65535),
+                ConfigLoader.load(List.of("--loopback-port=65535"), Map.of(), missingFile())
+                        .ways()
+                        .loopbackPorts());
     }
 
     @Test
     void anyFreePortIsRefusedBecauseItCouldNeverBeRegistered() {
         for (List<String> args : List.of(List.of("--loopback-port=0"), List.of("--loopback-port=00"))) {
-            ConfigException any = assertThrows(ConfigException.class, () -> ConfigLoader.load(args, Map.of(), missingFile()));
+            ConfigException any =
+                    assertThrows(ConfigException.class, () -> ConfigLoader.load(args, Map.of(), missingFile()));
             assertEquals("loopback-port", any.settingKey());
             assertEquals("config.error.portAny", any.messageKey());
         }
-        ConfigException fromEnvironment = assertThrows(ConfigException.class,
+        ConfigException fromEnvironment = assertThrows(
+                ConfigException.class,
                 () -> ConfigLoader.load(List.of(), Map.of("AUTH0_LOOPBACK_PORT", "0"), missingFile()));
         assertEquals("config.error.portAny", fromEnvironment.messageKey());
         String message = Messages.forLocale(Locale.ENGLISH)
                 .format(new ErrorTranslator(Clock.systemUTC()).translate(fromEnvironment));
-        assertTrue(message.contains("loopback-port") && message.contains("cannot be 0")
-                && message.contains("28471, 28472, 28473"), message);
+        assertTrue(
+                message.contains("loopback-port")
+                        && message.contains("cannot be 0")
+                        && message.contains("28471, 28472, 28473"),
+                message);
     }
 
     @Test
     void loopbackPortsOutsideTheUnprivilegedRangeAreRefused() {
         for (String value : List.of("80", "1023", "65536", "99999", "-1", "abc", "28471,28472", "2847 1")) {
-            ConfigException port = assertThrows(ConfigException.class,
-                    () -> ConfigLoader.load(List.of("--loopback-port=" + value), Map.of(), missingFile()), value);
+            ConfigException port = assertThrows(
+                    ConfigException.class,
+                    () -> ConfigLoader.load(List.of("--loopback-port=" + value), Map.of(), missingFile()),
+                    value);
             assertEquals("loopback-port", port.settingKey(), value);
             assertEquals("config.error.port", port.messageKey(), value);
         }
@@ -335,12 +470,14 @@ class ConfigLoaderTest {
 
     @Test
     void browserConnectionsAndLoopbackPortCanBeSet() throws Exception {
-        AppConfig all = ConfigLoader.load(List.of("--browser-connections=*", "--loopback-port=53682"), Map.of(), missingFile());
+        AppConfig all =
+                ConfigLoader.load(List.of("--browser-connections=*", "--loopback-port=53682"), Map.of(), missingFile());
         assertTrue(all.ways().useBrowserFor(java.util.Optional.empty()));
         assertEquals(List.of(53682), all.ways().loopbackPorts());
         AppConfig none = ConfigLoader.load(List.of(), Map.of("AUTH0_BROWSER_CONNECTIONS", "none"), missingFile());
         assertFalse(none.ways().useBrowserFor(java.util.Optional.of("google-oauth2")));
-        ConfigException port = assertThrows(ConfigException.class,
+        ConfigException port = assertThrows(
+                ConfigException.class,
                 () -> ConfigLoader.load(List.of("--loopback-port=99999"), Map.of(), missingFile()));
         assertEquals("loopback-port", port.settingKey());
         assertEquals("config.error.port", port.messageKey());
@@ -362,23 +499,30 @@ class ConfigLoaderTest {
     void theThemeComesFromTheCommandLineTheEnvironmentOrTheSettingsFileAndDefaultsToTheSystems() throws IOException {
         Path file = folder.resolve("settings.properties");
         Files.writeString(file, "theme=dark\n");
-        assertEquals(ThemeSetting.SYSTEM, ConfigLoader.theme(List.of(), Map.of(), missingFile(), java.util.Optional.empty()));
+        assertEquals(
+                ThemeSetting.SYSTEM,
+                ConfigLoader.theme(List.of(), Map.of(), missingFile(), java.util.Optional.empty()));
         assertEquals(ThemeSetting.DARK, ConfigLoader.theme(List.of(), Map.of(), file, java.util.Optional.empty()));
-        assertEquals(ThemeSetting.LIGHT, ConfigLoader.theme(List.of(), Map.of("AUTH0_THEME", "Light"), file,
-                java.util.Optional.empty()));
-        assertEquals(ThemeSetting.SYSTEM, ConfigLoader.theme(List.of("--theme=system"), Map.of("AUTH0_THEME", "light"),
-                file, java.util.Optional.empty()));
+        assertEquals(
+                ThemeSetting.LIGHT,
+                ConfigLoader.theme(List.of(), Map.of("AUTH0_THEME", "Light"), file, java.util.Optional.empty()));
+        assertEquals(
+                ThemeSetting.SYSTEM,
+                ConfigLoader.theme(
+                        List.of("--theme=system"), Map.of("AUTH0_THEME", "light"), file, java.util.Optional.empty()));
     }
 
     @Test
     void anUnknownThemeIsNamedByLoadingAndStartsWithTheDefault() throws IOException {
         Path file = folder.resolve("settings.properties");
         Files.writeString(file, "theme=purple\n");
-        ConfigException problem = assertThrows(ConfigException.class, () -> ConfigLoader.load(List.of(), Map.of(), file));
+        ConfigException problem =
+                assertThrows(ConfigException.class, () -> ConfigLoader.load(List.of(), Map.of(), file));
         assertEquals("theme", problem.settingKey());
         assertEquals("config.error.theme", problem.messageKey());
         assertEquals(ConfigException.Source.SETTINGS_FILE, problem.source().orElseThrow());
-        assertEquals("The setting theme must be light, dark or system, not \"purple\".",
+        assertEquals(
+                "The setting theme must be light, dark or system, not \"purple\".",
                 Messages.forLocale(Locale.ENGLISH).format(new ErrorTranslator(Clock.systemUTC()).translate(problem)));
         assertEquals(ThemeSetting.SYSTEM, ConfigLoader.theme(List.of(), Map.of(), file, java.util.Optional.empty()));
         assertTrue(ConfigLoader.settingsFileKeys().contains("theme"), "the theme menu may save it");

@@ -39,13 +39,17 @@ class InstallerSettingsTest {
     void anOrganisationsBuildStartsOnItsTenantWithItsNameAndWithoutDemoOrConnectScreen() throws Exception {
         userFile = folder.resolve("absent.properties");
         installerFile = folder.resolve("installer.properties");
-        write(installerFile, "domain=acme.eu.auth0.com\nclient-id=AcmeNative1\nconnections=github\n"
-                + "product-name=Acme Sign-ins\noffer-demo=false\noffer-connect=false\n");
+        write(
+                installerFile,
+                "domain=acme.eu.auth0.com\nclient-id=AcmeNative1\nconnections=github\n"
+                        + "product-name=Acme Sign-ins\noffer-demo=false\noffer-connect=false\n");
 
         AppConfig config = load(List.of(), Map.of());
 
         assertFalse(config.demo());
-        assertEquals("https://acme.eu.auth0.com", config.tenant().orElseThrow().address().baseUrl());
+        assertEquals(
+                "https://acme.eu.auth0.com",
+                config.tenant().orElseThrow().address().baseUrl());
         assertEquals("AcmeNative1", config.tenant().orElseThrow().clientId());
         assertEquals(List.of("github"), config.connections());
         assertEquals(new InstallerOptions(Optional.of("Acme Sign-ins"), false, false), config.installer());
@@ -60,7 +64,9 @@ class InstallerSettingsTest {
 
         AppConfig config = load(List.of(), Map.of());
 
-        assertEquals("https://acme.eu.auth0.com", config.tenant().orElseThrow().address().baseUrl());
+        assertEquals(
+                "https://acme.eu.auth0.com",
+                config.tenant().orElseThrow().address().baseUrl());
         assertEquals("MyOwnClient", config.tenant().orElseThrow().clientId());
         assertEquals(List.of("github"), config.connections());
     }
@@ -73,10 +79,15 @@ class InstallerSettingsTest {
         write(userFile, "domain=mine.eu.auth0.com\n");
 
         AppConfig fromEnvironment = load(List.of(), Map.of("AUTH0_DOMAIN", "env.eu.auth0.com"));
-        assertEquals("https://env.eu.auth0.com", fromEnvironment.tenant().orElseThrow().address().baseUrl());
+        assertEquals(
+                "https://env.eu.auth0.com",
+                fromEnvironment.tenant().orElseThrow().address().baseUrl());
 
-        AppConfig fromArguments = load(List.of("--domain=args.eu.auth0.com"), Map.of("AUTH0_DOMAIN", "env.eu.auth0.com"));
-        assertEquals("https://args.eu.auth0.com", fromArguments.tenant().orElseThrow().address().baseUrl());
+        AppConfig fromArguments =
+                load(List.of("--domain=args.eu.auth0.com"), Map.of("AUTH0_DOMAIN", "env.eu.auth0.com"));
+        assertEquals(
+                "https://args.eu.auth0.com",
+                fromArguments.tenant().orElseThrow().address().baseUrl());
         assertEquals("AcmeNative1", fromArguments.tenant().orElseThrow().clientId());
 
         assertTrue(load(List.of("--demo"), Map.of()).demo(), "--demo still starts the demo");
@@ -141,12 +152,20 @@ class InstallerSettingsTest {
         installerFile = folder.resolve("installer.properties");
         write(installerFile, "");
         write(userFile, "domain=http://acme.eu.auth0.com\nclient-id=abc\n");
-        assertEquals(Optional.of(ConfigException.Source.SETTINGS_FILE),
-                assertThrows(ConfigException.class, () -> load(List.of(), Map.of())).source());
-        assertEquals(Optional.of(ConfigException.Source.ENVIRONMENT), assertThrows(ConfigException.class,
-                () -> load(List.of(), Map.of("AUTH0_DOMAIN", "http://acme.eu.auth0.com"))).source());
-        assertEquals(Optional.of(ConfigException.Source.COMMAND_LINE), assertThrows(ConfigException.class,
-                () -> load(List.of("--domain=http://acme.eu.auth0.com"), Map.of())).source());
+        assertEquals(
+                Optional.of(ConfigException.Source.SETTINGS_FILE),
+                assertThrows(ConfigException.class, () -> load(List.of(), Map.of()))
+                        .source());
+        assertEquals(
+                Optional.of(ConfigException.Source.ENVIRONMENT),
+                assertThrows(
+                                ConfigException.class,
+                                () -> load(List.of(), Map.of("AUTH0_DOMAIN", "http://acme.eu.auth0.com")))
+                        .source());
+        assertEquals(
+                Optional.of(ConfigException.Source.COMMAND_LINE),
+                assertThrows(ConfigException.class, () -> load(List.of("--domain=http://acme.eu.auth0.com"), Map.of()))
+                        .source());
 
         // A domain in the settings file without a client id: the file is where the missing one belongs.
         write(userFile, "domain=acme.eu.auth0.com\n");
@@ -155,7 +174,9 @@ class InstallerSettingsTest {
         assertEquals(Optional.of(ConfigException.Source.SETTINGS_FILE), missing.source());
 
         write(userFile, "domian=acme.eu.auth0.com\n");
-        assertEquals(Optional.of(ConfigException.Source.SETTINGS_FILE),
-                assertThrows(ConfigException.class, () -> load(List.of(), Map.of())).source());
+        assertEquals(
+                Optional.of(ConfigException.Source.SETTINGS_FILE),
+                assertThrows(ConfigException.class, () -> load(List.of(), Map.of()))
+                        .source());
     }
 }

@@ -14,16 +14,19 @@ class LanguagesTest {
         assertEquals(Locale.forLanguageTag("de"), Languages.parse("language", "de"));
         assertEquals(Locale.forLanguageTag("pt-BR"), Languages.parse("language", "pt-BR"));
         assertEquals(Locale.forLanguageTag("pt-BR"), Languages.parse("language", " pt_br "));
-        assertEquals(Locale.forLanguageTag("pt-BR"), Languages.parse("language", "pt"), "pt alone is the Brazilian bundle");
-        assertEquals(Locale.forLanguageTag("de-CH"), Languages.parse("language", "de-CH"), "the region stays for formats");
+        assertEquals(
+                Locale.forLanguageTag("pt-BR"), Languages.parse("language", "pt"), "pt alone is the Brazilian bundle");
+        assertEquals(
+                Locale.forLanguageTag("de-CH"), Languages.parse("language", "de-CH"), "the region stays for formats");
         assertEquals(Locale.forLanguageTag("en-GB"), Languages.parse("language", "EN-gb"));
         assertEquals(Languages.PSEUDO, Languages.parse("language", "en-XA"));
     }
 
     @Test
     void aLanguageTheAppDoesNotSpeakNamesTheSettingAndTheLanguagesItSpeaks() {
-        for (String value : new String[]{"it", "klingon", "de-", "zz_ZZ", "*"}) {
-            ConfigException problem = assertThrows(ConfigException.class, () -> Languages.parse("language", value), value);
+        for (String value : new String[] {"it", "klingon", "de-", "zz_ZZ", "*"}) {
+            ConfigException problem =
+                    assertThrows(ConfigException.class, () -> Languages.parse("language", value), value);
             assertEquals("language", problem.settingKey());
             assertEquals("config.error.language", problem.messageKey());
             assertEquals(java.util.List.of(value, "en, de, fr, es, pt-BR"), problem.arguments());
@@ -57,6 +60,8 @@ class LanguagesTest {
         assertEquals("pt-BR", Languages.uiLocales(Locale.forLanguageTag("pt-PT")));
         assertEquals("en", Languages.uiLocales(Languages.PSEUDO));
         assertEquals("en", Languages.uiLocales(Locale.JAPANESE));
-        assertTrue(Languages.SUPPORTED.stream().allMatch(tag -> !Languages.uiLocales(Locale.forLanguageTag(tag)).isEmpty()));
+        assertTrue(Languages.SUPPORTED.stream()
+                .allMatch(
+                        tag -> !Languages.uiLocales(Locale.forLanguageTag(tag)).isEmpty()));
     }
 }

@@ -37,7 +37,9 @@ class UserSettingsFileTest {
         new UserSettingsFile(file).save(edits("acme.eu.auth0.com", "AbCdEf123", "google-oauth2, github", ""));
 
         AppConfig config = ConfigLoader.load(List.of(), Map.of(), file);
-        assertEquals("https://acme.eu.auth0.com", config.tenant().orElseThrow().address().baseUrl());
+        assertEquals(
+                "https://acme.eu.auth0.com",
+                config.tenant().orElseThrow().address().baseUrl());
         assertEquals("AbCdEf123", config.tenant().orElseThrow().clientId());
         assertEquals(List.of("google-oauth2", "github"), config.connections());
         String text = Files.readString(file);
@@ -62,13 +64,17 @@ class UserSettingsFileTest {
     @Test
     void onlyTheEditedKeysChangeCommentsOrderAndOtherSettingsStay() throws Exception {
         Path file = folder.resolve("settings.properties");
-        Files.writeString(file, "# my tenant\ndomain=old.eu.auth0.com\n\n! the port my firewall allows\n"
-                + "loopback-port=28999\nclient-id=Old\nproxy=http://proxy.test:3128\nconnections=github\n");
+        Files.writeString(
+                file,
+                "# my tenant\ndomain=old.eu.auth0.com\n\n! the port my firewall allows\n"
+                        + "loopback-port=28999\nclient-id=Old\nproxy=http://proxy.test:3128\nconnections=github\n");
 
         new UserSettingsFile(file).save(edits("new.eu.auth0.com", "New", "", "none"));
 
-        assertEquals("# my tenant\ndomain=new.eu.auth0.com\n\n! the port my firewall allows\nloopback-port=28999\n"
-                + "client-id=New\nproxy=http://proxy.test:3128\nbrowser-connections=none\n", Files.readString(file));
+        assertEquals(
+                "# my tenant\ndomain=new.eu.auth0.com\n\n! the port my firewall allows\nloopback-port=28999\n"
+                        + "client-id=New\nproxy=http://proxy.test:3128\nbrowser-connections=none\n",
+                Files.readString(file));
         AppConfig config = ConfigLoader.load(List.of(), Map.of(), file);
         assertEquals(List.of(28999), config.ways().loopbackPorts());
         assertEquals(List.of(), config.connections());
@@ -77,8 +83,10 @@ class UserSettingsFileTest {
     @Test
     void savingRepairsABrokenFileUnknownKeysAndUnusableValuesGoUsableOnesStay() throws Exception {
         Path file = folder.resolve("settings.properties");
-        Files.writeString(file, "domain=http://acme.eu.auth0.com\nclientid=Typo\nloopback-port=0\n"
-                + "redirect-uri=http://127.0.0.1/callback\ndomain=also.wrong\n");
+        Files.writeString(
+                file,
+                "domain=http://acme.eu.auth0.com\nclientid=Typo\nloopback-port=0\n"
+                        + "redirect-uri=http://127.0.0.1/callback\ndomain=also.wrong\n");
         UserSettingsFile settings = new UserSettingsFile(file);
         Set<String> edited = edits("", "", "", "").keySet();
         assertEquals(List.of("clientid", "loopback-port"), settings.droppedOnSave(edited));
@@ -86,7 +94,8 @@ class UserSettingsFileTest {
 
         settings.save(edits("acme.eu.auth0.com", "Fixed", "", ""));
 
-        assertEquals("domain=acme.eu.auth0.com\nredirect-uri=http://127.0.0.1/callback\nclient-id=Fixed\n",
+        assertEquals(
+                "domain=acme.eu.auth0.com\nredirect-uri=http://127.0.0.1/callback\nclient-id=Fixed\n",
                 Files.readString(file));
         ConfigLoader.load(List.of(), Map.of(), file); // loads without a problem now
     }
@@ -98,8 +107,14 @@ class UserSettingsFileTest {
         UserSettingsFile settings = new UserSettingsFile(file);
         assertEquals(Map.of(), settings.values());
         settings.save(edits("acme.eu.auth0.com", "abc", "", ""));
-        assertEquals("acme.eu.auth0.com", ConfigLoader.load(List.of(), Map.of(), file).tenant().orElseThrow()
-                .address().baseUri().getHost());
+        assertEquals(
+                "acme.eu.auth0.com",
+                ConfigLoader.load(List.of(), Map.of(), file)
+                        .tenant()
+                        .orElseThrow()
+                        .address()
+                        .baseUri()
+                        .getHost());
     }
 
     @Test
@@ -108,8 +123,10 @@ class UserSettingsFileTest {
         Files.writeString(file, "connections=github,\\\n    google-oauth2\nclient-id=Old\n", StandardCharsets.UTF_8);
         new UserSettingsFile(file).save(Map.of(ConfigLoader.CLIENT_ID, "New"));
         assertEquals("connections=github,\\\n    google-oauth2\nclient-id=New\n", Files.readString(file));
-        assertEquals(List.of("github", "google-oauth2"),
-                ConfigLoader.load(List.of("--domain=acme.eu.auth0.com"), Map.of(), file).connections());
+        assertEquals(
+                List.of("github", "google-oauth2"),
+                ConfigLoader.load(List.of("--domain=acme.eu.auth0.com"), Map.of(), file)
+                        .connections());
 
         assertEquals("\\ leading\\\\back\\nslash", UserSettingsFile.escape(" leading\\back\nslash"));
     }

@@ -34,26 +34,35 @@ class ErrorTranslatorTest {
 
     @Test
     void unauthorizedMeansSignInAgain() {
-        UserMessage message = translator.translate(apiError(401, auth0Body(401, "Unauthorized", "Expired token", "invalid_token")));
+        UserMessage message =
+                translator.translate(apiError(401, auth0Body(401, "Unauthorized", "Expired token", "invalid_token")));
         assertEquals("error.sessionExpired", message.key());
         assertEquals(UserMessage.Remedy.SIGN_IN_AGAIN, message.remedy());
     }
 
     @Test
     void insufficientScopeNamesTheMissingScope() {
-        UserMessage message = translator.translate(apiError(403, auth0Body(403, "Forbidden",
-                "Insufficient scope, expected any of: update:current_user_identities", "insufficient_scope")));
+        UserMessage message = translator.translate(apiError(
+                403,
+                auth0Body(
+                        403,
+                        "Forbidden",
+                        "Insufficient scope, expected any of: update:current_user_identities",
+                        "insufficient_scope")));
         assertEquals("error.insufficientScope", message.key());
         assertEquals(List.of("update:current_user_identities"), message.arguments());
     }
 
     @Test
     void badRequestAndConflictShowAuth0sOwnMessage() {
-        UserMessage badRequest = translator.translate(apiError(400, auth0Body(400, "Bad Request",
-                "Main identity and the new one are the same.", "invalid_body")));
+        UserMessage badRequest = translator.translate(apiError(
+                400, auth0Body(400, "Bad Request", "Main identity and the new one are the same.", "invalid_body")));
         assertEquals("error.auth0", badRequest.key());
-        assertEquals("Main identity and the new one are the same.", badRequest.arguments().get(0));
-        UserMessage conflict = translator.translate(apiError(409, auth0Body(409, "Conflict", "Already linked", "identity_already_linked")));
+        assertEquals(
+                "Main identity and the new one are the same.",
+                badRequest.arguments().get(0));
+        UserMessage conflict = translator.translate(
+                apiError(409, auth0Body(409, "Conflict", "Already linked", "identity_already_linked")));
         assertEquals("Already linked", conflict.arguments().get(0));
         assertEquals(UserMessage.Remedy.NONE, conflict.remedy());
     }
@@ -61,13 +70,23 @@ class ErrorTranslatorTest {
     @Test
     void rateLimitSaysWhenToRetry() {
         Response response = new Response.Builder()
-                .request(new Request.Builder().url("http://127.0.0.1/api/v2/users/x").build())
-                .protocol(Protocol.HTTP_1_1).code(429).message("Too Many Requests")
-                .header("x-ratelimit-limit", "10").header("x-ratelimit-remaining", "0")
-                .header("x-ratelimit-reset", String.valueOf(Instant.parse("2026-11-25T12:00:42Z").getEpochSecond()))
+                .request(new Request.Builder()
+                        .url("http://127.0.0.1/api/v2/users/x")
+                        .build())
+                .protocol(Protocol.HTTP_1_1)
+                .code(429)
+                .message("Too Many Requests")
+                .header("x-ratelimit-limit", "10")
+                .header("x-ratelimit-remaining", "0")
+                .header(
+                        "x-ratelimit-reset",
+                        String.valueOf(Instant.parse("2026-11-25T12:00:42Z").getEpochSecond()))
                 .build();
-        UserMessage message = translator.translate(new ManagementApiException("Too Many Requests", 429,
-                auth0Body(429, "Too Many Requests", "Global limit has been reached", "too_many_requests"), response));
+        UserMessage message = translator.translate(new ManagementApiException(
+                "Too Many Requests",
+                429,
+                auth0Body(429, "Too Many Requests", "Global limit has been reached", "too_many_requests"),
+                response));
         assertEquals("error.rateLimitedUntil", message.key());
         // A time of day in the clock's zone; the messages write it in the app's locale (MessagesTest).
         assertEquals(List.of(java.time.LocalTime.of(12, 0, 42)), message.arguments());
@@ -76,7 +95,9 @@ class ErrorTranslatorTest {
 
     @Test
     void rateLimitWithoutResetHeaderStillSaysToWait() {
-        assertEquals("error.rateLimited", translator.translate(apiError(429, Map.of())).key());
+        assertEquals(
+                "error.rateLimited",
+                translator.translate(apiError(429, Map.of())).key());
     }
 
     @Test
@@ -88,23 +109,42 @@ class ErrorTranslatorTest {
 
     @Test
     void networkFailuresAreNamedByKind() {
-        assertEquals("error.timeout", translator.translate(
-                new ManagementException("Network error", new SocketTimeoutException("timeout"))).key());
-        assertEquals("error.unreachable", translator.translate(
-                new ManagementException("Network error", new ConnectException("Connection refused"))).key());
-        assertEquals("error.badResponse", translator.translate(new ManagementException("Unexpected JSON")).key());
+        assertEquals(
+                "error.timeout",
+                translator
+                        .translate(new ManagementException("Network error", new SocketTimeoutException("timeout")))
+                        .key());
+        assertEquals(
+                "error.unreachable",
+                translator
+                        .translate(new ManagementException("Network error", new ConnectException("Connection refused")))
+                        .key());
+        assertEquals(
+                "error.badResponse",
+                translator.translate(new ManagementException("Unexpected JSON")).key());
     }
 
     @Test
     void signInFailuresMapToTheirOwnMessages() {
-        assertEquals("signin.error.state", translator.translate(new AuthException(AuthException.Reason.STATE_MISMATCH, "")).key());
-        UserMessage denied = translator.translate(new AuthException(AuthException.Reason.AUTHORIZATION_ERROR, "User cancelled"));
+        assertEquals(
+                "signin.error.state",
+                translator
+                        .translate(new AuthException(AuthException.Reason.STATE_MISMATCH, ""))
+                        .key());
+        UserMessage denied =
+                translator.translate(new AuthException(AuthException.Reason.AUTHORIZATION_ERROR, "User cancelled"));
         assertEquals("signin.error.authorization", denied.key());
         assertEquals(List.of("User cancelled"), denied.arguments());
-        assertEquals("error.unreachable", translator.translate(
-                new AuthException(AuthException.Reason.NETWORK, "", new ConnectException("refused"))).key());
-        assertEquals("error.timeout", translator.translate(
-                new AuthException(AuthException.Reason.NETWORK, "", new SocketTimeoutException())).key());
+        assertEquals(
+                "error.unreachable",
+                translator
+                        .translate(new AuthException(AuthException.Reason.NETWORK, "", new ConnectException("refused")))
+                        .key());
+        assertEquals(
+                "error.timeout",
+                translator
+                        .translate(new AuthException(AuthException.Reason.NETWORK, "", new SocketTimeoutException()))
+                        .key());
     }
 
     @Test
@@ -116,7 +156,11 @@ class ErrorTranslatorTest {
 
     @Test
     void cancellationAndTheUnexpectedHaveCalmMessages() {
-        assertEquals("error.cancelled", translator.translate(new CancellationException()).key());
-        assertEquals("error.unexpected", translator.translate(new IllegalStateException("boom")).key());
+        assertEquals(
+                "error.cancelled",
+                translator.translate(new CancellationException()).key());
+        assertEquals(
+                "error.unexpected",
+                translator.translate(new IllegalStateException("boom")).key());
     }
 }

@@ -27,15 +27,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ProxyFailureMessagesTest {
     private static final Messages MESSAGES = Messages.forLocale(Locale.ENGLISH);
-    private static final RequestPolicy NO_WAITING = new RequestPolicy(Clock.systemUTC(), (until, cancelled) -> { });
+    private static final RequestPolicy NO_WAITING = new RequestPolicy(Clock.systemUTC(), (until, cancelled) -> {});
 
     private static String failureMessage(ProxyRules rules) throws Exception {
-        TenantSettings settings = new TenantSettings(TenantAddress.parse("domain", "acme.eu.auth0.com"), "abc",
-                List.of(), URI.create("http://127.0.0.1/callback")).withProxies(rules);
+        TenantSettings settings = new TenantSettings(
+                        TenantAddress.parse("domain", "acme.eu.auth0.com"),
+                        "abc",
+                        List.of(),
+                        URI.create("http://127.0.0.1/callback"))
+                .withProxies(rules);
         AccountClient client = new AccountClient(settings, "not-a-real-token", NO_WAITING);
         RuntimeException failure = assertThrows(RuntimeException.class, () -> client.fetch("auth0|alice"));
-        ErrorTranslator translator = new ErrorTranslator(Clock.systemUTC(),
-                rules.routeTo(settings.address().baseUri()));
+        ErrorTranslator translator = new ErrorTranslator(
+                Clock.systemUTC(), rules.routeTo(settings.address().baseUri()));
         return MESSAGES.format(translator.translate(failure));
     }
 
@@ -45,8 +49,11 @@ class ProxyFailureMessagesTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        String message = failureMessage(ProxyRules.of(new ProxySetting.Http("127.0.0.1", closedPort), Map.of(), "Linux"));
-        assertTrue(message.startsWith("The proxy 127.0.0.1:" + closedPort + " cannot be reached: the connection was refused."),
+        String message =
+                failureMessage(ProxyRules.of(new ProxySetting.Http("127.0.0.1", closedPort), Map.of(), "Linux"));
+        assertTrue(
+                message.startsWith(
+                        "The proxy 127.0.0.1:" + closedPort + " cannot be reached: the connection was refused."),
                 message);
     }
 
@@ -54,10 +61,13 @@ class ProxyFailureMessagesTest {
     void aProxyThatRefusesIsNamedWithItsAnswer() throws Exception {
         try (TestProxy proxy = TestProxy.start()) {
             // acme.eu.auth0.com is not one of its routes: it answers 502, as a proxy that cannot go there does.
-            String message = failureMessage(ProxyRules.of(new ProxySetting.Http("127.0.0.1", proxy.port()), Map.of(), "Linux"));
-            assertEquals("The proxy 127.0.0.1:" + proxy.port() + " refused to connect to acme.eu.auth0.com (it answered"
-                    + " HTTP 502). Ask your network administrator whether acme.eu.auth0.com may be reached, or check the"
-                    + " proxy setting.", message);
+            String message =
+                    failureMessage(ProxyRules.of(new ProxySetting.Http("127.0.0.1", proxy.port()), Map.of(), "Linux"));
+            assertEquals(
+                    "The proxy 127.0.0.1:" + proxy.port() + " refused to connect to acme.eu.auth0.com (it answered"
+                            + " HTTP 502). Ask your network administrator whether acme.eu.auth0.com may be reached, or check the"
+                            + " proxy setting.",
+                    message);
             assertEquals(List.of("CONNECT acme.eu.auth0.com:443"), proxy.refused(), "it did go to the proxy");
         }
     }
@@ -65,7 +75,8 @@ class ProxyFailureMessagesTest {
     @Test
     void withoutAProxyTheMessagesStayAboutTheAccountService() {
         ErrorTranslator translator = new ErrorTranslator(Clock.systemUTC());
-        assertEquals("The account service cannot be reached. Check your connection and try again.",
+        assertEquals(
+                "The account service cannot be reached. Check your connection and try again.",
                 MESSAGES.format(translator.translate(new java.net.ConnectException("Connection refused"))));
     }
 }

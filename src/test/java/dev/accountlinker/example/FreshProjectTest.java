@@ -24,11 +24,15 @@ class FreshProjectTest {
         Path log = Files.createTempFile("fresh-project", ".log");
         try {
             Process script = new ProcessBuilder("bash", "testkit/check-fresh-project.sh")
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
             assertTrue(script.waitFor(10, TimeUnit.MINUTES), "the script did not end within 10 minutes");
             String output = Files.readString(log, StandardCharsets.UTF_8);
             assertEquals(0, script.exitValue(), output);
-            assertTrue(output.contains("Tests run: 1, Failures: 0, Errors: 0, Skipped: 0") && output.contains("BUILD SUCCESS"),
+            assertTrue(
+                    output.contains("Tests run: 1, Failures: 0, Errors: 0, Skipped: 0")
+                            && output.contains("BUILD SUCCESS"),
                     output);
         } finally {
             Files.deleteIfExists(log);

@@ -9,10 +9,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class CommandLineTest {
     @Test
     void helpAndVersionAreAnsweredBeforeAnythingStarts() {
-        assertEquals(CommandLine.Action.HELP, CommandLine.parse(List.of("--help")).action());
-        assertEquals(CommandLine.Action.HELP, CommandLine.parse(List.of("--demo", "-h")).action());
-        assertEquals(CommandLine.Action.VERSION, CommandLine.parse(List.of("--version", "--domain=acme.eu.auth0.com")).action());
-        assertEquals(CommandLine.Action.HELP, CommandLine.parse(List.of("--version", "--help")).action());
+        assertEquals(
+                CommandLine.Action.HELP, CommandLine.parse(List.of("--help")).action());
+        assertEquals(
+                CommandLine.Action.HELP,
+                CommandLine.parse(List.of("--demo", "-h")).action());
+        assertEquals(
+                CommandLine.Action.VERSION,
+                CommandLine.parse(List.of("--version", "--domain=acme.eu.auth0.com"))
+                        .action());
+        assertEquals(
+                CommandLine.Action.HELP,
+                CommandLine.parse(List.of("--version", "--help")).action());
     }
 
     @Test
@@ -28,12 +36,17 @@ class CommandLineTest {
         CommandLine unknown = CommandLine.parse(List.of("--help", "--frobnicate"));
         assertEquals(CommandLine.Action.USAGE_ERROR, unknown.action());
         assertEquals("--frobnicate", unknown.problem().orElseThrow().settingKey());
-        assertEquals("config.error.unknownArgument", unknown.problem().orElseThrow().messageKey());
+        assertEquals(
+                "config.error.unknownArgument", unknown.problem().orElseThrow().messageKey());
 
         CommandLine missingValue = CommandLine.parse(List.of("--demo", "--client-id"));
         assertEquals(CommandLine.Action.USAGE_ERROR, missingValue.action());
-        assertEquals("config.error.missingValue", missingValue.problem().orElseThrow().messageKey());
+        assertEquals(
+                "config.error.missingValue",
+                missingValue.problem().orElseThrow().messageKey());
 
-        assertEquals(CommandLine.Action.USAGE_ERROR, CommandLine.parse(List.of("stray")).action());
+        assertEquals(
+                CommandLine.Action.USAGE_ERROR,
+                CommandLine.parse(List.of("stray")).action());
     }
 }

@@ -19,33 +19,54 @@ class LinkGuardTest {
     private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
 
     private static Identity primary(String provider, String userId) {
-        return new Identity(provider.equals("auth0") ? "Username-Password-Authentication" : provider, provider, userId,
-                !provider.equals("auth0"), Optional.empty(), Optional.empty(), Optional.empty(), true);
+        return new Identity(
+                provider.equals("auth0") ? "Username-Password-Authentication" : provider,
+                provider,
+                userId,
+                !provider.equals("auth0"),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                true);
     }
 
     private static Identity secondary(String provider, String userId, String email, String name) {
-        return new Identity(provider, provider, userId, true, Optional.of(email), Optional.of(name), Optional.empty(),
-                false);
+        return new Identity(
+                provider, provider, userId, true, Optional.of(email), Optional.of(name), Optional.empty(), false);
     }
 
     /** alice, with her GitHub account already linked. */
     private static Account alice() {
-        return new Account("auth0|alice", Optional.of("Alice Example"), Optional.of("alice@example.com"), true,
+        return new Account(
+                "auth0|alice",
+                Optional.of("Alice Example"),
+                Optional.of("alice@example.com"),
+                true,
                 Optional.empty(),
-                List.of(primary("auth0", "alice"),
+                List.of(
+                        primary("auth0", "alice"),
                         secondary("github", "4242424", "alice-gh@example.com", "Alice (GitHub)")),
                 Map.of("theme", "dark"));
     }
 
     private static IdTokenClaims claims(String sub, String email, boolean verified, String name) {
-        return new IdTokenClaims(sub, Optional.ofNullable(email), verified, Optional.ofNullable(name), Optional.empty(),
-                NOW, Optional.of(NOW));
+        return new IdTokenClaims(
+                sub,
+                Optional.ofNullable(email),
+                verified,
+                Optional.ofNullable(name),
+                Optional.empty(),
+                NOW,
+                Optional.of(NOW));
     }
 
     @Test
     void acceptsAVerifiedDifferentAccount() {
-        assertEquals(Optional.empty(), LinkGuard.check(alice(),
-                claims("google-oauth2|109876543210987654321", "alice.g@example.com", true, "Alice (Google)")));
+        assertEquals(
+                Optional.empty(),
+                LinkGuard.check(
+                        alice(),
+                        claims("google-oauth2|109876543210987654321", "alice.g@example.com", true, "Alice (Google)")));
     }
 
     @Test
@@ -64,7 +85,8 @@ class LinkGuardTest {
 
     @Test
     void refusesAnIdentityAlreadyAmongTheMainAccountsIdentities() {
-        UserMessage m = LinkGuard.check(alice(), claims("github|4242424", "alice-gh@example.com", true, "Alice (GitHub)"))
+        UserMessage m = LinkGuard.check(
+                        alice(), claims("github|4242424", "alice-gh@example.com", true, "Alice (GitHub)"))
                 .orElseThrow();
         assertEquals("link.refused.alreadyLinked", m.key());
         assertEquals(List.of("Alice (GitHub)"), m.arguments());
@@ -74,16 +96,20 @@ class LinkGuardTest {
     @Test
     void anIdentityIsMatchedByProviderAndUserIdNotByEmail() {
         // Same email as the linked GitHub identity, but another provider: not already linked.
-        assertEquals(Optional.empty(), LinkGuard.check(alice(),
-                claims("google-oauth2|1", "alice-gh@example.com", true, "Alice (GitHub)")));
+        assertEquals(
+                Optional.empty(),
+                LinkGuard.check(alice(), claims("google-oauth2|1", "alice-gh@example.com", true, "Alice (GitHub)")));
         // Same numeric id at another provider: not already linked either.
-        assertEquals(Optional.empty(), LinkGuard.check(alice(), claims("google-oauth2|4242424", "x@example.com", true, null)));
+        assertEquals(
+                Optional.empty(),
+                LinkGuard.check(alice(), claims("google-oauth2|4242424", "x@example.com", true, null)));
     }
 
     @Test
     void refusesAnUnverifiedEmailAndNamesTheEmail() {
-        UserMessage m = LinkGuard.check(alice(),
-                claims("auth0|unverified", "unverified@example.com", false, "Una Verified")).orElseThrow();
+        UserMessage m = LinkGuard.check(
+                        alice(), claims("auth0|unverified", "unverified@example.com", false, "Una Verified"))
+                .orElseThrow();
         assertEquals("link.refused.unverified", m.key());
         assertEquals(List.of("unverified@example.com"), m.arguments());
         assertEquals(UserMessage.Remedy.NONE, m.remedy());
@@ -91,17 +117,24 @@ class LinkGuardTest {
 
     @Test
     void anUnverifiedAccountWithoutEmailIsRefusedNamingItsUserId() {
-        UserMessage m = LinkGuard.check(alice(), claims("github|99", null, false, "Dave")).orElseThrow();
+        UserMessage m = LinkGuard.check(alice(), claims("github|99", null, false, "Dave"))
+                .orElseThrow();
         assertEquals("link.refused.unverified", m.key());
         assertEquals(List.of("github|99"), m.arguments());
     }
 
     @Test
     void theMessageArgumentFallsBackFromNameToEmailToUserId() {
-        assertEquals(List.of("alice@example.com"), LinkGuard.check(alice(),
-                claims("auth0|alice", "alice@example.com", true, null)).orElseThrow().arguments());
-        assertEquals(List.of("github|4242424"), LinkGuard.check(alice(),
-                claims("github|4242424", null, true, null)).orElseThrow().arguments());
+        assertEquals(
+                List.of("alice@example.com"),
+                LinkGuard.check(alice(), claims("auth0|alice", "alice@example.com", true, null))
+                        .orElseThrow()
+                        .arguments());
+        assertEquals(
+                List.of("github|4242424"),
+                LinkGuard.check(alice(), claims("github|4242424", null, true, null))
+                        .orElseThrow()
+                        .arguments());
     }
 
     @Test
@@ -114,17 +147,22 @@ class LinkGuardTest {
 
     @Test
     void alreadyLinkedIsCheckedBeforeTheEmailVerification() {
-        UserMessage m = LinkGuard.check(alice(), claims("github|4242424", "alice-gh@example.com", false, "Alice (GitHub)"))
+        UserMessage m = LinkGuard.check(
+                        alice(), claims("github|4242424", "alice-gh@example.com", false, "Alice (GitHub)"))
                 .orElseThrow();
         assertEquals("link.refused.alreadyLinked", m.key());
     }
 
     @Test
     void aMainAccountWithoutIdentitiesStillRefusesItself() {
-        Account bare = new Account("auth0|alice", Optional.empty(), Optional.empty(), false, Optional.empty(),
-                List.of(), Map.of());
-        assertEquals("link.refused.same",
-                LinkGuard.check(bare, claims("auth0|alice", "alice@example.com", true, null)).orElseThrow().key());
-        assertTrue(LinkGuard.check(bare, claims("github|4242424", "alice-gh@example.com", true, null)).isEmpty());
+        Account bare = new Account(
+                "auth0|alice", Optional.empty(), Optional.empty(), false, Optional.empty(), List.of(), Map.of());
+        assertEquals(
+                "link.refused.same",
+                LinkGuard.check(bare, claims("auth0|alice", "alice@example.com", true, null))
+                        .orElseThrow()
+                        .key());
+        assertTrue(LinkGuard.check(bare, claims("github|4242424", "alice-gh@example.com", true, null))
+                .isEmpty());
     }
 }

@@ -35,22 +35,39 @@ class LinkPlanTest {
     }
 
     private static Identity identity(String provider, String userId, boolean primary) {
-        return new Identity(provider, provider, userId, !provider.equals("auth0"), Optional.empty(), Optional.empty(),
-                Optional.empty(), primary);
+        return new Identity(
+                provider,
+                provider,
+                userId,
+                !provider.equals("auth0"),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                primary);
     }
 
     private static Account alice(boolean withGithub) {
         List<Identity> identities = withGithub
                 ? List.of(identity("auth0", "alice", true), identity("github", "4242424", false))
                 : List.of(identity("auth0", "alice", true));
-        return new Account("auth0|alice", Optional.of("Alice Example"), Optional.of("alice@example.com"), true,
-                Optional.empty(), identities,
+        return new Account(
+                "auth0|alice",
+                Optional.of("Alice Example"),
+                Optional.of("alice@example.com"),
+                true,
+                Optional.empty(),
+                identities,
                 obj("theme", "dark", "language", "en", "address", obj("city", "Lisbon", "country", "PT")));
     }
 
     private static Account google() {
-        return new Account(GOOGLE, Optional.of("Alice (Google)"), Optional.of("alice.g@example.com"), true,
-                Optional.empty(), List.of(identity("google-oauth2", "109876543210987654321", true)),
+        return new Account(
+                GOOGLE,
+                Optional.of("Alice (Google)"),
+                Optional.of("alice.g@example.com"),
+                true,
+                Optional.empty(),
+                List.of(identity("google-oauth2", "109876543210987654321", true)),
                 obj("language", "pt", "newsletter", true, "address", obj("city", "Porto", "zip", "4000-001")));
     }
 
@@ -64,14 +81,22 @@ class LinkPlanTest {
     }
 
     private static SignedInAccount session(String sub, String name, String email, Instant idTokenExpiresAt) {
-        return new SignedInAccount(new IdTokenClaims(sub, Optional.of(email), true, Optional.of(name), Optional.empty(),
-                NOW.minusSeconds(60), Optional.of(NOW.minusSeconds(60))), new Tokens(idToken(sub, idTokenExpiresAt), "access-" + sub, "scope",
-                NOW.plus(Duration.ofHours(1))));
+        return new SignedInAccount(
+                new IdTokenClaims(
+                        sub,
+                        Optional.of(email),
+                        true,
+                        Optional.of(name),
+                        Optional.empty(),
+                        NOW.minusSeconds(60),
+                        Optional.of(NOW.minusSeconds(60))),
+                new Tokens(idToken(sub, idTokenExpiresAt), "access-" + sub, "scope", NOW.plus(Duration.ofHours(1))));
     }
 
     private static LinkPreview preview(Account main, Instant currentIdTokenExpiresAt) {
         SignedInAccount current = session("auth0|alice", "Alice Example", "alice@example.com", currentIdTokenExpiresAt);
-        SignedInAccount second = session(GOOGLE, "Alice (Google)", "alice.g@example.com", NOW.plus(Duration.ofHours(10)));
+        SignedInAccount second =
+                session(GOOGLE, "Alice (Google)", "alice.g@example.com", NOW.plus(Duration.ofHours(10)));
         return new LinkPreview(current, main, second, google());
     }
 
@@ -100,11 +125,14 @@ class LinkPlanTest {
         LinkPlan plan = preview.plan(LinkDirection.KEEP_SECOND);
         assertEquals(GOOGLE, plan.targetUserId(), "PATCH and POST go to the second account");
         assertEquals("auth0|alice", plan.linked().userId());
-        assertSame(preview.second(), plan.targetSession(),
+        assertSame(
+                preview.second(),
+                plan.targetSession(),
                 "a current_user token acts only on its own user: the second account's access token authenticates");
         assertSame(preview.current(), plan.linkedSession());
         assertEquals(preview.current().tokens().idToken(), plan.linkWithIdToken(), "link_with is the current ID token");
-        assertSame(preview.second(), plan.signedInAfter().orElseThrow(), "the app is signed in as the second afterwards");
+        assertSame(
+                preview.second(), plan.signedInAfter().orElseThrow(), "the app is signed in as the second afterwards");
         assertTrue(plan.switchesAccount());
         assertEquals("Alice (Google)", plan.targetDisplayName());
         assertEquals("Alice Example", plan.linkedDisplayName());
@@ -113,13 +141,27 @@ class LinkPlanTest {
     @Test
     void keepingTheSecondAccountMergesIntoItAndItsValuesWin() {
         MetadataMerge.Result merge = preview().plan(LinkDirection.KEEP_SECOND).merge();
-        assertEquals(obj("language", "pt", "newsletter", true,
-                "address", obj("city", "Porto", "zip", "4000-001", "country", "PT"), "theme", "dark"), merge.merged());
+        assertEquals(
+                obj(
+                        "language",
+                        "pt",
+                        "newsletter",
+                        true,
+                        "address",
+                        obj("city", "Porto", "zip", "4000-001", "country", "PT"),
+                        "theme",
+                        "dark"),
+                merge.merged());
         assertEquals(List.of("theme", "address.country"), merge.addedPaths());
-        assertEquals(List.of(new MetadataMerge.Conflict("language", "pt", "en"),
-                new MetadataMerge.Conflict("address.city", "Porto", "Lisbon")), merge.conflicts());
-        assertEquals(obj("address", obj("city", "Porto", "zip", "4000-001", "country", "PT"), "theme", "dark"),
-                merge.topLevelChanges(), "the PATCH carries only what changes in the second account");
+        assertEquals(
+                List.of(
+                        new MetadataMerge.Conflict("language", "pt", "en"),
+                        new MetadataMerge.Conflict("address.city", "Porto", "Lisbon")),
+                merge.conflicts());
+        assertEquals(
+                obj("address", obj("city", "Porto", "zip", "4000-001", "country", "PT"), "theme", "dark"),
+                merge.topLevelChanges(),
+                "the PATCH carries only what changes in the second account");
     }
 
     @Test
@@ -132,7 +174,8 @@ class LinkPlanTest {
     @Test
     void keepingTheSecondIsImpossibleWhenTheCurrentAccountHasLinkedIdentities() {
         LinkPreview preview = preview(alice(true), NOW.plus(Duration.ofHours(9)));
-        assertEquals(Optional.of(LinkPlan.Unavailable.CURRENT_HAS_LINKED_IDENTITIES),
+        assertEquals(
+                Optional.of(LinkPlan.Unavailable.CURRENT_HAS_LINKED_IDENTITIES),
                 LinkPlan.unavailable(preview, LinkDirection.KEEP_SECOND, NOW));
         assertThrows(IllegalArgumentException.class, () -> preview.plan(LinkDirection.KEEP_SECOND));
         assertEquals("auth0|alice", preview.plan(LinkDirection.KEEP_CURRENT).targetUserId());
@@ -141,14 +184,22 @@ class LinkPlanTest {
     @Test
     void keepingTheSecondNeedsACurrentIdTokenThatIsStillValidForAWhile() {
         Duration margin = LinkPlan.LINK_WITH_MIN_VALIDITY;
-        assertEquals(Optional.of(LinkPlan.Unavailable.SIGN_IN_TOO_OLD), LinkPlan.unavailable(
-                preview(alice(false), NOW.minusSeconds(1)), LinkDirection.KEEP_SECOND, NOW), "expired");
-        assertEquals(Optional.of(LinkPlan.Unavailable.SIGN_IN_TOO_OLD), LinkPlan.unavailable(
-                preview(alice(false), NOW.plus(margin)), LinkDirection.KEEP_SECOND, NOW), "about to expire");
-        assertEquals(Optional.of(LinkPlan.Unavailable.SIGN_IN_TOO_OLD), LinkPlan.unavailable(
-                preview(alice(false), null), LinkDirection.KEEP_SECOND, NOW), "no exp at all");
-        assertEquals(Optional.empty(), LinkPlan.unavailable(
-                preview(alice(false), NOW.plus(margin).plusSeconds(1)), LinkDirection.KEEP_SECOND, NOW));
+        assertEquals(
+                Optional.of(LinkPlan.Unavailable.SIGN_IN_TOO_OLD),
+                LinkPlan.unavailable(preview(alice(false), NOW.minusSeconds(1)), LinkDirection.KEEP_SECOND, NOW),
+                "expired");
+        assertEquals(
+                Optional.of(LinkPlan.Unavailable.SIGN_IN_TOO_OLD),
+                LinkPlan.unavailable(preview(alice(false), NOW.plus(margin)), LinkDirection.KEEP_SECOND, NOW),
+                "about to expire");
+        assertEquals(
+                Optional.of(LinkPlan.Unavailable.SIGN_IN_TOO_OLD),
+                LinkPlan.unavailable(preview(alice(false), null), LinkDirection.KEEP_SECOND, NOW),
+                "no exp at all");
+        assertEquals(
+                Optional.empty(),
+                LinkPlan.unavailable(
+                        preview(alice(false), NOW.plus(margin).plusSeconds(1)), LinkDirection.KEEP_SECOND, NOW));
     }
 
     @Test

@@ -18,19 +18,28 @@ class LinkSafetyTest {
     private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
 
     private static IdTokenClaims signedIn(Instant issuedAt, Optional<Instant> authTime) {
-        return new IdTokenClaims("auth0|alice", Optional.of("alice@example.com"), true, Optional.of("Alice"),
-                Optional.empty(), issuedAt, authTime);
+        return new IdTokenClaims(
+                "auth0|alice",
+                Optional.of("alice@example.com"),
+                true,
+                Optional.of("Alice"),
+                Optional.empty(),
+                issuedAt,
+                authTime);
     }
 
     private static Account account(String email) {
-        return new Account("auth0|x", Optional.empty(), Optional.ofNullable(email), true, Optional.empty(), List.of(), Map.of());
+        return new Account(
+                "auth0|x", Optional.empty(), Optional.ofNullable(email), true, Optional.empty(), List.of(), Map.of());
     }
 
     @Test
     void aSignInOlderThanTenMinutesMustBeRenewed() {
         assertFalse(LinkSafety.needsFreshSignIn(signedIn(NOW, Optional.of(NOW.minus(Duration.ofMinutes(10)))), NOW));
-        assertTrue(LinkSafety.needsFreshSignIn(signedIn(NOW, Optional.of(NOW.minus(Duration.ofMinutes(10)).minusSeconds(1))), NOW));
-        assertEquals(25, LinkSafety.minutesSinceSignIn(signedIn(NOW, Optional.of(NOW.minus(Duration.ofMinutes(25)))), NOW));
+        assertTrue(LinkSafety.needsFreshSignIn(
+                signedIn(NOW, Optional.of(NOW.minus(Duration.ofMinutes(10)).minusSeconds(1))), NOW));
+        assertEquals(
+                25, LinkSafety.minutesSinceSignIn(signedIn(NOW, Optional.of(NOW.minus(Duration.ofMinutes(25)))), NOW));
     }
 
     @Test

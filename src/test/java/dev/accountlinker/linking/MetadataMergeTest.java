@@ -56,13 +56,24 @@ class MetadataMergeTest {
     void demoAliceAndGoogle() {
         Result r = MetadataMerge.merge(alice(), google());
 
-        assertEquals(obj("theme", "dark", "language", "en", "newsletter", true,
-                "address", obj("city", "Lisbon", "country", "PT", "zip", "4000-001")), r.merged());
+        assertEquals(
+                obj(
+                        "theme",
+                        "dark",
+                        "language",
+                        "en",
+                        "newsletter",
+                        true,
+                        "address",
+                        obj("city", "Lisbon", "country", "PT", "zip", "4000-001")),
+                r.merged());
         assertEquals(List.of("newsletter", "address.zip"), r.addedPaths());
-        assertEquals(List.of(new Conflict("language", "en", "pt"), new Conflict("address.city", "Lisbon", "Porto")),
+        assertEquals(
+                List.of(new Conflict("language", "en", "pt"), new Conflict("address.city", "Lisbon", "Porto")),
                 r.conflicts());
         // The PATCH carries whole top-level keys: Auth0 replaces a sent top-level key.
-        assertEquals(obj("newsletter", true, "address", obj("city", "Lisbon", "country", "PT", "zip", "4000-001")),
+        assertEquals(
+                obj("newsletter", true, "address", obj("city", "Lisbon", "country", "PT", "zip", "4000-001")),
                 r.topLevelChanges());
         assertTrue(r.changesMainAccount());
     }
@@ -94,11 +105,15 @@ class MetadataMergeTest {
 
     @Test
     void onAConflictTheMainAccountWins() {
-        Result r = MetadataMerge.merge(obj("theme", "dark", "count", 3, "flag", true),
-                obj("theme", "light", "count", 4, "flag", false));
+        Result r = MetadataMerge.merge(
+                obj("theme", "dark", "count", 3, "flag", true), obj("theme", "light", "count", 4, "flag", false));
         assertEquals(obj("theme", "dark", "count", 3, "flag", true), r.merged());
-        assertEquals(List.of(new Conflict("theme", "dark", "light"), new Conflict("count", 3, 4),
-                new Conflict("flag", true, false)), r.conflicts());
+        assertEquals(
+                List.of(
+                        new Conflict("theme", "dark", "light"),
+                        new Conflict("count", 3, 4),
+                        new Conflict("flag", true, false)),
+                r.conflicts());
         assertTrue(r.addedPaths().isEmpty());
         assertTrue(r.topLevelChanges().isEmpty());
         assertFalse(r.changesMainAccount());
@@ -106,7 +121,8 @@ class MetadataMergeTest {
 
     @Test
     void nestedObjectsMergeKeyByKey() {
-        Result r = MetadataMerge.merge(obj("address", obj("city", "Lisbon", "country", "PT")),
+        Result r = MetadataMerge.merge(
+                obj("address", obj("city", "Lisbon", "country", "PT")),
                 obj("address", obj("city", "Porto", "zip", "4000-001")));
         assertEquals(obj("address", obj("city", "Lisbon", "country", "PT", "zip", "4000-001")), r.merged());
         assertEquals(List.of(new Conflict("address.city", "Lisbon", "Porto")), r.conflicts());
@@ -117,11 +133,12 @@ class MetadataMergeTest {
     @Test
     void anObjectAgainstAScalarIsAConflictAndTheMainWins() {
         Map<String, Object> address = obj("city", "Lisbon");
-        Result r = MetadataMerge.merge(obj("address", address, "tags", "x"),
-                obj("address", "Rua Augusta 1", "tags", obj("x", true)));
+        Result r = MetadataMerge.merge(
+                obj("address", address, "tags", "x"), obj("address", "Rua Augusta 1", "tags", obj("x", true)));
         assertEquals(obj("address", obj("city", "Lisbon"), "tags", "x"), r.merged());
-        assertEquals(List.of(new Conflict("address", address, "Rua Augusta 1"),
-                new Conflict("tags", "x", obj("x", true))), r.conflicts());
+        assertEquals(
+                List.of(new Conflict("address", address, "Rua Augusta 1"), new Conflict("tags", "x", obj("x", true))),
+                r.conflicts());
         assertTrue(r.addedPaths().isEmpty());
         assertFalse(r.changesMainAccount());
     }
@@ -135,10 +152,10 @@ class MetadataMergeTest {
 
     @Test
     void equalValuesAreNeitherAddedNorConflicts() {
-        Map<String, Object> main = obj("s", "x", "b", true, "n", 1, "o", obj("k", "v", "deep", obj("n", 2)),
-                "l", List.of("a", obj("k", 1)));
-        Map<String, Object> second = obj("s", "x", "b", true, "n", 1, "o", obj("k", "v", "deep", obj("n", 2)),
-                "l", List.of("a", obj("k", 1)));
+        Map<String, Object> main = obj(
+                "s", "x", "b", true, "n", 1, "o", obj("k", "v", "deep", obj("n", 2)), "l", List.of("a", obj("k", 1)));
+        Map<String, Object> second = obj(
+                "s", "x", "b", true, "n", 1, "o", obj("k", "v", "deep", obj("n", 2)), "l", List.of("a", obj("k", 1)));
         Result r = MetadataMerge.merge(main, second);
         assertEquals(main, r.merged());
         assertTrue(r.addedPaths().isEmpty());
@@ -168,8 +185,8 @@ class MetadataMergeTest {
 
     @Test
     void listsCompareElementWiseAndAreNotMerged() {
-        Result same = MetadataMerge.merge(obj("l", List.of(1, 2L, obj("x", 3))),
-                obj("l", List.of(1L, 2.0, obj("x", 3.0))));
+        Result same =
+                MetadataMerge.merge(obj("l", List.of(1, 2L, obj("x", 3))), obj("l", List.of(1L, 2.0, obj("x", 3.0))));
         assertTrue(same.conflicts().isEmpty(), same.conflicts().toString());
         assertFalse(same.changesMainAccount());
 
@@ -192,7 +209,8 @@ class MetadataMergeTest {
 
     @Test
     void nullValuesInTheSecondAccountBringNothing() {
-        Result r = MetadataMerge.merge(obj("theme", "dark", "address", obj("city", "Lisbon")),
+        Result r = MetadataMerge.merge(
+                obj("theme", "dark", "address", obj("city", "Lisbon")),
                 obj("theme", null, "extra", null, "address", obj("city", null, "zip", null)));
         assertEquals(obj("theme", "dark", "address", obj("city", "Lisbon")), r.merged());
         assertFalse(r.merged().containsKey("extra"));
@@ -243,10 +261,10 @@ class MetadataMergeTest {
 
     @Test
     void topLevelChangesHoldExactlyTheChangedTopLevelKeysWithTheirWholeMergedValue() {
-        Map<String, Object> main = obj("keep", "same", "conflict", "main", "nested", obj("a", 1, "b", obj("c", 1)),
-                "untouched", obj("x", 1));
-        Map<String, Object> second = obj("keep", "same", "conflict", "second", "nested", obj("b", obj("d", 2)),
-                "fresh", List.of("x"));
+        Map<String, Object> main = obj(
+                "keep", "same", "conflict", "main", "nested", obj("a", 1, "b", obj("c", 1)), "untouched", obj("x", 1));
+        Map<String, Object> second =
+                obj("keep", "same", "conflict", "second", "nested", obj("b", obj("d", 2)), "fresh", List.of("x"));
         Result r = MetadataMerge.merge(main, second);
         assertEquals(obj("nested", obj("a", 1, "b", obj("c", 1, "d", 2)), "fresh", List.of("x")), r.topLevelChanges());
         // Applying the changes the way Auth0 does (one level deep) yields the merged metadata.
@@ -277,7 +295,8 @@ class MetadataMergeTest {
     void resultsAreReadOnly() {
         Result r = MetadataMerge.merge(alice(), google());
         assertThrows(UnsupportedOperationException.class, () -> r.merged().put("x", 1));
-        assertThrows(UnsupportedOperationException.class, () -> r.topLevelChanges().put("x", 1));
+        assertThrows(
+                UnsupportedOperationException.class, () -> r.topLevelChanges().put("x", 1));
         assertThrows(UnsupportedOperationException.class, () -> r.addedPaths().add("x"));
         assertThrows(UnsupportedOperationException.class, () -> r.conflicts().clear());
     }
@@ -287,8 +306,18 @@ class MetadataMergeTest {
         Map<String, Object> main = new HashMap<>(alice());
         Map<String, Object> second = new HashMap<>(google());
         Result r = MetadataMerge.merge(main, second);
-        assertEquals(obj("theme", "dark", "language", "en", "newsletter", true,
-                "address", obj("city", "Lisbon", "country", "PT", "zip", "4000-001")), r.merged());
-        assertEquals(java.util.Set.of("newsletter", "address"), r.topLevelChanges().keySet());
+        assertEquals(
+                obj(
+                        "theme",
+                        "dark",
+                        "language",
+                        "en",
+                        "newsletter",
+                        true,
+                        "address",
+                        obj("city", "Lisbon", "country", "PT", "zip", "4000-001")),
+                r.merged());
+        assertEquals(
+                java.util.Set.of("newsletter", "address"), r.topLevelChanges().keySet());
     }
 }

@@ -60,12 +60,17 @@ class FaultsTest {
             TokenHolder alice = TenantFlows.signIn(timed, null, "alice@example.com", "Alice-Demo-1");
             timed.faults().inject(Faults.on("GET", "/api/v2/users/").rateLimited(Duration.ofSeconds(2)));
             clock.advance(Duration.ofSeconds(10)); // the reset counts from the answer, not from the injection
-            ManagementApiException refused = assertThrows(ManagementApiException.class,
-                    () -> TenantFlows.managementApi(timed, alice.getAccessToken()).users().get("auth0|alice"));
+            ManagementApiException refused = assertThrows(
+                    ManagementApiException.class,
+                    () -> TenantFlows.managementApi(timed, alice.getAccessToken())
+                            .users()
+                            .get("auth0|alice"));
             assertEquals(429, refused.statusCode());
             Map<?, ?> headers = lowerCaseHeaders(refused);
-            assertEquals(String.valueOf(Instant.parse("2026-11-25T12:00:13Z").getEpochSecond()),
-                    headers.get("x-ratelimit-reset"), "12:00:10.250 + 2 s, rounded up to the second");
+            assertEquals(
+                    String.valueOf(Instant.parse("2026-11-25T12:00:13Z").getEpochSecond()),
+                    headers.get("x-ratelimit-reset"),
+                    "12:00:10.250 + 2 s, rounded up to the second");
             assertEquals("0", headers.get("x-ratelimit-remaining"));
             assertTrue(String.valueOf(refused.body()).contains("Global limit has been reached"));
         }
@@ -75,12 +80,18 @@ class FaultsTest {
     void rateLimit429WithHeadersReachesTheClient() throws Exception {
         TokenHolder alice = TenantFlows.signIn(tenant, null, "alice@example.com", "Alice-Demo-1");
         String reset = String.valueOf(Instant.now().plusSeconds(30).getEpochSecond());
-        tenant.faults().inject(Faults.on("GET", "/api/v2/users/").always()
-                .respond(429, "{\"statusCode\":429,\"error\":\"Too Many Requests\","
-                        + "\"message\":\"Global limit has been reached\",\"errorCode\":\"too_many_requests\"}")
-                .header("x-ratelimit-limit", "10").header("x-ratelimit-remaining", "0")
-                .header("x-ratelimit-reset", reset));
-        TooManyRequestsError e = assertThrows(TooManyRequestsError.class,
+        tenant.faults()
+                .inject(Faults.on("GET", "/api/v2/users/")
+                        .always()
+                        .respond(
+                                429,
+                                "{\"statusCode\":429,\"error\":\"Too Many Requests\","
+                                        + "\"message\":\"Global limit has been reached\",\"errorCode\":\"too_many_requests\"}")
+                        .header("x-ratelimit-limit", "10")
+                        .header("x-ratelimit-remaining", "0")
+                        .header("x-ratelimit-reset", reset));
+        TooManyRequestsError e = assertThrows(
+                TooManyRequestsError.class,
                 () -> mgmt(alice.getAccessToken()).users().get("auth0|alice"));
         assertEquals("Global limit has been reached", ((Map<?, ?>) e.body()).get("message"));
         Map<?, ?> headers = lowerCaseHeaders(e);
@@ -93,21 +104,33 @@ class FaultsTest {
         assertTrue(rec.faulted());
 
         tenant.faults().clear();
-        assertEquals("auth0|alice", mgmt(alice.getAccessToken()).users().get("auth0|alice").getUserId().orElseThrow());
+        assertEquals(
+                "auth0|alice",
+                mgmt(alice.getAccessToken())
+                        .users()
+                        .get("auth0|alice")
+                        .getUserId()
+                        .orElseThrow());
     }
 
     @Test
     void faultAppliesToTheNextNMatchingRequestsOnly() throws Exception {
-        tenant.faults().inject(Faults.on("GET", "/.well-known/").times(2)
-                .respond(503, "{\"error\":\"temporarily_unavailable\"}"));
+        tenant.faults()
+                .inject(Faults.on("GET", "/.well-known/")
+                        .times(2)
+                        .respond(503, "{\"error\":\"temporarily_unavailable\"}"));
         HttpClient http = HttpClient.newHttpClient();
-        HttpRequest jwks = HttpRequest.newBuilder(URI.create(tenant.baseUrl() + "/.well-known/jwks.json")).build();
-        HttpRequest userinfo = HttpRequest.newBuilder(URI.create(tenant.baseUrl() + "/userinfo")).build();
-        assertEquals(401, http.send(userinfo, HttpResponse.BodyHandlers.ofString()).statusCode(), "other paths untouched");
+        HttpRequest jwks = HttpRequest.newBuilder(URI.create(tenant.baseUrl() + "/.well-known/jwks.json"))
+                .build();
+        HttpRequest userinfo = HttpRequest.newBuilder(URI.create(tenant.baseUrl() + "/userinfo"))
+                .build();
+        assertEquals(
+                401, http.send(userinfo, HttpResponse.BodyHandlers.ofString()).statusCode(), "other paths untouched");
         assertEquals(503, http.send(jwks, HttpResponse.BodyHandlers.ofString()).statusCode());
         assertEquals(503, http.send(jwks, HttpResponse.BodyHandlers.ofString()).statusCode());
         assertEquals(200, http.send(jwks, HttpResponse.BodyHandlers.ofString()).statusCode());
-        List<Integer> statuses = tenant.requests().stream().map(RecordedRequest::status).toList();
+        List<Integer> statuses =
+                tenant.requests().stream().map(RecordedRequest::status).toList();
         assertEquals(List.of(401, 503, 503, 200), statuses);
     }
 
@@ -116,23 +139,44 @@ class FaultsTest {
         TokenHolder alice = TenantFlows.signIn(tenant, null, "alice@example.com", "Alice-Demo-1");
         tenant.faults().inject(Faults.on("GET", "/api/v2/users/").delay(Duration.ofMillis(1500)));
         long start = System.nanoTime();
-        assertThrows(ManagementException.class, () -> mgmt(alice.getAccessToken()).users().get("auth0|alice",
-                GetUserRequestParameters.builder().build(),
-                RequestOptions.builder().timeout(250, TimeUnit.MILLISECONDS).build()));
+        assertThrows(
+                ManagementException.class,
+                () -> mgmt(alice.getAccessToken())
+                        .users()
+                        .get(
+                                "auth0|alice",
+                                GetUserRequestParameters.builder().build(),
+                                RequestOptions.builder()
+                                        .timeout(250, TimeUnit.MILLISECONDS)
+                                        .build()));
         assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() < 1400, "the client gave up first");
         // The fault was for one request: the next one answers at once.
-        assertEquals("auth0|alice", mgmt(alice.getAccessToken()).users().get("auth0|alice").getUserId().orElseThrow());
+        assertEquals(
+                "auth0|alice",
+                mgmt(alice.getAccessToken())
+                        .users()
+                        .get("auth0|alice")
+                        .getUserId()
+                        .orElseThrow());
     }
 
     @Test
     void serverErrorOnLinkLeavesTheUsersUnchanged() throws Exception {
         TokenHolder alice = TenantFlows.signIn(tenant, null, "alice@example.com", "Alice-Demo-1");
         TokenHolder google = TenantFlows.signIn(tenant, "google-oauth2", "alice.g@example.com", "Google-Demo-1");
-        tenant.faults().inject(Faults.on("POST", "/api/v2/users/").respond(500,
-                "{\"statusCode\":500,\"error\":\"Internal Server Error\",\"message\":\"boom\"}"));
-        ManagementApiException e = assertThrows(ManagementApiException.class, () -> mgmt(alice.getAccessToken())
-                .users().identities().link("auth0|alice",
-                        LinkUserIdentityRequestContent.builder().linkWith(google.getIdToken()).build()));
+        tenant.faults()
+                .inject(Faults.on("POST", "/api/v2/users/")
+                        .respond(500, "{\"statusCode\":500,\"error\":\"Internal Server Error\",\"message\":\"boom\"}"));
+        ManagementApiException e = assertThrows(
+                ManagementApiException.class,
+                () -> mgmt(alice.getAccessToken())
+                        .users()
+                        .identities()
+                        .link(
+                                "auth0|alice",
+                                LinkUserIdentityRequestContent.builder()
+                                        .linkWith(google.getIdToken())
+                                        .build()));
         assertEquals(500, e.statusCode());
         assertEquals(1, tenant.user("auth0|alice").orElseThrow().identities().size());
         assertTrue(tenant.user("google-oauth2|109876543210987654321").isPresent());
@@ -149,8 +193,8 @@ class FaultsTest {
         URI callback2 = new TenantBrowser().signIn(auth2.url(), "alice@example.com", "Alice-Demo-1");
         tenant.faults().inject(Faults.on("POST", "/oauth/token").always().dropConnection());
         assertThrows(Auth0Exception.class, () -> TenantFlows.exchange(tenant, auth2, callback2));
-        assertTrue(tenant.requests().stream().anyMatch(r -> r.path().equals("/oauth/token") && r.status() == -1
-                && r.faulted()));
+        assertTrue(tenant.requests().stream()
+                .anyMatch(r -> r.path().equals("/oauth/token") && r.status() == -1 && r.faulted()));
         tenant.faults().clear();
     }
 }

@@ -16,36 +16,46 @@ class LocalTenantMainTest {
 
     @Test
     void rateLimitFlagChoosesFreePaidOrOff() {
-        assertEquals(RateLimit.freePlan(), LocalTenantMain.Options.parse("--rate-limit=free").rateLimit());
-        assertEquals(RateLimit.paidPlan(), LocalTenantMain.Options.parse("--rate-limit=paid").rateLimit());
-        assertEquals(RateLimit.off(), LocalTenantMain.Options.parse("--rate-limit=OFF").rateLimit());
-        assertEquals(new LocalTenantMain.Options(9000, RateLimit.freePlan()),
+        assertEquals(
+                RateLimit.freePlan(),
+                LocalTenantMain.Options.parse("--rate-limit=free").rateLimit());
+        assertEquals(
+                RateLimit.paidPlan(),
+                LocalTenantMain.Options.parse("--rate-limit=paid").rateLimit());
+        assertEquals(
+                RateLimit.off(),
+                LocalTenantMain.Options.parse("--rate-limit=OFF").rateLimit());
+        assertEquals(
+                new LocalTenantMain.Options(9000, RateLimit.freePlan()),
                 LocalTenantMain.Options.parse("--rate-limit=free", "--port=9000"));
     }
 
     @Test
     void flagsMayComeInOneArgumentAsMavenExecPassesThem() {
-        assertEquals(new LocalTenantMain.Options(9000, RateLimit.off()),
+        assertEquals(
+                new LocalTenantMain.Options(9000, RateLimit.off()),
                 LocalTenantMain.Options.parse(" --port=9000  --rate-limit=off "));
         assertEquals(LocalTenantMain.Options.parse(), LocalTenantMain.Options.parse(""));
     }
 
     @Test
     void wrongArgumentsAreRefusedWithAMessage() {
-        IllegalArgumentException limit = assertThrows(IllegalArgumentException.class,
-                () -> LocalTenantMain.Options.parse("--rate-limit=enterprise"));
+        IllegalArgumentException limit = assertThrows(
+                IllegalArgumentException.class, () -> LocalTenantMain.Options.parse("--rate-limit=enterprise"));
         assertTrue(limit.getMessage().contains("free, paid or off"), limit.getMessage());
         assertThrows(IllegalArgumentException.class, () -> LocalTenantMain.Options.parse("--rate-limit="));
         assertThrows(IllegalArgumentException.class, () -> LocalTenantMain.Options.parse("--port=http"));
         assertThrows(IllegalArgumentException.class, () -> LocalTenantMain.Options.parse("--port=70000"));
-        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
-                () -> LocalTenantMain.Options.parse("--ratelimit=free"));
+        IllegalArgumentException unknown =
+                assertThrows(IllegalArgumentException.class, () -> LocalTenantMain.Options.parse("--ratelimit=free"));
         assertTrue(unknown.getMessage().contains("--ratelimit=free"), unknown.getMessage());
     }
 
     @Test
     void theParsedOptionsConfigureTheTenant() {
-        try (LocalTenant tenant = LocalTenantMain.Options.parse("--port=0", "--rate-limit=free").builder().start()) {
+        try (LocalTenant tenant = LocalTenantMain.Options.parse("--port=0", "--rate-limit=free")
+                .builder()
+                .start()) {
             assertEquals(RateLimit.freePlan(), tenant.rateLimit());
             assertTrue(tenant.port() > 0);
             tenant.requests();

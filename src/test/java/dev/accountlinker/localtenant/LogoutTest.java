@@ -28,7 +28,9 @@ class LogoutTest {
 
     @BeforeEach
     void start() throws Exception {
-        tenant = LocalTenant.builder().logoutUrls(List.of(SIGNED_OUT_PAGE, OTHER_ALLOWED)).start();
+        tenant = LocalTenant.builder()
+                .logoutUrls(List.of(SIGNED_OUT_PAGE, OTHER_ALLOWED))
+                .start();
         TenantBrowser signIn = new TenantBrowser();
         TenantFlows.signIn(tenant, signIn, "alice@example.com", "Alice-Demo-1", b -> b);
         browser = signIn.stoppingAt(SIGNED_OUT_PAGE);
@@ -53,15 +55,18 @@ class LogoutTest {
     private void assertSignedOut() {
         assertFalse(browser.hasSessionCookie());
         TenantBrowser app = browser.stoppingAt(LocalTenant.DEFAULT_REDIRECT_URI);
-        assertTrue(app.open(TenantFlows.authorization(tenant).url()).requirePage().hasLoginForm());
+        assertTrue(
+                app.open(TenantFlows.authorization(tenant).url()).requirePage().hasLoginForm());
     }
 
     /** Auth0's error page for a returnTo that is not allowed: names it, and does not redirect. */
     private static void assertReturnToRefused(TenantBrowser.Outcome outcome, String returnTo) {
         TenantBrowser.Page page = outcome.requirePage();
         assertEquals(400, page.status());
-        assertEquals("The \"returnTo\" querystring parameter \"" + returnTo
-                + "\" is not defined as a valid URL in \"Allowed Logout URLs\".", page.error().orElseThrow());
+        assertEquals(
+                "The \"returnTo\" querystring parameter \"" + returnTo
+                        + "\" is not defined as a valid URL in \"Allowed Logout URLs\".",
+                page.error().orElseThrow());
     }
 
     @Test
@@ -76,8 +81,10 @@ class LogoutTest {
         String foreign = "https://evil.example/phish";
         assertReturnToRefused(new TenantBrowser(foreign).open(logoutUrl(foreign)), foreign);
         // Seen by a client that does not follow redirects: no Location at all.
-        HttpResponse<String> raw = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(logoutUrl(foreign)))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> raw = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(logoutUrl(foreign))).build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertEquals(400, raw.statusCode());
         assertTrue(raw.headers().firstValue("Location").isEmpty());
 
@@ -88,8 +95,8 @@ class LogoutTest {
 
     @Test
     void aCallbackUrlOrTheTenantItselfIsNotALogoutUrl() {
-        assertReturnToRefused(browser.open(logoutUrl(LocalTenant.DEFAULT_REDIRECT_URI)),
-                LocalTenant.DEFAULT_REDIRECT_URI);
+        assertReturnToRefused(
+                browser.open(logoutUrl(LocalTenant.DEFAULT_REDIRECT_URI)), LocalTenant.DEFAULT_REDIRECT_URI);
         assertReturnToRefused(browser.open(logoutUrl(tenant.baseUrl() + "/")), tenant.baseUrl() + "/");
         assertReturnToRefused(browser.open(logoutUrl(SIGNED_OUT_PAGE + "/")), SIGNED_OUT_PAGE + "/");
     }
@@ -106,7 +113,9 @@ class LogoutTest {
         String url = tenant.baseUrl() + "/v2/logout?client_id=someone-else&returnTo=" + encode(SIGNED_OUT_PAGE);
         TenantBrowser.Page page = browser.open(url).requirePage();
         assertEquals(400, page.status());
-        assertTrue(page.error().orElseThrow().contains("someone-else"), page.error().orElseThrow());
+        assertTrue(
+                page.error().orElseThrow().contains("someone-else"),
+                page.error().orElseThrow());
     }
 
     @Test
@@ -122,10 +131,17 @@ class LogoutTest {
 
     @Test
     void federatedIsAcceptedAndRecorded() {
-        String url = TenantFlows.authApi(tenant).logoutUrl(OTHER_ALLOWED, true).useFederated(true).build();
-        assertEquals(URI.create(OTHER_ALLOWED), new TenantBrowser(OTHER_ALLOWED).open(url).requireCallback());
-        RecordedRequest logout = tenant.requests().stream().filter(r -> r.path().equals("/v2/logout"))
-                .reduce((first, second) -> second).orElseThrow();
+        String url = TenantFlows.authApi(tenant)
+                .logoutUrl(OTHER_ALLOWED, true)
+                .useFederated(true)
+                .build();
+        assertEquals(
+                URI.create(OTHER_ALLOWED),
+                new TenantBrowser(OTHER_ALLOWED).open(url).requireCallback());
+        RecordedRequest logout = tenant.requests().stream()
+                .filter(r -> r.path().equals("/v2/logout"))
+                .reduce((first, second) -> second)
+                .orElseThrow();
         assertEquals(302, logout.status());
         assertTrue(List.of(logout.query().split("&")).contains("federated="), logout.query());
     }

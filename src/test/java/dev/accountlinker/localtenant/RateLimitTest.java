@@ -32,8 +32,16 @@ class RateLimitTest {
     private static final String GOOGLE = "google-oauth2|109876543210987654321";
     /** A whole second, so the expected reset times are plain sums. */
     private static final Instant START = Instant.parse("2030-03-01T12:00:00Z");
-    private static final Map<String, Object> TOO_MANY = Map.of("statusCode", 429, "error", "Too Many Requests",
-            "message", "Global limit has been reached", "errorCode", "too_many_requests");
+
+    private static final Map<String, Object> TOO_MANY = Map.of(
+            "statusCode",
+            429,
+            "error",
+            "Too Many Requests",
+            "message",
+            "Global limit has been reached",
+            "errorCode",
+            "too_many_requests");
 
     private final MutableClock clock = new MutableClock(START);
     private LocalTenant tenant;
@@ -41,7 +49,10 @@ class RateLimitTest {
 
     @BeforeEach
     void start() throws Exception {
-        tenant = LocalTenant.builder().clock(clock).rateLimit(RateLimit.freePlan()).start();
+        tenant = LocalTenant.builder()
+                .clock(clock)
+                .rateLimit(RateLimit.freePlan())
+                .start();
         alice = TenantFlows.signIn(tenant, null, "alice@example.com", "Alice-Demo-1");
     }
 
@@ -67,8 +78,13 @@ class RateLimitTest {
     }
 
     private static Map<String, String> expected(int limit, int remaining, Instant reset) {
-        return Map.of("x-ratelimit-limit", String.valueOf(limit), "x-ratelimit-remaining", String.valueOf(remaining),
-                "x-ratelimit-reset", String.valueOf(reset.getEpochSecond()));
+        return Map.of(
+                "x-ratelimit-limit",
+                String.valueOf(limit),
+                "x-ratelimit-remaining",
+                String.valueOf(remaining),
+                "x-ratelimit-reset",
+                String.valueOf(reset.getEpochSecond()));
     }
 
     private ManagementApiHttpResponse<GetUserResponseContent> get() {
@@ -85,10 +101,11 @@ class RateLimitTest {
     void theFreePlanLetsTheBurstThroughThenAnswers429WithTheThreeHeaders() {
         for (int i = 1; i <= 10; i++) {
             // 2 requests a second: full again 0.5 s per used request later, rounded up to a whole second.
-            assertEquals(expected(10, 10 - i, START.plusSeconds((i + 1) / 2)), rateHeaders(get().headers()),
-                    "request " + i);
+            assertEquals(
+                    expected(10, 10 - i, START.plusSeconds((i + 1) / 2)), rateHeaders(get().headers()), "request " + i);
         }
-        TooManyRequestsError e = assertThrows(TooManyRequestsError.class, () -> mgmt().users().get(ALICE));
+        TooManyRequestsError e =
+                assertThrows(TooManyRequestsError.class, () -> mgmt().users().get(ALICE));
         assertEquals(TOO_MANY, e.body());
         assertEquals(expected(10, 0, START.plusSeconds(5)), rateHeaders(e.headers()));
 
@@ -103,13 +120,16 @@ class RateLimitTest {
         Map<String, Object> before = tenant.user(ALICE).orElseThrow().userMetadata();
 
         UpdateUserRequestContent patch = UpdateUserRequestContent.builder()
-                .userMetadata(Map.of("language", "pt")).build();
-        TooManyRequestsError refusedPatch = assertThrows(TooManyRequestsError.class,
-                () -> mgmt().users().update(ALICE, patch));
+                .userMetadata(Map.of("language", "pt"))
+                .build();
+        TooManyRequestsError refusedPatch =
+                assertThrows(TooManyRequestsError.class, () -> mgmt().users().update(ALICE, patch));
         assertEquals(TOO_MANY, refusedPatch.body());
         LinkUserIdentityRequestContent link = LinkUserIdentityRequestContent.builder()
-                .linkWith(google.getIdToken()).build();
-        assertThrows(TooManyRequestsError.class, () -> mgmt().users().identities().link(ALICE, link));
+                .linkWith(google.getIdToken())
+                .build();
+        assertThrows(
+                TooManyRequestsError.class, () -> mgmt().users().identities().link(ALICE, link));
 
         assertEquals(before, tenant.user(ALICE).orElseThrow().userMetadata(), "the PATCH was not applied");
         assertEquals(1, tenant.user(ALICE).orElseThrow().identities().size(), "the link was not applied");
@@ -117,14 +137,21 @@ class RateLimitTest {
 
         long reset = Long.parseLong(rateHeaders(refusedPatch.headers()).get("x-ratelimit-reset"));
         clock.advance(Duration.between(clock.instant(), Instant.ofEpochSecond(reset)));
-        assertEquals("pt", mgmt().users().update(ALICE, patch).getUserMetadata().orElseThrow().get("language"));
+        assertEquals(
+                "pt",
+                mgmt().users()
+                        .update(ALICE, patch)
+                        .getUserMetadata()
+                        .orElseThrow()
+                        .get("language"));
         assertEquals(2, mgmt().users().identities().link(ALICE, link).size());
         assertTrue(tenant.user(GOOGLE).isEmpty());
     }
 
     @Test
     void errorAnswersCountAndCarryTheHeadersToo() {
-        UnauthorizedError e = assertThrows(UnauthorizedError.class,
+        UnauthorizedError e = assertThrows(
+                UnauthorizedError.class,
                 () -> TenantFlows.managementApi(tenant, "not-a-token").users().get(ALICE));
         assertEquals(expected(10, 9, START.plusSeconds(1)), rateHeaders(e.headers()));
     }
@@ -167,15 +194,19 @@ class RateLimitTest {
     void byDefaultThePaidPlanLimitIsOnAndEveryAnswerCarriesTheHeaders() throws Exception {
         try (LocalTenant t = LocalTenant.builder().clock(clock).start()) {
             assertEquals(RateLimit.paidPlan(), t.rateLimit());
-            ManagementApi api = TenantFlows.managementApi(t,
-                    TenantFlows.signIn(t, null, "alice@example.com", "Alice-Demo-1").getAccessToken());
+            ManagementApi api = TenantFlows.managementApi(
+                    t,
+                    TenantFlows.signIn(t, null, "alice@example.com", "Alice-Demo-1")
+                            .getAccessToken());
             // 150 a minute: one used request is back after 0.4 s.
-            assertEquals(expected(50, 49, START.plusSeconds(1)),
+            assertEquals(
+                    expected(50, 49, START.plusSeconds(1)),
                     rateHeaders(api.users().withRawResponse().get(ALICE).headers()));
             for (int i = 0; i < 49; i++) {
                 api.users().get(ALICE);
             }
-            ManagementApiException e = assertThrows(TooManyRequestsError.class, () -> api.users().get(ALICE));
+            ManagementApiException e =
+                    assertThrows(TooManyRequestsError.class, () -> api.users().get(ALICE));
             assertEquals(expected(50, 0, START.plusSeconds(20)), rateHeaders(e.headers()));
         }
     }

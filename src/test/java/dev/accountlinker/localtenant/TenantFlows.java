@@ -25,11 +25,9 @@ public final class TenantFlows {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** One prepared /authorize request and the secrets the app keeps for it. */
-    public record Authorization(String url, String verifier, String state, String nonce) {
-    }
+    public record Authorization(String url, String verifier, String state, String nonce) {}
 
-    private TenantFlows() {
-    }
+    private TenantFlows() {}
 
     public static AuthAPI authApi(LocalTenant tenant) {
         return AuthAPI.newBuilder(tenant.baseUrl(), tenant.clientId()).build();
@@ -56,11 +54,12 @@ public final class TenantFlows {
     }
 
     /** Like {@link #authorization(LocalTenant, UnaryOperator)} with a chosen audience and state (null = leave out). */
-    public static Authorization authorization(LocalTenant tenant, String audience, String state,
-                                              UnaryOperator<AuthorizeUrlBuilder> customize) {
+    public static Authorization authorization(
+            LocalTenant tenant, String audience, String state, UnaryOperator<AuthorizeUrlBuilder> customize) {
         String verifier = randomToken();
         String nonce = randomToken();
-        AuthorizeUrlBuilder builder = authApi(tenant).authorizeUrl(LocalTenant.DEFAULT_REDIRECT_URI)
+        AuthorizeUrlBuilder builder = authApi(tenant)
+                .authorizeUrl(LocalTenant.DEFAULT_REDIRECT_URI)
                 .withCodeChallenge(challenge(verifier))
                 .withParameter("nonce", nonce)
                 .withScope(FULL_SCOPE);
@@ -80,16 +79,24 @@ public final class TenantFlows {
     public static TokenHolder exchange(LocalTenant tenant, Authorization auth, URI callback) throws Exception {
         String code = TenantBrowser.queryParams(callback).get("code");
         if (code == null) {
-            throw new AssertionError("No code in the callback: error=" + TenantBrowser.queryParams(callback).get("error")
-                    + " " + TenantBrowser.queryParams(callback).get("error_description"));
+            throw new AssertionError("No code in the callback: error="
+                    + TenantBrowser.queryParams(callback).get("error") + " "
+                    + TenantBrowser.queryParams(callback).get("error_description"));
         }
-        return authApi(tenant).exchangeCodeWithVerifier(code, auth.verifier(), LocalTenant.DEFAULT_REDIRECT_URI)
-                .execute().getBody();
+        return authApi(tenant)
+                .exchangeCodeWithVerifier(code, auth.verifier(), LocalTenant.DEFAULT_REDIRECT_URI)
+                .execute()
+                .getBody();
     }
 
     /** Full sign-in on the database form of the Universal Login page (or a connection page when customized). */
-    public static TokenHolder signIn(LocalTenant tenant, TenantBrowser browser, String email, String password,
-                                     UnaryOperator<AuthorizeUrlBuilder> customize) throws Exception {
+    public static TokenHolder signIn(
+            LocalTenant tenant,
+            TenantBrowser browser,
+            String email,
+            String password,
+            UnaryOperator<AuthorizeUrlBuilder> customize)
+            throws Exception {
         Authorization auth = authorization(tenant, customize);
         URI callback = browser.signIn(auth.url(), email, password);
         if (!auth.state().equals(TenantBrowser.queryParams(callback).get("state"))) {
@@ -101,13 +108,20 @@ public final class TenantFlows {
     /** Sign-in in a fresh browser, with the connection given (null = Universal Login database form). */
     public static TokenHolder signIn(LocalTenant tenant, String connection, String email, String password)
             throws Exception {
-        return signIn(tenant, new TenantBrowser(), email, password,
+        return signIn(
+                tenant,
+                new TenantBrowser(),
+                email,
+                password,
                 b -> connection == null ? b : b.withConnection(connection));
     }
 
     /** The SDK's Management API client for one user-scoped token, without the SDK's retries. */
     public static com.auth0.client.mgmt.ManagementApi managementApi(LocalTenant tenant, String accessToken) {
-        return com.auth0.client.mgmt.ManagementApi.builder().url(tenant.baseUrl() + "/api/v2").token(accessToken)
-                .maxRetries(0).build();
+        return com.auth0.client.mgmt.ManagementApi.builder()
+                .url(tenant.baseUrl() + "/api/v2")
+                .token(accessToken)
+                .maxRetries(0)
+                .build();
     }
 }

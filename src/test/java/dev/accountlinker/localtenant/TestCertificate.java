@@ -34,13 +34,51 @@ public record TestCertificate(Path keyStore, Path trustStore, String password) {
                 Files.deleteIfExists(old);
             }
             String password = "test-only-" + Long.toHexString(System.nanoTime());
-            keytool("-genkeypair", "-alias", ALIAS, "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
-                    "-dname", "CN=" + dnsName, "-ext", "SAN=dns:" + dnsName + ",ip:127.0.0.1",
-                    "-storetype", "PKCS12", "-keystore", keys.toString(), "-storepass", password, "-keypass", password);
-            keytool("-exportcert", "-alias", ALIAS, "-keystore", keys.toString(), "-storepass", password,
-                    "-file", certificate.toString());
-            keytool("-importcert", "-noprompt", "-alias", ALIAS, "-file", certificate.toString(),
-                    "-storetype", "PKCS12", "-keystore", trust.toString(), "-storepass", password);
+            keytool(
+                    "-genkeypair",
+                    "-alias",
+                    ALIAS,
+                    "-keyalg",
+                    "RSA",
+                    "-keysize",
+                    "2048",
+                    "-validity",
+                    "2",
+                    "-dname",
+                    "CN=" + dnsName,
+                    "-ext",
+                    "SAN=dns:" + dnsName + ",ip:127.0.0.1",
+                    "-storetype",
+                    "PKCS12",
+                    "-keystore",
+                    keys.toString(),
+                    "-storepass",
+                    password,
+                    "-keypass",
+                    password);
+            keytool(
+                    "-exportcert",
+                    "-alias",
+                    ALIAS,
+                    "-keystore",
+                    keys.toString(),
+                    "-storepass",
+                    password,
+                    "-file",
+                    certificate.toString());
+            keytool(
+                    "-importcert",
+                    "-noprompt",
+                    "-alias",
+                    ALIAS,
+                    "-file",
+                    certificate.toString(),
+                    "-storetype",
+                    "PKCS12",
+                    "-keystore",
+                    trust.toString(),
+                    "-storepass",
+                    password);
             return new TestCertificate(keys, trust, password);
         } catch (IOException e) {
             throw new IllegalStateException("Could not make a test certificate", e);

@@ -54,23 +54,33 @@ class NetworkDiagnosisTest {
 
     private static Throwable jdkClientFailure(String url, Optional<InetSocketAddress> proxy) {
         HttpClient client = HttpClient.newBuilder()
-                .proxy(proxy.map(ProxySelector::of).orElse(HttpClient.Builder.NO_PROXY)).build();
-        return assertThrows(IOException.class,
-                () -> client.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding()));
+                .proxy(proxy.map(ProxySelector::of).orElse(HttpClient.Builder.NO_PROXY))
+                .build();
+        return assertThrows(
+                IOException.class,
+                () -> client.send(
+                        HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding()));
     }
 
     private static Throwable urlConnectionFailure(String url, Optional<InetSocketAddress> proxy) {
         return assertThrows(IOException.class, () -> {
-            HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL()
-                    .openConnection(proxy.map(address -> new Proxy(Proxy.Type.HTTP, address)).orElse(Proxy.NO_PROXY));
+            HttpURLConnection connection = (HttpURLConnection) URI.create(url)
+                    .toURL()
+                    .openConnection(proxy.map(address -> new Proxy(Proxy.Type.HTTP, address))
+                            .orElse(Proxy.NO_PROXY));
             connection.getResponseCode();
         });
     }
 
     private static Throwable okHttpFailure(String url, Optional<InetSocketAddress> proxy) {
         OkHttpClient client = new OkHttpClient.Builder()
-                .proxy(proxy.map(address -> new Proxy(Proxy.Type.HTTP, address)).orElse(Proxy.NO_PROXY)).build();
-        return assertThrows(IOException.class, () -> client.newCall(new Request.Builder().url(url).build()).execute().close());
+                .proxy(proxy.map(address -> new Proxy(Proxy.Type.HTTP, address)).orElse(Proxy.NO_PROXY))
+                .build();
+        return assertThrows(
+                IOException.class,
+                () -> client.newCall(new Request.Builder().url(url).build())
+                        .execute()
+                        .close());
     }
 
     private static List<Throwable> everyClientsFailure(String url, Optional<InetSocketAddress> proxy) {
@@ -78,7 +88,8 @@ class NetworkDiagnosisTest {
     }
 
     private static Problem diagnose(Throwable failure, Route route) {
-        return NetworkDiagnosis.of(failure, route).orElseThrow(() -> new AssertionError("no diagnosis for " + failure))
+        return NetworkDiagnosis.of(failure, route)
+                .orElseThrow(() -> new AssertionError("no diagnosis for " + failure))
                 .problem();
     }
 
@@ -88,10 +99,13 @@ class NetworkDiagnosisTest {
         for (Throwable failure : everyClientsFailure("https://nothing-here.invalid/", Optional.empty())) {
             assertEquals(Problem.NAME_NOT_FOUND, diagnose(failure, route), String.valueOf(failure));
         }
-        NetworkDiagnosis diagnosis = NetworkDiagnosis.of(jdkClientFailure("https://nothing-here.invalid/", Optional.empty()),
-                route).orElseThrow();
-        assertEquals("The name nothing-here.invalid was not found. Check the spelling of the domain, and that this"
-                + " computer is connected to the network.", MESSAGES.get(diagnosis.messageKey(), diagnosis.arguments().toArray()));
+        NetworkDiagnosis diagnosis = NetworkDiagnosis.of(
+                        jdkClientFailure("https://nothing-here.invalid/", Optional.empty()), route)
+                .orElseThrow();
+        assertEquals(
+                "The name nothing-here.invalid was not found. Check the spelling of the domain, and that this"
+                        + " computer is connected to the network.",
+                MESSAGES.get(diagnosis.messageKey(), diagnosis.arguments().toArray()));
     }
 
     @Test
@@ -109,8 +123,9 @@ class NetworkDiagnosisTest {
         for (Throwable failure : everyClientsFailure("https://acme.eu.auth0.com/", Optional.of(proxy))) {
             assertEquals(Problem.PROXY_UNREACHABLE, diagnose(failure, route), String.valueOf(failure));
         }
-        NetworkDiagnosis diagnosis = NetworkDiagnosis.of(okHttpFailure("https://acme.eu.auth0.com/", Optional.of(proxy)),
-                route).orElseThrow();
+        NetworkDiagnosis diagnosis = NetworkDiagnosis.of(
+                        okHttpFailure("https://acme.eu.auth0.com/", Optional.of(proxy)), route)
+                .orElseThrow();
         String text = MESSAGES.get(diagnosis.messageKey(), diagnosis.arguments().toArray());
         assertTrue(text.startsWith("The proxy 127.0.0.1:" + closedPort + " cannot be reached"), text);
         assertTrue(text.contains("--proxy=none"), text);
@@ -129,21 +144,27 @@ class NetworkDiagnosisTest {
         for (Throwable failure : everyClientsFailure("https://acme.eu.auth0.com/", Optional.of(proxy))) {
             NetworkDiagnosis diagnosis = NetworkDiagnosis.of(failure, route).orElseThrow();
             assertEquals(Problem.PROXY_REFUSED, diagnosis.problem(), String.valueOf(failure));
-            assertEquals("The proxy 127.0.0.1:" + refusingProxy.port() + " refused to connect to acme.eu.auth0.com (it"
-                    + " answered HTTP 403). Ask your network administrator whether acme.eu.auth0.com may be reached, or"
-                    + " check the proxy setting.", MESSAGES.get(diagnosis.messageKey(), diagnosis.arguments().toArray()));
+            assertEquals(
+                    "The proxy 127.0.0.1:" + refusingProxy.port() + " refused to connect to acme.eu.auth0.com (it"
+                            + " answered HTTP 403). Ask your network administrator whether acme.eu.auth0.com may be reached, or"
+                            + " check the proxy setting.",
+                    MESSAGES.get(diagnosis.messageKey(), diagnosis.arguments().toArray()));
         }
     }
 
     @Test
     void timeoutsAreTimeoutsAndAConnectTimeoutThroughAProxyIsTheProxys() {
         Route direct = Route.direct("acme.eu.auth0.com");
-        Route proxied = new Route("acme.eu.auth0.com", Optional.of(InetSocketAddress.createUnresolved("proxy.test", 3128)));
+        Route proxied =
+                new Route("acme.eu.auth0.com", Optional.of(InetSocketAddress.createUnresolved("proxy.test", 3128)));
         assertEquals(Problem.TIMED_OUT, diagnose(new HttpConnectTimeoutException("HTTP connect timed out"), direct));
         assertEquals(Problem.TIMED_OUT, diagnose(new java.net.SocketTimeoutException("Read timed out"), direct));
         assertEquals(Problem.TIMED_OUT, diagnose(new java.io.InterruptedIOException("timeout"), direct));
-        assertEquals(Problem.PROXY_TIMED_OUT, diagnose(new HttpConnectTimeoutException("HTTP connect timed out"), proxied));
-        assertEquals(Problem.TIMED_OUT, diagnose(new HttpTimeoutException("request timed out"), proxied),
+        assertEquals(
+                Problem.PROXY_TIMED_OUT, diagnose(new HttpConnectTimeoutException("HTTP connect timed out"), proxied));
+        assertEquals(
+                Problem.TIMED_OUT,
+                diagnose(new HttpTimeoutException("request timed out"), proxied),
                 "a read timeout through a working proxy is the tenant's");
     }
 

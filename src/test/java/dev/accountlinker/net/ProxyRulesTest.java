@@ -27,17 +27,23 @@ class ProxyRulesTest {
 
     @Test
     void aConfiguredProxyCarriesEveryRemoteConnectionButNeverALoopbackOne() {
-        ProxyRules rules = ProxyRules.of(new ProxySetting.Http("proxy.corp.test", 3128),
-                Map.of("https_proxy", "http://ignored.test:1"), LINUX);
+        ProxyRules rules = ProxyRules.of(
+                new ProxySetting.Http("proxy.corp.test", 3128), Map.of("https_proxy", "http://ignored.test:1"), LINUX);
         assertEquals("proxy.corp.test:3128", proxyOf(rules, "https://acme.eu.auth0.com/authorize"));
         assertEquals("proxy.corp.test:3128", proxyOf(rules, "http://example.org/"));
-        for (String local : List.of("http://127.0.0.1:8765/authorize", "http://localhost:3000/", "http://127.1.2.3/",
-                "https://[::1]:8443/", "http://127.0.0.1:28471/callback")) {
+        for (String local : List.of(
+                "http://127.0.0.1:8765/authorize",
+                "http://localhost:3000/",
+                "http://127.1.2.3/",
+                "https://[::1]:8443/",
+                "http://127.0.0.1:28471/callback")) {
             assertEquals("direct", proxyOf(rules, local), local);
         }
         assertEquals("direct", proxyOf(rules, "socket://acme.eu.auth0.com:443"), "only http(s) is proxied");
-        assertEquals(List.of(rules.proxyFor(URI.create("https://acme.eu.auth0.com"))),
-                rules.select(URI.create("https://acme.eu.auth0.com")), "one proxy, no fallback");
+        assertEquals(
+                List.of(rules.proxyFor(URI.create("https://acme.eu.auth0.com"))),
+                rules.select(URI.create("https://acme.eu.auth0.com")),
+                "one proxy, no fallback");
     }
 
     @Test
@@ -48,33 +54,48 @@ class ProxyRulesTest {
 
     @Test
     void onLinuxTheEnvironmentsProxiesApplyBySchemeWithNoProxyExceptions() {
-        ProxyRules rules = ProxyRules.of(ProxySetting.AUTOMATIC, Map.of(
-                "https_proxy", "http://secure.proxy.test:3129/",
-                "HTTP_PROXY", "plain.proxy.test:3128",
-                "no_proxy", "internal.test, .corp.test,*.lan, 10.1.2.3,example.org:443"), LINUX);
+        ProxyRules rules = ProxyRules.of(
+                ProxySetting.AUTOMATIC,
+                Map.of(
+                        "https_proxy", "http://secure.proxy.test:3129/",
+                        "HTTP_PROXY", "plain.proxy.test:3128",
+                        "no_proxy", "internal.test, .corp.test,*.lan, 10.1.2.3,example.org:443"),
+                LINUX);
         assertEquals("secure.proxy.test:3129", proxyOf(rules, "https://acme.eu.auth0.com/"));
         assertEquals("plain.proxy.test:3128", proxyOf(rules, "http://acme.eu.auth0.com/"));
-        for (String excepted : List.of("https://internal.test/", "https://sso.internal.test/", "https://corp.test/",
-                "https://login.corp.test/", "https://printer.lan/", "https://10.1.2.3/", "https://example.org/")) {
+        for (String excepted : List.of(
+                "https://internal.test/",
+                "https://sso.internal.test/",
+                "https://corp.test/",
+                "https://login.corp.test/",
+                "https://printer.lan/",
+                "https://10.1.2.3/",
+                "https://example.org/")) {
             assertEquals("direct", proxyOf(rules, excepted), excepted);
         }
-        assertEquals("secure.proxy.test:3129", proxyOf(rules, "https://notinternal.test/"), "a suffix means a subdomain");
+        assertEquals(
+                "secure.proxy.test:3129", proxyOf(rules, "https://notinternal.test/"), "a suffix means a subdomain");
         assertEquals("direct", proxyOf(rules, "http://127.0.0.1:8765/"));
 
-        ProxyRules everything = ProxyRules.of(ProxySetting.AUTOMATIC,
-                Map.of("https_proxy", "http://secure.proxy.test:3129", "no_proxy", "*"), LINUX);
+        ProxyRules everything = ProxyRules.of(
+                ProxySetting.AUTOMATIC, Map.of("https_proxy", "http://secure.proxy.test:3129", "no_proxy", "*"), LINUX);
         assertEquals("direct", proxyOf(everything, "https://acme.eu.auth0.com/"));
     }
 
     @Test
     void theEnvironmentIsReadOnLinuxOnlyAndAMalformedValueIsIgnored() {
         Map<String, String> environment = Map.of("https_proxy", "http://secure.proxy.test:3129");
-        assertEquals("secure.proxy.test:3129", proxyOf(ProxyRules.of(ProxySetting.AUTOMATIC, environment, LINUX),
-                "https://acme.eu.auth0.com/"));
+        assertEquals(
+                "secure.proxy.test:3129",
+                proxyOf(ProxyRules.of(ProxySetting.AUTOMATIC, environment, LINUX), "https://acme.eu.auth0.com/"));
         // Elsewhere the system's settings apply (here: none, so direct).
-        assertEquals(ProxyRules.system().proxyFor(URI.create("https://acme.eu.auth0.com/")),
-                ProxyRules.of(ProxySetting.AUTOMATIC, environment, "Windows 11").proxyFor(URI.create("https://acme.eu.auth0.com/")));
-        assertEquals(Optional.empty(), ProxyRules.environmentProxy(Map.of("https_proxy", "socks5://x.test:1080"), "https_proxy"));
+        assertEquals(
+                ProxyRules.system().proxyFor(URI.create("https://acme.eu.auth0.com/")),
+                ProxyRules.of(ProxySetting.AUTOMATIC, environment, "Windows 11")
+                        .proxyFor(URI.create("https://acme.eu.auth0.com/")));
+        assertEquals(
+                Optional.empty(),
+                ProxyRules.environmentProxy(Map.of("https_proxy", "socks5://x.test:1080"), "https_proxy"));
     }
 
     @Test
@@ -83,7 +104,9 @@ class ProxyRulesTest {
         Route route = rules.routeTo(URI.create("https://acme.eu.auth0.com/"));
         assertEquals("acme.eu.auth0.com", route.host());
         assertEquals(Optional.of("proxy.corp.test:3128"), route.proxyAddress());
-        assertEquals(Optional.empty(), rules.routeTo(URI.create("http://127.0.0.1:8765")).proxyAddress());
+        assertEquals(
+                Optional.empty(),
+                rules.routeTo(URI.create("http://127.0.0.1:8765")).proxyAddress());
     }
 
     @Test

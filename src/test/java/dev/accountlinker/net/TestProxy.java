@@ -28,8 +28,7 @@ import java.util.concurrent.Executors;
  */
 public final class TestProxy implements AutoCloseable {
     /** One request the proxy forwarded: method, {@code host:port}, and the proxy's port on its upstream connection. */
-    public record Forwarded(String method, String target, int upstreamLocalPort) {
-    }
+    public record Forwarded(String method, String target, int upstreamLocalPort) {}
 
     private final ServerSocket server;
     private final ExecutorService threads = Executors.newCachedThreadPool(runnable -> {
@@ -150,8 +149,10 @@ public final class TestProxy implements AutoCloseable {
             if (refusal != 0 || localPort == null) {
                 refused.add(method + " " + target);
                 int status = refusal != 0 ? refusal : 502;
-                client.getOutputStream().write(("HTTP/1.1 " + status + " Refused by the test proxy\r\n"
-                        + "Content-Length: 0\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                client.getOutputStream()
+                        .write(("HTTP/1.1 " + status + " Refused by the test proxy\r\n"
+                                        + "Content-Length: 0\r\nConnection: close\r\n\r\n")
+                                .getBytes(StandardCharsets.ISO_8859_1));
                 client.getOutputStream().flush();
                 return;
             }
@@ -164,7 +165,8 @@ public final class TestProxy implements AutoCloseable {
                     toClient.write("HTTP/1.1 200 Connection established\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
                     toClient.flush();
                 } else {
-                    StringBuilder request = new StringBuilder(method + " " + originForm + " " + requestLine[2] + "\r\n");
+                    StringBuilder request =
+                            new StringBuilder(method + " " + originForm + " " + requestLine[2] + "\r\n");
                     for (int i = 1; i < lines.length; i++) {
                         String lower = lines[i].toLowerCase(Locale.ROOT);
                         if (!lower.startsWith("proxy-connection:") && !lower.startsWith("connection:")) {

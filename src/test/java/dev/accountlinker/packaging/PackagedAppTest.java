@@ -66,19 +66,24 @@ class PackagedAppTest {
     @Test
     void javafxIsLinkedIntoTheRuntimeAsModulesNotOnTheClassPath() throws IOException {
         String release = Files.readString(IMAGE.resolve("lib/runtime/release"));
-        for (String module : List.of("javafx.base", "javafx.graphics", "javafx.controls", "javafx.fxml", "javafx.web")) {
-            assertTrue(release.matches("(?s).*MODULES=\"[^\"]*\\b" + java.util.regex.Pattern.quote(module) + "\\b.*"),
+        for (String module :
+                List.of("javafx.base", "javafx.graphics", "javafx.controls", "javafx.fxml", "javafx.web")) {
+            assertTrue(
+                    release.matches("(?s).*MODULES=\"[^\"]*\\b" + java.util.regex.Pattern.quote(module) + "\\b.*"),
                     module + " is not in the runtime:\n" + release);
         }
         try (var files = Files.list(IMAGE.resolve("lib/app"))) {
-            List<String> javafxJars = files.map(path -> path.getFileName().toString()).filter(name -> name.startsWith("javafx-")).toList();
+            List<String> javafxJars = files.map(path -> path.getFileName().toString())
+                    .filter(name -> name.startsWith("javafx-"))
+                    .toList();
             assertEquals(List.of(), javafxJars, "JavaFX jars on the class path");
         }
     }
 
     @Test
     void thePackagedLauncherPrintsItsVersionWithoutAWindow() throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(IMAGE.resolve("bin/account-linker").toString(), "--version")
+        ProcessBuilder builder = new ProcessBuilder(
+                        IMAGE.resolve("bin/account-linker").toString(), "--version")
                 .redirectErrorStream(true);
         builder.environment().remove("DISPLAY");
         Process launcher = builder.start();
@@ -94,16 +99,20 @@ class PackagedAppTest {
      */
     @Test
     void theImageMapsItsClassDataArchiveAndACopyElsewhereStartsQuietlyWithoutIt() throws Exception {
-        assumeTrue(Files.exists(IMAGE.resolve("lib/app/account-linker.classlist")),
+        assumeTrue(
+                Files.exists(IMAGE.resolve("lib/app/account-linker.classlist")),
                 "no display and no xvfb-run here: packaging/build.sh recorded no class list");
         assertTrue(Files.size(IMAGE.resolve("lib/app/account-linker.jsa")) > 0, "no class-data archive in the image");
         // -Xshare:on makes the JVM refuse to start when it cannot map the archive the launcher names.
-        assertEquals(List.of("Account Linker " + dev.accountlinker.ProjectVersion.fromPom()),
+        assertEquals(
+                List.of("Account Linker " + dev.accountlinker.ProjectVersion.fromPom()),
                 versionLines(IMAGE, "-Xshare:on"));
 
         Path moved = DEST.resolve("moved");
         copyTree(IMAGE, moved);
-        assertEquals(List.of("Account Linker " + dev.accountlinker.ProjectVersion.fromPom()), versionLines(moved, null),
+        assertEquals(
+                List.of("Account Linker " + dev.accountlinker.ProjectVersion.fromPom()),
+                versionLines(moved, null),
                 "an archive made for another path must be ignored without a word");
     }
 
@@ -116,7 +125,8 @@ class PackagedAppTest {
 
     /** The launcher's {@code --version} output lines (JAVA_TOOL_OPTIONS' own notice left out). */
     private static List<String> versionLines(Path image, String javaToolOptions) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(image.resolve("bin/account-linker").toString(), "--version")
+        ProcessBuilder builder = new ProcessBuilder(
+                        image.resolve("bin/account-linker").toString(), "--version")
                 .redirectErrorStream(true);
         builder.environment().remove("DISPLAY");
         builder.environment().remove("JAVA_TOOL_OPTIONS");
@@ -127,7 +137,9 @@ class PackagedAppTest {
         String output = new String(launcher.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(launcher.waitFor(60, TimeUnit.SECONDS), output);
         assertEquals(0, launcher.exitValue(), output);
-        return output.lines().filter(line -> !line.startsWith("Picked up JAVA_TOOL_OPTIONS")).toList();
+        return output.lines()
+                .filter(line -> !line.startsWith("Picked up JAVA_TOOL_OPTIONS"))
+                .toList();
     }
 
     @Test
@@ -135,10 +147,12 @@ class PackagedAppTest {
         // jpackage's generated Depends: leaves GTK out; the full .deb check is PackagedDebTest (slow, opt-in).
         List<String> options = Files.readAllLines(PROJECT.resolve("packaging/linux/deb.options"));
         assertTrue(options.contains("--linux-package-deps libgtk-3-0"), String.join("\n", options));
-        assertTrue(options.stream().anyMatch(line -> line.matches("--linux-deb-maintainer \\S+@\\S+")),
+        assertTrue(
+                options.stream().anyMatch(line -> line.matches("--linux-deb-maintainer \\S+@\\S+")),
                 "the .deb names a maintainer address:\n" + String.join("\n", options));
         List<String> installer = Files.readAllLines(PROJECT.resolve("packaging/linux/installer.options"));
-        assertTrue(installer.stream().anyMatch(line -> line.startsWith("--about-url https://")),
+        assertTrue(
+                installer.stream().anyMatch(line -> line.startsWith("--about-url https://")),
                 "the packages name a homepage:\n" + String.join("\n", installer));
     }
 
@@ -158,8 +172,10 @@ class PackagedAppTest {
         try {
             String lines = waitForMarker(marker, app, "services-");
             assertTrue(lines.contains("first-frame "), "no main window: " + lines + "\n" + read(log));
-            assertTrue(lines.contains("services-ready"), "the demo tenant or sign-in client failed to start in the packaged runtime: "
-                    + lines + "\n" + read(log));
+            assertTrue(
+                    lines.contains("services-ready"),
+                    "the demo tenant or sign-in client failed to start in the packaged runtime: " + lines + "\n"
+                            + read(log));
             assertEquals("", read(log).strip(), "a normal start prints nothing (no JavaFX warning)");
         } finally {
             stop(app);
@@ -175,14 +191,18 @@ class PackagedAppTest {
         Path dest = PROJECT.resolve("target/packaging-check-installer");
         Path image = dest.resolve("account-linker");
         Files.createDirectories(dest);
-        try (dev.accountlinker.localtenant.LocalTenant tenant = dev.accountlinker.localtenant.LocalTenant.builder().start()) {
+        try (dev.accountlinker.localtenant.LocalTenant tenant =
+                dev.accountlinker.localtenant.LocalTenant.builder().start()) {
             Path settings = dest.resolve("acme.properties");
             String content = "domain=" + tenant.baseUrl() + "\nclient-id=" + tenant.clientId()
                     + "\nproduct-name=Acme Sign-ins\noffer-demo=false\noffer-connect=false\n";
             Files.writeString(settings, content);
             Path log = PROJECT.resolve("target/packaging-check-installer.log");
-            ProcessBuilder builder = new ProcessBuilder("bash", "packaging/build.sh", "--settings", settings.toString(),
-                    "app-image").directory(PROJECT.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+            ProcessBuilder builder = new ProcessBuilder(
+                            "bash", "packaging/build.sh", "--settings", settings.toString(), "app-image")
+                    .directory(PROJECT.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
             builder.environment().put("DEST", dest.toString());
             Process build = builder.start();
             assertTrue(build.waitFor(5, TimeUnit.MINUTES), "packaging/build.sh --settings took over 5 minutes");
@@ -198,16 +218,19 @@ class PackagedAppTest {
             makeHeadless(headless, marker);
             Path userConfig = Files.createDirectories(dest.resolve("empty-config-home"));
             Path appLog = dest.resolve("launcher.log");
-            ProcessBuilder launcher = new ProcessBuilder(headless.resolve("bin/account-linker").toString())
-                    .redirectErrorStream(true).redirectOutput(appLog.toFile());
+            ProcessBuilder launcher = new ProcessBuilder(
+                            headless.resolve("bin/account-linker").toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(appLog.toFile());
             // Nothing of this machine's user may decide instead: no settings file of theirs, no AUTH0_* variables.
             launcher.environment().put("XDG_CONFIG_HOME", userConfig.toString());
             launcher.environment().keySet().removeIf(name -> name.startsWith("AUTH0_"));
             Process app = launcher.start();
             try {
                 String lines = waitForMarker(marker, app, "services-");
-                assertTrue(lines.contains("tenant " + tenant.baseUrl()), "not on the installer's tenant: " + lines
-                        + "\n" + read(appLog));
+                assertTrue(
+                        lines.contains("tenant " + tenant.baseUrl()),
+                        "not on the installer's tenant: " + lines + "\n" + read(appLog));
                 assertTrue(lines.contains("services-ready"), lines + "\n" + read(appLog));
                 assertEquals("", read(appLog).strip(), "a normal start prints nothing");
             } finally {
@@ -221,7 +244,9 @@ class PackagedAppTest {
         Path settings = DEST.resolve("typo.properties");
         Files.writeString(settings, "domain=acme.eu.auth0.com\nclient-id=abc\noffer-dem0=false\n");
         Process build = new ProcessBuilder("bash", "packaging/build.sh", "--settings", settings.toString(), "app-image")
-                .directory(PROJECT.toFile()).redirectErrorStream(true).start();
+                .directory(PROJECT.toFile())
+                .redirectErrorStream(true)
+                .start();
         String output = new String(build.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(build.waitFor(2, TimeUnit.MINUTES), output);
         assertEquals(1, build.exitValue(), output);
@@ -238,11 +263,17 @@ class PackagedAppTest {
                 .filter(path -> path.getFileName().toString().startsWith("openjfx-monocle"))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("openjfx-monocle is not on the test class path"));
-        Files.copy(monocle, image.resolve("lib/app").resolve(monocle.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(
+                monocle, image.resolve("lib/app").resolve(monocle.getFileName()), StandardCopyOption.REPLACE_EXISTING);
         Path cfg = image.resolve("lib/app/account-linker.cfg");
         List<String> lines = new ArrayList<>(Files.readAllLines(cfg));
-        for (String option : List.of("--patch-module=javafx.graphics=$APPDIR/" + monocle.getFileName(), "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw",
-                "-Djava.awt.headless=true", "-Daccountlinker.startupMarker=" + marker)) {
+        for (String option : List.of(
+                "--patch-module=javafx.graphics=$APPDIR/" + monocle.getFileName(),
+                "-Dglass.platform=Monocle",
+                "-Dmonocle.platform=Headless",
+                "-Dprism.order=sw",
+                "-Djava.awt.headless=true",
+                "-Daccountlinker.startupMarker=" + marker)) {
             lines.add("java-options=" + option);
         }
         Files.write(cfg, lines);
@@ -250,15 +281,20 @@ class PackagedAppTest {
 
     private static String waitForMarker(Path marker, Process app, String expected) throws Exception {
         try {
-            org.testfx.util.WaitForAsyncUtils.waitFor(START_TIMEOUT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS,
-                    () -> !app.isAlive() || (Files.exists(marker) && Files.readString(marker).contains(expected)));
+            org.testfx.util.WaitForAsyncUtils.waitFor(
+                    START_TIMEOUT.toSeconds(),
+                    java.util.concurrent.TimeUnit.SECONDS,
+                    () -> !app.isAlive()
+                            || (Files.exists(marker) && Files.readString(marker).contains(expected)));
         } catch (java.util.concurrent.TimeoutException stillWaiting) {
             // reported below with whatever the marker holds
         }
         if (!app.isAlive() && !(Files.exists(marker) && Files.readString(marker).contains(expected))) {
             fail("the packaged launcher exited with " + app.exitValue() + " before its window came up");
         }
-        return Files.exists(marker) ? Files.readString(marker) : "(no marker after " + START_TIMEOUT.toSeconds() + " s)";
+        return Files.exists(marker)
+                ? Files.readString(marker)
+                : "(no marker after " + START_TIMEOUT.toSeconds() + " s)";
     }
 
     private static void stop(Process app) throws InterruptedException {

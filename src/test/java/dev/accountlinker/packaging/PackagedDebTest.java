@@ -28,7 +28,9 @@ class PackagedDebTest {
     void theDebNamesGtkItsMaintainerAndHomepageAndInstallsAMenuEntryWithTheIcon() throws Exception {
         Path log = PROJECT.resolve("target/packaging-check-deb.log");
         ProcessBuilder builder = new ProcessBuilder("bash", "packaging/build.sh", "deb")
-                .directory(PROJECT.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+                .directory(PROJECT.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         builder.environment().put("DEST", DEST.toString());
         Process build = builder.start();
         assertTrue(build.waitFor(10, TimeUnit.MINUTES), "the .deb build took over 10 minutes");
@@ -36,21 +38,31 @@ class PackagedDebTest {
 
         Path deb;
         try (Stream<Path> files = Files.list(DEST)) {
-            deb = files.filter(path -> path.toString().endsWith(".deb")).findFirst().orElseThrow();
+            deb = files.filter(path -> path.toString().endsWith(".deb"))
+                    .findFirst()
+                    .orElseThrow();
         }
         String depends = run("dpkg-deb", "-f", deb.toString(), "Depends");
         assertTrue(List.of(depends.split("[,\\s]+")).contains("libgtk-3-0"), "Depends: " + depends);
-        assertEquals("account-linker", run("dpkg-deb", "-f", deb.toString(), "Package").trim());
-        assertEquals("Account Linker contributors <accountlinker@example.org>",
+        assertEquals(
+                "account-linker",
+                run("dpkg-deb", "-f", deb.toString(), "Package").trim());
+        assertEquals(
+                "Account Linker contributors <accountlinker@example.org>",
                 run("dpkg-deb", "-f", deb.toString(), "Maintainer").trim());
-        assertEquals("https://accountlinker.example.org/", run("dpkg-deb", "-f", deb.toString(), "Homepage").trim());
+        assertEquals(
+                "https://accountlinker.example.org/",
+                run("dpkg-deb", "-f", deb.toString(), "Homepage").trim());
 
         String contents = run("dpkg-deb", "-c", deb.toString());
         assertTrue(contents.contains("./opt/account-linker/bin/account-linker"), contents);
         assertTrue(contents.contains("./opt/account-linker/lib/account-linker.png"), contents);
         assertTrue(contents.contains("./opt/account-linker/lib/account-linker-account-linker.desktop"), contents);
-        String desktop = run("sh", "-c", "dpkg-deb --fsys-tarfile '" + deb
-                + "' | tar -xO ./opt/account-linker/lib/account-linker-account-linker.desktop");
+        String desktop = run(
+                "sh",
+                "-c",
+                "dpkg-deb --fsys-tarfile '" + deb
+                        + "' | tar -xO ./opt/account-linker/lib/account-linker-account-linker.desktop");
         assertTrue(desktop.contains("Name=Account Linker"), desktop);
         assertTrue(desktop.contains("Icon=/opt/account-linker/lib/account-linker.png"), desktop);
         assertTrue(desktop.contains("Exec=/opt/account-linker/bin/account-linker"), desktop);

@@ -50,8 +50,12 @@ import java.util.function.UnaryOperator;
  * extends {@link AccountLinkerRobot} is itself attached to the session as its robot.
  */
 public final class AccountLinkerExtension implements BeforeEachCallback, AfterEachCallback, ParameterResolver {
-    private static final Set<Class<?>> INJECTED = Set.of(AccountLinkerRobot.class, TenantControls.class,
-            AccountLinkerSession.class, ManualDeadlines.class, ScriptedBrowser.class);
+    private static final Set<Class<?>> INJECTED = Set.of(
+            AccountLinkerRobot.class,
+            TenantControls.class,
+            AccountLinkerSession.class,
+            ManualDeadlines.class,
+            ScriptedBrowser.class);
 
     static {
         HeadlessDefaults.apply();
@@ -64,8 +68,7 @@ public final class AccountLinkerExtension implements BeforeEachCallback, AfterEa
 
     /** The extension of {@link AccountLinkerTest @AccountLinkerTest}: the kit's defaults. */
     public AccountLinkerExtension() {
-        this(new AccountLinkerSetup() {
-        }, true);
+        this(new AccountLinkerSetup() {}, true);
     }
 
     private AccountLinkerExtension(AccountLinkerSetup setup, boolean declarative) {
@@ -141,8 +144,9 @@ public final class AccountLinkerExtension implements BeforeEachCallback, AfterEa
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         if (session == null) {
-            throw new ParameterResolutionException(parameter.getParameter().getType().getSimpleName()
-                    + " exists only while a test runs: take it in a test or @BeforeEach method, not a constructor");
+            throw new ParameterResolutionException(
+                    parameter.getParameter().getType().getSimpleName()
+                            + " exists only while a test runs: take it in a test or @BeforeEach method, not a constructor");
         }
         Class<?> type = parameter.getParameter().getType();
         if (type == AccountLinkerRobot.class) {
@@ -179,17 +183,20 @@ public final class AccountLinkerExtension implements BeforeEachCallback, AfterEa
         try {
             SignInWays ways = setup.signInWays();
             AdjustableClock clock = new AdjustableClock();
-            List<String> redirectUris = new ArrayList<>(List.of(callbacks.redirectUri(), LocalTenant.DEFAULT_REDIRECT_URI));
+            List<String> redirectUris =
+                    new ArrayList<>(List.of(callbacks.redirectUri(), LocalTenant.DEFAULT_REDIRECT_URI));
             // As an admin does for a real tenant: every loopback callback URL the system-browser way may use, exactly.
             ways.callbackUris().forEach(uri -> redirectUris.add(uri.toString()));
             tenant = setup.tenant(LocalTenant.builder()
                             .clock(clock)
                             .redirectUris(redirectUris)
-                            .logoutUrls(ways.signedOutUris().stream().map(URI::toString).toList())
+                            .logoutUrls(ways.signedOutUris().stream()
+                                    .map(URI::toString)
+                                    .toList())
                             .seedDemoUsers(true))
                     .start();
-            AccountLinkerSession session = new AccountLinkerSession(setup, tenant, clock, callbacks, new ManualDeadlines(),
-                    new ScriptedBrowser(), ways);
+            AccountLinkerSession session = new AccountLinkerSession(
+                    setup, tenant, clock, callbacks, new ManualDeadlines(), new ScriptedBrowser(), ways);
             AppServices services = setup.services(session);
             FxToolkit.registerPrimaryStage();
             Application application = FxToolkit.setupApplication(() -> new AccountLinkerApp(services));
@@ -238,8 +245,7 @@ public final class AccountLinkerExtension implements BeforeEachCallback, AfterEa
         private ConfigException configProblem;
         private ServicesFactory services;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The tenant's users are these instead of the demo accounts (see {@code TenantAccount.builder()}). */
         public Builder users(TenantAccount... accounts) {
@@ -253,8 +259,11 @@ public final class AccountLinkerExtension implements BeforeEachCallback, AfterEa
          * are then left out unless {@link #demoAccounts(boolean) demoAccounts(true)} is called afterwards.
          */
         public Builder user(String email, String password) {
-            return users(TenantAccount.builder().email(email).password(password)
-                    .userId("auth0|" + email.substring(0, Math.max(1, email.indexOf('@')))).build());
+            return users(TenantAccount.builder()
+                    .email(email)
+                    .password(password)
+                    .userId("auth0|" + email.substring(0, Math.max(1, email.indexOf('@'))))
+                    .build());
         }
 
         /** Whether the demo accounts (README, "Demo tenant and its accounts") are seeded: yes unless users are given. */
@@ -367,8 +376,12 @@ public final class AccountLinkerExtension implements BeforeEachCallback, AfterEa
                         return factory.create(session);
                     }
                     if (problem != null) {
-                        return new AppServices(AppConfig.demoDefaults().withWays(ways), Optional.of(problem),
-                                Messages.forDefaultLocale(), Clock.systemDefaultZone(), session.deadlines(),
+                        return new AppServices(
+                                AppConfig.demoDefaults().withWays(ways),
+                                Optional.of(problem),
+                                Messages.forDefaultLocale(),
+                                Clock.systemDefaultZone(),
+                                session.deadlines(),
                                 session.loginSettings());
                     }
                     return session.defaultServices();

@@ -43,7 +43,9 @@ public class AccountLinkerRobot extends FxRobot {
     /** The longest any wait of the robot lasts. */
     public static final long TIMEOUT_SECONDS = 30;
 
-    private static final String[] CONFIRM_BUTTONS = {"#confirmLinkButton", "#confirmUnlinkButton", "#confirmSignOutButton"};
+    private static final String[] CONFIRM_BUTTONS = {
+        "#confirmLinkButton", "#confirmUnlinkButton", "#confirmSignOutButton"
+    };
 
     static {
         HeadlessDefaults.apply(); // before the toolkit starts, even when a test class extends the robot
@@ -53,8 +55,7 @@ public class AccountLinkerRobot extends FxRobot {
     private volatile Duration timeout = Duration.ofSeconds(TIMEOUT_SECONDS);
 
     /** For a test class that extends the robot: the extension attaches it to each test's session. */
-    public AccountLinkerRobot() {
-    }
+    public AccountLinkerRobot() {}
 
     AccountLinkerRobot(AccountLinkerSession session) {
         this.session = session;
@@ -109,7 +110,8 @@ public class AccountLinkerRobot extends FxRobot {
         browser().signInNextTime(email, password);
         clickOn("#signInButton");
         if (!ways().useBrowserFor(Optional.empty())) {
-            waitUntil(() -> "no sign-in window with its 'continue in your browser' link",
+            waitUntil(
+                    () -> "no sign-in window with its 'continue in your browser' link",
                     () -> shown("#continueInBrowserLink"));
             clickOn("#continueInBrowserLink");
         }
@@ -136,8 +138,12 @@ public class AccountLinkerRobot extends FxRobot {
     }
 
     private LinkConfirmation link(String button, Optional<String> connection, String email, String password) {
-        waitUntil(() -> "no enabled Link button " + button + " (buttons shown: " + linkButtonIds() + ")",
-                () -> onFx(() -> lookup(button).tryQuery().map(node -> !node.isDisabled()).orElse(false)));
+        waitUntil(
+                () -> "no enabled Link button " + button + " (buttons shown: " + linkButtonIds() + ")",
+                () -> onFx(() -> lookup(button)
+                        .tryQuery()
+                        .map(node -> !node.isDisabled())
+                        .orElse(false)));
         boolean inBrowser = ways().useBrowserFor(connection);
         if (inBrowser) {
             browser().signInNextTime(email, password);
@@ -146,15 +152,18 @@ public class AccountLinkerRobot extends FxRobot {
         if (!inBrowser) {
             submitLoginForm(email, password);
         }
-        waitUntil(() -> "neither the link confirmation nor a message from the app",
-                () -> dialogShowing("#confirmLinkButton") || (isIdle() && !statusText().isEmpty()));
+        waitUntil(
+                () -> "neither the link confirmation nor a message from the app",
+                () -> dialogShowing("#confirmLinkButton")
+                        || (isIdle() && !statusText().isEmpty()));
         return new LinkConfirmation(this);
     }
 
     /** Clicks the identity's Unlink button ({@code #unlink-<provider>-<user_id>}) and returns its open confirmation. */
     public Confirmation unlink(String provider, String userId) {
         String button = "#unlink-" + nodeIdPart(provider) + "-" + nodeIdPart(userId);
-        waitUntil(() -> "no Unlink button " + button + " on screen (identities shown: " + subjectsShown() + ")",
+        waitUntil(
+                () -> "no Unlink button " + button + " on screen (identities shown: " + subjectsShown() + ")",
                 () -> onFx(() -> clickable(button).isPresent()));
         clickWhenReady(button);
         waitForDialogButton("#confirmUnlinkButton");
@@ -174,7 +183,9 @@ public class AccountLinkerRobot extends FxRobot {
             clickOn("#federatedSignOutCheckBox");
         }
         clickOn("#confirmSignOutButton");
-        waitUntil(() -> "no sign-in screen after signing out", () -> node("#signInButton").isPresent());
+        waitUntil(
+                () -> "no sign-in screen after signing out",
+                () -> node("#signInButton").isPresent());
     }
 
     /**
@@ -184,13 +195,18 @@ public class AccountLinkerRobot extends FxRobot {
     public Status confirm() {
         waitUntil(() -> "no confirmation to confirm", () -> openConfirmButton().isPresent());
         String button = openConfirmButton().orElseThrow();
-        if (button.equals("#confirmLinkButton") && node("#bothAccountsMineCheckBox").isPresent()
-                && !onFx(() -> lookup("#bothAccountsMineCheckBox").queryAs(CheckBox.class).isSelected())) {
+        if (button.equals("#confirmLinkButton")
+                && node("#bothAccountsMineCheckBox").isPresent()
+                && !onFx(() -> lookup("#bothAccountsMineCheckBox")
+                        .queryAs(CheckBox.class)
+                        .isSelected())) {
             clickOn("#bothAccountsMineCheckBox");
         }
         clickOn(button);
         if (button.equals("#confirmSignOutButton")) {
-            waitUntil(() -> "no sign-in screen after signing out", () -> node("#signInButton").isPresent());
+            waitUntil(
+                    () -> "no sign-in screen after signing out",
+                    () -> node("#signInButton").isPresent());
         }
         waitUntilIdle();
         return status();
@@ -201,12 +217,22 @@ public class AccountLinkerRobot extends FxRobot {
      * progress or a tenant check; then waits until the app is idle.
      */
     public Status cancel() {
-        String[] cancels = {"#cancelDialogButton", "#loginCancelButton", "#browserCancelButton", "#linkCancelButton",
-                "#tenantCheckCancelButton", "#signInCancelButton"};
-        waitUntil(() -> "nothing to cancel (" + String.join(", ", cancels) + ")",
-                () -> onFx(() -> java.util.Arrays.stream(cancels).anyMatch(id -> clickable(id).isPresent())));
-        String cancel = onFx(() -> java.util.Arrays.stream(cancels).filter(id -> clickable(id).isPresent())
-                .findFirst().orElseThrow());
+        String[] cancels = {
+            "#cancelDialogButton",
+            "#loginCancelButton",
+            "#browserCancelButton",
+            "#linkCancelButton",
+            "#tenantCheckCancelButton",
+            "#signInCancelButton"
+        };
+        waitUntil(
+                () -> "nothing to cancel (" + String.join(", ", cancels) + ")",
+                () -> onFx(() -> java.util.Arrays.stream(cancels)
+                        .anyMatch(id -> clickable(id).isPresent())));
+        String cancel = onFx(() -> java.util.Arrays.stream(cancels)
+                .filter(id -> clickable(id).isPresent())
+                .findFirst()
+                .orElseThrow());
         clickWhenReady(cancel);
         waitUntilIdle();
         return status();
@@ -220,7 +246,9 @@ public class AccountLinkerRobot extends FxRobot {
      * identity) otherwise.
      */
     public List<ShownIdentity> identities() {
-        waitUntil(() -> node("#identitiesTable").isEmpty() ? "no identities list (the settings screen is not showing)"
+        waitUntil(
+                () -> node("#identitiesTable").isEmpty()
+                        ? "no identities list (the settings screen is not showing)"
                         : "identities still loading",
                 () -> node("#identitiesTable").isPresent() && !shown("#busyBox"));
         return onFx(this::identitiesShown);
@@ -230,11 +258,14 @@ public class AccountLinkerRobot extends FxRobot {
     public Status status() {
         return onFx(() -> {
             Optional<Node> label = lookup("#statusMessage").tryQuery();
-            if (label.isEmpty() || ((Label) label.get()).getText() == null || ((Label) label.get()).getText().isEmpty()) {
+            if (label.isEmpty()
+                    || ((Label) label.get()).getText() == null
+                    || ((Label) label.get()).getText().isEmpty()) {
                 return Status.NONE;
             }
             List<String> classes = label.get().getStyleClass();
-            Status.Kind kind = classes.contains("error") ? Status.Kind.ERROR
+            Status.Kind kind = classes.contains("error")
+                    ? Status.Kind.ERROR
                     : classes.contains("success") ? Status.Kind.SUCCESS : Status.Kind.INFO;
             return new Status(((Label) label.get()).getText(), kind);
         });
@@ -266,8 +297,10 @@ public class AccountLinkerRobot extends FxRobot {
             } catch (RuntimeException | AssertionError unreadable) {
                 what = "condition not met";
             }
-            throw new AssertionError(what + " after " + seconds(timeout) + " s; status: " + describeStatus()
-                    + "; windows: " + windowTitles() + loginPageError(), e);
+            throw new AssertionError(
+                    what + " after " + seconds(timeout) + " s; status: " + describeStatus() + "; windows: "
+                            + windowTitles() + loginPageError(),
+                    e);
         }
     }
 
@@ -307,7 +340,9 @@ public class AccountLinkerRobot extends FxRobot {
     }
 
     public WebView loginWebView() {
-        waitUntil(() -> "no sign-in window (#loginWebView)", () -> node("#loginWebView").isPresent());
+        waitUntil(
+                () -> "no sign-in window (#loginWebView)",
+                () -> node("#loginWebView").isPresent());
         return lookup("#loginWebView").queryAs(WebView.class);
     }
 
@@ -320,9 +355,11 @@ public class AccountLinkerRobot extends FxRobot {
     /** Waits until the tenant's login form is rendered in the sign-in window. */
     public void waitForLoginForm() {
         WebView webView = loginWebView();
-        waitUntil(() -> "no login form in the sign-in window", () -> Boolean.TRUE.equals(onFx(() ->
-                webView.getEngine().getDocument() != null
-                        && Boolean.TRUE.equals(webView.getEngine().executeScript("document.getElementById('username') !== null")))));
+        waitUntil(
+                () -> "no login form in the sign-in window",
+                () -> Boolean.TRUE.equals(onFx(() -> webView.getEngine().getDocument() != null
+                        && Boolean.TRUE.equals(
+                                webView.getEngine().executeScript("document.getElementById('username') !== null")))));
     }
 
     /** Clicks into a form field of the real page and types, as a person would. */
@@ -358,15 +395,18 @@ public class AccountLinkerRobot extends FxRobot {
 
     /** Waits until the settings screen shows this account's email. */
     public void waitForSettingsOf(String email) {
-        waitUntil(() -> "no settings screen of " + email + (node("#profileEmail").isPresent()
-                        ? " (it shows " + text("#profileEmail") + ")" : ""),
+        waitUntil(
+                () -> "no settings screen of " + email
+                        + (node("#profileEmail").isPresent() ? " (it shows " + text("#profileEmail") + ")" : ""),
                 () -> node("#profileEmail").isPresent() && email.equals(text("#profileEmail")));
     }
 
     /** Waits until the list shows this many identities. */
     public void waitForIdentityCount(int count) {
-        waitUntil(() -> "not " + count + " identities (the list shows " + subjectsShown() + ")",
-                () -> onFx(() -> node("#identitiesTable").isPresent() && identitiesShown().size() == count));
+        waitUntil(
+                () -> "not " + count + " identities (the list shows " + subjectsShown() + ")",
+                () -> onFx(() -> node("#identitiesTable").isPresent()
+                        && identitiesShown().size() == count));
     }
 
     /** The {@code provider|user_id} of every identity shown, once the account is loaded. */
@@ -376,15 +416,19 @@ public class AccountLinkerRobot extends FxRobot {
 
     /** Starts linking with the given button and signs the second account in on the tenant's page. */
     public void linkWith(String buttonId, String email, String password) {
-        waitUntil(() -> "no enabled button " + buttonId, () -> !lookup(buttonId).query().isDisabled());
+        waitUntil(
+                () -> "no enabled button " + buttonId,
+                () -> !lookup(buttonId).query().isDisabled());
         clickOn(buttonId);
         submitLoginForm(email, password);
     }
 
     /** Waits until a link or unlink has finished and its status message is shown. */
     public void waitForOperationToEnd() {
-        waitUntil(() -> "the operation has not ended with a message",
-                () -> !loginWindowOpen() && !node("#linkProgressBox").map(Node::isVisible).orElse(false)
+        waitUntil(
+                () -> "the operation has not ended with a message",
+                () -> !loginWindowOpen()
+                        && !node("#linkProgressBox").map(Node::isVisible).orElse(false)
                         && !statusText().isEmpty());
     }
 
@@ -396,8 +440,7 @@ public class AccountLinkerRobot extends FxRobot {
 
     /** The text a person sees in the open dialog (hidden parts, such as the other choice's details, left out). */
     public String dialogText() {
-        return onFx(() -> lookup(".dialog-pane").queryAs(DialogPane.class)
-                .lookupAll(".label").stream()
+        return onFx(() -> lookup(".dialog-pane").queryAs(DialogPane.class).lookupAll(".label").stream()
                 .filter(AccountLinkerRobot::shown)
                 .map(node -> ((Label) node).getText())
                 .filter(text -> text != null)
@@ -409,7 +452,9 @@ public class AccountLinkerRobot extends FxRobot {
      * hidden spare cell can still hold a button with the same id: only the one on screen is clicked.
      */
     public void clickWhenReady(String query) {
-        waitUntil(() -> "nothing clickable at " + query, () -> onFx(() -> clickable(query).isPresent()));
+        waitUntil(
+                () -> "nothing clickable at " + query,
+                () -> onFx(() -> clickable(query).isPresent()));
         WaitForAsyncUtils.waitForFxEvents();
         clickOn(onFx(() -> clickable(query).orElseThrow()));
     }
@@ -436,13 +481,19 @@ public class AccountLinkerRobot extends FxRobot {
         }
         clickOn(id);
         WaitForAsyncUtils.waitForFxEvents();
-        waitUntil(() -> id + " not selected", () -> onFx(() -> lookup(id).queryAs(RadioButton.class).isSelected()));
+        waitUntil(
+                () -> id + " not selected",
+                () -> onFx(() -> lookup(id).queryAs(RadioButton.class).isSelected()));
     }
 
     boolean dialogShowing(String id) {
         return lookup(id).match(NodeMatchers.isVisible()).tryQuery().isPresent()
-                && onFx(() -> lookup(id).tryQuery().map(node -> node.getScene() != null
-                && node.getScene().getWindow() != null && node.getScene().getWindow().isShowing()).orElse(false));
+                && onFx(() -> lookup(id)
+                        .tryQuery()
+                        .map(node -> node.getScene() != null
+                                && node.getScene().getWindow() != null
+                                && node.getScene().getWindow().isShowing())
+                        .orElse(false));
     }
 
     /** The app has nothing under way: one window, no progress shown in it. */
@@ -464,7 +515,11 @@ public class AccountLinkerRobot extends FxRobot {
                 busy.add("loading the account");
             }
             if (shownNow("#linkProgressBox")) {
-                busy.add("in progress: " + lookup("#linkProgressLabel").tryQuery().map(n -> ((Label) n).getText()).orElse(""));
+                busy.add("in progress: "
+                        + lookup("#linkProgressLabel")
+                                .tryQuery()
+                                .map(n -> ((Label) n).getText())
+                                .orElse(""));
             }
             if (shownNow("#tenantCheckProgressBox")) {
                 busy.add("checking the tenant");
@@ -488,14 +543,20 @@ public class AccountLinkerRobot extends FxRobot {
 
     /** On the JavaFX thread: a node of the query is in a showing window, with it and its parents visible. */
     private boolean shownNow(String query) {
-        return lookup(query).queryAll().stream().anyMatch(node -> node.getScene() != null
-                && node.getScene().getWindow() != null && node.getScene().getWindow().isShowing() && shown(node));
+        return lookup(query).queryAll().stream()
+                .anyMatch(node -> node.getScene() != null
+                        && node.getScene().getWindow() != null
+                        && node.getScene().getWindow().isShowing()
+                        && shown(node));
     }
 
     private Optional<Node> clickable(String query) {
         return lookup(query).queryAll().stream()
-                .filter(node -> node.isVisible() && !node.isDisabled() && node.getScene() != null
-                        && node.getParent() != null && node.getParent().isVisible())
+                .filter(node -> node.isVisible()
+                        && !node.isDisabled()
+                        && node.getScene() != null
+                        && node.getParent() != null
+                        && node.getParent().isVisible())
                 .findFirst();
     }
 
@@ -517,23 +578,36 @@ public class AccountLinkerRobot extends FxRobot {
         } else if (list instanceof ListView<?> listView) {
             items = listView.getItems();
         } else {
-            items = list.lookupAll(".identity-card").stream().map(Node::getUserData).toList();
+            items = list.lookupAll(".identity-card").stream()
+                    .map(Node::getUserData)
+                    .toList();
         }
-        return items.stream().filter(Identity.class::isInstance).map(item -> ShownIdentity.of((Identity) item)).toList();
+        return items.stream()
+                .filter(Identity.class::isInstance)
+                .map(item -> ShownIdentity.of((Identity) item))
+                .toList();
     }
 
     private String subjectsShown() {
         try {
-            return onFx(() -> node("#identitiesTable").isEmpty() ? "no list"
-                    : identitiesShown().stream().map(ShownIdentity::subject).toList().toString());
+            return onFx(() -> node("#identitiesTable").isEmpty()
+                    ? "no list"
+                    : identitiesShown().stream()
+                            .map(ShownIdentity::subject)
+                            .toList()
+                            .toString());
         } catch (AssertionError e) {
             return "unreadable";
         }
     }
 
     private String linkButtonIds() {
-        return onFx(() -> lookup(".button").queryAll().stream().map(Node::getId)
-                .filter(id -> id != null && id.startsWith("link")).sorted().toList().toString());
+        return onFx(() -> lookup(".button").queryAll().stream()
+                .map(Node::getId)
+                .filter(id -> id != null && id.startsWith("link"))
+                .sorted()
+                .toList()
+                .toString());
     }
 
     private String describeStatus() {
@@ -546,7 +620,10 @@ public class AccountLinkerRobot extends FxRobot {
 
     private String windowTitles() {
         try {
-            return onFx(() -> showingStages().stream().map(stage -> "\"" + stage.getTitle() + "\"").toList().toString());
+            return onFx(() -> showingStages().stream()
+                    .map(stage -> "\"" + stage.getTitle() + "\"")
+                    .toList()
+                    .toString());
         } catch (AssertionError e) {
             return "unreadable";
         }
@@ -559,8 +636,12 @@ public class AccountLinkerRobot extends FxRobot {
                 return "";
             }
             WebView webView = lookup("#loginWebView").queryAs(WebView.class);
-            Object error = onFx(() -> webView.getEngine().getDocument() == null ? null : webView.getEngine().executeScript(
-                    "(function(){var e=document.getElementById('error');return e?e.textContent:null;})()"));
+            Object error = onFx(
+                    () -> webView.getEngine().getDocument() == null
+                            ? null
+                            : webView.getEngine()
+                                    .executeScript(
+                                            "(function(){var e=document.getElementById('error');return e?e.textContent:null;})()"));
             return error instanceof String text && !text.isBlank() ? "; the sign-in page says: " + text.strip() : "";
         } catch (RuntimeException | AssertionError e) {
             return "";
@@ -568,12 +649,15 @@ public class AccountLinkerRobot extends FxRobot {
     }
 
     private static List<Stage> showingStages() {
-        return Window.getWindows().stream().filter(window -> window instanceof Stage && window.isShowing())
-                .map(window -> (Stage) window).toList();
+        return Window.getWindows().stream()
+                .filter(window -> window instanceof Stage && window.isShowing())
+                .map(window -> (Stage) window)
+                .toList();
     }
 
     private static String seconds(Duration duration) {
-        return duration.toMillis() % 1000 == 0 ? String.valueOf(duration.toSeconds())
+        return duration.toMillis() % 1000 == 0
+                ? String.valueOf(duration.toSeconds())
                 : String.valueOf(duration.toMillis() / 1000.0);
     }
 

@@ -34,8 +34,14 @@ public final class AccountLinkerSession {
     private volatile AppServices services;
     private volatile Application application;
 
-    AccountLinkerSession(AccountLinkerSetup setup, LocalTenant tenant, AdjustableClock clock, CallbackRecorder callbacks,
-                         ManualDeadlines deadlines, ScriptedBrowser browser, SignInWays signInWays) {
+    AccountLinkerSession(
+            AccountLinkerSetup setup,
+            LocalTenant tenant,
+            AdjustableClock clock,
+            CallbackRecorder callbacks,
+            ManualDeadlines deadlines,
+            ScriptedBrowser browser,
+            SignInWays signInWays) {
         this.setup = setup;
         this.tenant = tenant;
         this.controls = new TenantControls(tenant, clock);
@@ -91,8 +97,11 @@ public final class AccountLinkerSession {
     /** The test tenant's address and client, the setup's connections, the recorder's redirect URI. */
     public TenantSettings defaultTenantSettings() {
         try {
-            return new TenantSettings(TenantAddress.parse("domain", tenant.baseUrl()), tenant.clientId(),
-                    setup.connections(), URI.create(callbacks.redirectUri()));
+            return new TenantSettings(
+                    TenantAddress.parse("domain", tenant.baseUrl()),
+                    tenant.clientId(),
+                    setup.connections(),
+                    URI.create(callbacks.redirectUri()));
         } catch (ConfigException e) {
             throw new IllegalStateException("the test tenant's address was refused: " + tenant.baseUrl(), e);
         }
@@ -100,8 +109,13 @@ public final class AccountLinkerSession {
 
     /** The services of an app configured for the test tenant, with the setup's settings, ways and login settings. */
     public AppServices defaultServices() throws Exception {
-        return new AppServices(AppConfig.forTenant(setup.tenantSettings(this)).withWays(signInWays), Optional.empty(),
-                Messages.forDefaultLocale(), Clock.systemDefaultZone(), deadlines, loginSettings());
+        return new AppServices(
+                AppConfig.forTenant(setup.tenantSettings(this)).withWays(signInWays),
+                Optional.empty(),
+                Messages.forDefaultLocale(),
+                Clock.systemDefaultZone(),
+                deadlines,
+                loginSettings());
     }
 
     /** The services of the running app. */

@@ -20,5 +20,4 @@ import java.lang.annotation.Target;
 @Documented
 @Inherited
 @ExtendWith(AccountLinkerExtension.class)
-public @interface AccountLinkerTest {
-}
+public @interface AccountLinkerTest {}

@@ -113,14 +113,16 @@ class ContractUiTest {
             List<String> found = new ArrayList<>();
             for (Entry entry : TestingContract.on(screen)) {
                 List<Node> nodes = robot.lookup("#" + entry.id()).queryAll().stream()
-                        .filter(node -> node.getScene() != null && node.getScene().getWindow() != null
+                        .filter(node -> node.getScene() != null
+                                && node.getScene().getWindow() != null
                                 && node.getScene().getWindow().isShowing())
                         .toList();
                 if (nodes.isEmpty()) {
                     found.add("#" + entry.id() + " is missing from the " + screen);
                 } else if (nodes.stream().noneMatch(entry.type()::isInstance)) {
-                    found.add("#" + entry.id() + " on the " + screen + " is a " + nodes.get(0).getClass().getSimpleName()
-                            + ", not a " + entry.type().getSimpleName());
+                    found.add("#" + entry.id() + " on the " + screen + " is a "
+                            + nodes.get(0).getClass().getSimpleName() + ", not a "
+                            + entry.type().getSimpleName());
                 }
             }
             return found;

@@ -16,8 +16,7 @@ final class HeadlessDefaults {
             "prism.order", "sw",
             "java.awt.headless", "true");
 
-    private HeadlessDefaults() {
-    }
+    private HeadlessDefaults() {}
 
     static synchronized void apply() {
         PROPERTIES.forEach((key, value) -> {

@@ -38,7 +38,9 @@ class ReadmeTest {
     @Test
     void theReadmeListsExactlyTheNodeIdsTheContractTestChecks() throws IOException {
         Set<String> documented = new LinkedHashSet<>(TestingContract.documentedIds());
-        Set<String> concrete = TestingContract.entries().stream().map(TestingContract.Entry::id).collect(Collectors.toSet());
+        Set<String> concrete = TestingContract.entries().stream()
+                .map(TestingContract.Entry::id)
+                .collect(Collectors.toSet());
         Set<String> inReadme = new LinkedHashSet<>();
         Matcher code = Pattern.compile("`([^`]+)`").matcher(contractList());
         while (code.find()) {
@@ -58,9 +60,10 @@ class ReadmeTest {
 
     @Test
     void theReadmeNamesTheHeadlessPropertiesTheKitSets() throws IOException {
-        String section = between(Files.readString(README), "## Testing Account Linker with TestFX\n", "### Testing contract");
-        HeadlessDefaults.PROPERTIES.forEach((key, value) ->
-                assertTrue(section.contains("`" + key + "=" + value + "`"), key + "=" + value));
+        String section =
+                between(Files.readString(README), "## Testing Account Linker with TestFX\n", "### Testing contract");
+        HeadlessDefaults.PROPERTIES.forEach(
+                (key, value) -> assertTrue(section.contains("`" + key + "=" + value + "`"), key + "=" + value));
     }
 
     @Test

@@ -21,8 +21,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * to the app, as a browser does. {@link #outcome} sets what the platform says about opening it.
  */
 public final class ScriptedBrowser implements BrowserOpener {
-    private record Credentials(String email, String password) {
-    }
+    private record Credentials(String email, String password) {}
 
     private final TenantBrowser browser = new TenantBrowser(LocalTenant.DEFAULT_REDIRECT_URI);
     private final List<String> opened = new CopyOnWriteArrayList<>();
@@ -79,13 +78,18 @@ public final class ScriptedBrowser implements BrowserOpener {
                 }
                 TenantBrowser toApp = browser.stoppingAt(query.get("redirect_uri"));
                 TenantBrowser.Outcome first = toApp.open(url);
-                URI callback = first.reachedCallback() ? first.callback()
-                        : toApp.submit(first.requirePage(), who.email(), who.password()).requireCallback();
+                URI callback = first.reachedCallback()
+                        ? first.callback()
+                        : toApp.submit(first.requirePage(), who.email(), who.password())
+                                .requireCallback();
                 pages.add(get(callback));
             } else if (uri.getPath().endsWith("/v2/logout") && query.containsKey("returnTo")) {
-                TenantBrowser.Outcome back = browser.stoppingAt(query.get("returnTo")).open(url);
-                pages.add(back.reachedCallback() ? get(back.callback())
-                        : back.page().status() + " " + back.page().html());
+                TenantBrowser.Outcome back =
+                        browser.stoppingAt(query.get("returnTo")).open(url);
+                pages.add(
+                        back.reachedCallback()
+                                ? get(back.callback())
+                                : back.page().status() + " " + back.page().html());
             } else {
                 pages.add(get(uri));
             }
@@ -96,8 +100,14 @@ public final class ScriptedBrowser implements BrowserOpener {
 
     private static String get(URI uri) {
         try {
-            HttpResponse<String> page = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()
-                    .send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20)).GET().build(),
+            HttpResponse<String> page = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(10))
+                    .build()
+                    .send(
+                            HttpRequest.newBuilder(uri)
+                                    .timeout(Duration.ofSeconds(20))
+                                    .GET()
+                                    .build(),
                             HttpResponse.BodyHandlers.ofString());
             return page.statusCode() + " " + page.body();
         } catch (Exception e) {

@@ -9,11 +9,17 @@ import dev.accountlinker.account.Identity;
  * @param name  null when the identity has no name
  * @param main  true for the main (primary) identity, which has no Unlink button
  */
-public record ShownIdentity(String provider, String userId, String connection, String email, String name, boolean main) {
+public record ShownIdentity(
+        String provider, String userId, String connection, String email, String name, boolean main) {
 
     static ShownIdentity of(Identity identity) {
-        return new ShownIdentity(identity.provider(), identity.userId(), identity.connection(),
-                identity.email().orElse(null), identity.name().orElse(null), identity.primary());
+        return new ShownIdentity(
+                identity.provider(),
+                identity.userId(),
+                identity.connection(),
+                identity.email().orElse(null),
+                identity.name().orElse(null),
+                identity.primary());
     }
 
     /** The Auth0 user id this identity has as a standalone user: {@code provider|user_id}. */

@@ -6,7 +6,9 @@ package dev.accountlinker.testkit;
  */
 public record Status(String text, Kind kind) {
     public enum Kind {
-        SUCCESS, INFO, ERROR,
+        SUCCESS,
+        INFO,
+        ERROR,
         /** No message is shown. */
         NONE
     }

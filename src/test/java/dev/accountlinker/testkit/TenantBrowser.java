@@ -39,12 +39,15 @@ public final class TenantBrowser {
 
         /** True when the page has the login form ({@code #username}, {@code #password}, {@code #submit}). */
         public boolean hasLoginForm() {
-            return html.contains("id=\"username\"") && html.contains("id=\"password\"") && html.contains("id=\"submit\"");
+            return html.contains("id=\"username\"")
+                    && html.contains("id=\"password\"")
+                    && html.contains("id=\"submit\"");
         }
 
         /** Text of the {@code #error} element, if any. */
         public Optional<String> error() {
-            Matcher m = Pattern.compile("id=\"error\"[^>]*>(.*?)</", Pattern.DOTALL).matcher(html);
+            Matcher m =
+                    Pattern.compile("id=\"error\"[^>]*>(.*?)</", Pattern.DOTALL).matcher(html);
             return m.find() ? Optional.of(unescape(m.group(1).trim())) : Optional.empty();
         }
 
@@ -55,7 +58,8 @@ public final class TenantBrowser {
 
         /** Absolute URL of a link by element id (e.g. {@code connection-google-oauth2}). */
         public Optional<URI> link(String id) {
-            Matcher m = Pattern.compile("<a[^>]*id=\"" + Pattern.quote(id) + "\"[^>]*href=\"([^\"]*)\"").matcher(html);
+            Matcher m = Pattern.compile("<a[^>]*id=\"" + Pattern.quote(id) + "\"[^>]*href=\"([^\"]*)\"")
+                    .matcher(html);
             return m.find() ? Optional.of(uri.resolve(unescape(m.group(1)))) : Optional.empty();
         }
     }
@@ -81,8 +85,9 @@ public final class TenantBrowser {
 
         public URI requireCallback() {
             if (callback == null) {
-                throw new AssertionError("Expected a redirect to the callback but ended on " + page.uri() + " ("
-                        + page.status() + ", " + page.title() + ", error=" + page.error().orElse("-") + ")");
+                throw new AssertionError(
+                        "Expected a redirect to the callback but ended on " + page.uri() + " (" + page.status() + ", "
+                                + page.title() + ", error=" + page.error().orElse("-") + ")");
             }
             return callback;
         }
@@ -136,7 +141,10 @@ public final class TenantBrowser {
         fields.put("username", username);
         fields.put("password", password);
         StringBuilder body = new StringBuilder();
-        fields.forEach((k, v) -> body.append(body.length() == 0 ? "" : "&").append(enc(k)).append('=').append(enc(v)));
+        fields.forEach((k, v) -> body.append(body.length() == 0 ? "" : "&")
+                .append(enc(k))
+                .append('=')
+                .append(enc(v)));
         URI action = loginPage.uri().resolve(unescape(form.group(1)));
         return follow(HttpRequest.newBuilder(action)
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -147,8 +155,8 @@ public final class TenantBrowser {
     public URI signIn(String authorizeUrl, String username, String password) {
         Outcome first = open(authorizeUrl);
         if (first.reachedCallback()) {
-            throw new AssertionError("Expected a login page but the tenant answered at once (SSO?): "
-                    + redacted(first.callback()));
+            throw new AssertionError(
+                    "Expected a login page but the tenant answered at once (SSO?): " + redacted(first.callback()));
         }
         return submit(first.page(), username, password).requireCallback();
     }
@@ -156,7 +164,8 @@ public final class TenantBrowser {
     /** Like {@link #signIn} but first picks the social connection link on the Universal Login page. */
     public URI signInWith(String authorizeUrl, String connectionLinkId, String username, String password) {
         Page universal = open(authorizeUrl).requirePage();
-        URI link = universal.link(connectionLinkId)
+        URI link = universal
+                .link(connectionLinkId)
                 .orElseThrow(() -> new AssertionError("No link #" + connectionLinkId + " on " + universal.title()));
         return submit(open(link.toString()).requirePage(), username, password).requireCallback();
     }
@@ -172,7 +181,9 @@ public final class TenantBrowser {
 
     /** True when the browser holds the tenant's SSO session cookie ({@code auth0}). */
     public boolean hasSessionCookie() {
-        return cookies.getCookieStore().getCookies().stream().map(HttpCookie::getName).anyMatch("auth0"::equals);
+        return cookies.getCookieStore().getCookies().stream()
+                .map(HttpCookie::getName)
+                .anyMatch("auth0"::equals);
     }
 
     public void clearCookies() {
@@ -198,7 +209,10 @@ public final class TenantBrowser {
                 if (stripQuery(next.toString()).equals(redirectUri)) {
                     return new Outcome(next, null);
                 }
-                request = HttpRequest.newBuilder(next).timeout(Duration.ofSeconds(10)).GET().build();
+                request = HttpRequest.newBuilder(next)
+                        .timeout(Duration.ofSeconds(10))
+                        .GET()
+                        .build();
                 continue;
             }
             return new Outcome(null, new Page(request.uri(), status, response.body()));
@@ -240,7 +254,10 @@ public final class TenantBrowser {
     }
 
     private static String unescape(String s) {
-        return s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
+        return s.replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&#39;", "'")
                 .replace("&amp;", "&");
     }
 }

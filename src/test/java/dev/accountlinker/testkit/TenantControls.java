@@ -36,7 +36,8 @@ public final class TenantControls {
     /** How many requests with this method had a path containing {@code pathPart}. */
     public long requestsTo(String method, String pathPart) {
         return tenant.requests().stream()
-                .filter(request -> request.method().equals(method) && request.path().contains(pathPart))
+                .filter(request ->
+                        request.method().equals(method) && request.path().contains(pathPart))
                 .count();
     }
 

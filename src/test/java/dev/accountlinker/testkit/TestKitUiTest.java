@@ -55,20 +55,29 @@ class TestKitUiTest {
         void theStepsReportWhatHappenedAndTheTenantShowsIt(AccountLinkerRobot robot, TenantControls tenant) {
             assertEquals(Status.NONE, robot.status());
             robot.signIn("alice@example.com", "Alice-Demo-1");
-            assertEquals(List.of(new ShownIdentity("auth0", "alice", "Username-Password-Authentication", "alice@example.com",
-                    "Alice Example", true)),
+            assertEquals(
+                    List.of(new ShownIdentity(
+                            "auth0",
+                            "alice",
+                            "Username-Password-Authentication",
+                            "alice@example.com",
+                            "Alice Example",
+                            true)),
                     robot.identities());
 
             LinkConfirmation confirmation = robot.link("github", "alice-gh@example.com", "Github-Demo-1");
             assertTrue(confirmation.isOpen());
             assertEquals("To link: Alice (GitHub) — alice-gh@example.com (GitHub)", confirmation.secondAccount());
-            assertEquals(new Status("Linking was cancelled. Nothing was changed.", Status.Kind.INFO), confirmation.cancel());
+            assertEquals(
+                    new Status("Linking was cancelled. Nothing was changed.", Status.Kind.INFO), confirmation.cancel());
             assertTrue(tenant.user("github|4242424").isPresent(), "a cancelled link changes nothing");
 
-            Status linked = robot.link("github", "alice-gh@example.com", "Github-Demo-1").confirm();
+            Status linked = robot.link("github", "alice-gh@example.com", "Github-Demo-1")
+                    .confirm();
             assertEquals(Status.Kind.SUCCESS, linked.kind(), linked.text());
             ShownIdentity github = robot.identities().get(1);
-            assertEquals(new ShownIdentity("github", "4242424", "github", "alice-gh@example.com", "Alice (GitHub)", false),
+            assertEquals(
+                    new ShownIdentity("github", "4242424", "github", "alice-gh@example.com", "Alice (GitHub)", false),
                     github);
             assertEquals(1, tenant.requestsTo("POST", "/identities"));
 
@@ -82,9 +91,12 @@ class TestKitUiTest {
             LinkConfirmation refused = robot.link("unverified@example.com", "Unverified-1"); // any connection
             assertFalse(refused.isOpen());
             assertEquals(Status.Kind.ERROR, robot.status().kind());
-            assertTrue(robot.status().text().contains("unverified@example.com is not verified"), robot.status().text());
+            assertTrue(
+                    robot.status().text().contains("unverified@example.com is not verified"),
+                    robot.status().text());
             AssertionError confirming = assertThrows(AssertionError.class, refused::confirm);
-            assertTrue(confirming.getMessage().startsWith("no confirmation is open; status: \""), confirming.getMessage());
+            assertTrue(
+                    confirming.getMessage().startsWith("no confirmation is open; status: \""), confirming.getMessage());
         }
 
         @Test
@@ -100,34 +112,63 @@ class TestKitUiTest {
         @Test
         void aWaitThatFailsSaysWhatDidNotHappenAndWhatTheStatusLineSaid(AccountLinkerRobot robot) {
             Duration usual = Duration.ofSeconds(AccountLinkerRobot.TIMEOUT_SECONDS);
-            AssertionError beforeSignIn = assertThrows(AssertionError.class,
+            AssertionError beforeSignIn = assertThrows(
+                    AssertionError.class,
                     () -> robot.timeout(Duration.ofSeconds(1)).identities());
-            assertTrue(beforeSignIn.getMessage().startsWith("no identities list (the settings screen is not showing)"
-                    + " after 1 s; status: (none); windows: [\""), beforeSignIn.getMessage());
+            assertTrue(
+                    beforeSignIn
+                            .getMessage()
+                            .startsWith("no identities list (the settings screen is not showing)"
+                                    + " after 1 s; status: (none); windows: [\""),
+                    beforeSignIn.getMessage());
 
             robot.timeout(usual).clickOn("#signInButton");
             robot.submitLoginForm("alice@example.com", "wrong password");
             robot.waitUntil(() -> Boolean.TRUE.equals(robot.script("document.getElementById('error') !== null")));
-            AssertionError wrongPassword = assertThrows(AssertionError.class,
+            AssertionError wrongPassword = assertThrows(
+                    AssertionError.class,
                     () -> robot.timeout(Duration.ofSeconds(1)).waitForSettingsOf("alice@example.com"));
-            assertTrue(wrongPassword.getMessage().matches("(?s)no settings screen of alice@example.com after 1 s;"
-                    + " status: \\(none\\); windows: \\[.*\\]; the sign-in page says: .+"), wrongPassword.getMessage());
+            assertTrue(
+                    wrongPassword
+                            .getMessage()
+                            .matches("(?s)no settings screen of alice@example.com after 1 s;"
+                                    + " status: \\(none\\); windows: \\[.*\\]; the sign-in page says: .+"),
+                    wrongPassword.getMessage());
             robot.timeout(usual).cancel();
 
             robot.signIn("alice@example.com", "Alice-Demo-1");
-            AssertionError noSuchIdentity = assertThrows(AssertionError.class,
+            AssertionError noSuchIdentity = assertThrows(
+                    AssertionError.class,
                     () -> robot.timeout(Duration.ofSeconds(1)).unlink("github", "4242424"));
-            assertTrue(noSuchIdentity.getMessage().startsWith("no Unlink button #unlink-github-4242424 on screen"
-                    + " (identities shown: [auth0|alice]) after 1 s; status: (none)"), noSuchIdentity.getMessage());
+            assertTrue(
+                    noSuchIdentity
+                            .getMessage()
+                            .startsWith("no Unlink button #unlink-github-4242424 on screen"
+                                    + " (identities shown: [auth0|alice]) after 1 s; status: (none)"),
+                    noSuchIdentity.getMessage());
         }
 
         @Test
         void identitiesAreReadFromCardsOnceTheListIsNoLongerATable(AccountLinkerRobot robot) {
             // The settings screen as the cards design has it (contract-notes): each card carries its identity.
-            Identity main = new Identity("Username-Password-Authentication", "auth0", "alice", false,
-                    Optional.of("alice@example.com"), Optional.of("Alice Example"), Optional.empty(), true);
-            Identity github = new Identity("github", "github", "4242424", true,
-                    Optional.of("alice-gh@example.com"), Optional.of("Alice (GitHub)"), Optional.empty(), false);
+            Identity main = new Identity(
+                    "Username-Password-Authentication",
+                    "auth0",
+                    "alice",
+                    false,
+                    Optional.of("alice@example.com"),
+                    Optional.of("Alice Example"),
+                    Optional.empty(),
+                    true);
+            Identity github = new Identity(
+                    "github",
+                    "github",
+                    "4242424",
+                    true,
+                    Optional.of("alice-gh@example.com"),
+                    Optional.of("Alice (GitHub)"),
+                    Optional.empty(),
+                    false);
             robot.onFx(() -> {
                 VBox cards = new VBox();
                 cards.setId("identitiesTable");
@@ -147,7 +188,8 @@ class TestKitUiTest {
         }
 
         @Test
-        void cancelClosesTheSignInWindowAndTheDeadlinesWaitForTheTest(AccountLinkerRobot robot, ManualDeadlines deadlines) {
+        void cancelClosesTheSignInWindowAndTheDeadlinesWaitForTheTest(
+                AccountLinkerRobot robot, ManualDeadlines deadlines) {
             robot.clickOn("#signInButton");
             robot.waitForLoginForm();
             assertEquals(1, deadlines.pendingCount(), "the sign-in window's timeout waits for the test");
@@ -172,7 +214,9 @@ class TestKitUiTest {
             robot.signInThroughBrowser("alice@example.com", "Alice-Demo-1");
             assertEquals(1, browser.opened().size());
             robot.waitUntil(() -> browser.pages().size() == 1);
-            assertTrue(browser.pages().get(0).startsWith("200") && browser.pages().get(0).contains("You can close this tab"),
+            assertTrue(
+                    browser.pages().get(0).startsWith("200")
+                            && browser.pages().get(0).contains("You can close this tab"),
                     browser.pages().get(0));
 
             robot.link("google-oauth2", "alice.g@example.com", "Google-Demo-1").confirm();
@@ -203,7 +247,9 @@ class TestKitUiTest {
 
         @Test
         void onlyTheseUsersExistAndOnlyTheseConnectionsAreOffered(AccountLinkerRobot robot, TenantControls tenant) {
-            assertEquals(List.of("auth0|dana"), tenant.users().stream().map(user -> user.userId()).toList());
+            assertEquals(
+                    List.of("auth0|dana"),
+                    tenant.users().stream().map(user -> user.userId()).toList());
             robot.signIn("dana@example.com", "Dana-Test-1");
             assertEquals(List.of("auth0|dana"), robot.identitySubjects());
             assertTrue(robot.node("#link-github").isPresent());
@@ -227,7 +273,8 @@ class TestKitUiTest {
                 .build();
 
         @Test
-        void eachChangeReachesTheTenantOrTheApp(AccountLinkerRobot robot, TenantControls tenant, AccountLinkerSession session) {
+        void eachChangeReachesTheTenantOrTheApp(
+                AccountLinkerRobot robot, TenantControls tenant, AccountLinkerSession session) {
             assertEquals(RateLimit.off(), tenant.localTenant().rateLimit());
             TenantSettings settings = session.services().config().tenant().orElseThrow();
             assertEquals(List.of(3, 4), List.of(settings.connectTimeoutSeconds(), settings.readTimeoutSeconds()));
@@ -249,10 +296,16 @@ class TestKitUiTest {
         final AccountLinkerExtension app = AccountLinkerExtension.builder()
                 .services(session -> {
                     Path settings = folder.resolve("settings.properties");
-                    Files.writeString(settings, "domain=" + session.tenant().baseUrl() + "\nclient-id="
-                            + session.tenant().clientId() + "\nconnections=github\n");
-                    return AppServices.fromSources(ConfigSources.settingsFileOnly(settings), Messages.forDefaultLocale(),
-                            Clock.systemDefaultZone(), session.deadlines(), session.loginSettings());
+                    Files.writeString(
+                            settings,
+                            "domain=" + session.tenant().baseUrl() + "\nclient-id="
+                                    + session.tenant().clientId() + "\nconnections=github\n");
+                    return AppServices.fromSources(
+                            ConfigSources.settingsFileOnly(settings),
+                            Messages.forDefaultLocale(),
+                            Clock.systemDefaultZone(),
+                            session.deadlines(),
+                            session.loginSettings());
                 })
                 .build();
 
@@ -268,7 +321,8 @@ class TestKitUiTest {
     @Nested
     class WithAConfigurationProblem {
         @RegisterExtension
-        final AccountLinkerExtension app = AccountLinkerExtension.builder().configProblem(problem()).build();
+        final AccountLinkerExtension app =
+                AccountLinkerExtension.builder().configProblem(problem()).build();
 
         private static ConfigException problem() {
             try {
@@ -283,7 +337,9 @@ class TestKitUiTest {
         void theAppNamesTheProblemAndOffersTheDemo(AccountLinkerRobot robot) {
             robot.waitUntil(() -> !robot.status().isEmpty());
             assertEquals(Status.Kind.ERROR, robot.status().kind());
-            assertTrue(robot.status().text().startsWith("The setting client-id is missing."), robot.status().text());
+            assertTrue(
+                    robot.status().text().startsWith("The setting client-id is missing."),
+                    robot.status().text());
             assertTrue(robot.node("#useDemoButton").isPresent());
         }
     }

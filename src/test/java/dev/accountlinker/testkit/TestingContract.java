@@ -63,12 +63,11 @@ public final class TestingContract {
      *
      * @param documentedAs the id as README writes it: the id itself, or its pattern ({@code link-<connection>})
      */
-    public record Entry(String id, Screen screen, Class<? extends Node> type, String documentedAs) {
-    }
+    public record Entry(String id, Screen screen, Class<? extends Node> type, String documentedAs) {}
 
     /** Style classes README documents next to the ids (they are not ids). */
-    public static final Set<String> STYLE_CLASSES = Set.of("invalid", "check-passed", "check-failed", "error", "success", "identity-card",
-            "info");
+    public static final Set<String> STYLE_CLASSES =
+            Set.of("invalid", "check-passed", "check-failed", "error", "success", "identity-card", "info");
 
     private static final List<Entry> ENTRIES = new ArrayList<>();
 
@@ -79,12 +78,30 @@ public final class TestingContract {
         on(Screen.SIGN_IN, Hyperlink.class, "changeTenantLink");
         on(Screen.SIGN_IN, MenuButton.class, "themeButton");
 
-        on(Screen.CONNECT, TextField.class, "tenantDomainField", "tenantClientIdField", "tenantConnectionsField",
+        on(
+                Screen.CONNECT,
+                TextField.class,
+                "tenantDomainField",
+                "tenantClientIdField",
+                "tenantConnectionsField",
                 "tenantBrowserConnectionsField");
-        on(Screen.CONNECT, Label.class, "tenantDomainError", "tenantClientIdError", "tenantConnectionsError",
-                "tenantBrowserConnectionsError", "tenantProblemMessage", "statusMessage");
-        on(Screen.CONNECT, Button.class, "tenantCheckButton", "tenantCheckCancelButton", "tenantDemoButton",
-                "tenantCancelButton", "tenantSaveButton");
+        on(
+                Screen.CONNECT,
+                Label.class,
+                "tenantDomainError",
+                "tenantClientIdError",
+                "tenantConnectionsError",
+                "tenantBrowserConnectionsError",
+                "tenantProblemMessage",
+                "statusMessage");
+        on(
+                Screen.CONNECT,
+                Button.class,
+                "tenantCheckButton",
+                "tenantCheckCancelButton",
+                "tenantDemoButton",
+                "tenantCancelButton",
+                "tenantSaveButton");
         on(Screen.CONNECT, HBox.class, "tenantCheckProgressBox");
         on(Screen.CONNECT, ProgressIndicator.class, "tenantCheckProgress");
         on(Screen.CONNECT, VBox.class, "tenantCheckResults");
@@ -93,7 +110,13 @@ public final class TestingContract {
             add("registration-" + item, Screen.CONNECT, Label.class, "registration-" + item);
             add("copy-" + item, Screen.CONNECT, Button.class, "copy-<same>");
         }
-        on(Screen.CONNECT_CHECKED, HBox.class, "check-reachable", "check-issuer", "check-signing-keys", "check-endpoints");
+        on(
+                Screen.CONNECT_CHECKED,
+                HBox.class,
+                "check-reachable",
+                "check-issuer",
+                "check-signing-keys",
+                "check-endpoints");
 
         on(Screen.SIGN_IN_WINDOW, WebView.class, "loginWebView");
         on(Screen.SIGN_IN_WINDOW, ProgressBar.class, "loginProgress");
@@ -141,8 +164,7 @@ public final class TestingContract {
         on(Screen.SIGN_OUT_CONFIRMATION, Button.class, "confirmSignOutButton", "cancelDialogButton");
     }
 
-    private TestingContract() {
-    }
+    private TestingContract() {}
 
     private static void on(Screen screen, Class<? extends Node> type, String... ids) {
         for (String id : ids) {

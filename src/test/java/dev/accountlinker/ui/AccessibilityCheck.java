@@ -24,8 +24,7 @@ import java.util.List;
  * order Tab visits the controls ({@link #readingOrderProblems}).
  */
 final class AccessibilityCheck {
-    private AccessibilityCheck() {
-    }
+    private AccessibilityCheck() {}
 
     /** The problems on a scene's visible nodes; empty when there are none. Call on the JavaFX thread. */
     static List<String> problems(Scene scene) {
@@ -54,7 +53,8 @@ final class AccessibilityCheck {
             if (blank(button.getText()) && blank(button.getAccessibleText())) {
                 problems.add(who + " has no name (text or accessible text)");
             }
-            if (blank(button.getAccessibleHelp()) && !(button instanceof MenuButton menu && !blank(menu.getAccessibleText()))) {
+            if (blank(button.getAccessibleHelp())
+                    && !(button instanceof MenuButton menu && !blank(menu.getAccessibleText()))) {
                 problems.add(who + " has no accessible help");
             }
             if (button instanceof MenuButton menu) {
@@ -65,7 +65,8 @@ final class AccessibilityCheck {
                 }
             }
         } else if (node instanceof TextInputControl field) {
-            boolean labelled = labels.stream().anyMatch(label -> label.getLabelFor() == field && !blank(label.getText()));
+            boolean labelled =
+                    labels.stream().anyMatch(label -> label.getLabelFor() == field && !blank(label.getText()));
             if (!labelled && blank(field.getAccessibleText())) {
                 problems.add(who + " has neither a label nor accessible text");
             }
@@ -88,8 +89,7 @@ final class AccessibilityCheck {
     }
 
     /** A control Tab reached, and where it was on screen then (a scrolled screen brings it into view first). */
-    record Visit(Node node, Bounds bounds) {
-    }
+    record Visit(Node node, Bounds bounds) {}
 
     /**
      * Where the order in which Tab visited the controls (in the same window) goes against reading order: top to
@@ -101,11 +101,11 @@ final class AccessibilityCheck {
             Bounds before = visited.get(i - 1).bounds();
             Bounds after = visited.get(i).bounds();
             boolean sameRow = Math.abs(after.getMinY() - before.getMinY()) <= rowTolerance;
-            boolean forward = sameRow ? after.getMinX() >= before.getMinX() - rowTolerance
-                    : after.getMinY() > before.getMinY();
+            boolean forward =
+                    sameRow ? after.getMinX() >= before.getMinX() - rowTolerance : after.getMinY() > before.getMinY();
             if (!forward) {
-                problems.add(describe(visited.get(i).node()) + " comes after " + describe(visited.get(i - 1).node())
-                        + " but is above it or to its left");
+                problems.add(describe(visited.get(i).node()) + " comes after "
+                        + describe(visited.get(i - 1).node()) + " but is above it or to its left");
             }
         }
         return problems;

@@ -91,8 +91,10 @@ class AccessibilityUiTest extends AppUiTestSupport {
             type(KeyCode.TAB);
             WaitForAsyncUtils.waitForFxEvents();
         }
-        AccessibilityCheck.Visit first = seen.stream().min(Comparator.comparingDouble((AccessibilityCheck.Visit visit) ->
-                top(visit.bounds())).thenComparingDouble(visit -> visit.bounds().getMinX())).orElseThrow();
+        AccessibilityCheck.Visit first = seen.stream()
+                .min(Comparator.comparingDouble((AccessibilityCheck.Visit visit) -> top(visit.bounds()))
+                        .thenComparingDouble(visit -> visit.bounds().getMinX()))
+                .orElseThrow();
         int start = seen.indexOf(first);
         List<AccessibilityCheck.Visit> cycle = new ArrayList<>(seen.subList(start, seen.size()));
         cycle.addAll(seen.subList(0, start));

@@ -67,6 +67,7 @@ public abstract class AppUiTestSupport extends AccountLinkerRobot {
     protected LocalTenant tenant;
     /** The tenant's time: a test may set it back, e.g. so a sign-in is already old when it happens. */
     protected AdjustableClock tenantClock;
+
     protected AppServices services;
     protected CallbackRecorder callbacks;
     /** Deadlines (sign-in window timeouts) pass only when a test calls {@link ManualDeadlines#expireAll()}. */
@@ -117,8 +118,10 @@ public abstract class AppUiTestSupport extends AccountLinkerRobot {
      */
     protected List<String> mergeRows() {
         return onFx(() -> {
-            GridPane grid = lookup(".merge-preview").queryAllAs(GridPane.class)
-                    .stream().filter(AppUiTestSupport::shownWithParents).findFirst().orElseThrow();
+            GridPane grid = lookup(".merge-preview").queryAllAs(GridPane.class).stream()
+                    .filter(AppUiTestSupport::shownWithParents)
+                    .findFirst()
+                    .orElseThrow();
             Map<Integer, String[]> rows = new TreeMap<>();
             for (Node cell : grid.getChildren()) {
                 int row = GridPane.getRowIndex(cell) == null ? 0 : GridPane.getRowIndex(cell);
@@ -127,7 +130,9 @@ public abstract class AppUiTestSupport extends AccountLinkerRobot {
                 rows.computeIfAbsent(row, r -> new String[3])[column] = text;
             }
             rows.remove(0); // the column headings
-            return rows.values().stream().map(cells -> String.join(" | ", cells)).toList();
+            return rows.values().stream()
+                    .map(cells -> String.join(" | ", cells))
+                    .toList();
         });
     }
 

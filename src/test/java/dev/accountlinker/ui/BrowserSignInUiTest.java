@@ -42,9 +42,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class BrowserSignInUiTest extends AppUiTestSupport {
     private final List<String> opened = new CopyOnWriteArrayList<>();
     private final List<String> browserPages = new CopyOnWriteArrayList<>();
-    private final AtomicReference<Consumer<String>> browserBehaviour = new AtomicReference<>(url -> { });
+    private final AtomicReference<Consumer<String>> browserBehaviour = new AtomicReference<>(url -> {});
     /** What the platform says about opening the browser. */
-    private final AtomicReference<BrowserOpener.Outcome> openerOutcome = new AtomicReference<>(BrowserOpener.Outcome.OPENED);
+    private final AtomicReference<BrowserOpener.Outcome> openerOutcome =
+            new AtomicReference<>(BrowserOpener.Outcome.OPENED);
     /** Chosen by the test, never the default 28471 (which may be taken on this machine). */
     private final int loopbackPort = freePort();
 
@@ -64,7 +65,7 @@ class BrowserSignInUiTest extends AppUiTestSupport {
 
     private boolean loopbackPortIsFree() {
         try (ServerSocket probe = new ServerSocket()) {
-            probe.bind(new InetSocketAddress(InetAddress.getByAddress(new byte[]{127, 0, 0, 1}), loopbackPort), 1);
+            probe.bind(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), loopbackPort), 1);
             return true;
         } catch (IOException taken) {
             return false;
@@ -96,8 +97,8 @@ class BrowserSignInUiTest extends AppUiTestSupport {
 
     private static String visit(URI uri) {
         try {
-            HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> page = HttpClient.newHttpClient()
+                    .send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
             return page.statusCode() + " " + page.body();
         } catch (Exception e) {
             return "unreachable " + e.getClass().getSimpleName();
@@ -123,9 +124,12 @@ class BrowserSignInUiTest extends AppUiTestSupport {
         Map<String, String> authorize = query(opened.get(0));
         assertEquals("google-oauth2", authorize.get("connection"));
         assertEquals("0", authorize.get("max_age"));
-        assertEquals("http://127.0.0.1:" + loopbackPort + "/callback", authorize.get("redirect_uri"),
+        assertEquals(
+                "http://127.0.0.1:" + loopbackPort + "/callback",
+                authorize.get("redirect_uri"),
                 "the fixed, registered loopback URL");
-        assertTrue(browserPages.get(0).startsWith("200") && browserPages.get(0).contains("You can close this tab"),
+        assertTrue(
+                browserPages.get(0).startsWith("200") && browserPages.get(0).contains("You can close this tab"),
                 browserPages.get(0));
         assertTrue(node("#loginWebView").isEmpty(), "no embedded window was used");
         assertEquals(0, callbacks.hits());
@@ -134,8 +138,10 @@ class BrowserSignInUiTest extends AppUiTestSupport {
     @Test
     void signingOutAfterABrowserSignInEndsTheBrowsersSessionAndTheNextSignInAsksForALogin() {
         // One system browser with one cookie jar: the session it keeps is what sign-out must end.
-        TenantBrowser systemBrowser = new TenantBrowser(SignInWays.callbackUri(loopbackPort).toString());
-        browserBehaviour.set(url -> browserPages.add(visit(systemBrowser.signIn(url, "alice.g@example.com", "Google-Demo-1"))));
+        TenantBrowser systemBrowser =
+                new TenantBrowser(SignInWays.callbackUri(loopbackPort).toString());
+        browserBehaviour.set(
+                url -> browserPages.add(visit(systemBrowser.signIn(url, "alice.g@example.com", "Google-Demo-1"))));
         signIn("alice@example.com", "Alice-Demo-1");
         clickWhenReady("#link-google-oauth2");
         waitForDialogButton("#confirmLinkButton");
@@ -144,7 +150,8 @@ class BrowserSignInUiTest extends AppUiTestSupport {
         assertTrue(systemBrowser.hasSessionCookie(), "the browser holds the tenant's session");
 
         String returnTo = SignInWays.signedOutUri(loopbackPort).toString();
-        browserBehaviour.set(url -> browserPages.add(visit(systemBrowser.stoppingAt(returnTo).open(url).requireCallback())));
+        browserBehaviour.set(url -> browserPages.add(
+                visit(systemBrowser.stoppingAt(returnTo).open(url).requireCallback())));
         signOut(true);
 
         waitUntil(() -> opened.size() == 2 && browserPages.size() == 2);
@@ -153,7 +160,9 @@ class BrowserSignInUiTest extends AppUiTestSupport {
         assertEquals(tenant.clientId(), query(opened.get(1)).get("client_id"));
         assertEquals(returnTo, query(opened.get(1)).get("returnTo"), "a registered Allowed Logout URL");
         assertTrue(query(opened.get(1)).containsKey("federated"), "the person asked to leave Google too");
-        assertTrue(browserPages.get(1).startsWith("200") && browserPages.get(1).contains("signed out"), browserPages.get(1));
+        assertTrue(
+                browserPages.get(1).startsWith("200") && browserPages.get(1).contains("signed out"),
+                browserPages.get(1));
         assertFalse(systemBrowser.hasSessionCookie(), "the browser's session is gone");
         waitUntil(this::loopbackPortIsFree);
         // The embedded window's session was ended at the tenant as well.
@@ -161,8 +170,11 @@ class BrowserSignInUiTest extends AppUiTestSupport {
 
         clickOn("#signInButton");
         waitForLoginForm();
-        String authorize = tenant.requests().stream().filter(r -> r.path().equals("/authorize"))
-                .reduce((first, last) -> last).orElseThrow().query();
+        String authorize = tenant.requests().stream()
+                .filter(r -> r.path().equals("/authorize"))
+                .reduce((first, last) -> last)
+                .orElseThrow()
+                .query();
         assertTrue(authorize.contains("prompt=login"), authorize);
     }
 
@@ -176,19 +188,25 @@ class BrowserSignInUiTest extends AppUiTestSupport {
         assertTrue(node("#browserOpenAgainButton").isEmpty(), "no 'open again' that would fail the same way");
 
         clickOn("#browserCopyLinkButton");
-        assertEquals(opened.get(0), onFx(() -> Clipboard.getSystemClipboard().getString()), "the sign-in link, to paste");
+        assertEquals(
+                opened.get(0), onFx(() -> Clipboard.getSystemClipboard().getString()), "the sign-in link, to paste");
         assertTrue(onFx(() -> lookup("#browserCopied").query().isVisible()));
 
         assertEquals("Waiting for you to sign in in your browser…", text("#linkProgressLabel"));
         clickOn("#browserUseEmbeddedButton");
         waitForLoginForm();
-        assertEquals("Sign in to the account you want to link in the window that opened…", text("#linkProgressLabel"),
+        assertEquals(
+                "Sign in to the account you want to link in the window that opened…",
+                text("#linkProgressLabel"),
                 "the main window no longer speaks of the browser");
         submitLoginForm("alice.g@example.com", "Google-Demo-1");
         confirmLink();
         waitForIdentityCount(2);
-        String embeddedAuthorize = tenant.requests().stream().filter(r -> r.path().equals("/authorize"))
-                .reduce((first, last) -> last).orElseThrow().query();
+        String embeddedAuthorize = tenant.requests().stream()
+                .filter(r -> r.path().equals("/authorize"))
+                .reduce((first, last) -> last)
+                .orElseThrow()
+                .query();
         assertTrue(embeddedAuthorize.contains("redirect_uri=" + callbacks.redirectUri()), "a fresh embedded request");
         waitUntil(this::loopbackPortIsFree);
     }
@@ -217,9 +235,13 @@ class BrowserSignInUiTest extends AppUiTestSupport {
         waitForSettingsOf("alice@example.com");
 
         assertEquals(1, opened.size());
-        String embeddedState = tenant.requests().stream().filter(r -> r.path().equals("/authorize")).findFirst()
-                .map(r -> r.query()).orElseThrow();
-        assertFalse(embeddedState.contains("state=" + query(opened.get(0)).get("state")),
+        String embeddedState = tenant.requests().stream()
+                .filter(r -> r.path().equals("/authorize"))
+                .findFirst()
+                .map(r -> r.query())
+                .orElseThrow();
+        assertFalse(
+                embeddedState.contains("state=" + query(opened.get(0)).get("state")),
                 "the browser attempt is a fresh request with its own state");
         assertFalse(loginWindowOpen());
     }
@@ -263,9 +285,11 @@ class BrowserSignInUiTest extends AppUiTestSupport {
         clickOn("#continueInBrowserLink");
         waitForSettingsOf("alice@example.com");
 
-        assertTrue(browserPages.get(0).startsWith("400") && browserPages.get(0).contains("was not for Account Linker"),
+        assertTrue(
+                browserPages.get(0).startsWith("400") && browserPages.get(0).contains("was not for Account Linker"),
                 browserPages.get(0));
-        assertTrue(browserPages.get(1).startsWith("200") && browserPages.get(1).contains("You can close this tab"),
+        assertTrue(
+                browserPages.get(1).startsWith("200") && browserPages.get(1).contains("You can close this tab"),
                 browserPages.get(1));
     }
 
@@ -277,19 +301,33 @@ class BrowserSignInUiTest extends AppUiTestSupport {
         List<Object> outcomes = new CopyOnWriteArrayList<>();
         // The browser way, held by the test right after its listener is bound: the moment a cancel used to leak it.
         LoginLaunchers launchers = new LoginLaunchers(
-                () -> { throw new AssertionError("the embedded way is not used here"); },
-                () -> new BrowserLogin(services.messages(), () -> null, LoginSettings.defaults(url -> {
-                    opened.add(url);
-                    return BrowserOpener.Outcome.OPENED;
-                }), tasks,
-                        List.of(loopbackPort), uri -> {
+                () -> {
+                    throw new AssertionError("the embedded way is not used here");
+                },
+                () -> new BrowserLogin(
+                        services.messages(),
+                        () -> null,
+                        LoginSettings.defaults(url -> {
+                            opened.add(url);
+                            return BrowserOpener.Outcome.OPENED;
+                        }),
+                        tasks,
+                        List.of(loopbackPort),
+                        uri -> {
                             listening.countDown();
                             awaitUninterruptibly(release);
                         }),
                 SignInWays.browserOnly().withLoopbackPort(loopbackPort));
         SignInFlow flow = onFx(() -> {
-            SignInFlow started = new SignInFlow(services.signInService(), tasks, launchers,
-                    AuthorizeOptions.primarySignIn(), LoginPurpose.MAIN_ACCOUNT, step -> { }, outcomes::add, outcomes::add);
+            SignInFlow started = new SignInFlow(
+                    services.signInService(),
+                    tasks,
+                    launchers,
+                    AuthorizeOptions.primarySignIn(),
+                    LoginPurpose.MAIN_ACCOUNT,
+                    step -> {},
+                    outcomes::add,
+                    outcomes::add);
             started.start();
             return started;
         });

@@ -40,20 +40,33 @@ class ChoosePrimaryUiTest extends AppUiTestSupport {
         linkWith("#link-google-oauth2", "alice.g@example.com", "Google-Demo-1");
         waitForDialogButton("#confirmLinkButton");
 
-        assertTrue(onFx(() -> radio("#keepCurrentMainRadio").isSelected()), "keeping the current account is the default");
-        assertEquals("Keep Alice Example as main account", onFx(() -> radio("#keepCurrentMainRadio").getText()));
-        assertEquals("Keep Alice (Google) as main account", onFx(() -> radio("#keepSecondMainRadio").getText()));
+        assertTrue(
+                onFx(() -> radio("#keepCurrentMainRadio").isSelected()), "keeping the current account is the default");
+        assertEquals(
+                "Keep Alice Example as main account",
+                onFx(() -> radio("#keepCurrentMainRadio").getText()));
+        assertEquals(
+                "Keep Alice (Google) as main account",
+                onFx(() -> radio("#keepSecondMainRadio").getText()));
         assertFalse(onFx(() -> radio("#keepSecondMainRadio").isDisabled()));
-        assertFalse(onFx(() -> radio("#keepSecondMainRadio").getAccessibleHelp()).isBlank());
-        assertTrue(mergeRows().contains("language | en (kept) | pt (dropped)"), mergeRows().toString());
-        assertTrue(badgeShown("#linkCurrentAccount") && !badgeShown("#linkSecondAccount"), "the signed-in account stays main");
+        assertFalse(
+                onFx(() -> radio("#keepSecondMainRadio").getAccessibleHelp()).isBlank());
+        assertTrue(
+                mergeRows().contains("language | en (kept) | pt (dropped)"),
+                mergeRows().toString());
+        assertTrue(
+                badgeShown("#linkCurrentAccount") && !badgeShown("#linkSecondAccount"),
+                "the signed-in account stays main");
         javafx.geometry.Bounds size = onFx(() -> lookup(".dialog-pane").query().getLayoutBounds());
 
         choose("#keepSecondMainRadio");
         String dialog = dialogText();
         assertTrue(badgeShown("#linkSecondAccount") && !badgeShown("#linkCurrentAccount"), "now Google stays main");
-        assertTrue(dialog.contains("Auth0 then removes Alice Example as a separate user: only the profile of Alice (Google)"
-                + " remains."), dialog);
+        assertTrue(
+                dialog.contains(
+                        "Auth0 then removes Alice Example as a separate user: only the profile of Alice (Google)"
+                                + " remains."),
+                dialog);
         List<String> merge = mergeRows();
         assertTrue(merge.contains("language | pt (kept) | en (dropped)"), merge.toString());
         assertTrue(merge.contains("address.city | Porto (kept) | Lisbon (dropped)"), merge.toString());
@@ -77,13 +90,19 @@ class ChoosePrimaryUiTest extends AppUiTestSupport {
 
         // The tenant: Google is the user, with Alice's identity; metadata merged with Google's values winning.
         TenantUser google = tenant.user(GOOGLE).orElseThrow();
-        assertEquals(List.of(GOOGLE, "auth0|alice"),
-                google.identities().stream().map(i -> i.provider() + "|" + i.userId()).toList());
-        assertEquals("alice@example.com", google.identities().get(1).profileData().get("email"));
+        assertEquals(
+                List.of(GOOGLE, "auth0|alice"),
+                google.identities().stream()
+                        .map(i -> i.provider() + "|" + i.userId())
+                        .toList());
+        assertEquals(
+                "alice@example.com", google.identities().get(1).profileData().get("email"));
         assertEquals("pt", google.userMetadata().get("language"));
         assertEquals("dark", google.userMetadata().get("theme"));
         assertEquals(true, google.userMetadata().get("newsletter"));
-        assertEquals(Map.of("city", "Porto", "zip", "4000-001", "country", "PT"), google.userMetadata().get("address"));
+        assertEquals(
+                Map.of("city", "Porto", "zip", "4000-001", "country", "PT"),
+                google.userMetadata().get("address"));
         assertTrue(tenant.user("auth0|alice").isEmpty(), "Alice is no longer a separate user");
         assertEquals(1, requestsTo("PATCH", "/api/v2/users/" + GOOGLE));
         assertEquals(1, requestsTo("POST", "/api/v2/users/" + GOOGLE + "/identities"));
@@ -110,9 +129,14 @@ class ChoosePrimaryUiTest extends AppUiTestSupport {
         TenantUser alice = tenant.user("auth0|alice").orElseThrow();
         assertEquals("alice@example.com", alice.email());
         assertTrue(alice.userMetadata().isEmpty(), "an unlinked identity comes back without metadata");
-        assertEquals(List.of("google-oauth2"), tenant.user(GOOGLE).orElseThrow().identities().stream()
-                .map(TenantIdentity::provider).toList());
-        assertEquals("dark", tenant.user(GOOGLE).orElseThrow().userMetadata().get("theme"),
+        assertEquals(
+                List.of("google-oauth2"),
+                tenant.user(GOOGLE).orElseThrow().identities().stream()
+                        .map(TenantIdentity::provider)
+                        .toList());
+        assertEquals(
+                "dark",
+                tenant.user(GOOGLE).orElseThrow().userMetadata().get("theme"),
                 "the merged metadata stays with the main account");
     }
 
@@ -122,25 +146,34 @@ class ChoosePrimaryUiTest extends AppUiTestSupport {
         linkWith("#link-google-oauth2", "alice.g@example.com", "Google-Demo-1");
         waitForDialogButton("#confirmLinkButton");
         choose("#keepSecondMainRadio");
-        tenant.faults().inject(Faults.on("POST", "/api/v2/users/").respond(500,
-                "{\"statusCode\":500,\"error\":\"Internal Server Error\",\"message\":\"Something broke\"}"));
+        tenant.faults()
+                .inject(
+                        Faults.on("POST", "/api/v2/users/")
+                                .respond(
+                                        500,
+                                        "{\"statusCode\":500,\"error\":\"Internal Server Error\",\"message\":\"Something broke\"}"));
         confirmLink();
         waitForOperationToEnd();
 
         assertTrue(statusIs("error"), statusText());
-        assertTrue(statusText().startsWith("The information of Alice Example was merged into Alice (Google), but linking"
-                + " then failed"), statusText());
+        assertTrue(
+                statusText()
+                        .startsWith("The information of Alice Example was merged into Alice (Google), but linking"
+                                + " then failed"),
+                statusText());
         assertTrue(statusText().contains("you are still signed in as Alice Example"), statusText());
         assertEquals("alice@example.com", text("#profileEmail"), "the session did not switch");
         assertEquals(List.of("auth0|alice"), identitySubjects());
         assertEquals("dark", tenant.user(GOOGLE).orElseThrow().userMetadata().get("theme"), "merged into Google");
-        assertEquals("en", tenant.user("auth0|alice").orElseThrow().userMetadata().get("language"), "Alice unchanged");
+        assertEquals(
+                "en", tenant.user("auth0|alice").orElseThrow().userMetadata().get("language"), "Alice unchanged");
 
         // Retrying links; the metadata is already merged, so no second PATCH is sent.
         linkWith("#link-google-oauth2", "alice.g@example.com", "Google-Demo-1");
         waitForDialogButton("#confirmLinkButton");
         choose("#keepSecondMainRadio");
-        assertTrue(mergeRows().stream().noneMatch(row -> row.contains("(added)")),
+        assertTrue(
+                mergeRows().stream().noneMatch(row -> row.contains("(added)")),
                 "everything Alice brings is already in Google: " + mergeRows());
         confirmLink();
         waitForSettingsOf("alice.g@example.com");
@@ -166,8 +199,10 @@ class ChoosePrimaryUiTest extends AppUiTestSupport {
         assertTrue(onFx(() -> radio("#keepSecondMainRadio").isDisabled()));
         assertTrue(onFx(() -> radio("#keepCurrentMainRadio").isSelected()));
         String dialog = dialogText();
-        assertTrue(dialog.contains("Keeping Alice (Google) as main account is not possible: Alice Example already has"
-                + " other sign-ins linked to it"), dialog);
+        assertTrue(
+                dialog.contains("Keeping Alice (Google) as main account is not possible: Alice Example already has"
+                        + " other sign-ins linked to it"),
+                dialog);
         assertTrue(onFx(() -> radio("#keepSecondMainRadio").getAccessibleHelp()).contains("not possible"));
         clickOn("#cancelDialogButton");
         waitForOperationToEnd();

@@ -27,18 +27,26 @@ class ConfigProblemUiTest extends AppUiTestSupport {
         } catch (ConfigException expected) {
             problem = expected;
         }
-        return new AppServices(AppConfig.demoDefaults().withWays(dev.accountlinker.config.SignInWays.embeddedOnly()),
-                Optional.of(problem), Messages.forDefaultLocale(), Clock.systemDefaultZone(), tasks, loginSettings());
+        return new AppServices(
+                AppConfig.demoDefaults().withWays(dev.accountlinker.config.SignInWays.embeddedOnly()),
+                Optional.of(problem),
+                Messages.forDefaultLocale(),
+                Clock.systemDefaultZone(),
+                tasks,
+                loginSettings());
     }
 
     @Test
     void theMessageNamesTheSettingAndTheDemoTenantIsOneClickAway() {
         waitUntil(() -> !statusText().isEmpty());
-        assertEquals("The setting client-id is missing. Set it on the command line (--client-id=…), in the environment"
-                + " (AUTH0_CLIENT_ID) or in the settings file " + Path.of("absent.properties").toAbsolutePath() + ".",
+        assertEquals(
+                "The setting client-id is missing. Set it on the command line (--client-id=…), in the environment"
+                        + " (AUTH0_CLIENT_ID) or in the settings file "
+                        + Path.of("absent.properties").toAbsolutePath() + ".",
                 statusText());
         assertTrue(statusIs("error"));
-        assertTrue(onFx(() -> lookup("#signInButton").query().isDisabled()), "no sign-in against a broken configuration");
+        assertTrue(
+                onFx(() -> lookup("#signInButton").query().isDisabled()), "no sign-in against a broken configuration");
 
         clickOn("#useDemoButton");
         waitUntil(() -> onFx(() -> !lookup("#signInButton").query().isDisabled()));

@@ -47,8 +47,13 @@ class ConnectUiTest extends AppUiTestSupport {
     /** The app starts on the demo, as after installing it, with the test's settings file. */
     @Override
     protected AppServices createServices() {
-        return new AppServices(AppConfig.demoDefaults().withWays(SignInWays.embeddedOnly()), Optional.empty(),
-                Messages.forDefaultLocale(), Clock.systemDefaultZone(), tasks, loginSettings(),
+        return new AppServices(
+                AppConfig.demoDefaults().withWays(SignInWays.embeddedOnly()),
+                Optional.empty(),
+                Messages.forDefaultLocale(),
+                Clock.systemDefaultZone(),
+                tasks,
+                loginSettings(),
                 ConfigSources.settingsFileOnly(settingsFile()));
     }
 
@@ -56,8 +61,12 @@ class ConnectUiTest extends AppUiTestSupport {
     private AppServices restart(ConfigSources sources) throws Exception {
         FxToolkit.cleanupApplication(application());
         FxToolkit.cleanupStages();
-        AppServices next = AppServices.fromSources(sources, Messages.forDefaultLocale(), Clock.systemDefaultZone(),
-                new ManualDeadlines(), loginSettings());
+        AppServices next = AppServices.fromSources(
+                sources,
+                Messages.forDefaultLocale(),
+                Clock.systemDefaultZone(),
+                new ManualDeadlines(),
+                loginSettings());
         replaceApplication(FxToolkit.setupApplication(() -> new AccountLinkerApp(next)));
         return next;
     }
@@ -83,12 +92,16 @@ class ConnectUiTest extends AppUiTestSupport {
     private List<String> checkLines() {
         return onFx(() -> lookup("#tenantCheckResults").queryAs(VBox.class).getChildren().stream()
                 .map(line -> (line.getStyleClass().contains("check-passed") ? "✓ " : "✗ ")
-                        + ((Label) ((javafx.scene.layout.HBox) line).getChildren().get(1)).getText())
+                        + ((Label) ((javafx.scene.layout.HBox) line)
+                                        .getChildren()
+                                        .get(1))
+                                .getText())
                 .toList());
     }
 
     private void waitForCheckLines() {
-        waitUntil(() -> !checkLines().isEmpty() && !onFx(() -> lookup("#tenantCheckProgressBox").query().isVisible()));
+        waitUntil(() -> !checkLines().isEmpty()
+                && !onFx(() -> lookup("#tenantCheckProgressBox").query().isVisible()));
     }
 
     private void replaceDomain(String domain) {
@@ -116,17 +129,21 @@ class ConnectUiTest extends AppUiTestSupport {
         type(KeyCode.TAB);
         assertTrue(focused("#tenantBrowserConnectionsField"));
         write("none");
-        assertEquals("http://127.0.0.1/callback, http://127.0.0.1:28471/callback, http://127.0.0.1:28472/callback,"
-                + " http://127.0.0.1:28473/callback", text("#registration-callback-urls"));
+        assertEquals(
+                "http://127.0.0.1/callback, http://127.0.0.1:28471/callback, http://127.0.0.1:28472/callback,"
+                        + " http://127.0.0.1:28473/callback",
+                text("#registration-callback-urls"));
         assertEquals(tenant.baseUrl() + "/api/v2/", text("#registration-api"));
 
         type(KeyCode.ENTER); // Enter checks first
         waitForCheckLines();
-        assertEquals(List.of(
-                "✓ " + tenant.baseUrl() + " answers as an OpenID provider.",
-                "✓ The tenant calls itself " + tenant.issuer() + ", as expected.",
-                "✓ RS256 signing keys are published (1).",
-                "✓ The authorize and token endpoints are present."), checkLines());
+        assertEquals(
+                List.of(
+                        "✓ " + tenant.baseUrl() + " answers as an OpenID provider.",
+                        "✓ The tenant calls itself " + tenant.issuer() + ", as expected.",
+                        "✓ RS256 signing keys are published (1).",
+                        "✓ The authorize and token endpoints are present."),
+                checkLines());
         assertTrue(statusIs("success"), statusText());
         assertFalse(Files.exists(settingsFile()), "nothing is saved by a check");
 
@@ -134,10 +151,15 @@ class ConnectUiTest extends AppUiTestSupport {
         waitUntil(() -> node("#signInButton").isPresent());
         assertEquals("Tenant: " + tenant.baseUrl(), text("#tenantLabel"));
         assertTrue(node("#changeTenantLink").map(Node::isVisible).orElse(false));
-        assertTrue(node("#connectTenantButton").map(button -> !button.isVisible()).orElse(true));
+        assertTrue(
+                node("#connectTenantButton").map(button -> !button.isVisible()).orElse(true));
         String saved = Files.readString(settingsFile());
-        assertTrue(saved.contains("domain=" + tenant.baseUrl() + "\n") && saved.contains("client-id=" + tenant.clientId())
-                && saved.contains("connections=github\n") && saved.contains("browser-connections=none\n"), saved);
+        assertTrue(
+                saved.contains("domain=" + tenant.baseUrl() + "\n")
+                        && saved.contains("client-id=" + tenant.clientId())
+                        && saved.contains("connections=github\n")
+                        && saved.contains("browser-connections=none\n"),
+                saved);
 
         signIn("alice@example.com", "Alice-Demo-1");
         waitUntil(() -> node("#link-github").isPresent());
@@ -167,7 +189,8 @@ class ConnectUiTest extends AppUiTestSupport {
         assertEquals(tenant.clientId(), fieldText("#tenantClientIdField"));
         assertTrue(node("#tenantDemoButton").map(Node::isVisible).orElse(false));
         clickOn("#tenantCancelButton");
-        waitUntil(() -> node("#signInButton").isPresent() && text("#tenantLabel").equals("Tenant: " + tenant.baseUrl()));
+        waitUntil(
+                () -> node("#signInButton").isPresent() && text("#tenantLabel").equals("Tenant: " + tenant.baseUrl()));
     }
 
     @Test
@@ -183,28 +206,38 @@ class ConnectUiTest extends AppUiTestSupport {
         assertTrue(text("#tenantClientIdError").startsWith("Enter the client ID"), text("#tenantClientIdError"));
         assertEquals("Some fields need attention before saving: see the messages under them.", statusText());
         write("AbCdEf123");
-        assertEquals("The client ID of your Native application (Auth0: Applications → your application → Settings)",
-                text("#tenantClientIdError"), "the hint is back once the value is fine");
+        assertEquals(
+                "The client ID of your Native application (Auth0: Applications → your application → Settings)",
+                text("#tenantClientIdError"),
+                "the hint is back once the value is fine");
     }
 
     @Test
     void aBrokenSettingsFileOpensTheConnectScreenWithTheFieldMarkedAndSavingRepairsIt() throws Exception {
         Files.createDirectories(settingsFile().getParent());
-        Files.writeString(settingsFile(), "domain=" + tenant.baseUrl().replace("127.0.0.1", "127.0.0.1 x")
-                + "\nclient-id=" + tenant.clientId() + "\nloopback-port=28471\n");
+        Files.writeString(
+                settingsFile(),
+                "domain=" + tenant.baseUrl().replace("127.0.0.1", "127.0.0.1 x") + "\nclient-id=" + tenant.clientId()
+                        + "\nloopback-port=28471\n");
         restart(ConfigSources.settingsFileOnly(settingsFile()));
 
         waitUntil(() -> node("#tenantDomainField").isPresent());
-        assertTrue(text("#tenantProblemMessage").startsWith("Your settings file " + settingsFile().toAbsolutePath()
-                + " has a value"), text("#tenantProblemMessage"));
-        assertTrue(onFx(() -> lookup("#tenantDomainField").query().getStyleClass().contains("invalid")), "the field is marked");
+        assertTrue(
+                text("#tenantProblemMessage")
+                        .startsWith("Your settings file " + settingsFile().toAbsolutePath() + " has a value"),
+                text("#tenantProblemMessage"));
+        assertTrue(
+                onFx(() -> lookup("#tenantDomainField").query().getStyleClass().contains("invalid")),
+                "the field is marked");
         assertTrue(text("#tenantDomainError").startsWith("Not a domain:"), text("#tenantDomainError"));
         waitUntil(() -> focused("#tenantDomainField"));
 
         replaceDomain(tenant.baseUrl());
-        assertFalse(onFx(() -> lookup("#tenantDomainField").query().getStyleClass().contains("invalid")));
+        assertFalse(
+                onFx(() -> lookup("#tenantDomainField").query().getStyleClass().contains("invalid")));
         clickOn("#tenantSaveButton");
-        waitUntil(() -> node("#signInButton").isPresent() && text("#tenantLabel").equals("Tenant: " + tenant.baseUrl()));
+        waitUntil(
+                () -> node("#signInButton").isPresent() && text("#tenantLabel").equals("Tenant: " + tenant.baseUrl()));
         assertTrue(Files.readString(settingsFile()).contains("loopback-port=28471"), "the other settings stay");
         signIn("alice@example.com", "Alice-Demo-1");
     }
@@ -214,21 +247,34 @@ class ConnectUiTest extends AppUiTestSupport {
         openConnectScreen();
         write(tenant.baseUrl());
         String discovery = "/.well-known/openid-configuration";
-        record Case(dev.accountlinker.localtenant.Faults.Fault fault, int line, String startsWith) {
-        }
+        record Case(dev.accountlinker.localtenant.Faults.Fault fault, int line, String startsWith) {}
         List<Case> cases = List.of(
-                new Case(dev.accountlinker.localtenant.Faults.on("GET", discovery).respond(404, "{}"), 0,
+                new Case(
+                        dev.accountlinker.localtenant.Faults.on("GET", discovery)
+                                .respond(404, "{}"),
+                        0,
                         "✗ " + tenant.baseUrl() + " answered, but not as an OpenID provider (HTTP 404"),
-                new Case(dev.accountlinker.localtenant.Faults.on("GET", discovery).respond(200,
-                        "<html><body>Please accept the terms of the Wi-Fi</body></html>"), 0,
+                new Case(
+                        dev.accountlinker.localtenant.Faults.on("GET", discovery)
+                                .respond(200, "<html><body>Please accept the terms of the Wi-Fi</body></html>"),
+                        0,
                         "✗ " + tenant.baseUrl() + " answered with a web page instead of the tenant's settings"),
-                new Case(dev.accountlinker.localtenant.Faults.on("GET", discovery).respond(200,
-                        "{\"issuer\":\"https://acme.eu.auth0.com/\",\"authorization_endpoint\":\"x\",\"token_endpoint\":\"y\"}"), 1,
+                new Case(
+                        dev.accountlinker.localtenant.Faults.on("GET", discovery)
+                                .respond(
+                                        200,
+                                        "{\"issuer\":\"https://acme.eu.auth0.com/\",\"authorization_endpoint\":\"x\",\"token_endpoint\":\"y\"}"),
+                        1,
                         "✗ The tenant calls itself https://acme.eu.auth0.com/, not " + tenant.issuer()),
-                new Case(dev.accountlinker.localtenant.Faults.on("GET", "/.well-known/jwks.json").respond(200, "{\"keys\":[]}"), 2,
+                new Case(
+                        dev.accountlinker.localtenant.Faults.on("GET", "/.well-known/jwks.json")
+                                .respond(200, "{\"keys\":[]}"),
+                        2,
                         "✗ No RS256 signing key is published at " + tenant.baseUrl() + "/.well-known/jwks.json."),
-                new Case(dev.accountlinker.localtenant.Faults.on("GET", discovery).respond(200,
-                        "{\"issuer\":\"" + tenant.issuer() + "\"}"), 3,
+                new Case(
+                        dev.accountlinker.localtenant.Faults.on("GET", discovery)
+                                .respond(200, "{\"issuer\":\"" + tenant.issuer() + "\"}"),
+                        3,
                         "✗ The tenant's settings do not name authorization_endpoint, token_endpoint"));
         for (Case each : cases) {
             tenant.faults().clear();
@@ -248,37 +294,47 @@ class ConnectUiTest extends AppUiTestSupport {
         replaceDomain("http://127.0.0.1:" + closedPort);
         clickOn("#tenantCheckButton");
         waitForCheckLines();
-        assertEquals(List.of("✗ 127.0.0.1 refused the connection: nothing answers at that address. Check the domain (and"
-                + " the port, if you gave one)."), checkLines());
+        assertEquals(
+                List.of("✗ 127.0.0.1 refused the connection: nothing answers at that address. Check the domain (and"
+                        + " the port, if you gave one)."),
+                checkLines());
 
         replaceDomain("nothing-here.invalid");
         clickOn("#tenantCheckButton");
         waitForCheckLines();
-        assertEquals(List.of("✗ The name nothing-here.invalid was not found. Check the spelling of the domain, and that"
-                + " this computer is connected to the network."), checkLines());
+        assertEquals(
+                List.of("✗ The name nothing-here.invalid was not found. Check the spelling of the domain, and that"
+                        + " this computer is connected to the network."),
+                checkLines());
 
         // This JVM does not trust the test certificate: a real TLS failure.
         TestCertificate certificate = TestCertificate.create(folder.resolve("tls"), "acme.test");
-        try (LocalTenant https = LocalTenant.builder().https(certificate.serverContext()).start()) {
+        try (LocalTenant https =
+                LocalTenant.builder().https(certificate.serverContext()).start()) {
             replaceDomain(https.baseUrl());
             clickOn("#tenantCheckButton");
             waitForCheckLines();
-            assertEquals(List.of("✗ A secure connection to 127.0.0.1 could not be made: the certificate it presented is"
-                    + " not trusted by this computer. A proxy or firewall that inspects encrypted traffic can cause this;"
-                    + " ask your network administrator."), checkLines());
+            assertEquals(
+                    List.of("✗ A secure connection to 127.0.0.1 could not be made: the certificate it presented is"
+                            + " not trusted by this computer. A proxy or firewall that inspects encrypted traffic can cause this;"
+                            + " ask your network administrator."),
+                    checkLines());
         }
     }
 
     @Test
     void aCheckThatDoesNotAnswerEndsAtItsDeadlineAndCancelStopsIt() {
-        tenant.faults().inject(dev.accountlinker.localtenant.Faults.on("GET", "/.well-known/openid-configuration")
-                .always().delay(java.time.Duration.ofMinutes(10)));
+        tenant.faults()
+                .inject(dev.accountlinker.localtenant.Faults.on("GET", "/.well-known/openid-configuration")
+                        .always()
+                        .delay(java.time.Duration.ofMinutes(10)));
         openConnectScreen();
         write(tenant.baseUrl());
         type(KeyCode.ENTER);
         waitUntil(() -> onFx(() -> lookup("#tenantCheckCancelButton").query().isVisible()));
-        assertEquals("Checking " + tenant.baseUrl() + "…", onFx(() -> lookup("#tenantCheckProgress").query()
-                .getAccessibleText()));
+        assertEquals(
+                "Checking " + tenant.baseUrl() + "…",
+                onFx(() -> lookup("#tenantCheckProgress").query().getAccessibleText()));
 
         type(KeyCode.ESCAPE); // Escape stops the running check, and stays on the screen
         waitUntil(() -> statusText().equals("The check was cancelled."));
@@ -289,8 +345,10 @@ class ConnectUiTest extends AppUiTestSupport {
         waitUntil(() -> tasks.pendingCount() == 1);
         tasks.expireAll();
         waitForCheckLines();
-        assertEquals(List.of("✗ " + tenant.baseUrl() + " did not answer within 20 seconds. Check this computer's network"
-                + " connection (and proxy, if you use one), then try again."), checkLines());
+        assertEquals(
+                List.of("✗ " + tenant.baseUrl() + " did not answer within 20 seconds. Check this computer's network"
+                        + " connection (and proxy, if you use one), then try again."),
+                checkLines());
     }
 
     @Test
@@ -311,7 +369,9 @@ class ConnectUiTest extends AppUiTestSupport {
         })); // scrolled into view, above the button bar
         type(KeyCode.SPACE);
         assertEquals("Copied: API (audience).", statusText());
-        assertEquals("https://acme.eu.auth0.com/api/v2/", onFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString()));
+        assertEquals(
+                "https://acme.eu.auth0.com/api/v2/",
+                onFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString()));
         assertTrue(onFx(() -> lookup("#copy-callback-urls").query().getAccessibleHelp())
                 .startsWith("Copy Allowed Callback URLs to the clipboard: http://127.0.0.1/callback"));
     }
@@ -322,25 +382,37 @@ class ConnectUiTest extends AppUiTestSupport {
         for (Button button : lookup(".button").queryAllAs(Button.class)) {
             if (button.isVisible()) {
                 assertFalse(button.getText() == null || button.getText().isBlank(), button.getId());
-                assertFalse(button.getAccessibleHelp() == null || button.getAccessibleHelp().isBlank(), button.getId());
+                assertFalse(
+                        button.getAccessibleHelp() == null
+                                || button.getAccessibleHelp().isBlank(),
+                        button.getId());
             }
         }
         for (TextField field : lookup(".text-field").queryAllAs(TextField.class)) {
-            assertFalse(field.getAccessibleText() == null || field.getAccessibleText().isBlank(), field.getId());
+            assertFalse(
+                    field.getAccessibleText() == null
+                            || field.getAccessibleText().isBlank(),
+                    field.getId());
         }
     }
 
     @Test
     void anOrganisationsBuildShowsItsNameAndHidesTheDemoAndTheConnectScreen() throws Exception {
         Path installer = folder.resolve("installer.properties");
-        Files.writeString(installer, "domain=" + tenant.baseUrl() + "\nclient-id=" + tenant.clientId()
-                + "\nproduct-name=Acme Sign-ins\noffer-demo=false\noffer-connect=false\n");
+        Files.writeString(
+                installer,
+                "domain=" + tenant.baseUrl() + "\nclient-id=" + tenant.clientId()
+                        + "\nproduct-name=Acme Sign-ins\noffer-demo=false\noffer-connect=false\n");
         restart(ConfigSources.settingsFileOnly(settingsFile()).withInstallerFile(installer));
 
         waitUntil(() -> node("#tenantLabel").isPresent() && text("#tenantLabel").equals("Tenant: " + tenant.baseUrl()));
-        assertEquals("Acme Sign-ins", onFx(() -> ((Stage) lookup("#signInButton").query().getScene().getWindow()).getTitle()));
-        assertTrue(onFx(() -> lookup(".app-name").queryAs(Label.class).getText()).equals("Acme Sign-ins"));
-        assertFalse(onFx(() -> lookup("#changeTenantLink").queryAs(Hyperlink.class).isVisible()));
+        assertEquals(
+                "Acme Sign-ins",
+                onFx(() -> ((Stage) lookup("#signInButton").query().getScene().getWindow()).getTitle()));
+        assertTrue(
+                onFx(() -> lookup(".app-name").queryAs(Label.class).getText()).equals("Acme Sign-ins"));
+        assertFalse(
+                onFx(() -> lookup("#changeTenantLink").queryAs(Hyperlink.class).isVisible()));
 
         // A broken user file in such a build: the message, without a way to the demo or the connect screen.
         Files.createDirectories(settingsFile().getParent());

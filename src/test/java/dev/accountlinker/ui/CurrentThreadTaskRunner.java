@@ -34,10 +34,10 @@ public final class CurrentThreadTaskRunner implements TaskRunner {
             result = work.call();
         } catch (Exception failure) {
             onFailure.accept(failure);
-            return () -> { };
+            return () -> {};
         }
         onSuccess.accept(result);
-        return () -> { };
+        return () -> {};
     }
 
     @Override
@@ -68,7 +68,10 @@ public final class CurrentThreadTaskRunner implements TaskRunner {
 
     /** The delays of the actions waiting to run (not cancelled), oldest first. */
     public List<Duration> pendingDelays() {
-        return scheduled.stream().filter(entry -> !entry.cancelled).map(entry -> entry.delay).toList();
+        return scheduled.stream()
+                .filter(entry -> !entry.cancelled)
+                .map(entry -> entry.delay)
+                .toList();
     }
 
     /** How many pieces of work were run: tests check that nothing went to the network when it should not. */
@@ -77,6 +80,5 @@ public final class CurrentThreadTaskRunner implements TaskRunner {
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

@@ -31,8 +31,13 @@ class DemoAccountsUiTest extends AppUiTestSupport {
 
     @Override
     protected AppServices createServices() {
-        return new AppServices(AppConfig.demoDefaults().withWays(SignInWays.embeddedOnly()), Optional.empty(),
-                Messages.forDefaultLocale(), Clock.systemDefaultZone(), tasks, loginSettings(),
+        return new AppServices(
+                AppConfig.demoDefaults().withWays(SignInWays.embeddedOnly()),
+                Optional.empty(),
+                Messages.forDefaultLocale(),
+                Clock.systemDefaultZone(),
+                tasks,
+                loginSettings(),
                 ConfigSources.settingsFileOnly(folder.resolve("settings.properties")));
     }
 
@@ -40,7 +45,8 @@ class DemoAccountsUiTest extends AppUiTestSupport {
     void theDemoAccountsAreListedCollapsedWithTheirPasswordsAndCopyButtons() {
         waitUntil(() -> node("#demoAccountsPane").isPresent());
         assertEquals("Using the built-in demo tenant on this computer.", text("#tenantLabel"));
-        assertFalse(onFx(() -> lookup("#demoAccountsPane").queryAs(TitledPane.class).isExpanded()), "collapsed at first");
+        assertFalse(
+                onFx(() -> lookup("#demoAccountsPane").queryAs(TitledPane.class).isExpanded()), "collapsed at first");
         assertTrue(node("#copy-demo-email-alice_example_com").isEmpty(), "its rows are made when it is opened");
 
         // By keyboard: from Sign in, Tab to the section, Space opens it.
@@ -50,10 +56,23 @@ class DemoAccountsUiTest extends AppUiTestSupport {
         type(KeyCode.SPACE);
         waitUntil(() -> node("#copy-demo-email-alice_example_com").isPresent());
         List<String> shown = onFx(() -> lookup("#demoAccountsPane").query().lookupAll(".label").stream()
-                .map(node -> ((Label) node).getText()).toList());
-        for (String expected : List.of("alice@example.com", "Alice-Demo-1", "alice.g@example.com", "Google-Demo-1",
-                "alice-gh@example.com", "Github-Demo-1", "unverified@example.com", "Unverified-1", "bob@example.com",
-                "Bob-Demo-1", "carol@example.com", "Carol-Demo-1", "carol-gh@example.com", "CarolGh-1",
+                .map(node -> ((Label) node).getText())
+                .toList());
+        for (String expected : List.of(
+                "alice@example.com",
+                "Alice-Demo-1",
+                "alice.g@example.com",
+                "Google-Demo-1",
+                "alice-gh@example.com",
+                "Github-Demo-1",
+                "unverified@example.com",
+                "Unverified-1",
+                "bob@example.com",
+                "Bob-Demo-1",
+                "carol@example.com",
+                "Carol-Demo-1",
+                "carol-gh@example.com",
+                "CarolGh-1",
                 "Email and password: your main account, with saved information to merge",
                 "Email and password: unverified email: linking it is refused")) {
             assertTrue(shown.contains(expected), expected + " in " + shown);
@@ -61,14 +80,21 @@ class DemoAccountsUiTest extends AppUiTestSupport {
 
         // The next Tab reaches the first Copy button; Space copies.
         type(KeyCode.TAB);
-        assertEquals("copy-demo-email-alice_example_com", onFx(() -> lookup("#signInButton").query().getScene()
-                .getFocusOwner().getId()));
+        assertEquals(
+                "copy-demo-email-alice_example_com",
+                onFx(() -> lookup("#signInButton")
+                        .query()
+                        .getScene()
+                        .getFocusOwner()
+                        .getId()));
         type(KeyCode.TAB);
         type(KeyCode.SPACE);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("Alice-Demo-1", onFx(() -> Clipboard.getSystemClipboard().getString()));
         assertEquals("Copied the password of alice@example.com.", statusText());
         assertTrue(statusIs("info"));
-        assertTrue(onFx(() -> AccessibilityCheck.problems(lookup("#signInButton").query().getScene())).isEmpty());
+        assertTrue(onFx(() -> AccessibilityCheck.problems(
+                        lookup("#signInButton").query().getScene()))
+                .isEmpty());
     }
 }

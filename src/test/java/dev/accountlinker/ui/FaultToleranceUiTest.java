@@ -44,8 +44,10 @@ class FaultToleranceUiTest extends AppUiTestSupport {
     }
 
     private void waitForSignInScreenMessage() {
-        waitUntil(() -> !loginWindowOpen() && node("#signInButton").isPresent()
-                && !lookup("#signInButton").query().isDisabled() && !statusText().isEmpty());
+        waitUntil(() -> !loginWindowOpen()
+                && node("#signInButton").isPresent()
+                && !lookup("#signInButton").query().isDisabled()
+                && !statusText().isEmpty());
     }
 
     private void confirmLinkOfGoogle() {
@@ -71,7 +73,8 @@ class FaultToleranceUiTest extends AppUiTestSupport {
 
     @Test
     void tokenEndpointServerErrorsAndMalformedAnswersAreExplained() {
-        tenant.faults().inject(Faults.on("POST", "/oauth/token").respond(503, "{\"error\":\"temporarily_unavailable\"}"));
+        tenant.faults()
+                .inject(Faults.on("POST", "/oauth/token").respond(503, "{\"error\":\"temporarily_unavailable\"}"));
         clickOn("#signInButton");
         submitLoginForm("alice@example.com", "Alice-Demo-1");
         waitForSignInScreenMessage();
@@ -97,8 +100,9 @@ class FaultToleranceUiTest extends AppUiTestSupport {
         onFx(() -> {
             Label progress = lookup("#linkProgressLabel").queryAs(Label.class);
             Node cancel = lookup("#linkCancelButton").query();
-            progress.textProperty().addListener((observable, old, text) ->
-                    shown.add(text + (cancel.isDisabled() ? " [cancel disabled]" : "")));
+            progress.textProperty()
+                    .addListener((observable, old, text) ->
+                            shown.add(text + (cancel.isDisabled() ? " [cancel disabled]" : "")));
             return null;
         });
         confirmLinkOfGoogle();
@@ -108,11 +112,15 @@ class FaultToleranceUiTest extends AppUiTestSupport {
         assertTrue(statusIs("success"), statusText());
         assertEquals(1, requestsTo("PATCH", "/api/v2/users/"), "merged once: no half-done merge, no second one");
         List<RecordedRequest> links = tenant.requests().stream()
-                .filter(r -> r.method().equals("POST") && r.path().endsWith("/identities")).toList();
-        assertEquals(List.of(429, 201), links.stream().map(RecordedRequest::status).toList(),
+                .filter(r -> r.method().equals("POST") && r.path().endsWith("/identities"))
+                .toList();
+        assertEquals(
+                List.of(429, 201),
+                links.stream().map(RecordedRequest::status).toList(),
                 "refused once, then sent again after the reset");
         assertTrue(tenant.user(GOOGLE).isEmpty());
-        assertTrue(shown.stream().anyMatch(text -> text.matches("Auth0 is limiting requests — continuing in [123] s")),
+        assertTrue(
+                shown.stream().anyMatch(text -> text.matches("Auth0 is limiting requests — continuing in [123] s")),
                 "the wait was shown, with Cancel: " + shown);
     }
 
@@ -131,7 +139,9 @@ class FaultToleranceUiTest extends AppUiTestSupport {
 
     @Test
     void aServerErrorOnAReadIsRetriedQuietly() {
-        tenant.faults().inject(Faults.on("GET", "/api/v2/users/").respond(503, "{\"statusCode\":503,\"error\":\"Service Unavailable\",\"message\":\"busy\"}"));
+        tenant.faults()
+                .inject(Faults.on("GET", "/api/v2/users/")
+                        .respond(503, "{\"statusCode\":503,\"error\":\"Service Unavailable\",\"message\":\"busy\"}"));
         signIn("alice@example.com", "Alice-Demo-1");
         waitForIdentityCount(1);
         assertEquals(2, requestsTo("GET", "/api/v2/users/"), "one 503, then the SDK's bounded retry succeeded");
@@ -173,7 +183,10 @@ class FaultToleranceUiTest extends AppUiTestSupport {
         tenant.faults().inject(Faults.on("POST", "/api/v2/users/").delay(SLOW));
         confirmLinkOfGoogle();
         waitForOperationToEnd();
-        assertTrue(statusText().startsWith("The information of Alice (Google) was merged into your account, but linking then failed"),
+        assertTrue(
+                statusText()
+                        .startsWith(
+                                "The information of Alice (Google) was merged into your account, but linking then failed"),
                 statusText());
         assertTrue(statusText().contains("did not answer in time"), statusText());
 
@@ -183,7 +196,8 @@ class FaultToleranceUiTest extends AppUiTestSupport {
         assertEquals(1, requestsTo("POST", "/identities"), "the link request is never sent twice");
         clickOn("#refreshButton");
         waitForIdentityCount(2);
-        assertEquals(true, tenant.user("auth0|alice").orElseThrow().userMetadata().get("newsletter"));
+        assertEquals(
+                true, tenant.user("auth0|alice").orElseThrow().userMetadata().get("newsletter"));
     }
 
     @Test

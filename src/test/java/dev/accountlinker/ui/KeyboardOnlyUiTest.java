@@ -39,14 +39,17 @@ class KeyboardOnlyUiTest extends AppUiTestSupport {
         // The confirmation opens on "Both accounts are mine": Space ticks it. Shift+Tab goes back to the choice of
         // main account (the chosen one of the group), the Right arrow chooses GitHub, Enter confirms.
         waitForDialogButton("#confirmLinkButton");
-        Window dialog = onFx(() -> lookup("#confirmLinkButton").query().getScene().getWindow());
+        Window dialog =
+                onFx(() -> lookup("#confirmLinkButton").query().getScene().getWindow());
         targetWindow(dialog);
         assertEquals("bothAccountsMineCheckBox", focusedId(dialog));
         type(KeyCode.SPACE);
         tabTo("keepCurrentMainRadio", KeyCode.SHIFT);
         type(KeyCode.RIGHT);
         assertEquals("keepSecondMainRadio", focusedId(dialog));
-        assertTrue(onFx(() -> lookup("#keepSecondMainRadio").queryAs(javafx.scene.control.RadioButton.class).isSelected()));
+        assertTrue(onFx(() -> lookup("#keepSecondMainRadio")
+                .queryAs(javafx.scene.control.RadioButton.class)
+                .isSelected()));
         type(KeyCode.ENTER);
 
         waitForSettingsOf("alice-gh@example.com");
@@ -61,7 +64,8 @@ class KeyboardOnlyUiTest extends AppUiTestSupport {
         type(KeyCode.DOWN);
         type(KeyCode.DELETE);
         waitForDialogButton("#confirmUnlinkButton");
-        targetWindow(onFx(() -> lookup("#confirmUnlinkButton").query().getScene().getWindow()));
+        targetWindow(
+                onFx(() -> lookup("#confirmUnlinkButton").query().getScene().getWindow()));
         type(KeyCode.ENTER);
         waitForIdentityCount(1);
         waitForOperationToEnd();
@@ -73,7 +77,8 @@ class KeyboardOnlyUiTest extends AppUiTestSupport {
         tabTo("signOutButton", KeyCode.SHIFT);
         type(KeyCode.ENTER);
         waitForDialogButton("#confirmSignOutButton");
-        targetWindow(onFx(() -> lookup("#confirmSignOutButton").query().getScene().getWindow()));
+        targetWindow(
+                onFx(() -> lookup("#confirmSignOutButton").query().getScene().getWindow()));
         type(KeyCode.ENTER);
         waitUntil(() -> node("#signInButton").isPresent());
         assertEquals("You are signed out.", statusText());
@@ -85,8 +90,8 @@ class KeyboardOnlyUiTest extends AppUiTestSupport {
     private void typeIntoLoginPage(String email, String password) {
         waitForLoginForm();
         Window login = loginWebView().getScene().getWindow();
-        waitUntil(() -> loginWebView().isFocused() && Boolean.TRUE.equals(
-                script("document.activeElement === document.getElementById('username')")));
+        waitUntil(() -> loginWebView().isFocused()
+                && Boolean.TRUE.equals(script("document.activeElement === document.getElementById('username')")));
         targetWindow(login);
         write(email);
         type(KeyCode.TAB);
@@ -109,13 +114,18 @@ class KeyboardOnlyUiTest extends AppUiTestSupport {
     }
 
     private Window mainWindow() {
-        return onFx(() -> lookup(".root").queryAll().stream().map(Node::getScene).map(scene -> scene.getWindow())
+        return onFx(() -> lookup(".root").queryAll().stream()
+                .map(Node::getScene)
+                .map(scene -> scene.getWindow())
                 .filter(window -> window.getScene().lookup("#signInButton") != null
                         || window.getScene().lookup("#identitiesTable") != null)
-                .findFirst().orElseThrow());
+                .findFirst()
+                .orElseThrow());
     }
 
     private String focusedId(Window window) {
-        return onFx(() -> window.getScene().getFocusOwner() == null ? null : window.getScene().getFocusOwner().getId());
+        return onFx(() -> window.getScene().getFocusOwner() == null
+                ? null
+                : window.getScene().getFocusOwner().getId());
     }
 }

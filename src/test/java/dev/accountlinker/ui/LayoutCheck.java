@@ -22,6 +22,7 @@ import javafx.scene.text.Text;
 import javafx.stage.Screen;
 import javafx.stage.Window;
 
+import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,7 +30,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import javax.imageio.ImageIO;
 
 /**
  * Finds text a person cannot read whole, in any window of the app: a {@link Labeled} (label, button, check box,
@@ -46,8 +46,7 @@ public final class LayoutCheck {
     /** A pixel of rounding: bounds that merely touch are fine. */
     private static final double TOLERANCE = 1.0;
 
-    private LayoutCheck() {
-    }
+    private LayoutCheck() {}
 
     /** Every problem in a showing window, or none: its controls, and whether the window fits on its screen. */
     public static List<String> problems(Window window) {
@@ -56,16 +55,22 @@ public final class LayoutCheck {
             return List.of();
         }
         List<String> problems = new ArrayList<>(problems(scene));
-        Rectangle2D screen = Screen.getScreensForRectangle(window.getX(), window.getY(), window.getWidth(), window.getHeight())
-                .stream().findFirst().orElse(Screen.getPrimary()).getVisualBounds();
+        Rectangle2D screen =
+                Screen.getScreensForRectangle(window.getX(), window.getY(), window.getWidth(), window.getHeight())
+                        .stream()
+                        .findFirst()
+                        .orElse(Screen.getPrimary())
+                        .getVisualBounds();
         if (window.getWidth() > screen.getWidth() + TOLERANCE || window.getHeight() > screen.getHeight() + TOLERANCE) {
             problems.add("the window is " + Math.round(window.getWidth()) + "×" + Math.round(window.getHeight())
-                    + ", larger than its screen (" + Math.round(screen.getWidth()) + "×" + Math.round(screen.getHeight())
+                    + ", larger than its screen (" + Math.round(screen.getWidth()) + "×"
+                    + Math.round(screen.getHeight())
                     + "): its edge is out of reach");
         }
         scene.getRoot().lookupAll(".scroll-pane").forEach(node -> {
             if (node instanceof ScrollPane scroller && scroller.getContent() != null && shown(scroller)) {
-                double hidden = scroller.getContent().getLayoutBounds().getHeight() - scroller.getViewportBounds().getHeight();
+                double hidden = scroller.getContent().getLayoutBounds().getHeight()
+                        - scroller.getViewportBounds().getHeight();
                 if (hidden > TOLERANCE && window.getHeight() + hidden <= screen.getHeight()) {
                     problems.add(describe(scroller) + ": hides " + Math.round(hidden) + " px of its content behind a"
                             + " scroll bar although the screen has room for the window to show it whole");
@@ -129,8 +134,10 @@ public final class LayoutCheck {
         }
         if (!scrolledOrClipped(labeled)) {
             Bounds bounds = labeled.localToScene(labeled.getLayoutBounds());
-            if (bounds.getMinX() < -TOLERANCE || bounds.getMinY() < -TOLERANCE
-                    || bounds.getMaxX() > scene.getWidth() + TOLERANCE || bounds.getMaxY() > scene.getHeight() + TOLERANCE) {
+            if (bounds.getMinX() < -TOLERANCE
+                    || bounds.getMinY() < -TOLERANCE
+                    || bounds.getMaxX() > scene.getWidth() + TOLERANCE
+                    || bounds.getMaxY() > scene.getHeight() + TOLERANCE) {
                 problems.add(describe(labeled) + ": reaches past its window (" + round(bounds) + " in a "
                         + Math.round(scene.getWidth()) + "×" + Math.round(scene.getHeight()) + " scene)");
             }
@@ -160,14 +167,19 @@ public final class LayoutCheck {
 
     /** Containers that place their children next to or below each other: there, children must not overlap. */
     private static boolean laysOutInSequence(Parent parent) {
-        return parent instanceof HBox || parent instanceof VBox || parent instanceof FlowPane
-                || parent instanceof TilePane || parent instanceof GridPane || parent instanceof BorderPane
+        return parent instanceof HBox
+                || parent instanceof VBox
+                || parent instanceof FlowPane
+                || parent instanceof TilePane
+                || parent instanceof GridPane
+                || parent instanceof BorderPane
                 || parent instanceof DialogPane;
     }
 
     private static void checkOverlaps(Parent parent, List<String> problems) {
         List<Node> shown = parent.getChildrenUnmodifiable().stream()
-                .filter(child -> child.isVisible() && child.isManaged()).toList();
+                .filter(child -> child.isVisible() && child.isManaged())
+                .toList();
         for (int i = 0; i < shown.size(); i++) {
             for (int j = i + 1; j < shown.size(); j++) {
                 Bounds a = laidOut(shown.get(i));
@@ -188,8 +200,11 @@ public final class LayoutCheck {
      */
     private static Bounds laidOut(Node node) {
         Bounds layout = node.getLayoutBounds();
-        return new BoundingBox(node.getLayoutX() + node.getTranslateX() + layout.getMinX(),
-                node.getLayoutY() + node.getTranslateY() + layout.getMinY(), layout.getWidth(), layout.getHeight());
+        return new BoundingBox(
+                node.getLayoutX() + node.getTranslateX() + layout.getMinX(),
+                node.getLayoutY() + node.getTranslateY() + layout.getMinY(),
+                layout.getWidth(),
+                layout.getHeight());
     }
 
     /** Inside a scroll pane or a clipped area (a table's rows) a control may be partly out of view by design. */
@@ -205,7 +220,9 @@ public final class LayoutCheck {
     static String describe(Node node) {
         Class<?> type = node.getClass().isAnonymousClass() ? node.getClass().getSuperclass() : node.getClass();
         String name = node.getId() != null ? "#" + node.getId() : type.getSimpleName();
-        if (node instanceof Labeled labeled && labeled.getText() != null && !labeled.getText().isEmpty()) {
+        if (node instanceof Labeled labeled
+                && labeled.getText() != null
+                && !labeled.getText().isEmpty()) {
             String text = labeled.getText();
             name += " \"" + (text.length() > 50 ? text.substring(0, 50) + "…" : text) + "\"";
         }
@@ -213,8 +230,8 @@ public final class LayoutCheck {
     }
 
     private static String round(Bounds bounds) {
-        return Math.round(bounds.getMinX()) + "," + Math.round(bounds.getMinY()) + " to "
-                + Math.round(bounds.getMaxX()) + "," + Math.round(bounds.getMaxY());
+        return Math.round(bounds.getMinX()) + "," + Math.round(bounds.getMinY()) + " to " + Math.round(bounds.getMaxX())
+                + "," + Math.round(bounds.getMaxY());
     }
 
     /** Saves what the window shows as a PNG (JavaFX's snapshot, converted pixel by pixel: no javafx-swing here). */

@@ -29,16 +29,21 @@ class LinkingFailureUiTest extends AppUiTestSupport {
     @Test
     void aLinkThatFailsAfterTheMergeSaysSoKeepsBothAccountsAndCanBeRetried() {
         signInAndReachConfirmation();
-        tenant.faults().inject(Faults.on("POST", "/api/v2/users/").respond(500,
-                auth0Error(500, "Internal Server Error", "Something broke", "server_error")));
+        tenant.faults()
+                .inject(Faults.on("POST", "/api/v2/users/")
+                        .respond(500, auth0Error(500, "Internal Server Error", "Something broke", "server_error")));
         confirmLink();
         waitForOperationToEnd();
 
         assertTrue(statusIs("error"));
-        assertTrue(statusText().startsWith("The information of Alice (Google) was merged into your account, but linking then failed"),
+        assertTrue(
+                statusText()
+                        .startsWith(
+                                "The information of Alice (Google) was merged into your account, but linking then failed"),
                 statusText());
         assertEquals(1, requestsTo("POST", "/identities"), "a failed link is sent once, never retried blindly");
-        assertEquals(true, tenant.user("auth0|alice").orElseThrow().userMetadata().get("newsletter"));
+        assertEquals(
+                true, tenant.user("auth0|alice").orElseThrow().userMetadata().get("newsletter"));
         assertTrue(tenant.user(GOOGLE).isPresent(), "the second account still exists");
         assertEquals(1, identitySubjects().size());
 
@@ -53,8 +58,16 @@ class LinkingFailureUiTest extends AppUiTestSupport {
     @Test
     void anExpiredSessionOffersToSignInAgain() {
         signInAndReachConfirmation();
-        tenant.faults().inject(Faults.on("GET", "/api/v2/users/").always().respond(401,
-                auth0Error(401, "Unauthorized", "Expired token received for JSON Web Token validation", "invalid_token")));
+        tenant.faults()
+                .inject(Faults.on("GET", "/api/v2/users/")
+                        .always()
+                        .respond(
+                                401,
+                                auth0Error(
+                                        401,
+                                        "Unauthorized",
+                                        "Expired token received for JSON Web Token validation",
+                                        "invalid_token")));
         confirmLink();
         waitForOperationToEnd();
         tenant.faults().clear();
@@ -69,8 +82,15 @@ class LinkingFailureUiTest extends AppUiTestSupport {
     @Test
     void aMissingScopeIsNamed() {
         signInAndReachConfirmation();
-        tenant.faults().inject(Faults.on("POST", "/api/v2/users/").respond(403, auth0Error(403, "Forbidden",
-                "Insufficient scope, expected any of: update:current_user_identities", "insufficient_scope")));
+        tenant.faults()
+                .inject(Faults.on("POST", "/api/v2/users/")
+                        .respond(
+                                403,
+                                auth0Error(
+                                        403,
+                                        "Forbidden",
+                                        "Insufficient scope, expected any of: update:current_user_identities",
+                                        "insufficient_scope")));
         confirmLink();
         waitForOperationToEnd();
         assertTrue(statusText().contains("missing permission: update:current_user_identities"), statusText());
@@ -79,8 +99,15 @@ class LinkingFailureUiTest extends AppUiTestSupport {
     @Test
     void aConflictShowsAuth0sMessage() {
         signInAndReachConfirmation();
-        tenant.faults().inject(Faults.on("POST", "/api/v2/users/").respond(409, auth0Error(409, "Conflict",
-                "The identity is already linked to another user.", "identity_already_linked")));
+        tenant.faults()
+                .inject(Faults.on("POST", "/api/v2/users/")
+                        .respond(
+                                409,
+                                auth0Error(
+                                        409,
+                                        "Conflict",
+                                        "The identity is already linked to another user.",
+                                        "identity_already_linked")));
         confirmLink();
         waitForOperationToEnd();
         assertTrue(statusText().contains("The identity is already linked to another user."), statusText());
@@ -90,10 +117,15 @@ class LinkingFailureUiTest extends AppUiTestSupport {
     void aRateLimitSaysWhenToRetry() {
         signInAndReachConfirmation();
         long reset = Instant.now().plusSeconds(3600).getEpochSecond();
-        tenant.faults().inject(Faults.on("POST", "/api/v2/users/").respond(429,
-                        auth0Error(429, "Too Many Requests", "Global limit has been reached", "too_many_requests"))
-                .header("x-ratelimit-limit", "10").header("x-ratelimit-remaining", "0")
-                .header("x-ratelimit-reset", String.valueOf(reset)));
+        tenant.faults()
+                .inject(Faults.on("POST", "/api/v2/users/")
+                        .respond(
+                                429,
+                                auth0Error(
+                                        429, "Too Many Requests", "Global limit has been reached", "too_many_requests"))
+                        .header("x-ratelimit-limit", "10")
+                        .header("x-ratelimit-remaining", "0")
+                        .header("x-ratelimit-reset", String.valueOf(reset)));
         confirmLink();
         waitForOperationToEnd();
         // The time as the app's locale writes it (en-US in tests: 2:05:09 PM).

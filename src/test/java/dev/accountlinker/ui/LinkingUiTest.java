@@ -41,7 +41,9 @@ class LinkingUiTest extends AppUiTestSupport {
         TenantUser alice = tenant.user("auth0|alice").orElseThrow();
         assertEquals("en", alice.userMetadata().get("language"));
         assertEquals(true, alice.userMetadata().get("newsletter"));
-        assertEquals(Map.of("city", "Lisbon", "country", "PT", "zip", "4000-001"), alice.userMetadata().get("address"));
+        assertEquals(
+                Map.of("city", "Lisbon", "country", "PT", "zip", "4000-001"),
+                alice.userMetadata().get("address"));
         assertTrue(tenant.user(GOOGLE).isEmpty(), "the linked account is no longer a separate user");
         assertEquals(0, callbacks.hits());
     }
@@ -51,7 +53,9 @@ class LinkingUiTest extends AppUiTestSupport {
         signIn("alice@example.com", "Alice-Demo-1");
         linkWith("#link-github", "alice-gh@example.com", "Github-Demo-1");
         waitForDialogButton("#confirmLinkButton");
-        assertEquals("Signed in: Alice Example — alice@example.com (email and password)", accessibleText("#linkCurrentAccount"));
+        assertEquals(
+                "Signed in: Alice Example — alice@example.com (email and password)",
+                accessibleText("#linkCurrentAccount"));
         assertEquals("To link: Alice (GitHub) — alice-gh@example.com (GitHub)", accessibleText("#linkSecondAccount"));
         assertTrue(text("#linkEmailsDiffer").startsWith("These two accounts have different email addresses."));
         assertTrue(onFx(() -> lookup("#confirmLinkButton").query().isDisabled()), "Link waits for the person's word");
@@ -78,17 +82,29 @@ class LinkingUiTest extends AppUiTestSupport {
 
         clickWhenReady("#link-github");
         waitForLoginForm();
-        assertEquals("Confirm it’s you", onFx(() -> ((javafx.stage.Stage) loginWebView().getScene().getWindow()).getTitle()));
-        assertTrue(text("#linkProgressLabel").startsWith("For your safety, linking needs a recent sign-in: sign in again"
-                + " as alice@example.com (your last sign-in was 11 minutes ago)"), text("#linkProgressLabel"));
-        String confirm = tenant.requests().stream().filter(r -> r.path().equals("/authorize"))
-                .reduce((first, last) -> last).orElseThrow().query();
-        assertTrue(confirm.contains("max_age=0") && confirm.contains("login_hint=alice@example.com")
-                && confirm.contains("connection=Username-Password-Authentication"), confirm);
+        assertEquals(
+                "Confirm it’s you",
+                onFx(() -> ((javafx.stage.Stage) loginWebView().getScene().getWindow()).getTitle()));
+        assertTrue(
+                text("#linkProgressLabel")
+                        .startsWith("For your safety, linking needs a recent sign-in: sign in again"
+                                + " as alice@example.com (your last sign-in was 11 minutes ago)"),
+                text("#linkProgressLabel"));
+        String confirm = tenant.requests().stream()
+                .filter(r -> r.path().equals("/authorize"))
+                .reduce((first, last) -> last)
+                .orElseThrow()
+                .query();
+        assertTrue(
+                confirm.contains("max_age=0")
+                        && confirm.contains("login_hint=alice@example.com")
+                        && confirm.contains("connection=Username-Password-Authentication"),
+                confirm);
         submitLoginForm("alice@example.com", "Alice-Demo-1");
 
         // Then the account to link signs in, as always.
-        waitUntil(() -> loginWindowOpen() && text("#linkProgressLabel").startsWith("Sign in to the account you want to link"));
+        waitUntil(() ->
+                loginWindowOpen() && text("#linkProgressLabel").startsWith("Sign in to the account you want to link"));
         submitLoginForm("alice-gh@example.com", "Github-Demo-1");
         confirmLink();
         waitForIdentityCount(2);
@@ -104,8 +120,10 @@ class LinkingUiTest extends AppUiTestSupport {
         clickWhenReady("#link-github");
         submitLoginForm("bob@example.com", "Bob-Demo-1");
         waitForOperationToEnd();
-        assertEquals("You signed in as Bob Builder, not as Alice Example. To link accounts, confirm with the account you"
-                + " are signed in with.", statusText());
+        assertEquals(
+                "You signed in as Bob Builder, not as Alice Example. To link accounts, confirm with the account you"
+                        + " are signed in with.",
+                statusText());
         assertTrue(statusIs("error"));
         assertEquals("alice@example.com", text("#profileEmail"), "still Alice");
         assertEquals(0, requestsTo("POST", "/identities"));
@@ -115,7 +133,8 @@ class LinkingUiTest extends AppUiTestSupport {
     void aLinkedConnectionsButtonSaysSoAndTheStatusLineMovesNothing() {
         signIn("alice@example.com", "Alice-Demo-1");
         waitForIdentityCount(1);
-        double linkButtonsY = onFx(() -> lookup("#link-github").query().localToScene(0, 0).getY());
+        double linkButtonsY =
+                onFx(() -> lookup("#link-github").query().localToScene(0, 0).getY());
 
         linkWith("#link-github", "alice-gh@example.com", "Github-Demo-1");
         confirmLink();
@@ -124,13 +143,29 @@ class LinkingUiTest extends AppUiTestSupport {
         assertTrue(statusIs("success"));
 
         assertTrue(onFx(() -> lookup("#link-github").query().isDisabled()), "GitHub is linked already");
-        assertEquals("GitHub account linked", onFx(() -> lookup("#link-github").queryAs(javafx.scene.control.Button.class).getText()));
-        assertEquals("GitHub is already linked to this account",
-                onFx(() -> lookup("#link-github").queryAs(javafx.scene.control.Button.class).getAccessibleHelp()));
+        assertEquals(
+                "GitHub account linked",
+                onFx(() -> lookup("#link-github")
+                        .queryAs(javafx.scene.control.Button.class)
+                        .getText()));
+        assertEquals(
+                "GitHub is already linked to this account",
+                onFx(() -> lookup("#link-github")
+                        .queryAs(javafx.scene.control.Button.class)
+                        .getAccessibleHelp()));
         assertFalse(onFx(() -> lookup("#link-google-oauth2").query().isDisabled()));
-        assertEquals(linkButtonsY, onFx(() -> lookup("#link-github").query().localToScene(0, 0).getY()), 0.5,
+        assertEquals(
+                linkButtonsY,
+                onFx(() -> lookup("#link-github").query().localToScene(0, 0).getY()),
+                0.5,
                 "the status line appeared without moving the buttons");
-        assertEquals("identitiesTable", onFx(() -> lookup("#link-github").query().getScene().getFocusOwner().getId()),
+        assertEquals(
+                "identitiesTable",
+                onFx(() -> lookup("#link-github")
+                        .query()
+                        .getScene()
+                        .getFocusOwner()
+                        .getId()),
                 "after the link the focus is back on the list");
     }
 
@@ -143,8 +178,11 @@ class LinkingUiTest extends AppUiTestSupport {
         waitForOperationToEnd();
         assertEquals("Linking was cancelled. Nothing was changed.", statusText());
 
-        String secondAuthorize = tenant.requests().stream().filter(r -> r.path().equals("/authorize"))
-                .reduce((first, last) -> last).orElseThrow().query();
+        String secondAuthorize = tenant.requests().stream()
+                .filter(r -> r.path().equals("/authorize"))
+                .reduce((first, last) -> last)
+                .orElseThrow()
+                .query();
         assertTrue(secondAuthorize.contains("connection=github"), secondAuthorize);
         assertTrue(secondAuthorize.contains("max_age=0"), secondAuthorize);
         assertTrue(secondAuthorize.contains("prompt=login"), secondAuthorize);
@@ -162,7 +200,9 @@ class LinkingUiTest extends AppUiTestSupport {
         assertTrue(statusText().contains("unverified@example.com is not verified"), statusText());
         assertEquals(0, requestsTo("PATCH", "/api/v2/users/"));
         assertEquals(0, requestsTo("POST", "/identities"));
-        assertEquals(Map.of("theme", "light"), tenant.user("auth0|unverified").orElseThrow().userMetadata());
+        assertEquals(
+                Map.of("theme", "light"),
+                tenant.user("auth0|unverified").orElseThrow().userMetadata());
     }
 
     @Test
@@ -204,7 +244,9 @@ class LinkingUiTest extends AppUiTestSupport {
         assertTrue(statusIs("success"));
         TenantUser github = tenant.user("github|4242424").orElseThrow();
         assertTrue(github.userMetadata().isEmpty(), "an unlinked identity comes back without metadata");
-        assertEquals("vim", tenant.user("auth0|alice").orElseThrow().userMetadata().get("editor"),
+        assertEquals(
+                "vim",
+                tenant.user("auth0|alice").orElseThrow().userMetadata().get("editor"),
                 "the merged metadata stays with the main account");
     }
 

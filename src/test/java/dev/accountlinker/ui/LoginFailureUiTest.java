@@ -25,26 +25,33 @@ class LoginFailureUiTest extends AppUiTestSupport {
         try (ServerSocket socket = new ServerSocket(0)) {
             deadPort = socket.getLocalPort();
         }
-        return new TenantSettings(TenantAddress.parse("domain", "http://127.0.0.1:" + deadPort), tenant.clientId(),
-                List.of("google-oauth2"), URI.create(callbacks.redirectUri()));
+        return new TenantSettings(
+                TenantAddress.parse("domain", "http://127.0.0.1:" + deadPort),
+                tenant.clientId(),
+                List.of("google-oauth2"),
+                URI.create(callbacks.redirectUri()));
     }
 
     @Test
     void anUnreachableTenantShowsTheLoadErrorWithRetryAndThenTimesOut() {
         clickOn("#signInButton");
-        waitUntil(() -> node("#loginRetryButton").map(javafx.scene.Node::isVisible).orElse(false));
+        waitUntil(() ->
+                node("#loginRetryButton").map(javafx.scene.Node::isVisible).orElse(false));
         String status = onFx(() -> lookup("#loginStatus").queryAs(Label.class).getText());
         assertTrue(status.startsWith("The sign-in page could not be loaded"), status);
         // WebKit's own reason is vague; the app's check of the tenant says what happened, in plain words.
-        waitUntil(() -> onFx(() -> lookup("#loginStatus").queryAs(Label.class).getText()).equals(
-                "The sign-in page could not be loaded: 127.0.0.1 refused the connection: nothing answers at that"
-                        + " address. Check the domain (and the port, if you gave one)."));
+        waitUntil(() -> onFx(() -> lookup("#loginStatus").queryAs(Label.class).getText())
+                .equals(
+                        "The sign-in page could not be loaded: 127.0.0.1 refused the connection: nothing answers at that"
+                                + " address. Check the domain (and the port, if you gave one)."));
 
         clickOn("#loginRetryButton");
-        waitUntil(() -> node("#loginRetryButton").map(javafx.scene.Node::isVisible).orElse(false));
+        waitUntil(() ->
+                node("#loginRetryButton").map(javafx.scene.Node::isVisible).orElse(false));
 
         // Buttons keep their whole text even in a narrow window (the link wraps); the message has a row of its own.
-        Stage loginWindow = onFx(() -> (Stage) lookup("#loginRetryButton").query().getScene().getWindow());
+        Stage loginWindow = onFx(
+                () -> (Stage) lookup("#loginRetryButton").query().getScene().getWindow());
         onFx(() -> {
             loginWindow.setWidth(360);
             return null;
@@ -62,9 +69,13 @@ class LoginFailureUiTest extends AppUiTestSupport {
         // Left alone, the attempt ends; the main window says what happened, where, and what to do.
         tasks.expireAll();
         waitUntil(() -> !loginWindowOpen() && !statusText().isEmpty());
-        assertTrue(statusText().startsWith("The sign-in page of http://127.0.0.1:" + deadPort + " could not be loaded: "
-                + "127.0.0.1 refused the connection"), statusText());
-        assertTrue(statusText().endsWith("Check the tenant’s domain, choose another tenant or try the demo tenant."),
+        assertTrue(
+                statusText()
+                        .startsWith("The sign-in page of http://127.0.0.1:" + deadPort + " could not be loaded: "
+                                + "127.0.0.1 refused the connection"),
+                statusText());
+        assertTrue(
+                statusText().endsWith("Check the tenant’s domain, choose another tenant or try the demo tenant."),
                 statusText());
         assertTrue(statusIs("error"));
         assertTrue(onFx(() -> lookup("#useDemoButton").query().isVisible()), "the demo is one click away");
@@ -74,10 +85,12 @@ class LoginFailureUiTest extends AppUiTestSupport {
     @Test
     void cancellingAfterThePageFailedToLoadSaysWhatHappenedNotJustCancelled() {
         clickOn("#signInButton");
-        waitUntil(() -> node("#loginRetryButton").map(javafx.scene.Node::isVisible).orElse(false));
+        waitUntil(() ->
+                node("#loginRetryButton").map(javafx.scene.Node::isVisible).orElse(false));
         clickOn("#loginCancelButton");
         waitUntil(() -> !loginWindowOpen() && !statusText().isEmpty());
-        assertTrue(statusText().startsWith("The sign-in page of http://127.0.0.1:" + deadPort + " could not be loaded"),
+        assertTrue(
+                statusText().startsWith("The sign-in page of http://127.0.0.1:" + deadPort + " could not be loaded"),
                 statusText());
 
         clickOn("#useDemoButton");

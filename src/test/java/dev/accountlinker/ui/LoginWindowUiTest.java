@@ -6,7 +6,6 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.Test;
 
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,8 +13,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LoginWindowUiTest extends AppUiTestSupport {
 
     private void waitForSignInScreenWithMessage() {
-        waitUntil(() -> !loginWindowOpen() && node("#signInButton").isPresent()
-                && !lookup("#signInButton").query().isDisabled() && !statusText().isEmpty());
+        waitUntil(() -> !loginWindowOpen()
+                && node("#signInButton").isPresent()
+                && !lookup("#signInButton").query().isDisabled()
+                && !statusText().isEmpty());
     }
 
     @Test
@@ -24,7 +25,8 @@ class LoginWindowUiTest extends AppUiTestSupport {
         waitForLoginForm();
         Stage loginStage = (Stage) onFx(() -> loginWebView().getScene().getWindow());
         onFx(() -> {
-            loginStage.fireEvent(new javafx.stage.WindowEvent(loginStage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST));
+            loginStage.fireEvent(
+                    new javafx.stage.WindowEvent(loginStage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST));
             loginStage.close();
             return null;
         });
@@ -58,9 +60,14 @@ class LoginWindowUiTest extends AppUiTestSupport {
         waitForLoginForm();
         // As when an Auth0 rule denies access after the password is checked: the tenant redirects with an error.
         String state = currentAuthorizeParameter("state");
-        tenant.faults().inject(Faults.on("POST", "/u/login").respond(302, "")
-                .header("Location", callbacks.redirectUri()
-                        + "?error=access_denied&error_description=Access%20denied%20by%20a%20rule&state=" + state));
+        tenant.faults()
+                .inject(Faults.on("POST", "/u/login")
+                        .respond(302, "")
+                        .header(
+                                "Location",
+                                callbacks.redirectUri()
+                                        + "?error=access_denied&error_description=Access%20denied%20by%20a%20rule&state="
+                                        + state));
         submitLoginForm("alice@example.com", "Alice-Demo-1");
 
         waitForSignInScreenWithMessage();
@@ -73,13 +80,16 @@ class LoginWindowUiTest extends AppUiTestSupport {
     void aRedirectWithAnotherStateIsRefused() {
         clickOn("#signInButton");
         waitForLoginForm();
-        tenant.faults().inject(Faults.on("POST", "/u/login").respond(302, "")
-                .header("Location", callbacks.redirectUri() + "?code=forged-code&state=not-our-state"));
+        tenant.faults()
+                .inject(Faults.on("POST", "/u/login")
+                        .respond(302, "")
+                        .header("Location", callbacks.redirectUri() + "?code=forged-code&state=not-our-state"));
         submitLoginForm("alice@example.com", "Alice-Demo-1");
 
         waitForSignInScreenWithMessage();
         assertTrue(statusText().contains("did not belong to this sign-in attempt"), statusText());
-        assertFalse(tenant.requests().stream().anyMatch(request -> request.path().equals("/oauth/token")),
+        assertFalse(
+                tenant.requests().stream().anyMatch(request -> request.path().equals("/oauth/token")),
                 "no code exchange is attempted for a foreign state");
         assertEquals(0, callbacks.hits());
     }

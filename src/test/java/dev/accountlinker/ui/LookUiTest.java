@@ -19,7 +19,6 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -43,8 +42,13 @@ class LookUiTest extends AppUiTestSupport {
     protected AppServices createServices() throws Exception {
         Files.createDirectories(settingsFile().getParent());
         Files.writeString(settingsFile(), "# mine\ntheme=light\nloopback-port=28999\n");
-        return new AppServices(AppConfig.forTenant(tenantSettings()).withWays(signInWays()), Optional.empty(),
-                Messages.forDefaultLocale(), Clock.systemDefaultZone(), tasks, loginSettings(),
+        return new AppServices(
+                AppConfig.forTenant(tenantSettings()).withWays(signInWays()),
+                Optional.empty(),
+                Messages.forDefaultLocale(),
+                Clock.systemDefaultZone(),
+                tasks,
+                loginSettings(),
                 ConfigSources.settingsFileOnly(settingsFile()));
     }
 
@@ -59,7 +63,9 @@ class LookUiTest extends AppUiTestSupport {
         assertTrue(background("#signInButton") < lightness, "the window turned dark");
         assertEquals("Theme: Dark", onFx(() -> lookup("#themeButton").query().getAccessibleText()));
         waitUntil(() -> Files.readString(settingsFile()).contains("theme=dark"));
-        assertEquals("# mine\ntheme=dark\nloopback-port=28999\n", Files.readString(settingsFile()),
+        assertEquals(
+                "# mine\ntheme=dark\nloopback-port=28999\n",
+                Files.readString(settingsFile()),
                 "only the theme changed; the comment and the other setting stay");
         targetWindow(onFx(() -> lookup("#signInButton").query().getScene().getWindow()));
         onFx(() -> {
@@ -71,8 +77,18 @@ class LookUiTest extends AppUiTestSupport {
         // The sign-in window follows the theme (its page is the tenant's own).
         clickOn("#signInButton");
         waitForLoginForm();
-        assertTrue(onFx(() -> ((Region) lookup("#loginCancelButton").query().getScene().getRoot()).getBackground()
-                .getFills().get(0).getFill() instanceof Color color && color.getBrightness() < 0.3), "a dark sign-in window");
+        assertTrue(
+                onFx(() -> ((Region) lookup("#loginCancelButton")
+                                                .query()
+                                                .getScene()
+                                                .getRoot())
+                                        .getBackground()
+                                        .getFills()
+                                        .get(0)
+                                        .getFill()
+                                instanceof Color color
+                        && color.getBrightness() < 0.3),
+                "a dark sign-in window");
         submitLoginForm("alice@example.com", "Alice-Demo-1");
         waitForSettingsOf("alice@example.com");
         waitForIdentityCount(1); // loaded: the focus has gone to the list and stays there
@@ -88,7 +104,11 @@ class LookUiTest extends AppUiTestSupport {
         assertTrue(onFx(() -> lookup("#identitiesEmptyState").query().isVisible()), "only the main sign-in so far");
         assertEquals("Only your main sign-in so far. Link another below.", text("#identitiesEmptyState"));
         assertTrue(node("#identity-auth0-alice").isPresent());
-        assertEquals("Main account", onFx(() -> lookup("#identity-auth0-alice #mainAccountBadge").queryAs(Label.class).getText()));
+        assertEquals(
+                "Main account",
+                onFx(() -> lookup("#identity-auth0-alice #mainAccountBadge")
+                        .queryAs(Label.class)
+                        .getText()));
         assertEquals("Email and password, alice@example.com, main account", accessibleText("#identity-auth0-alice"));
 
         linkWith("#link-github", "alice-gh@example.com", "Github-Demo-1");
@@ -107,7 +127,8 @@ class LookUiTest extends AppUiTestSupport {
         // The list has the focus; the arrows move the selection, Delete on the main sign-in does nothing.
         Window main = onFx(() -> github.getScene().getWindow());
         targetWindow(main);
-        assertEquals("identitiesTable", onFx(() -> main.getScene().getFocusOwner().getId()));
+        assertEquals(
+                "identitiesTable", onFx(() -> main.getScene().getFocusOwner().getId()));
         assertTrue(selected("#identity-auth0-alice"));
         type(KeyCode.DOWN);
         assertTrue(selected("#identity-github-4242424") && !selected("#identity-auth0-alice"));
@@ -134,7 +155,9 @@ class LookUiTest extends AppUiTestSupport {
             return null;
         });
         type(KeyCode.SPACE);
-        waitUntil(() -> onFx(() -> lookup("#themeButton").queryAs(javafx.scene.control.MenuButton.class).isShowing()));
+        waitUntil(() -> onFx(() -> lookup("#themeButton")
+                .queryAs(javafx.scene.control.MenuButton.class)
+                .isShowing()));
         for (int i = 0; i < item; i++) {
             type(KeyCode.DOWN);
         }
@@ -148,7 +171,8 @@ class LookUiTest extends AppUiTestSupport {
         WaitForAsyncUtils.waitForFxEvents();
         return onFx(() -> {
             Button button = lookup(query).queryAs(Button.class);
-            return button.getBorder() != null && !button.getBorder().getStrokes().isEmpty()
+            return button.getBorder() != null
+                    && !button.getBorder().getStrokes().isEmpty()
                     && button.getBorder().getStrokes().get(0).getWidths().getTop() >= 2
                     && button.getBorder().getStrokes().get(0).getInsets().getTop() < 0;
         });
@@ -159,7 +183,8 @@ class LookUiTest extends AppUiTestSupport {
         return onFx(() -> {
             Region root = (Region) lookup(query).query().getScene().getRoot();
             Node screen = root.getChildrenUnmodifiable().get(0);
-            Color color = (Color) ((Region) screen).getBackground().getFills().get(0).getFill();
+            Color color =
+                    (Color) ((Region) screen).getBackground().getFills().get(0).getFill();
             return color.getBrightness();
         });
     }

@@ -30,16 +30,30 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MessagesBundlesTest {
     /** Texts that are the same in every language: product names, versions, technical value names. */
     static final Set<String> SAME_IN_EVERY_LANGUAGE = Set.of(
-            "app.title", "launcher.version",
-            "connection.google-oauth2", "connection.github", "connection.facebook", "connection.apple",
-            "connection.windowslive", "connection.linkedin", "connection.twitter",
-            "option.client-id.value", "option.redirect-uri.value", "option.loopback-port.value",
-            "option.domain.value", "option.proxy.value",
+            "app.title",
+            "launcher.version",
+            "connection.google-oauth2",
+            "connection.github",
+            "connection.facebook",
+            "connection.apple",
+            "connection.windowslive",
+            "connection.linkedin",
+            "connection.twitter",
+            "option.client-id.value",
+            "option.redirect-uri.value",
+            "option.loopback-port.value",
+            "option.domain.value",
+            "option.proxy.value",
             // Auth0's names, shown in English by its dashboard where the person types them, and examples.
-            "connect.registration.native", "connect.registration.api", "connect.registration.callback-urls",
-            "connect.registration.logout-urls", "connect.field.domain.prompt",
+            "connect.registration.native",
+            "connect.registration.api",
+            "connect.registration.callback-urls",
+            "connect.registration.logout-urls",
+            "connect.field.domain.prompt",
             // Placeholders and symbols only.
-            "signin.demo.line", "link.merge.incomingColumn", "link.merge.none",
+            "signin.demo.line",
+            "link.merge.incomingColumn",
+            "link.merge.none",
             // French "Actions" is the English word too.
             "settings.column.actions");
 
@@ -147,13 +161,18 @@ class MessagesBundlesTest {
         for (String tag : Languages.SUPPORTED) {
             Locale locale = Locale.forLanguageTag(tag);
             Messages messages = Messages.forLocale(locale);
-            String file = tag.equals("en") ? "messages.properties"
+            String file = tag.equals("en")
+                    ? "messages.properties"
                     : "messages_" + Languages.bundleLocale(locale) + ".properties";
             Properties bundle = load(file);
             assertEquals(bundle.getProperty("signin.button"), messages.get("signin.button"), tag);
             for (String key : bundle.stringPropertyNames()) {
-                Object[] arguments = new Object[placeholders(bundle.getProperty(key)).keySet().stream()
-                        .mapToInt(Integer::intValue).max().orElse(-1) + 1];
+                Object[] arguments = new Object
+                        [placeholders(bundle.getProperty(key)).keySet().stream()
+                                        .mapToInt(Integer::intValue)
+                                        .max()
+                                        .orElse(-1)
+                                + 1];
                 for (int i = 0; i < arguments.length; i++) {
                     arguments[i] = "ARG" + i;
                 }
@@ -188,7 +207,8 @@ class MessagesBundlesTest {
                         break;
                     }
                 }
-                String[] parts = pattern.substring(i + 1, Math.min(end, pattern.length())).split(",", 3);
+                String[] parts = pattern.substring(i + 1, Math.min(end, pattern.length()))
+                        .split(",", 3);
                 found.put(Integer.parseInt(parts[0].strip()), parts.length > 1 ? parts[1].strip() : "");
                 i = end;
             }

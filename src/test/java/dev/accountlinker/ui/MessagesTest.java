@@ -43,18 +43,22 @@ class MessagesTest {
             bundle.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
         }
         Set<String> prefixes = bundle.stringPropertyNames().stream()
-                .map(key -> key.substring(0, key.indexOf('.') + 1)).collect(Collectors.toSet());
+                .map(key -> key.substring(0, key.indexOf('.') + 1))
+                .collect(Collectors.toSet());
         TreeSet<String> missing = new TreeSet<>();
         int checked = 0;
         try (Stream<Path> files = Files.walk(Path.of("src/main"))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".java") || f.toString().endsWith(".fxml"))
-                    .filter(f -> !f.toString().contains("localtenant")).toList()) {
+            for (Path file : files.filter(
+                            f -> f.toString().endsWith(".java") || f.toString().endsWith(".fxml"))
+                    .filter(f -> !f.toString().contains("localtenant"))
+                    .toList()) {
                 String text = Files.readString(file);
                 Matcher matcher = (file.toString().endsWith(".fxml") ? FXML_KEY : STRING_LITERAL).matcher(text);
                 while (matcher.find()) {
                     String key = matcher.group(1);
                     boolean looksLikeKey = file.toString().endsWith(".fxml")
-                            || prefixes.stream().anyMatch(key::startsWith) && !key.matches(".*\\.(properties|fxml|css)");
+                            || prefixes.stream().anyMatch(key::startsWith)
+                                    && !key.matches(".*\\.(properties|fxml|css)");
                     if (!looksLikeKey) {
                         continue;
                     }
@@ -83,15 +87,17 @@ class MessagesTest {
         return new ListResourceBundle() {
             @Override
             protected Object[][] getContents() {
-                return texts.entrySet().stream().map(e -> new Object[]{e.getKey(), e.getValue()}).toArray(Object[][]::new);
+                return texts.entrySet().stream()
+                        .map(e -> new Object[] {e.getKey(), e.getValue()})
+                        .toArray(Object[][]::new);
             }
         };
     }
 
     @Test
     void aDoubledApostropheIsOneWithOrWithoutArgumentsAndInFxmlToo() {
-        Messages messages = Messages.of(bundleOf(
-                "plain", "l''ami de Marie", "withArgument", "l''ami de {0}"), Locale.FRENCH);
+        Messages messages =
+                Messages.of(bundleOf("plain", "l''ami de Marie", "withArgument", "l''ami de {0}"), Locale.FRENCH);
         assertEquals("l'ami de Marie", messages.get("plain"));
         assertEquals("l'ami de Pierre", messages.get("withArgument", "Pierre"));
         assertEquals("l'ami de Marie", messages.bundle().getString("plain"), "the FXML loader reads bundle()");
@@ -105,7 +111,9 @@ class MessagesTest {
             Locale.setDefault(Locale.GERMANY);
             // The standard lookup would fall back from "en" (no messages_en file) to the system's German bundle.
             assertEquals("Sign in", Messages.forLocale(Locale.ENGLISH).get("signin.button"));
-            assertEquals("Sign in", Messages.forLocale(Locale.forLanguageTag("nl-NL")).get("signin.button"));
+            assertEquals(
+                    "Sign in",
+                    Messages.forLocale(Locale.forLanguageTag("nl-NL")).get("signin.button"));
             assertEquals("Anmelden", Messages.forDefaultLocale().get("signin.button"));
         } finally {
             Locale.setDefault(system);
@@ -117,7 +125,9 @@ class MessagesTest {
         Messages swiss = Messages.forLocale(Locale.forLanguageTag("de-CH"));
         assertEquals("Anmelden", swiss.get("signin.button"));
         assertEquals(Locale.forLanguageTag("de-CH"), swiss.locale());
-        assertEquals("Entrar", Messages.forLocale(Locale.forLanguageTag("pt-PT")).get("signin.button"),
+        assertEquals(
+                "Entrar",
+                Messages.forLocale(Locale.forLanguageTag("pt-PT")).get("signin.button"),
                 "Portuguese from Portugal reads the Brazilian bundle rather than English");
         assertEquals("Se connecter", Messages.forLocale(Locale.CANADA_FRENCH).get("signin.button"));
     }

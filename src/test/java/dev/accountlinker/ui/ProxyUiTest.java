@@ -68,12 +68,22 @@ class ProxyUiTest extends AppUiTestSupport {
     @Override
     protected AppServices createServices() throws Exception {
         proxy = TestProxy.start().route("acme.test", 443, tenant.port());
-        TenantSettings settings = new TenantSettings(TenantAddress.parse("domain", "acme.test"), tenant.clientId(),
-                List.of("google-oauth2", "github"), URI.create(callbacks.redirectUri()));
-        AppConfig config = AppConfig.forTenant(settings).withWays(SignInWays.embeddedOnly())
+        TenantSettings settings = new TenantSettings(
+                TenantAddress.parse("domain", "acme.test"),
+                tenant.clientId(),
+                List.of("google-oauth2", "github"),
+                URI.create(callbacks.redirectUri()));
+        AppConfig config = AppConfig.forTenant(settings)
+                .withWays(SignInWays.embeddedOnly())
                 .withProxy(new ProxySetting.Http("127.0.0.1", proxy.port()));
-        return new AppServices(config, Optional.empty(), Messages.forDefaultLocale(), Clock.systemDefaultZone(), tasks,
-                loginSettings(), ConfigSources.settingsFileOnly(certificates.resolve("no-settings.properties")));
+        return new AppServices(
+                config,
+                Optional.empty(),
+                Messages.forDefaultLocale(),
+                Clock.systemDefaultZone(),
+                tasks,
+                loginSettings(),
+                ConfigSources.settingsFileOnly(certificates.resolve("no-settings.properties")));
     }
 
     @AfterEach
@@ -82,14 +92,17 @@ class ProxyUiTest extends AppUiTestSupport {
     }
 
     private boolean reached(String method, String pathPart) {
-        return tenant.requests().stream().anyMatch(r -> r.method().equals(method) && r.path().contains(pathPart));
+        return tenant.requests().stream()
+                .anyMatch(r -> r.method().equals(method) && r.path().contains(pathPart));
     }
 
     @Test
     void aFullSignInLinkAndUnlinkGoThroughTheProxyAndNothingBypassesIt() {
         signIn("alice@example.com", "Alice-Demo-1");
         waitForIdentityCount(1);
-        assertEquals("https://acme.test", services.config().tenant().orElseThrow().address().baseUrl());
+        assertEquals(
+                "https://acme.test",
+                services.config().tenant().orElseThrow().address().baseUrl());
 
         linkWith("#link-github", "alice-gh@example.com", "Github-Demo-1");
         confirmLink();
@@ -104,20 +117,30 @@ class ProxyUiTest extends AppUiTestSupport {
 
         // Everything the flow needs reached the tenant: the login pages, the token exchange, the signing keys,
         // Management API reads and writes.
-        for (String[] request : List.of(new String[] {"GET", "/authorize"}, new String[] {"POST", "/u/login"},
-                new String[] {"POST", "/oauth/token"}, new String[] {"GET", "/.well-known/jwks.json"},
-                new String[] {"GET", "/api/v2/users/"}, new String[] {"PATCH", "/api/v2/users/"},
-                new String[] {"POST", "/identities"}, new String[] {"DELETE", "/identities/"})) {
+        for (String[] request : List.of(
+                new String[] {"GET", "/authorize"},
+                new String[] {"POST", "/u/login"},
+                new String[] {"POST", "/oauth/token"},
+                new String[] {"GET", "/.well-known/jwks.json"},
+                new String[] {"GET", "/api/v2/users/"},
+                new String[] {"PATCH", "/api/v2/users/"},
+                new String[] {"POST", "/identities"},
+                new String[] {"DELETE", "/identities/"})) {
             assertTrue(reached(request[0], request[1]), request[0] + " " + request[1] + " never reached the tenant");
         }
         // ...and each of those requests came on a connection the proxy made: nothing went around it.
-        Set<Integer> proxyConnections = proxy.forwarded().stream().map(TestProxy.Forwarded::upstreamLocalPort)
+        Set<Integer> proxyConnections = proxy.forwarded().stream()
+                .map(TestProxy.Forwarded::upstreamLocalPort)
                 .collect(Collectors.toSet());
         List<RecordedRequest> bypassed = tenant.requests().stream()
-                .filter(request -> !proxyConnections.contains(request.clientPort())).toList();
+                .filter(request -> !proxyConnections.contains(request.clientPort()))
+                .toList();
         assertEquals(List.of(), bypassed, "requests that reached the tenant without the proxy");
-        assertEquals(Set.of("CONNECT acme.test:443"), proxy.forwarded().stream()
-                .map(forwarded -> forwarded.method() + " " + forwarded.target()).collect(Collectors.toSet()));
+        assertEquals(
+                Set.of("CONNECT acme.test:443"),
+                proxy.forwarded().stream()
+                        .map(forwarded -> forwarded.method() + " " + forwarded.target())
+                        .collect(Collectors.toSet()));
         assertEquals(List.of(), proxy.refused());
         assertEquals(0, callbacks.hits(), "the loopback redirect is caught in the window, never requested");
     }
@@ -131,8 +154,9 @@ class ProxyUiTest extends AppUiTestSupport {
         proxy.refuseWith(502);
         clickOn("#refreshButton");
         waitUntil(() -> statusIs("error"));
-        assertEquals("The proxy 127.0.0.1:" + proxy.port() + " refused to connect to acme.test (it answered HTTP 502)."
-                + " Ask your network administrator whether acme.test may be reached, or check the proxy setting.",
+        assertEquals(
+                "The proxy 127.0.0.1:" + proxy.port() + " refused to connect to acme.test (it answered HTTP 502)."
+                        + " Ask your network administrator whether acme.test may be reached, or check the proxy setting.",
                 statusText());
     }
 }

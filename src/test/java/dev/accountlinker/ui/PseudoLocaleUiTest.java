@@ -42,13 +42,15 @@ class PseudoLocaleUiTest extends AppUiTestSupport {
      * the same walk, the same checks, screenshots under {@code target/screenshots/<tag>/}.
      */
     private static final Locale LANGUAGE = Locale.forLanguageTag(System.getProperty("layout.language", "en-XA"));
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots",
-            Languages.isPseudo(LANGUAGE) ? "pseudo" : LANGUAGE.toLanguageTag());
+
+    private static final Path SCREENSHOTS =
+            Path.of("target", "screenshots", Languages.isPseudo(LANGUAGE) ? "pseudo" : LANGUAGE.toLanguageTag());
 
     static {
         // Headless, the screen is as small as the window must hold at: a dialog taller than that is cut.
         System.setProperty("headless.geometry", "1024x700-32");
     }
+
     private static final String GOOGLE = "#link-google-oauth2";
 
     private final boolean brokenConfiguration;
@@ -83,8 +85,13 @@ class PseudoLocaleUiTest extends AppUiTestSupport {
     protected AppServices createServices() throws Exception {
         Messages pseudo = Messages.forLocale(LANGUAGE);
         if (!brokenConfiguration) {
-            return new AppServices(AppConfig.forTenant(tenantSettings()).withWays(signInWays()), Optional.empty(),
-                    pseudo, Clock.systemDefaultZone(), tasks, loginSettings());
+            return new AppServices(
+                    AppConfig.forTenant(tenantSettings()).withWays(signInWays()),
+                    Optional.empty(),
+                    pseudo,
+                    Clock.systemDefaultZone(),
+                    tasks,
+                    loginSettings());
         }
         ConfigException problem;
         try {
@@ -93,8 +100,13 @@ class PseudoLocaleUiTest extends AppUiTestSupport {
         } catch (ConfigException expected) {
             problem = expected;
         }
-        return new AppServices(AppConfig.demoDefaults().withWays(SignInWays.embeddedOnly()), Optional.of(problem),
-                pseudo, Clock.systemDefaultZone(), tasks, loginSettings());
+        return new AppServices(
+                AppConfig.demoDefaults().withWays(SignInWays.embeddedOnly()),
+                Optional.of(problem),
+                pseudo,
+                Clock.systemDefaultZone(),
+                tasks,
+                loginSettings());
     }
 
     /** The main window at the size the layout must hold at. */
@@ -203,13 +215,20 @@ class PseudoLocaleUiTest extends AppUiTestSupport {
 
         // Auth0's rate limit answers the merge: the wait with its countdown and Cancel.
         long reset = Instant.now().plusSeconds(30).getEpochSecond();
-        tenant.faults().inject(Faults.on("PATCH", "/api/v2/users/").respond(429, "{\"statusCode\":429,\"error\":"
-                        + "\"Too Many Requests\",\"message\":\"Global limit has been reached\",\"errorCode\":\"too_many_requests\"}")
-                .header("x-ratelimit-limit", "10").header("x-ratelimit-remaining", "0")
-                .header("x-ratelimit-reset", String.valueOf(reset)));
+        tenant.faults()
+                .inject(Faults.on("PATCH", "/api/v2/users/")
+                        .respond(
+                                429,
+                                "{\"statusCode\":429,\"error\":"
+                                        + "\"Too Many Requests\",\"message\":\"Global limit has been reached\",\"errorCode\":\"too_many_requests\"}")
+                        .header("x-ratelimit-limit", "10")
+                        .header("x-ratelimit-remaining", "0")
+                        .header("x-ratelimit-reset", String.valueOf(reset)));
         confirmLink();
-        waitUntil(() -> shown("#linkCancelButton") && !text("#linkProgressLabel").isEmpty()
-                && onFx(() -> !lookup("#linkCancelButton").query().isDisabled()) && requestsTo("PATCH", "/api/v2/users/") > 0);
+        waitUntil(() -> shown("#linkCancelButton")
+                && !text("#linkProgressLabel").isEmpty()
+                && onFx(() -> !lookup("#linkCancelButton").query().isDisabled())
+                && requestsTo("PATCH", "/api/v2/users/") > 0);
         check("settings-rate-limit-wait");
         clickOn("#linkCancelButton");
         waitForOperationToEnd();

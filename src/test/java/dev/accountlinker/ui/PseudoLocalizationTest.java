@@ -24,16 +24,22 @@ class PseudoLocalizationTest {
     @Test
     void placeholdersQuotesAndApostrophesStayAsTheyAre() {
         String pseudo = PseudoLocalization.of("Unlink {0} from {1,number,integer} o''clock '{literal}'");
-        assertTrue(pseudo.contains("{0}") && pseudo.contains("{1,number,integer}") && pseudo.contains("''")
-                && pseudo.contains("'{literal}'"), pseudo);
-        assertEquals("[Ûñļîñķ A fŕöm 3 ö'çļöçķ {literal} ····· ···]",
-                new MessageFormat(pseudo).format(new Object[]{"A", 3}));
+        assertTrue(
+                pseudo.contains("{0}")
+                        && pseudo.contains("{1,number,integer}")
+                        && pseudo.contains("''")
+                        && pseudo.contains("'{literal}'"),
+                pseudo);
+        assertEquals(
+                "[Ûñļîñķ A fŕöm 3 ö'çļöçķ {literal} ····· ···]",
+                new MessageFormat(pseudo).format(new Object[] {"A", 3}));
     }
 
     @Test
     void everyEnglishTextGrowsByAboutFortyPercentAndKeepsItsPlaceholders() throws IOException {
         Properties english = new Properties();
-        try (InputStream in = PseudoLocalizationTest.class.getResourceAsStream("/dev/accountlinker/messages.properties")) {
+        try (InputStream in =
+                PseudoLocalizationTest.class.getResourceAsStream("/dev/accountlinker/messages.properties")) {
             english.load(new InputStreamReader(in, StandardCharsets.UTF_8));
         }
         for (String key : english.stringPropertyNames()) {

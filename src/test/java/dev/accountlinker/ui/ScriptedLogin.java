@@ -43,8 +43,11 @@ public final class ScriptedLogin implements LoginLauncher {
 
     /** The tenant redirects back with an error (e.g. {@code access_denied}) for this attempt. */
     public ScriptedLogin errorRedirect(String error, String description) {
-        steps.add(request -> CompletableFuture.completedFuture(new CallbackResponse(java.util.Optional.empty(),
-                java.util.Optional.of(request.state()), java.util.Optional.of(error), java.util.Optional.of(description))));
+        steps.add(request -> CompletableFuture.completedFuture(new CallbackResponse(
+                java.util.Optional.empty(),
+                java.util.Optional.of(request.state()),
+                java.util.Optional.of(error),
+                java.util.Optional.of(description))));
         return this;
     }
 

@@ -39,7 +39,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class SecretsUiTest extends AppUiTestSupport {
     /** A JWT: base64url JSON header and payload, then a signature. Access and ID tokens both look like this. */
-    private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]{5,}\\.eyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]{10,}");
+    private static final Pattern JWT =
+            Pattern.compile("eyJ[A-Za-z0-9_-]{5,}\\.eyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]{10,}");
 
     private final List<String> logLines = new ArrayList<>();
     private final ByteArrayOutputStream console = new ByteArrayOutputStream();
@@ -69,18 +70,17 @@ class SecretsUiTest extends AppUiTestSupport {
             }
 
             @Override
-            public void flush() {
-            }
+            public void flush() {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         capture.setLevel(Level.ALL);
         Logger root = LogManager.getLogManager().getLogger("");
         root.setLevel(Level.ALL);
         root.addHandler(capture);
-        for (String name : List.of("okhttp3", "com.auth0", "com.sun.webkit", "javafx", "dev.accountlinker", "sun.net")) {
+        for (String name :
+                List.of("okhttp3", "com.auth0", "com.sun.webkit", "javafx", "dev.accountlinker", "sun.net")) {
             Logger.getLogger(name).setLevel(Level.ALL);
         }
         originalOut = System.out;
@@ -106,7 +106,8 @@ class SecretsUiTest extends AppUiTestSupport {
         signOut(true);
 
         // The pattern does catch this tenant's real tokens (so a clean scan means something).
-        String realToken = TenantFlows.signIn(tenant, null, "bob@example.com", "Bob-Demo-1").getIdToken();
+        String realToken = TenantFlows.signIn(tenant, null, "bob@example.com", "Bob-Demo-1")
+                .getIdToken();
         assertTrue(JWT.matcher(realToken).find());
 
         synchronized (logLines) {
@@ -158,8 +159,13 @@ class SecretsUiTest extends AppUiTestSupport {
         assertFalse(webData.exists(), "WebKit's data folder is deleted when the app quits");
 
         // The next person starts the app on the same machine (same JVM-wide cookie handler).
-        AppServices next = new AppServices(AppConfig.forTenant(tenantSettings()), Optional.empty(),
-                Messages.forDefaultLocale(), Clock.systemDefaultZone(), new FxTaskRunner(), loginSettings());
+        AppServices next = new AppServices(
+                AppConfig.forTenant(tenantSettings()),
+                Optional.empty(),
+                Messages.forDefaultLocale(),
+                Clock.systemDefaultZone(),
+                new FxTaskRunner(),
+                loginSettings());
         replaceApplication(FxToolkit.setupApplication(() -> new AccountLinkerApp(next)));
         clickOn("#signInButton");
         waitForLoginForm();

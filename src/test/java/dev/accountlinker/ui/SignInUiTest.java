@@ -49,7 +49,10 @@ class SignInUiTest extends AppUiTestSupport {
         assertTrue(statusText().contains("signed out"));
         // The embedded window's session is ended at the tenant too, not only forgotten by the app.
         waitUntil(() -> requestsTo("GET", "/v2/logout") == 1);
-        RecordedRequest logout = tenant.requests().stream().filter(r -> r.path().equals("/v2/logout")).findFirst().orElseThrow();
+        RecordedRequest logout = tenant.requests().stream()
+                .filter(r -> r.path().equals("/v2/logout"))
+                .findFirst()
+                .orElseThrow();
         assertTrue(logout.query().contains("client_id=" + tenant.clientId()), logout.query());
         assertTrue(logout.query().contains("returnTo=http://127.0.0.1:28471/signed-out"), logout.query());
         assertEquals(302, logout.status(), "an allowed returnTo: the tenant ended its session and sent the page back");
@@ -59,8 +62,11 @@ class SignInUiTest extends AppUiTestSupport {
         submitLoginForm("bob@example.com", "Bob-Demo-1");
         waitForSettingsOf("bob@example.com");
         assertEquals("Bob Builder", text("#profileName"));
-        String secondAuthorize = tenant.requests().stream().filter(r -> r.path().equals("/authorize"))
-                .reduce((first, last) -> last).orElseThrow().query();
+        String secondAuthorize = tenant.requests().stream()
+                .filter(r -> r.path().equals("/authorize"))
+                .reduce((first, last) -> last)
+                .orElseThrow()
+                .query();
         assertTrue(secondAuthorize.contains("prompt=login"), "the first sign-in after a sign-out asks for a login");
     }
 
@@ -89,7 +95,9 @@ class SignInUiTest extends AppUiTestSupport {
 
         assertTrue(node("#confirmSignOutButton").isEmpty(), "no sign-out question, let alone a sign-out");
         assertEquals("alice@example.com", text("#profileEmail"));
-        assertEquals("identitiesTable", onFx(() -> main.getScene().getFocusOwner().getId()),
+        assertEquals(
+                "identitiesTable",
+                onFx(() -> main.getScene().getFocusOwner().getId()),
                 "the focus rests on the list, not on a button");
         assertFalse(onFx(() -> lookup("#signOutButton").queryAs(Button.class).isDefaultButton()));
     }
@@ -128,10 +136,13 @@ class SignInUiTest extends AppUiTestSupport {
         for (Button button : lookup(".button").queryAllAs(Button.class)) {
             if (button.isVisible()) {
                 // An icon button (close, copy) is named by its accessible text instead.
-                String name = button.getText() == null || button.getText().isBlank() ? button.getAccessibleText()
+                String name = button.getText() == null || button.getText().isBlank()
+                        ? button.getAccessibleText()
                         : button.getText();
                 assertFalse(name == null || name.isBlank(), "button " + button.getId() + " has text or a name");
-                assertFalse(button.getAccessibleHelp() == null || button.getAccessibleHelp().isBlank(),
+                assertFalse(
+                        button.getAccessibleHelp() == null
+                                || button.getAccessibleHelp().isBlank(),
                         "button " + button.getId() + " has accessible help");
             }
         }

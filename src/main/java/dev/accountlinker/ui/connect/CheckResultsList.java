@@ -22,8 +22,7 @@ final class CheckResultsList {
     private static final String PASSED = "\u2713";
     private static final String FAILED = "\u2717";
 
-    private CheckResultsList() {
-    }
+    private CheckResultsList() {}
 
     static VBox create(ConnectViewModel viewModel, Messages messages) {
         VBox results = new VBox(6);
@@ -31,8 +30,10 @@ final class CheckResultsList {
         results.getStyleClass().add("check-results");
         results.setAccessibleRole(AccessibleRole.LIST_VIEW);
         results.setAccessibleText(messages.get("connect.check.results"));
-        viewModel.checkResults().addListener((ListChangeListener<CheckLine>) change ->
-                results.getChildren().setAll(viewModel.checkResults().stream().map(line -> resultLine(line, messages)).toList()));
+        viewModel.checkResults().addListener((ListChangeListener<CheckLine>) change -> results.getChildren()
+                .setAll(viewModel.checkResults().stream()
+                        .map(line -> resultLine(line, messages))
+                        .toList()));
         results.visibleProperty().bind(Bindings.isNotEmpty(viewModel.checkResults()));
         results.managedProperty().bind(results.visibleProperty());
         return results;
@@ -46,7 +47,8 @@ final class CheckResultsList {
         box.setId("check-" + line.item().name().toLowerCase(Locale.ROOT).replace('_', '-'));
         box.getStyleClass().add(line.passed() ? "check-passed" : "check-failed");
         box.setAccessibleRole(AccessibleRole.TEXT);
-        box.setAccessibleText(messages.get(line.passed() ? "connect.check.passedLine" : "connect.check.failedLine", line.text()));
+        box.setAccessibleText(
+                messages.get(line.passed() ? "connect.check.passedLine" : "connect.check.failedLine", line.text()));
         HBox.setHgrow(text, Priority.ALWAYS);
         return box;
     }

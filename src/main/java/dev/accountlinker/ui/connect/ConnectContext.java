@@ -18,8 +18,14 @@ import java.util.Optional;
  * @param problem      the configuration problem that opened the screen, if any (the field it names is marked)
  * @param checkTimeout how long the check may take before it is stopped and reported as timed out
  */
-public record ConnectContext(Messages messages, ErrorTranslator errors, TaskRunner tasks, TenantCheck check,
-                             UserSettingsFile settingsFile, AppConfig current, Optional<ConfigException> problem,
-                             Duration checkTimeout) {
+public record ConnectContext(
+        Messages messages,
+        ErrorTranslator errors,
+        TaskRunner tasks,
+        TenantCheck check,
+        UserSettingsFile settingsFile,
+        AppConfig current,
+        Optional<ConfigException> problem,
+        Duration checkTimeout) {
     public static final Duration DEFAULT_CHECK_TIMEOUT = Duration.ofSeconds(20);
 }

@@ -29,6 +29,8 @@ public enum ConnectField {
     }
 
     static Optional<ConnectField> forKey(String settingKey) {
-        return Arrays.stream(values()).filter(field -> field.settingKey.equals(settingKey)).findFirst();
+        return Arrays.stream(values())
+                .filter(field -> field.settingKey.equals(settingKey))
+                .findFirst();
     }
 }

@@ -30,8 +30,7 @@ final class ConnectFieldRules {
      * @param markedField the field whose message shows at once (its value is what broke the file), if any
      * @param message     the words at the top of the screen
      */
-    record FileProblem(Optional<ConnectField> markedField, String message) {
-    }
+    record FileProblem(Optional<ConnectField> markedField, String message) {}
 
     private final Messages messages;
     private final ErrorTranslator errors;
@@ -88,13 +87,14 @@ final class ConnectFieldRules {
         } catch (ConfigException problem) {
             // Under a field the message names no setting key: the field's label already says which value it is.
             Object[] arguments = problem.arguments().toArray();
-            return Optional.of(switch (problem.messageKey()) {
-                case "config.error.domain" -> messages.get("connect.field.domain.invalid", arguments);
-                case "config.error.domainInsecure" -> messages.get("connect.field.domain.insecure", arguments);
-                case "config.error.clientId" -> messages.get("connect.field.clientId.invalid", arguments);
-                case "config.error.connection" -> messages.get("connect.field.connection.invalid", arguments);
-                default -> messages.format(errors.translate(problem));
-            });
+            return Optional.of(
+                    switch (problem.messageKey()) {
+                        case "config.error.domain" -> messages.get("connect.field.domain.invalid", arguments);
+                        case "config.error.domainInsecure" -> messages.get("connect.field.domain.insecure", arguments);
+                        case "config.error.clientId" -> messages.get("connect.field.clientId.invalid", arguments);
+                        case "config.error.connection" -> messages.get("connect.field.connection.invalid", arguments);
+                        default -> messages.format(errors.translate(problem));
+                    });
         }
     }
 
@@ -105,13 +105,19 @@ final class ConnectFieldRules {
     FileProblem fileProblem(ConfigException problem, UserSettingsFile file) {
         Optional<ConnectField> field = ConnectField.forKey(problem.settingKey());
         if (field.isPresent()) {
-            return new FileProblem(field, messages.get("connect.problem.field", file.path().toString()));
+            return new FileProblem(
+                    field, messages.get("connect.problem.field", file.path().toString()));
         }
         String what = messages.format(errors.translate(problem));
-        Set<String> edited = Arrays.stream(ConnectField.values()).map(ConnectField::settingKey).collect(Collectors.toSet());
+        Set<String> edited = Arrays.stream(ConnectField.values())
+                .map(ConnectField::settingKey)
+                .collect(Collectors.toSet());
         List<String> dropped = file.droppedOnSave(edited);
-        return new FileProblem(Optional.empty(), what + " " + (dropped.isEmpty()
-                ? messages.get("connect.problem.rewrite")
-                : messages.get("connect.problem.dropped", String.join(", ", dropped))));
+        return new FileProblem(
+                Optional.empty(),
+                what + " "
+                        + (dropped.isEmpty()
+                                ? messages.get("connect.problem.rewrite")
+                                : messages.get("connect.problem.dropped", String.join(", ", dropped))));
     }
 }

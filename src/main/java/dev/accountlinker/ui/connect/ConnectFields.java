@@ -29,6 +29,7 @@ final class ConnectFields {
     private final Map<ConnectField, ReadOnlyStringWrapper> errors = new EnumMap<>(ConnectField.class);
     /** Fields whose "required" message shows. */
     private final Set<ConnectField> insisted = EnumSet.noneOf(ConnectField.class);
+
     private final ReadOnlyBooleanWrapper domainValid = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper allValid = new ReadOnlyBooleanWrapper(false);
 
@@ -86,7 +87,9 @@ final class ConnectFields {
 
     /** The first field with a message, else the domain. */
     ConnectField firstToFix() {
-        return Arrays.stream(ConnectField.values()).filter(field -> !errors.get(field).get().isEmpty()).findFirst()
+        return Arrays.stream(ConnectField.values())
+                .filter(field -> !errors.get(field).get().isEmpty())
+                .findFirst()
                 .orElse(ConnectField.DOMAIN);
     }
 

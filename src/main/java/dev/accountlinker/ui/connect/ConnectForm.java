@@ -25,8 +25,7 @@ import static dev.accountlinker.ui.Controls.wrapped;
  * first field to fix has the focus when the screen opens, and again after a save that could not be done.
  */
 final class ConnectForm {
-    private ConnectForm() {
-    }
+    private ConnectForm() {}
 
     static GridPane create(ConnectViewModel viewModel, Messages messages) {
         GridPane form = new GridPane();
@@ -40,11 +39,24 @@ final class ConnectForm {
         fields.setFillWidth(true);
         form.getColumnConstraints().addAll(labels, fields);
         Map<ConnectField, TextField> inputs = new EnumMap<>(ConnectField.class);
-        inputs.put(ConnectField.DOMAIN, addField(form, 0, viewModel, messages, ConnectField.DOMAIN, "connect.field.domain"));
-        inputs.put(ConnectField.CLIENT_ID, addField(form, 2, viewModel, messages, ConnectField.CLIENT_ID, "connect.field.clientId"));
-        inputs.put(ConnectField.CONNECTIONS, addField(form, 4, viewModel, messages, ConnectField.CONNECTIONS, "connect.field.connections"));
-        inputs.put(ConnectField.BROWSER_CONNECTIONS, addField(form, 6, viewModel, messages, ConnectField.BROWSER_CONNECTIONS,
-                "connect.field.browserConnections"));
+        inputs.put(
+                ConnectField.DOMAIN,
+                addField(form, 0, viewModel, messages, ConnectField.DOMAIN, "connect.field.domain"));
+        inputs.put(
+                ConnectField.CLIENT_ID,
+                addField(form, 2, viewModel, messages, ConnectField.CLIENT_ID, "connect.field.clientId"));
+        inputs.put(
+                ConnectField.CONNECTIONS,
+                addField(form, 4, viewModel, messages, ConnectField.CONNECTIONS, "connect.field.connections"));
+        inputs.put(
+                ConnectField.BROWSER_CONNECTIONS,
+                addField(
+                        form,
+                        6,
+                        viewModel,
+                        messages,
+                        ConnectField.BROWSER_CONNECTIONS,
+                        "connect.field.browserConnections"));
         focusWhenShown(inputs.get(viewModel.initialFocus()));
         viewModel.fieldToFixProperty().addListener((observable, old, field) -> {
             if (field != null) {
@@ -72,8 +84,8 @@ final class ConnectForm {
     }
 
     /** Label, field and the line under it (the field's message, or its hint) in {@code row} and the next. */
-    private static TextField addField(GridPane form, int row, ConnectViewModel viewModel, Messages messages,
-                                      ConnectField field, String key) {
+    private static TextField addField(
+            GridPane form, int row, ConnectViewModel viewModel, Messages messages, ConnectField field, String key) {
         Label label = new Label(messages.get(key));
         label.getStyleClass().add("field-label");
         TextField input = new TextField();
@@ -85,10 +97,13 @@ final class ConnectForm {
         String hint = messages.get(key + ".help");
         Label below = wrapped("", "field-hint");
         below.setId(field.nodeId().replace("Field", "Error"));
-        below.textProperty().bind(Bindings.createStringBinding(() -> {
-            String error = viewModel.errorProperty(field).get();
-            return error.isEmpty() ? hint : error;
-        }, viewModel.errorProperty(field)));
+        below.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> {
+                            String error = viewModel.errorProperty(field).get();
+                            return error.isEmpty() ? hint : error;
+                        },
+                        viewModel.errorProperty(field)));
         viewModel.errorProperty(field).addListener((observable, old, error) -> markInvalid(input, below, error));
         markInvalid(input, below, viewModel.errorProperty(field).get());
         input.accessibleHelpProperty().bind(below.textProperty());

@@ -25,8 +25,7 @@ import static dev.accountlinker.ui.Controls.wrapped;
  * passed, then saves; Escape cancels (a running check first).
  */
 public final class ConnectView {
-    private ConnectView() {
-    }
+    private ConnectView() {}
 
     public static Parent create(ConnectViewModel viewModel, Messages messages) {
         Label heading = new Label(messages.get("connect.heading"));
@@ -57,12 +56,15 @@ public final class ConnectView {
         progress.accessibleTextProperty().bind(viewModel.progressTextProperty());
         Label progressText = new Label();
         progressText.textProperty().bind(viewModel.progressTextProperty());
-        Button cancelCheck = button("tenantCheckCancelButton", messages.get("connect.check.cancel"),
+        Button cancelCheck = button(
+                "tenantCheckCancelButton",
+                messages.get("connect.check.cancel"),
                 messages.get("connect.check.cancel.help"));
         cancelCheck.setOnAction(event -> viewModel.cancelCheck());
-        var checking = Bindings.createBooleanBinding(() -> viewModel.stateProperty().get() == ConnectState.CHECKING,
-                viewModel.stateProperty());
-        var busy = Bindings.createBooleanBinding(() -> viewModel.stateProperty().get().isBusy(), viewModel.stateProperty());
+        var checking = Bindings.createBooleanBinding(
+                () -> viewModel.stateProperty().get() == ConnectState.CHECKING, viewModel.stateProperty());
+        var busy = Bindings.createBooleanBinding(
+                () -> viewModel.stateProperty().get().isBusy(), viewModel.stateProperty());
         cancelCheck.visibleProperty().bind(checking);
         cancelCheck.managedProperty().bind(cancelCheck.visibleProperty());
         HBox progressBox = new HBox(8, progress, progressText);
@@ -77,11 +79,21 @@ public final class ConnectView {
 
         Label registrationHeading = new Label(messages.get("connect.registration.heading"));
         registrationHeading.getStyleClass().add("section-heading");
-        Label registrationExplanation = wrapped(messages.get("connect.registration.explanation"), "connect-explanation");
+        Label registrationExplanation =
+                wrapped(messages.get("connect.registration.explanation"), "connect-explanation");
         GridPane registration = RegistrationGrid.create(viewModel, messages);
 
-        VBox content = new VBox(14, heading, explanation, problem, form, checkRow, results,
-                registrationHeading, registrationExplanation, registration);
+        VBox content = new VBox(
+                14,
+                heading,
+                explanation,
+                problem,
+                form,
+                checkRow,
+                results,
+                registrationHeading,
+                registrationExplanation,
+                registration);
         content.getStyleClass().add("connect-screen");
         content.setPadding(new Insets(24, 32, 24, 32));
         content.setMaxWidth(860);
@@ -97,7 +109,8 @@ public final class ConnectView {
         demo.setVisible(viewModel.demoOffered());
         demo.managedProperty().bind(demo.visibleProperty());
         demo.disableProperty().bind(busy);
-        Button cancel = button("tenantCancelButton", messages.get("connect.cancel"), messages.get("connect.cancel.help"));
+        Button cancel =
+                button("tenantCancelButton", messages.get("connect.cancel"), messages.get("connect.cancel.help"));
         cancel.setCancelButton(true);
         cancel.setOnAction(event -> viewModel.cancel());
         Button save = button("tenantSaveButton", messages.get("connect.save"), messages.get("connect.save.help"));
@@ -105,8 +118,8 @@ public final class ConnectView {
         save.disableProperty().bind(busy);
         save.setOnAction(event -> viewModel.save());
         // Enter checks until a check has passed; then it saves.
-        var checkedOk = Bindings.createBooleanBinding(() -> viewModel.stateProperty().get() == ConnectState.CHECKED,
-                viewModel.stateProperty());
+        var checkedOk = Bindings.createBooleanBinding(
+                () -> viewModel.stateProperty().get() == ConnectState.CHECKED, viewModel.stateProperty());
         check.defaultButtonProperty().bind(checkedOk.not());
         save.defaultButtonProperty().bind(checkedOk);
         HBox.setHgrow(status, Priority.ALWAYS); // also keeps Cancel and Save on the right when empty

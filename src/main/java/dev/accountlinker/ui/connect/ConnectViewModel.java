@@ -56,9 +56,12 @@ public final class ConnectViewModel {
         ConnectFieldRules rules = new ConnectFieldRules(messages, context.errors());
         this.registration = new RegistrationValues(context.current(), messages);
         this.checkRun = new TenantCheckRun(context);
-        this.fields = new ConnectFields(rules,
-                ConnectFieldRules.initialValues(context.settingsFile().values(), context.current()), this::edited);
-        context.problem().filter(problem -> problem.source().equals(Optional.of(ConfigException.Source.SETTINGS_FILE)))
+        this.fields = new ConnectFields(
+                rules,
+                ConnectFieldRules.initialValues(context.settingsFile().values(), context.current()),
+                this::edited);
+        context.problem()
+                .filter(problem -> problem.source().equals(Optional.of(ConfigException.Source.SETTINGS_FILE)))
                 .map(problem -> rules.fileProblem(problem, context.settingsFile()))
                 .ifPresent(problem -> {
                     problem.markedField().ifPresent(field -> fields.insist(List.of(field)));
@@ -89,8 +92,10 @@ public final class ConnectViewModel {
     private void checkFinished(boolean passed) {
         progressText.set("");
         state.set(passed ? ConnectState.CHECKED : ConnectState.CHECK_FAILED);
-        status.set(passed ? StatusMessage.success(messages.get("connect.check.passed"))
-                : StatusMessage.error(messages.get("connect.check.failed")));
+        status.set(
+                passed
+                        ? StatusMessage.success(messages.get("connect.check.passed"))
+                        : StatusMessage.error(messages.get("connect.check.failed")));
         refresh();
     }
 
@@ -124,20 +129,26 @@ public final class ConnectViewModel {
         state.set(ConnectState.SAVING);
         progressText.set(messages.get("connect.saving"));
         refresh();
-        saving = context.tasks().run(() -> {
-            context.settingsFile().save(edits);
-            return Boolean.TRUE;
-        }, saved -> {
-            saving = null;
-            progressText.set("");
-            exits.saved();
-        }, failure -> {
-            saving = null;
-            progressText.set("");
-            state.set(before);
-            status.set(StatusMessage.error(messages.get("connect.save.failed", context.settingsFile().path().toString())));
-            refresh();
-        });
+        saving = context.tasks()
+                .run(
+                        () -> {
+                            context.settingsFile().save(edits);
+                            return Boolean.TRUE;
+                        },
+                        saved -> {
+                            saving = null;
+                            progressText.set("");
+                            exits.saved();
+                        },
+                        failure -> {
+                            saving = null;
+                            progressText.set("");
+                            state.set(before);
+                            status.set(StatusMessage.error(messages.get(
+                                    "connect.save.failed",
+                                    context.settingsFile().path().toString())));
+                            refresh();
+                        });
     }
 
     /** Cancel or Escape: stops a running check; otherwise leaves the screen without changing anything. */

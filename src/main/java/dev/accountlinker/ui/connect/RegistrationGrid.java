@@ -17,8 +17,7 @@ import static dev.accountlinker.ui.Controls.wrapped;
 
 /** "What to register in Auth0": each value ({@code registration-<id>}) with its Copy button ({@code copy-<id>}). */
 final class RegistrationGrid {
-    private RegistrationGrid() {
-    }
+    private RegistrationGrid() {}
 
     static GridPane create(ConnectViewModel viewModel, Messages messages) {
         GridPane grid = new GridPane();
@@ -48,8 +47,9 @@ final class RegistrationGrid {
             copy.setMinWidth(Region.USE_PREF_SIZE);
             copy.setId("copy-" + item.id());
             copy.setMnemonicParsing(false);
-            copy.accessibleHelpProperty().bind(Bindings.createStringBinding(
-                    () -> messages.get("connect.copy.help", name, value.getText()), value.textProperty()));
+            copy.accessibleHelpProperty()
+                    .bind(Bindings.createStringBinding(
+                            () -> messages.get("connect.copy.help", name, value.getText()), value.textProperty()));
             copy.setOnAction(event -> {
                 ClipboardContent content = new ClipboardContent();
                 content.putString(viewModel.registrationProperty(item).get());

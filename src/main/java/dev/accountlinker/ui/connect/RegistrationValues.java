@@ -38,7 +38,8 @@ final class RegistrationValues {
 
     /** Follows the domain typed so far (the API's identifier is on the tenant's own address). */
     void update(Optional<TenantAddress> address) {
-        valuesFor(current, address, messages).forEach((item, value) -> values.get(item).set(value));
+        valuesFor(current, address, messages)
+                .forEach((item, value) -> values.get(item).set(value));
     }
 
     ReadOnlyStringProperty property(RegistrationItem item) {
@@ -46,19 +47,26 @@ final class RegistrationValues {
     }
 
     /** Every item's value; the API's identifier is a placeholder until a usable address is typed. */
-    static Map<RegistrationItem, String> valuesFor(AppConfig current, Optional<TenantAddress> address, Messages messages) {
+    static Map<RegistrationItem, String> valuesFor(
+            AppConfig current, Optional<TenantAddress> address, Messages messages) {
         List<String> callbacks = new ArrayList<>();
         callbacks.add(current.redirectUri().toString());
         current.ways().callbackUris().forEach(uri -> callbacks.add(uri.toString()));
         Map<RegistrationItem, String> values = new EnumMap<>(RegistrationItem.class);
         values.put(RegistrationItem.APPLICATION_TYPE, messages.get("connect.registration.native"));
         values.put(RegistrationItem.CALLBACK_URLS, String.join(", ", callbacks));
-        values.put(RegistrationItem.LOGOUT_URLS, current.ways().signedOutUris().stream()
-                .map(URI::toString).collect(Collectors.joining(", ")));
-        values.put(RegistrationItem.API, address.map(TenantAddress::managementAudience)
-                .orElse(messages.get("connect.registration.apiPlaceholder")));
-        values.put(RegistrationItem.SCOPES, Arrays.stream(SignInService.SCOPE.split(" "))
-                .filter(scope -> !OIDC_SCOPES.contains(scope)).collect(Collectors.joining(" ")));
+        values.put(
+                RegistrationItem.LOGOUT_URLS,
+                current.ways().signedOutUris().stream().map(URI::toString).collect(Collectors.joining(", ")));
+        values.put(
+                RegistrationItem.API,
+                address.map(TenantAddress::managementAudience)
+                        .orElse(messages.get("connect.registration.apiPlaceholder")));
+        values.put(
+                RegistrationItem.SCOPES,
+                Arrays.stream(SignInService.SCOPE.split(" "))
+                        .filter(scope -> !OIDC_SCOPES.contains(scope))
+                        .collect(Collectors.joining(" ")));
         return values;
     }
 }

@@ -12,8 +12,7 @@ import javafx.scene.layout.Region;
  * check's answer may arrive below the fold.
  */
 final class ScrollFollowsFocus {
-    private ScrollFollowsFocus() {
-    }
+    private ScrollFollowsFocus() {}
 
     /**
      * @param content the scroll pane's content

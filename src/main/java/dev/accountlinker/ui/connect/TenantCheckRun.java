@@ -25,6 +25,7 @@ final class TenantCheckRun {
     private final ObservableList<CheckLine> readOnlyLines = FXCollections.unmodifiableObservableList(lines);
     /** Identifies the check whose answer is awaited: an answer already on its way when it was stopped is dropped. */
     private Object current;
+
     private TaskRunner.Running running;
     private TaskRunner.Running deadline;
 
@@ -38,8 +39,11 @@ final class TenantCheckRun {
         Object check = new Object();
         current = check;
         deadline = context.tasks().schedule(context.checkTimeout(), () -> timedOut(check, address, finished));
-        running = context.tasks().run(() -> context.check().run(address),
-                report -> answered(check, report, finished), failure -> failed(check, failure, finished));
+        running = context.tasks()
+                .run(
+                        () -> context.check().run(address),
+                        report -> answered(check, report, finished),
+                        failure -> failed(check, failure, finished));
     }
 
     private void answered(Object check, TenantCheck.Report report, Finished finished) {
@@ -62,7 +66,10 @@ final class TenantCheckRun {
         current = null;
         stopDeadline();
         running = null;
-        lines.setAll(new CheckLine(TenantCheck.Item.REACHABLE, false, messages.format(context.errors().translate(failure))));
+        lines.setAll(new CheckLine(
+                TenantCheck.Item.REACHABLE,
+                false,
+                messages.format(context.errors().translate(failure))));
         finished.finished(false);
     }
 
@@ -73,8 +80,14 @@ final class TenantCheckRun {
         current = null;
         deadline = null;
         stopRunning();
-        lines.setAll(new CheckLine(TenantCheck.Item.REACHABLE, false, messages.format(UserMessage.of(
-                "connect.check.timedOut", UserMessage.Remedy.RETRY, address.baseUrl(), context.checkTimeout().toSeconds()))));
+        lines.setAll(new CheckLine(
+                TenantCheck.Item.REACHABLE,
+                false,
+                messages.format(UserMessage.of(
+                        "connect.check.timedOut",
+                        UserMessage.Remedy.RETRY,
+                        address.baseUrl(),
+                        context.checkTimeout().toSeconds()))));
         finished.finished(false);
     }
 

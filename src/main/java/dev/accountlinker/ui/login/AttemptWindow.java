@@ -82,8 +82,8 @@ final class AttemptWindow {
         });
         // Closing the window by its title bar is a cancel, never a hang.
         stage.setOnHidden(event -> cancel());
-        TaskRunner.Running deadline = tasks.schedule(timeout,
-                () -> fail(problem != null ? problem : AuthException.timedOut()));
+        TaskRunner.Running deadline =
+                tasks.schedule(timeout, () -> fail(problem != null ? problem : AuthException.timedOut()));
         // Deferred: a listener that completes the result (the redirect catcher) must return before the page goes.
         result.whenComplete((value, failure) -> Platform.runLater(() -> {
             deadline.cancel();

@@ -39,17 +39,26 @@ public final class BrowserLogin implements LoginLauncher {
     private boolean abandoned;
 
     /** @param loopbackPorts the ports to try in order (SignInWays.loopbackPorts) */
-    public BrowserLogin(Messages messages, Supplier<Window> owner, LoginSettings settings, TaskRunner tasks,
-                        List<Integer> loopbackPorts) {
-        this(messages, owner, settings, tasks, loopbackPorts, uri -> { });
+    public BrowserLogin(
+            Messages messages,
+            Supplier<Window> owner,
+            LoginSettings settings,
+            TaskRunner tasks,
+            List<Integer> loopbackPorts) {
+        this(messages, owner, settings, tasks, loopbackPorts, uri -> {});
     }
 
     /**
      * @param afterListening told, on the preparing thread, once the listener is bound and before
      *                       {@link #prepare()} returns: lets a test hold the attempt at that moment
      */
-    public BrowserLogin(Messages messages, Supplier<Window> owner, LoginSettings settings, TaskRunner tasks,
-                        List<Integer> loopbackPorts, Consumer<URI> afterListening) {
+    public BrowserLogin(
+            Messages messages,
+            Supplier<Window> owner,
+            LoginSettings settings,
+            TaskRunner tasks,
+            List<Integer> loopbackPorts,
+            Consumer<URI> afterListening) {
         this.messages = messages;
         this.owner = owner;
         this.settings = settings;
@@ -60,10 +69,12 @@ public final class BrowserLogin implements LoginLauncher {
 
     @Override
     public Optional<URI> prepare() throws AuthException {
-        LoopbackReceiver started = LoopbackReceiver.start(loopbackPorts, new LoopbackReceiver.Pages(
-                page("browser.page.successTitle", "browser.page.success"),
-                page("browser.page.errorTitle", "browser.page.error"),
-                page("browser.page.notForUsTitle", "browser.page.notForUs")));
+        LoopbackReceiver started = LoopbackReceiver.start(
+                loopbackPorts,
+                new LoopbackReceiver.Pages(
+                        page("browser.page.successTitle", "browser.page.success"),
+                        page("browser.page.errorTitle", "browser.page.error"),
+                        page("browser.page.notForUsTitle", "browser.page.notForUs")));
         boolean kept;
         try {
             afterListening.accept(started.redirectUri());
@@ -104,13 +115,16 @@ public final class BrowserLogin implements LoginLauncher {
         // The port is freed as soon as the attempt ends, whichever way.
         window.result().whenComplete((value, failure) -> receiver.close());
         BrowserWaitView[] view = new BrowserWaitView[1];
-        Runnable openBrowser = () -> tasks.run(() -> settings.browserOpener().open(request.url()), outcome -> {
-            if (outcome == BrowserOpener.Outcome.FAILED) {
-                view[0].showCouldNotOpen();
-            } else {
-                view[0].showOpened();
-            }
-        }, failure -> view[0].showCouldNotOpen());
+        Runnable openBrowser = () -> tasks.run(
+                () -> settings.browserOpener().open(request.url()),
+                outcome -> {
+                    if (outcome == BrowserOpener.Outcome.FAILED) {
+                        view[0].showCouldNotOpen();
+                    } else {
+                        view[0].showOpened();
+                    }
+                },
+                failure -> view[0].showCouldNotOpen());
         view[0] = new BrowserWaitView(messages, request.url(), new BrowserWaitView.Actions() {
             @Override
             public void openAgain() {
@@ -127,7 +141,7 @@ public final class BrowserLogin implements LoginLauncher {
                 window.cancel();
             }
         });
-        window.show(view[0].root(), tasks, settings.timeout(), () -> { });
+        window.show(view[0].root(), tasks, settings.timeout(), () -> {});
         openBrowser.run();
         return window.result();
     }

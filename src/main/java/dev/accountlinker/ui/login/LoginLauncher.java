@@ -33,6 +33,5 @@ public interface LoginLauncher {
      * Releases what {@link #prepare()} took when the attempt ends before {@link #open} (e.g. cancelled). May be
      * called while {@link #prepare()} is still running on another thread.
      */
-    default void abandon() {
-    }
+    default void abandon() {}
 }

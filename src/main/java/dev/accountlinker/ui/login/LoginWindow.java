@@ -53,8 +53,13 @@ public final class LoginWindow implements LoginLauncher {
      *                       when the tenant answers; WebKit's own reasons are vague ("Connection refused by server"
      *                       for a name that does not resolve)
      */
-    public LoginWindow(Messages messages, Supplier<Window> owner, LoginSettings settings, TaskRunner tasks,
-                       Supplier<File> webDataFolder, Supplier<Optional<UserMessage>> whyUnreachable) {
+    public LoginWindow(
+            Messages messages,
+            Supplier<Window> owner,
+            LoginSettings settings,
+            TaskRunner tasks,
+            Supplier<File> webDataFolder,
+            Supplier<Optional<UserMessage>> whyUnreachable) {
         this.messages = messages;
         this.owner = owner;
         this.settings = settings;
@@ -190,11 +195,14 @@ public final class LoginWindow implements LoginLauncher {
                 retry.setVisible(true);
                 retry.requestFocus();
                 int failedLoad = loads;
-                tasks.run(whyUnreachable::get, diagnosis -> diagnosis.ifPresent(message -> {
-                    if (failedLoad == loads) { // not after a Retry
-                        showLoadFailure(messages.format(message));
-                    }
-                }), ignored -> { });
+                tasks.run(
+                        whyUnreachable::get,
+                        diagnosis -> diagnosis.ifPresent(message -> {
+                            if (failedLoad == loads) { // not after a Retry
+                                showLoadFailure(messages.format(message));
+                            }
+                        }),
+                        ignored -> {});
             } else if (state == Worker.State.RUNNING) {
                 status.setText("");
                 retry.setVisible(false);

@@ -25,7 +25,13 @@ import java.util.function.Consumer;
  */
 public final class SignInFlow {
     /** The step the flow is in, for the progress text. */
-    public enum Step { STARTING_TENANT, PREPARING, WAITING_FOR_USER, WAITING_FOR_BROWSER, FINISHING }
+    public enum Step {
+        STARTING_TENANT,
+        PREPARING,
+        WAITING_FOR_USER,
+        WAITING_FOR_BROWSER,
+        FINISHING
+    }
 
     private final CompletableFuture<SignInService> service;
     private final TaskRunner tasks;
@@ -42,9 +48,15 @@ public final class SignInFlow {
     private LoginLauncher launcher;
     private CompletableFuture<CallbackResponse> openPage;
 
-    public SignInFlow(CompletableFuture<SignInService> service, TaskRunner tasks, LoginLaunchers launchers,
-                      AuthorizeOptions options, LoginPurpose purpose, Consumer<Step> onStep,
-                      Consumer<SignedInAccount> onSuccess, Consumer<Throwable> onFailure) {
+    public SignInFlow(
+            CompletableFuture<SignInService> service,
+            TaskRunner tasks,
+            LoginLaunchers launchers,
+            AuthorizeOptions options,
+            LoginPurpose purpose,
+            Consumer<Step> onStep,
+            Consumer<SignedInAccount> onSuccess,
+            Consumer<Throwable> onFailure) {
         this.service = service;
         this.tasks = tasks;
         this.launchers = launchers;
@@ -66,8 +78,10 @@ public final class SignInFlow {
             if (failure != null) {
                 Throwable cause = unwrap(failure);
                 // A configuration problem names its setting; anything else means the service could not start.
-                fail(cause instanceof ConfigException ? cause
-                        : new AuthException(AuthException.Reason.STARTUP_FAILED, "", cause));
+                fail(
+                        cause instanceof ConfigException
+                                ? cause
+                                : new AuthException(AuthException.Reason.STARTUP_FAILED, "", cause));
             } else {
                 prepare(ready);
             }
@@ -79,13 +93,16 @@ public final class SignInFlow {
         LoginLauncher way = (inBrowser ? launchers.browser() : launchers.embedded()).get();
         launcher = way;
         openPage = null;
-        runningTask = tasks.run(() -> {
-            Optional<URI> redirectUri = way.prepare();
-            return ready.newAuthorization(options.withRedirectUri(redirectUri));
-        }, request -> openLoginPage(ready, way, request), failure -> {
-            way.abandon();
-            fail(failure);
-        });
+        runningTask = tasks.run(
+                () -> {
+                    Optional<URI> redirectUri = way.prepare();
+                    return ready.newAuthorization(options.withRedirectUri(redirectUri));
+                },
+                request -> openLoginPage(ready, way, request),
+                failure -> {
+                    way.abandon();
+                    fail(failure);
+                });
     }
 
     private void openLoginPage(SignInService ready, LoginLauncher way, AuthorizationRequest request) {
@@ -100,11 +117,14 @@ public final class SignInFlow {
                 return;
             }
             Throwable cause = failure == null ? null : unwrap(failure);
-            if (cause instanceof AuthException auth && auth.reason() == AuthException.Reason.SWITCH_TO_BROWSER && !inBrowser) {
+            if (cause instanceof AuthException auth
+                    && auth.reason() == AuthException.Reason.SWITCH_TO_BROWSER
+                    && !inBrowser) {
                 // Same flow, same service: a fresh request (new state, nonce, verifier) for the browser way.
                 inBrowser = true;
                 prepare(ready);
-            } else if (cause instanceof AuthException auth && auth.reason() == AuthException.Reason.SWITCH_TO_EMBEDDED
+            } else if (cause instanceof AuthException auth
+                    && auth.reason() == AuthException.Reason.SWITCH_TO_EMBEDDED
                     && inBrowser) {
                 inBrowser = false;
                 prepare(ready);
@@ -118,11 +138,14 @@ public final class SignInFlow {
 
     private void finish(SignInService ready, AuthorizationRequest request, CallbackResponse callback) {
         onStep.accept(Step.FINISHING);
-        runningTask = tasks.run(() -> ready.complete(request, callback), account -> {
-            if (!cancelled) {
-                onSuccess.accept(account);
-            }
-        }, this::fail);
+        runningTask = tasks.run(
+                () -> ready.complete(request, callback),
+                account -> {
+                    if (!cancelled) {
+                        onSuccess.accept(account);
+                    }
+                },
+                this::fail);
     }
 
     private void fail(Throwable failure) {

@@ -13,7 +13,6 @@ import javafx.scene.web.WebEngine;
 import java.io.File;
 import java.net.URI;
 import java.time.Duration;
-import java.util.function.Supplier;
 
 /**
  * Ends the tenant's single-sign-on session wherever the app left one, so the next sign-in at this computer
@@ -49,8 +48,13 @@ public final class TenantSignOut implements AutoCloseable {
     private SignedOutPage openPage;
     private WebEngine loggingOut;
 
-    public TenantSignOut(Messages messages, LoginSettings settings, TaskRunner tasks, SignInWays ways,
-                         WebSession webSession, SignInHistory history) {
+    public TenantSignOut(
+            Messages messages,
+            LoginSettings settings,
+            TaskRunner tasks,
+            SignInWays ways,
+            WebSession webSession,
+            SignInHistory history) {
         this.messages = messages;
         this.settings = settings;
         this.tasks = tasks;
@@ -105,21 +109,30 @@ public final class TenantSignOut implements AutoCloseable {
     private void endBrowserSession(SignInService service, boolean federated) {
         closePage();
         String language = messages.locale().toLanguageTag();
-        String page = LoopbackPage.html(language, messages.get("browser.page.signedOutTitle"),
-                messages.get("browser.page.signedOut"));
-        String notForUs = LoopbackPage.html(language, messages.get("browser.page.notForUsTitle"),
-                messages.get("browser.page.notForUs"));
-        tasks.run(() -> {
-            SignedOutPage started = SignedOutPage.start(ways.loopbackPorts(), page, notForUs, SignedOutPage.DEFAULT_LIFETIME);
-            settings.browserOpener().open(service.logoutUrl(started.returnToUri().toString(), federated));
-            return started;
-        }, started -> openPage = started, failure -> {
-            // Every loopback port is busy: the browser's session still ends; it just cannot come back here.
-            if (failure instanceof AuthException) {
-                tasks.run(() -> settings.browserOpener().open(
-                        service.logoutUrl(ways.signedOutUris().get(0).toString(), federated)), opened -> { }, ignored -> { });
-            }
-        });
+        String page = LoopbackPage.html(
+                language, messages.get("browser.page.signedOutTitle"), messages.get("browser.page.signedOut"));
+        String notForUs = LoopbackPage.html(
+                language, messages.get("browser.page.notForUsTitle"), messages.get("browser.page.notForUs"));
+        tasks.run(
+                () -> {
+                    SignedOutPage started =
+                            SignedOutPage.start(ways.loopbackPorts(), page, notForUs, SignedOutPage.DEFAULT_LIFETIME);
+                    settings.browserOpener()
+                            .open(service.logoutUrl(started.returnToUri().toString(), federated));
+                    return started;
+                },
+                started -> openPage = started,
+                failure -> {
+                    // Every loopback port is busy: the browser's session still ends; it just cannot come back here.
+                    if (failure instanceof AuthException) {
+                        tasks.run(
+                                () -> settings.browserOpener()
+                                        .open(service.logoutUrl(
+                                                ways.signedOutUris().get(0).toString(), federated)),
+                                opened -> {},
+                                ignored -> {});
+                    }
+                });
     }
 
     private void closePage() {

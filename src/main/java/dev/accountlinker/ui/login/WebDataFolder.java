@@ -39,7 +39,10 @@ public final class WebDataFolder {
 
     /** In {@code parent} (tests use their own), for this process. */
     public WebDataFolder(Path parent) {
-        this(parent, ProcessHandle.current().pid(), pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false),
+        this(
+                parent,
+                ProcessHandle.current().pid(),
+                pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false),
                 System.getProperty("user.name"));
     }
 
@@ -57,7 +60,8 @@ public final class WebDataFolder {
                 folder = Files.createTempDirectory(parent, PREFIX + ownPid + "-");
                 Path made = folder;
                 // Also when the app is ended (SIGTERM, logout) without quitting; a killed one is cleaned at next start.
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(made), "account-linker-web-data-delete"));
+                Runtime.getRuntime()
+                        .addShutdownHook(new Thread(() -> deleteTree(made), "account-linker-web-data-delete"));
             } catch (IOException e) {
                 throw new UncheckedIOException("No temporary folder for the sign-in window", e);
             }
@@ -76,13 +80,15 @@ public final class WebDataFolder {
     /** {@link #removeStale()} on a daemon thread, so start-up never waits on the temporary folder. */
     public CompletableFuture<Integer> removeStaleInBackground() {
         CompletableFuture<Integer> removed = new CompletableFuture<>();
-        Thread cleaner = new Thread(() -> {
-            try {
-                removed.complete(removeStale());
-            } catch (RuntimeException e) {
-                removed.completeExceptionally(e);
-            }
-        }, "account-linker-web-data-cleanup");
+        Thread cleaner = new Thread(
+                () -> {
+                    try {
+                        removed.complete(removeStale());
+                    } catch (RuntimeException e) {
+                        removed.completeExceptionally(e);
+                    }
+                },
+                "account-linker-web-data-cleanup");
         cleaner.setDaemon(true);
         cleaner.start();
         return removed;
@@ -128,8 +134,8 @@ public final class WebDataFolder {
 
     private Optional<UserPrincipal> currentUser() {
         try {
-            return Optional.of(parent.getFileSystem().getUserPrincipalLookupService()
-                    .lookupPrincipalByName(userName));
+            return Optional.of(
+                    parent.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(userName));
         } catch (IOException | UnsupportedOperationException e) {
             return Optional.empty();
         }

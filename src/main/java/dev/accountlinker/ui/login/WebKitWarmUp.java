@@ -28,11 +28,11 @@ public final class WebKitWarmUp {
     private static final String LIBRARY = "jfxwebkit";
     /** What JavaFX's renderer may load lazily, after the first frame: images (iio) and software effects (decora). */
     private static final List<String> RENDERER_LIBRARIES = List.of("javafx_iio", "decora_sse");
+
     private static final AtomicBoolean STARTED = new AtomicBoolean();
     private static final CompletableFuture<Void> DONE = new CompletableFuture<>();
 
-    private WebKitWarmUp() {
-    }
+    private WebKitWarmUp() {}
 
     /** Starts loading WebKit's library once per JVM; the future completes (never exceptionally) when that is over. */
     public static CompletableFuture<Void> start() {
@@ -51,12 +51,15 @@ public final class WebKitWarmUp {
 
     private static void load() {
         try {
-            Path inRuntime = Path.of(System.getProperty("java.home"),
-                    System.getProperty("os.name", "").startsWith("Windows") ? "bin" : "lib", System.mapLibraryName(LIBRARY));
+            Path inRuntime = Path.of(
+                    System.getProperty("java.home"),
+                    System.getProperty("os.name", "").startsWith("Windows") ? "bin" : "lib",
+                    System.mapLibraryName(LIBRARY));
             if (Files.isRegularFile(inRuntime)) {
                 System.load(inRuntime.toString());
             } else {
-                var loader = Class.forName("com.sun.glass.utils.NativeLibLoader").getMethod("loadLibrary", String.class);
+                var loader =
+                        Class.forName("com.sun.glass.utils.NativeLibLoader").getMethod("loadLibrary", String.class);
                 for (String library : RENDERER_LIBRARIES) {
                     loader.invoke(null, library);
                 }

@@ -38,8 +38,18 @@ final class AccountChoiceCard extends VBox {
      * @param id      the card's id ({@code linkCurrentAccount} or {@code linkSecondAccount})
      * @param caption "Signed in" or "To link"
      */
-    AccountChoiceCard(String id, String caption, String name, Account account, Messages messages, ToggleGroup group,
-                      String radioId, String choiceText, String choiceHelp, LinkDirection direction, String summary) {
+    AccountChoiceCard(
+            String id,
+            String caption,
+            String name,
+            Account account,
+            Messages messages,
+            ToggleGroup group,
+            String radioId,
+            String choiceText,
+            String choiceHelp,
+            LinkDirection direction,
+            String summary) {
         setId(id);
         getStyleClass().add("account-card");
         setSpacing(10);
@@ -58,10 +68,15 @@ final class AccountChoiceCard extends VBox {
 
         Label nameLabel = wrapped(name, "account-name");
         Label email = wrapped(account.email().orElse(messages.get("link.dialog.noEmail")), "account-email");
-        String connectionName = account.identities().isEmpty() ? ""
-                : IdentityCard.connectionTitle(messages, account.identities().get(0).connection());
-        Label connection = new Label(connectionName, account.identities().isEmpty() ? null
-                : Icons.of(Icons.forProvider(account.identities().get(0).connection()), 14));
+        String connectionName = account.identities().isEmpty()
+                ? ""
+                : IdentityCard.connectionTitle(
+                        messages, account.identities().get(0).connection());
+        Label connection = new Label(
+                connectionName,
+                account.identities().isEmpty()
+                        ? null
+                        : Icons.of(Icons.forProvider(account.identities().get(0).connection()), 14));
         connection.getStyleClass().add("account-connection");
         // In a longer language the connection wraps instead of being cut.
         connection.setWrapText(true);

@@ -35,9 +35,16 @@ public final class ConfirmationDialogs implements Confirmations {
     public boolean confirmUnlink(Identity identity) {
         String label = identity.label();
         VBox body = new VBox(8, DialogSupport.wrapped(messages.get("unlink.dialog.body", label)));
-        return dialogs.ask(owner.get(), messages.get("unlink.dialog.title"), messages.get("unlink.dialog.header", label),
-                body, messages.get("unlink.dialog.confirm"), messages.get("unlink.dialog.confirm.help"),
-                "confirmUnlinkButton", Optional.empty(), Optional.empty());
+        return dialogs.ask(
+                owner.get(),
+                messages.get("unlink.dialog.title"),
+                messages.get("unlink.dialog.header", label),
+                body,
+                messages.get("unlink.dialog.confirm"),
+                messages.get("unlink.dialog.confirm.help"),
+                "confirmUnlinkButton",
+                Optional.empty(),
+                Optional.empty());
     }
 
     @Override
@@ -48,9 +55,16 @@ public final class ConfirmationDialogs implements Confirmations {
         federated.setMnemonicParsing(false);
         federated.setAccessibleHelp(messages.get("signout.dialog.federated.help"));
         VBox body = new VBox(12, DialogSupport.wrapped(messages.get("signout.dialog.body")), federated);
-        boolean confirmed = dialogs.ask(owner.get(), messages.get("signout.dialog.title"),
-                messages.get("signout.dialog.header"), body, messages.get("signout.dialog.confirm"),
-                messages.get("signout.dialog.confirm.help"), "confirmSignOutButton", Optional.empty(), Optional.empty());
+        boolean confirmed = dialogs.ask(
+                owner.get(),
+                messages.get("signout.dialog.title"),
+                messages.get("signout.dialog.header"),
+                body,
+                messages.get("signout.dialog.confirm"),
+                messages.get("signout.dialog.confirm.help"),
+                "confirmSignOutButton",
+                Optional.empty(),
+                Optional.empty());
         return confirmed ? Optional.of(new SignOut(federated.isSelected())) : Optional.empty();
     }
 }

@@ -9,8 +9,7 @@ import java.util.Optional;
 /** Asks the person before a change; dialogs in the app, scripted answers in tests. Called on the UI thread. */
 public interface Confirmations {
     /** How the person wants to sign out. */
-    record SignOut(boolean federated) {
-    }
+    record SignOut(boolean federated) {}
 
     /** Asks whether to link and which account stays main; empty when the person cancelled. */
     Optional<LinkDirection> confirmLink(LinkPreview preview);

@@ -4,8 +4,8 @@ import dev.accountlinker.ui.AppIcons;
 import dev.accountlinker.ui.Messages;
 import dev.accountlinker.ui.theme.ThemeManager;
 import javafx.beans.binding.Bindings;
-import javafx.geometry.Rectangle2D;
 import javafx.beans.value.ObservableBooleanValue;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -14,10 +14,10 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.skin.ScrollPaneSkin;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Screen;
@@ -32,6 +32,7 @@ final class DialogSupport {
     static final double TEXT_WIDTH = 480;
     /** Room a dialog needs around its body: title bar, header, buttons and margins (measured: about 160). */
     private static final double HEADER_AND_BUTTONS = 200;
+
     private static final double MIN_BODY_HEIGHT = 200;
 
     private final Messages messages;
@@ -46,15 +47,41 @@ final class DialogSupport {
      * @param confirmAllowed when present, the confirm button is enabled only while it is true
      * @param firstFocus     the control that has the keyboard focus when the dialog opens (else the confirm button)
      */
-    boolean ask(Window owner, String title, String header, VBox body, String confirmText, String confirmHelp,
-                String confirmId, Optional<ObservableBooleanValue> confirmAllowed, Optional<Node> firstFocus) {
-        return ask(owner, title, header, body, confirmText, confirmHelp, confirmId, confirmAllowed, firstFocus, TEXT_WIDTH);
+    boolean ask(
+            Window owner,
+            String title,
+            String header,
+            VBox body,
+            String confirmText,
+            String confirmHelp,
+            String confirmId,
+            Optional<ObservableBooleanValue> confirmAllowed,
+            Optional<Node> firstFocus) {
+        return ask(
+                owner,
+                title,
+                header,
+                body,
+                confirmText,
+                confirmHelp,
+                confirmId,
+                confirmAllowed,
+                firstFocus,
+                TEXT_WIDTH);
     }
 
     /** @param width the body's width (the link confirmation's two cards need more than a column of text) */
-    boolean ask(Window owner, String title, String header, VBox body, String confirmText, String confirmHelp,
-                String confirmId, Optional<ObservableBooleanValue> confirmAllowed, Optional<Node> firstFocus,
-                double width) {
+    boolean ask(
+            Window owner,
+            String title,
+            String header,
+            VBox body,
+            String confirmText,
+            String confirmHelp,
+            String confirmId,
+            Optional<ObservableBooleanValue> confirmAllowed,
+            Optional<Node> firstFocus,
+            double width) {
         ButtonType confirm = new ButtonType(confirmText, ButtonBar.ButtonData.OK_DONE);
         ButtonType cancel = new ButtonType(messages.get("link.dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", confirm, cancel);
@@ -71,8 +98,7 @@ final class DialogSupport {
         Button confirmButton = (Button) alert.getDialogPane().lookupButton(confirm);
         confirmButton.setId(confirmId);
         confirmButton.setAccessibleHelp(confirmHelp);
-        confirmAllowed.ifPresent(allowed -> confirmButton.disableProperty().bind(
-                Bindings.not(allowed)));
+        confirmAllowed.ifPresent(allowed -> confirmButton.disableProperty().bind(Bindings.not(allowed)));
         Button cancelButton = (Button) alert.getDialogPane().lookupButton(cancel);
         cancelButton.setId("cancelDialogButton");
         cancelButton.setAccessibleHelp(messages.get("link.dialog.cancel"));
@@ -96,8 +122,10 @@ final class DialogSupport {
      * and scrolls beyond that (a long language or a long merge preview): the buttons always stay on screen.
      */
     private static ScrollPane scrollingWhenTooTall(VBox body, Window owner) {
-        Rectangle2D screen = (owner == null ? List.of(Screen.getPrimary())
-                : Screen.getScreensForRectangle(owner.getX(), owner.getY(), owner.getWidth(), owner.getHeight()))
+        Rectangle2D screen = (owner == null
+                        ? List.of(Screen.getPrimary())
+                        : Screen.getScreensForRectangle(
+                                owner.getX(), owner.getY(), owner.getWidth(), owner.getHeight()))
                 .stream().findFirst().orElse(Screen.getPrimary()).getVisualBounds();
         double tallest = Math.max(MIN_BODY_HEIGHT, screen.getHeight() - HEADER_AND_BUTTONS);
         ScrollPane scroller = new ScrollPane(body) {

@@ -35,10 +35,15 @@ final class IdentityCard extends HBox {
      * @param mainEmail the profile's email, shown on the main sign-in (Auth0 gives the main identity no profile data)
      * @param busy      true while something runs: Unlink is then disabled
      */
-    IdentityCard(Identity identity, Messages messages, ObservableValue<String> mainEmail, ObservableBooleanValue busy,
-                 Consumer<Identity> unlink) {
+    IdentityCard(
+            Identity identity,
+            Messages messages,
+            ObservableValue<String> mainEmail,
+            ObservableBooleanValue busy,
+            Consumer<Identity> unlink) {
         this.identity = identity;
-        String part = SettingsController.nodeIdPart(identity.provider()) + "-" + SettingsController.nodeIdPart(identity.userId());
+        String part = SettingsController.nodeIdPart(identity.provider()) + "-"
+                + SettingsController.nodeIdPart(identity.userId());
         setId("identity-" + part);
         setUserData(identity);
         getStyleClass().add("identity-card");
@@ -53,7 +58,9 @@ final class IdentityCard extends HBox {
         Label subtitle = new Label();
         subtitle.getStyleClass().add("identity-subtitle");
         if (identity.primary()) {
-            subtitle.textProperty().bind(mainEmail.map(email -> identity.email().or(identity::name).orElse(email)));
+            subtitle.textProperty()
+                    .bind(mainEmail.map(
+                            email -> identity.email().or(identity::name).orElse(email)));
         } else {
             subtitle.setText(identity.email().or(identity::name).orElse(identity.subject()));
         }
@@ -80,9 +87,14 @@ final class IdentityCard extends HBox {
             getChildren().add(button);
         }
         setAccessibleRole(AccessibleRole.LIST_ITEM);
-        accessibleTextProperty().bind(subtitle.textProperty().map(shown -> messages.get(
-                identity.primary() ? "settings.card.accessible.main" : "settings.card.accessible.linked",
-                title.getText(), shown)));
+        accessibleTextProperty()
+                .bind(subtitle.textProperty()
+                        .map(shown -> messages.get(
+                                identity.primary()
+                                        ? "settings.card.accessible.main"
+                                        : "settings.card.accessible.linked",
+                                title.getText(),
+                                shown)));
     }
 
     /** "Email and password", "Google": the connection's readable name as a title. */
@@ -107,7 +119,9 @@ final class IdentityCard extends HBox {
             return selected;
         }
         if (attribute == AccessibleAttribute.INDEX) {
-            return getParent() == null ? 0 : getParent().getChildrenUnmodifiable().indexOf(this);
+            return getParent() == null
+                    ? 0
+                    : getParent().getChildrenUnmodifiable().indexOf(this);
         }
         return super.queryAccessibleAttribute(attribute, parameters);
     }

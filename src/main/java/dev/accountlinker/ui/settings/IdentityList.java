@@ -8,7 +8,6 @@ import javafx.scene.AccessibleAttribute;
 import javafx.scene.AccessibleRole;
 import javafx.scene.Node;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.VBox;
@@ -30,7 +29,8 @@ final class IdentityList extends VBox {
     private final Consumer<Identity> unlink;
     private int selected = -1;
 
-    IdentityList(ObservableList<Identity> identities, Function<Identity, IdentityCard> cards, Consumer<Identity> unlink) {
+    IdentityList(
+            ObservableList<Identity> identities, Function<Identity, IdentityCard> cards, Consumer<Identity> unlink) {
         super(8);
         this.identities = identities;
         this.cards = cards;
@@ -58,7 +58,8 @@ final class IdentityList extends VBox {
 
     /** The card of the selected sign-in, if any. */
     Optional<Identity> selectedIdentity() {
-        return selected >= 0 && selected < cardNodes().size() ? Optional.of(cardNodes().get(selected).identity())
+        return selected >= 0 && selected < cardNodes().size()
+                ? Optional.of(cardNodes().get(selected).identity())
                 : Optional.empty();
     }
 
@@ -96,7 +97,8 @@ final class IdentityList extends VBox {
             case DOWN, KP_DOWN -> select(selected + 1);
             case HOME -> select(0);
             case END -> select(cardNodes().size() - 1);
-            case DELETE, BACK_SPACE -> selectedIdentity().filter(identity -> !identity.primary()).ifPresent(unlink);
+            case DELETE, BACK_SPACE ->
+                selectedIdentity().filter(identity -> !identity.primary()).ifPresent(unlink);
             default -> {
                 return;
             }
@@ -147,12 +149,15 @@ final class IdentityList extends VBox {
                 return index >= 0 && index < cardNodes().size() ? cardNodes().get(index) : null;
             case FOCUS_ITEM:
             case SELECTED_ITEMS:
-                Optional<IdentityCard> card = selected >= 0 && selected < cardNodes().size()
-                        ? Optional.of(cardNodes().get(selected)) : Optional.empty();
+                Optional<IdentityCard> card =
+                        selected >= 0 && selected < cardNodes().size()
+                                ? Optional.of(cardNodes().get(selected))
+                                : Optional.empty();
                 if (attribute == AccessibleAttribute.FOCUS_ITEM) {
                     return card.orElse(null);
                 }
-                return javafx.collections.FXCollections.observableArrayList(card.stream().toList());
+                return javafx.collections.FXCollections.observableArrayList(
+                        card.stream().toList());
             case MULTIPLE_SELECTION:
                 return false;
             default:

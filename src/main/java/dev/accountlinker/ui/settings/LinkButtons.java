@@ -28,8 +28,11 @@ final class LinkButtons {
      * @param blocked true while linking is impossible (account not read yet, something running)
      * @param link    starts a link for a connection
      */
-    LinkButtons(Messages messages, ObservableList<Identity> identities, ObservableBooleanValue blocked,
-                Consumer<Optional<String>> link) {
+    LinkButtons(
+            Messages messages,
+            ObservableList<Identity> identities,
+            ObservableBooleanValue blocked,
+            Consumer<Optional<String>> link) {
         this.messages = messages;
         this.identities = identities;
         this.blocked = blocked;
@@ -40,17 +43,21 @@ final class LinkButtons {
     StackPane forConnection(String connection) {
         String name = messages.connectionName(connection);
         BooleanBinding linked = Bindings.createBooleanBinding(
-                () -> identities.stream().anyMatch(identity -> identity.connection().equals(connection)), identities);
+                () -> identities.stream()
+                        .anyMatch(identity -> identity.connection().equals(connection)),
+                identities);
         Button button = new Button();
         button.setId("link-" + SettingsController.nodeIdPart(connection));
         button.setMnemonicParsing(false);
         button.setMinWidth(Region.USE_PREF_SIZE);
-        button.textProperty().bind(Bindings.when(linked)
-                .then(messages.get("settings.link.connection.linked", name))
-                .otherwise(messages.get("settings.link.connection", name)));
-        button.accessibleHelpProperty().bind(Bindings.when(linked)
-                .then(messages.get("settings.link.connection.linked.help", name))
-                .otherwise(messages.get("settings.link.connection.help", name)));
+        button.textProperty()
+                .bind(Bindings.when(linked)
+                        .then(messages.get("settings.link.connection.linked", name))
+                        .otherwise(messages.get("settings.link.connection", name)));
+        button.accessibleHelpProperty()
+                .bind(Bindings.when(linked)
+                        .then(messages.get("settings.link.connection.linked.help", name))
+                        .otherwise(messages.get("settings.link.connection.help", name)));
         button.disableProperty().bind(Bindings.or(blocked, linked));
         button.setOnAction(event -> link.accept(Optional.of(connection)));
         StackPane holder = new StackPane(button);

@@ -48,16 +48,38 @@ final class LinkConfirmation {
         Optional<LinkPlan.Unavailable> unavailable = LinkPlan.unavailable(preview, LinkDirection.KEEP_SECOND, now);
 
         ToggleGroup choice = new ToggleGroup();
-        AccountChoiceCard currentCard = new AccountChoiceCard("linkCurrentAccount", messages.get("link.dialog.signedInCaption"),
-                current, preview.main(), messages, choice, "keepCurrentMainRadio",
-                messages.get("link.dialog.keepCurrent", current), messages.get("link.dialog.keepCurrent.help", current, second),
-                LinkDirection.KEEP_CURRENT, messages.get("link.dialog.signedInAccount", current,
-                        email(preview.main().email()), connection(preview.main())));
-        AccountChoiceCard secondCard = new AccountChoiceCard("linkSecondAccount", messages.get("link.dialog.toLinkCaption"),
-                second, preview.secondAccount(), messages, choice, "keepSecondMainRadio",
-                messages.get("link.dialog.keepSecond", second), messages.get("link.dialog.keepSecond.help", second, current),
-                LinkDirection.KEEP_SECOND, messages.get("link.dialog.secondAccount", second,
-                        email(preview.secondAccount().email()), connection(preview.secondAccount())));
+        AccountChoiceCard currentCard = new AccountChoiceCard(
+                "linkCurrentAccount",
+                messages.get("link.dialog.signedInCaption"),
+                current,
+                preview.main(),
+                messages,
+                choice,
+                "keepCurrentMainRadio",
+                messages.get("link.dialog.keepCurrent", current),
+                messages.get("link.dialog.keepCurrent.help", current, second),
+                LinkDirection.KEEP_CURRENT,
+                messages.get(
+                        "link.dialog.signedInAccount",
+                        current,
+                        email(preview.main().email()),
+                        connection(preview.main())));
+        AccountChoiceCard secondCard = new AccountChoiceCard(
+                "linkSecondAccount",
+                messages.get("link.dialog.toLinkCaption"),
+                second,
+                preview.secondAccount(),
+                messages,
+                choice,
+                "keepSecondMainRadio",
+                messages.get("link.dialog.keepSecond", second),
+                messages.get("link.dialog.keepSecond.help", second, current),
+                LinkDirection.KEEP_SECOND,
+                messages.get(
+                        "link.dialog.secondAccount",
+                        second,
+                        email(preview.secondAccount().email()),
+                        connection(preview.secondAccount())));
         currentCard.radio().setSelected(true);
         HBox.setHgrow(currentCard, Priority.ALWAYS);
         HBox.setHgrow(secondCard, Priority.ALWAYS);
@@ -74,10 +96,13 @@ final class LinkConfirmation {
         body.getStyleClass().add("link-confirmation");
         if (unavailable.isPresent()) {
             secondCard.radio().setDisable(true);
-            Label why = DialogSupport.wrapped(switch (unavailable.get()) {
-                case CURRENT_HAS_LINKED_IDENTITIES -> messages.get("link.dialog.keepSecond.hasLinked", second, current);
-                case SIGN_IN_TOO_OLD -> messages.get("link.dialog.keepSecond.signInTooOld", second, current);
-            }, WIDTH);
+            Label why = DialogSupport.wrapped(
+                    switch (unavailable.get()) {
+                        case CURRENT_HAS_LINKED_IDENTITIES ->
+                            messages.get("link.dialog.keepSecond.hasLinked", second, current);
+                        case SIGN_IN_TOO_OLD -> messages.get("link.dialog.keepSecond.signInTooOld", second, current);
+                    },
+                    WIDTH);
             why.setId("keepSecondUnavailable");
             why.getStyleClass().add("choice-unavailable");
             why.setGraphic(Icons.of(Icons.Glyph.INFO, 16));
@@ -104,9 +129,17 @@ final class LinkConfirmation {
         }
         body.getChildren().add(plans(preview, unavailable.isEmpty(), choice));
 
-        boolean confirmed = dialogs.ask(owner, messages.get("link.dialog.title"),
-                messages.get("link.dialog.header", second, current), body, messages.get("link.dialog.confirm"),
-                messages.get("link.dialog.confirm.help"), "confirmLinkButton", confirmAllowed, firstFocus, WIDTH);
+        boolean confirmed = dialogs.ask(
+                owner,
+                messages.get("link.dialog.title"),
+                messages.get("link.dialog.header", second, current),
+                body,
+                messages.get("link.dialog.confirm"),
+                messages.get("link.dialog.confirm.help"),
+                "confirmLinkButton",
+                confirmAllowed,
+                firstFocus,
+                WIDTH);
         if (!confirmed || choice.getSelectedToggle() == null) {
             return Optional.empty();
         }
@@ -121,8 +154,12 @@ final class LinkConfirmation {
         stack.setAlignment(Pos.TOP_LEFT);
         if (secondAvailable) {
             VBox keepSecond = plan(preview.plan(LinkDirection.KEEP_SECOND));
-            keepSecond.visibleProperty().bind(Bindings.createBooleanBinding(() -> choice.getSelectedToggle() != null
-                    && choice.getSelectedToggle().getUserData() == LinkDirection.KEEP_SECOND, choice.selectedToggleProperty()));
+            keepSecond
+                    .visibleProperty()
+                    .bind(Bindings.createBooleanBinding(
+                            () -> choice.getSelectedToggle() != null
+                                    && choice.getSelectedToggle().getUserData() == LinkDirection.KEEP_SECOND,
+                            choice.selectedToggleProperty()));
             keepCurrent.visibleProperty().bind(keepSecond.visibleProperty().not());
             stack.getChildren().add(keepSecond);
         }
@@ -151,6 +188,8 @@ final class LinkConfirmation {
     }
 
     private String connection(dev.accountlinker.account.Account account) {
-        return account.identities().isEmpty() ? "" : messages.connectionName(account.identities().get(0).connection());
+        return account.identities().isEmpty()
+                ? ""
+                : messages.connectionName(account.identities().get(0).connection());
     }
 }

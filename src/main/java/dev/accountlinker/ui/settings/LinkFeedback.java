@@ -18,9 +18,15 @@ public record LinkFeedback(StatusMessage status, boolean signInAgain) {
     public static LinkFeedback of(LinkOutcome outcome, Messages messages, ErrorTranslator errors) {
         if (outcome instanceof LinkOutcome.Linked linked) {
             var result = linked.result();
-            return new LinkFeedback(StatusMessage.success(result.newSession().isPresent()
-                    ? messages.get("link.success.switched", result.mainDisplayName(), result.linkedDisplayName())
-                    : messages.get("link.success", result.linkedDisplayName())), false);
+            return new LinkFeedback(
+                    StatusMessage.success(
+                            result.newSession().isPresent()
+                                    ? messages.get(
+                                            "link.success.switched",
+                                            result.mainDisplayName(),
+                                            result.linkedDisplayName())
+                                    : messages.get("link.success", result.linkedDisplayName())),
+                    false);
         }
         if (outcome instanceof LinkOutcome.Refused refused) {
             return new LinkFeedback(StatusMessage.error(messages.format(refused.reason())), false);
@@ -30,9 +36,15 @@ public record LinkFeedback(StatusMessage status, boolean signInAgain) {
                 return new LinkFeedback(StatusMessage.info(messages.get("link.cancelled")), false);
             }
             LinkPlan plan = cancelled.plan().get();
-            return new LinkFeedback(StatusMessage.info(plan.switchesAccount()
-                    ? messages.get("link.cancelledAfterMerge.keepSecond", plan.targetDisplayName(), plan.linkedDisplayName())
-                    : messages.get("link.cancelledAfterMerge", plan.linkedDisplayName())), false);
+            return new LinkFeedback(
+                    StatusMessage.info(
+                            plan.switchesAccount()
+                                    ? messages.get(
+                                            "link.cancelledAfterMerge.keepSecond",
+                                            plan.targetDisplayName(),
+                                            plan.linkedDisplayName())
+                                    : messages.get("link.cancelledAfterMerge", plan.linkedDisplayName())),
+                    false);
         }
         LinkOutcome.Failed failed = (LinkOutcome.Failed) outcome;
         UserMessage reason = errors.translate(failed.cause());
@@ -41,9 +53,16 @@ public record LinkFeedback(StatusMessage status, boolean signInAgain) {
             return new LinkFeedback(StatusMessage.error(messages.format(reason)), signInAgain);
         }
         LinkPlan plan = failed.plan().get();
-        return new LinkFeedback(StatusMessage.error(plan.switchesAccount()
-                ? messages.get("link.error.afterMerge.keepSecond", plan.targetDisplayName(), plan.linkedDisplayName(),
-                        messages.format(reason))
-                : messages.get("link.error.afterMerge", plan.linkedDisplayName(), messages.format(reason))), signInAgain);
+        return new LinkFeedback(
+                StatusMessage.error(
+                        plan.switchesAccount()
+                                ? messages.get(
+                                        "link.error.afterMerge.keepSecond",
+                                        plan.targetDisplayName(),
+                                        plan.linkedDisplayName(),
+                                        messages.format(reason))
+                                : messages.get(
+                                        "link.error.afterMerge", plan.linkedDisplayName(), messages.format(reason))),
+                signInAgain);
     }
 }

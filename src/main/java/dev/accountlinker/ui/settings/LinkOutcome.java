@@ -9,12 +9,10 @@ import java.util.Optional;
 /** How one link attempt ended; {@link LinkFeedback} turns it into what the person reads. */
 sealed interface LinkOutcome {
     /** The accounts are linked. */
-    record Linked(LinkResult result) implements LinkOutcome {
-    }
+    record Linked(LinkResult result) implements LinkOutcome {}
 
     /** Refused before anything changed (a guard: unverified email, same account, already linked...). */
-    record Refused(UserMessage reason) implements LinkOutcome {
-    }
+    record Refused(UserMessage reason) implements LinkOutcome {}
 
     /**
      * The person cancelled. {@code plan} is present once they had chosen how to link; {@code metadataMerged} tells

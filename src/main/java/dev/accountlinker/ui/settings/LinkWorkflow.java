@@ -42,9 +42,10 @@ final class LinkWorkflow {
      * @param freshSession the signed-in account signed in again (its sign-in was too old to link): act with it now
      * @param ended        the end, called once
      */
-    record Listener(BiConsumer<SettingsState, Object[]> stateChanged, Consumer<SignedInAccount> freshSession,
-                    Consumer<LinkOutcome> ended) {
-    }
+    record Listener(
+            BiConsumer<SettingsState, Object[]> stateChanged,
+            Consumer<SignedInAccount> freshSession,
+            Consumer<LinkOutcome> ended) {}
 
     private final SignInFlows signIns;
     private final TaskRunner tasks;
@@ -64,8 +65,14 @@ final class LinkWorkflow {
      * @param linking   built on first use inside a background task (creating HTTP clients is not free)
      * @param rateLimit hears of waits for Auth0's rate limit
      */
-    LinkWorkflow(SignInFlows signIns, TaskRunner tasks, Clock clock, Confirmations confirmations,
-                 Supplier<LinkingService> linking, RequestContext.Listener rateLimit, Listener listener) {
+    LinkWorkflow(
+            SignInFlows signIns,
+            TaskRunner tasks,
+            Clock clock,
+            Confirmations confirmations,
+            Supplier<LinkingService> linking,
+            RequestContext.Listener rateLimit,
+            Listener listener) {
         this.signIns = signIns;
         this.tasks = tasks;
         this.clock = clock;
@@ -91,15 +98,22 @@ final class LinkWorkflow {
     private void confirmIdentity(SignedInAccount current, Account main, Optional<String> connection) {
         String who = current.claims().email().orElse(current.claims().displayName());
         enter(SettingsState.CONFIRMING_IDENTITY, who, LinkSafety.minutesSinceSignIn(current.claims(), clock.instant()));
-        Optional<String> mainConnection = main.identities().isEmpty() ? Optional.empty()
+        Optional<String> mainConnection = main.identities().isEmpty()
+                ? Optional.empty()
                 : Optional.of(main.identities().get(0).connection()).filter(name -> !name.isEmpty());
-        signIn = signIns.create(AuthorizeOptions.confirmIdentity(mainConnection, current.claims().email()),
-                LoginPurpose.CONFIRM_IDENTITY, step -> { },
+        signIn = signIns.create(
+                AuthorizeOptions.confirmIdentity(
+                        mainConnection, current.claims().email()),
+                LoginPurpose.CONFIRM_IDENTITY,
+                step -> {},
                 fresh -> {
                     signIn = null;
                     if (!fresh.claims().subject().equals(current.claims().subject())) {
-                        end(new LinkOutcome.Refused(UserMessage.of("link.refused.otherAccountConfirmed",
-                                UserMessage.Remedy.NONE, fresh.claims().displayName(), current.claims().displayName())));
+                        end(new LinkOutcome.Refused(UserMessage.of(
+                                "link.refused.otherAccountConfirmed",
+                                UserMessage.Remedy.NONE,
+                                fresh.claims().displayName(),
+                                current.claims().displayName())));
                         return;
                     }
                     listener.freshSession().accept(fresh);
@@ -111,7 +125,9 @@ final class LinkWorkflow {
 
     private void signInSecond(SignedInAccount current, Account main, Optional<String> connection) {
         enter(SettingsState.SIGNING_IN_SECOND);
-        signIn = signIns.create(AuthorizeOptions.secondAccount(connection), LoginPurpose.ACCOUNT_TO_LINK,
+        signIn = signIns.create(
+                AuthorizeOptions.secondAccount(connection),
+                LoginPurpose.ACCOUNT_TO_LINK,
                 step -> {
                     // Either way may follow the other ("Continue in your browser", "Sign in inside the app").
                     if (step == SignInFlow.Step.WAITING_FOR_BROWSER) {
@@ -129,8 +145,10 @@ final class LinkWorkflow {
     }
 
     private void signInFailed(Throwable failure) {
-        end(ErrorTranslator.isCancellation(failure) ? LinkOutcome.Cancelled.beforeAnyChange()
-                : LinkOutcome.Failed.beforeAnyChange(failure));
+        end(
+                ErrorTranslator.isCancellation(failure)
+                        ? LinkOutcome.Cancelled.beforeAnyChange()
+                        : LinkOutcome.Failed.beforeAnyChange(failure));
     }
 
     private void secondSignedIn(SignedInAccount current, Account main, SignedInAccount second) {
@@ -140,9 +158,13 @@ final class LinkWorkflow {
             return;
         }
         enter(SettingsState.READING);
-        reading = tasks.run(() -> linking.get().preview(current, main, second, requests), this::confirm,
-                failure -> end(cancelRequested.get() ? LinkOutcome.Cancelled.beforeAnyChange()
-                        : LinkOutcome.Failed.beforeAnyChange(failure)));
+        reading = tasks.run(
+                () -> linking.get().preview(current, main, second, requests),
+                this::confirm,
+                failure -> end(
+                        cancelRequested.get()
+                                ? LinkOutcome.Cancelled.beforeAnyChange()
+                                : LinkOutcome.Failed.beforeAnyChange(failure)));
     }
 
     private void confirm(LinkPreview preview) {
@@ -150,7 +172,8 @@ final class LinkWorkflow {
             end(LinkOutcome.Cancelled.beforeAnyChange());
             return;
         }
-        Optional<UserMessage> refusal = LinkGuard.checkSecondAccount(preview.secondAccount(), preview.secondDisplayName());
+        Optional<UserMessage> refusal =
+                LinkGuard.checkSecondAccount(preview.secondAccount(), preview.secondDisplayName());
         if (refusal.isPresent()) {
             end(new LinkOutcome.Refused(refusal.get()));
             return;
@@ -163,7 +186,8 @@ final class LinkWorkflow {
         }
         LinkPlan plan = preview.plan(direction.get());
         enter(SettingsState.LINKING);
-        tasks.run(() -> linking.get().link(plan, requests, step -> tasks.onUiThread(() -> linkStep(step))),
+        tasks.run(
+                () -> linking.get().link(plan, requests, step -> tasks.onUiThread(() -> linkStep(step))),
                 result -> end(new LinkOutcome.Linked(result)),
                 failure -> end(afterLinkFailure(plan, failure)));
     }

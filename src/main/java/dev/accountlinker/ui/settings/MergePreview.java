@@ -49,11 +49,9 @@ final class MergePreview {
     }
 
     /** One row: a key with the main account's value and the incoming one, each with its fate (null: no value). */
-    record Row(String key, Object main, Fate mainFate, Object incoming, Fate incomingFate) {
-    }
+    record Row(String key, Object main, Fate mainFate, Object incoming, Fate incomingFate) {}
 
-    private MergePreview() {
-    }
+    private MergePreview() {}
 
     /** The rows of a plan: every value either account has, in the main account's order, then the new ones. */
     static List<Row> rows(LinkPlan plan) {
@@ -67,9 +65,11 @@ final class MergePreview {
         for (String key : keys) {
             Object mine = main.get(key);
             Object theirs = incoming.get(key);
-            Fate theirFate = theirs == null ? null
-                    : mine == null || added.contains(key) ? Fate.ADDED
-                    : sameValue(mine, theirs) ? Fate.KEPT : Fate.DROPPED;
+            Fate theirFate = theirs == null
+                    ? null
+                    : mine == null || added.contains(key)
+                            ? Fate.ADDED
+                            : sameValue(mine, theirs) ? Fate.KEPT : Fate.DROPPED;
             rows.add(new Row(key, mine, mine == null ? null : Fate.KEPT, theirs, theirFate));
         }
         return rows;
@@ -94,14 +94,20 @@ final class MergePreview {
         valueColumn.setHgrow(Priority.ALWAYS);
         valueColumn.setPercentWidth(38);
         grid.getColumnConstraints().addAll(keyColumn, valueColumn, valueColumn);
-        grid.addRow(0, header(messages.get("link.merge.key")),
+        grid.addRow(
+                0,
+                header(messages.get("link.merge.key")),
                 header(messages.get("link.merge.mainColumn", plan.targetDisplayName())),
                 header(messages.get("link.merge.incomingColumn", plan.linkedDisplayName())));
         int index = 1;
         for (Row row : rows) {
             Label key = new Label(row.key());
             key.getStyleClass().add("merge-key");
-            grid.addRow(index++, key, cell(row.main(), row.mainFate(), messages), cell(row.incoming(), row.incomingFate(), messages));
+            grid.addRow(
+                    index++,
+                    key,
+                    cell(row.main(), row.mainFate(), messages),
+                    cell(row.incoming(), row.incomingFate(), messages));
         }
         return grid;
     }

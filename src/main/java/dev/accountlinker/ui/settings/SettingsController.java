@@ -32,34 +32,73 @@ public final class SettingsController {
     private final Runnable signInAgain;
     private final Optional<Node> themeMenu;
 
-    @FXML private StackPane profilePicture;
-    @FXML private Label profileInitials;
-    @FXML private ImageView profileImage;
-    @FXML private Label profileName;
-    @FXML private Label profileEmail;
-    @FXML private StackPane themeSlot;
-    @FXML private Label identitiesHeading;
-    @FXML private VBox identitiesColumn;
-    @FXML private Label identitiesEmptyState;
-    @FXML private StackPane feedbackArea;
-    @FXML private FlowPane linkButtons;
-    @FXML private Button linkAccountButton;
-    @FXML private HBox linkProgressBox;
-    @FXML private ProgressIndicator linkProgress;
-    @FXML private Label linkProgressLabel;
-    @FXML private Button linkCancelButton;
-    @FXML private HBox busyBox;
-    @FXML private ProgressIndicator busyIndicator;
-    @FXML private Label busyLabel;
-    @FXML private Button refreshButton;
+    @FXML
+    private StackPane profilePicture;
+
+    @FXML
+    private Label profileInitials;
+
+    @FXML
+    private ImageView profileImage;
+
+    @FXML
+    private Label profileName;
+
+    @FXML
+    private Label profileEmail;
+
+    @FXML
+    private StackPane themeSlot;
+
+    @FXML
+    private Label identitiesHeading;
+
+    @FXML
+    private VBox identitiesColumn;
+
+    @FXML
+    private Label identitiesEmptyState;
+
+    @FXML
+    private StackPane feedbackArea;
+
+    @FXML
+    private FlowPane linkButtons;
+
+    @FXML
+    private Button linkAccountButton;
+
+    @FXML
+    private HBox linkProgressBox;
+
+    @FXML
+    private ProgressIndicator linkProgress;
+
+    @FXML
+    private Label linkProgressLabel;
+
+    @FXML
+    private Button linkCancelButton;
+
+    @FXML
+    private HBox busyBox;
+
+    @FXML
+    private ProgressIndicator busyIndicator;
+
+    @FXML
+    private Label busyLabel;
+
+    @FXML
+    private Button refreshButton;
 
     public SettingsController(SettingsViewModel viewModel, Messages messages, Runnable signInAgain) {
         this(viewModel, messages, signInAgain, Optional.empty());
     }
 
     /** @param themeMenu the window's theme menu, shown after Sign out */
-    public SettingsController(SettingsViewModel viewModel, Messages messages, Runnable signInAgain,
-                              Optional<Node> themeMenu) {
+    public SettingsController(
+            SettingsViewModel viewModel, Messages messages, Runnable signInAgain, Optional<Node> themeMenu) {
         this.viewModel = viewModel;
         this.messages = messages;
         this.signInAgain = signInAgain;
@@ -75,13 +114,15 @@ public final class SettingsController {
         profileImage.setClip(new Circle(PICTURE_SIZE / 2, PICTURE_SIZE / 2, PICTURE_SIZE / 2));
         profile.pictureUrlProperty().addListener((observable, old, url) -> showPicture(url));
         showPicture(profile.pictureUrlProperty().get());
-        profilePicture.accessibleTextProperty().bind(
-                profile.nameProperty().map(name -> messages.get("settings.profile.picture", name)));
+        profilePicture
+                .accessibleTextProperty()
+                .bind(profile.nameProperty().map(name -> messages.get("settings.profile.picture", name)));
         themeMenu.ifPresent(menu -> themeSlot.getChildren().setAll(menu));
 
         ObservableValue<SettingsState> state = viewModel.stateProperty();
         BooleanBinding busy = Bindings.createBooleanBinding(() -> state.getValue() != SettingsState.IDLE, state);
-        IdentityList identities = new IdentityList(profile.identities(),
+        IdentityList identities = new IdentityList(
+                profile.identities(),
                 identity -> new IdentityCard(identity, messages, profile.emailProperty(), busy, viewModel::unlink),
                 viewModel::unlink);
         identities.setId("identitiesTable");
@@ -90,11 +131,15 @@ public final class SettingsController {
         identitiesColumn.getChildren().add(0, identities);
         identitiesHeading.setLabelFor(identities);
         // The empty-state line: only the main sign-in so far.
-        identitiesEmptyState.visibleProperty().bind(Bindings.size(profile.identities()).isEqualTo(1));
+        identitiesEmptyState
+                .visibleProperty()
+                .bind(Bindings.size(profile.identities()).isEqualTo(1));
         identitiesEmptyState.managedProperty().bind(identitiesEmptyState.visibleProperty());
 
         BooleanBinding linkingBlocked = Bindings.createBooleanBinding(
-                () -> !profile.loadedProperty().get() || state.getValue() != SettingsState.IDLE, state, profile.loadedProperty());
+                () -> !profile.loadedProperty().get() || state.getValue() != SettingsState.IDLE,
+                state,
+                profile.loadedProperty());
         LinkButtons perConnection = new LinkButtons(messages, profile.identities(), linkingBlocked, viewModel::link);
         int position = 0;
         for (String connection : viewModel.connections()) {
@@ -128,8 +173,11 @@ public final class SettingsController {
         feedbackArea.getChildren().add(status);
         viewModel.statusProperty().addListener((observable, old, message) -> status.show(message));
         // While progress shows, the banner waits (the progress line says what is happening).
-        status.visibleProperty().bind(status.hasMessageProperty().or(viewModel.sessionExpiredProperty())
-                .and(linkProgressBox.visibleProperty().not()).and(busyBox.visibleProperty().not()));
+        status.visibleProperty()
+                .bind(status.hasMessageProperty()
+                        .or(viewModel.sessionExpiredProperty())
+                        .and(linkProgressBox.visibleProperty().not())
+                        .and(busyBox.visibleProperty().not()));
         status.visibleProperty().addListener((observable, was, shown) -> updateFeedbackArea());
         linkProgressBox.visibleProperty().addListener((observable, was, shown) -> updateFeedbackArea());
         busyBox.visibleProperty().addListener((observable, was, shown) -> updateFeedbackArea());

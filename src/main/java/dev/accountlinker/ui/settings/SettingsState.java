@@ -33,7 +33,11 @@ public enum SettingsState {
     /** Unlinking one identity: a single request that cannot be taken back once sent. */
     UNLINKING(Kind.OPERATION, false, "unlink.running");
 
-    private enum Kind { NONE, LOADING, OPERATION }
+    private enum Kind {
+        NONE,
+        LOADING,
+        OPERATION
+    }
 
     private final Kind kind;
     private final boolean cancellable;

@@ -31,6 +31,7 @@ public final class SettingsViewModel {
 
     /** The session the screen acts with; replaced when a link keeps the second account as main. */
     private SignedInAccount session;
+
     private LinkingService linking;
     private Account account;
     private LinkWorkflow linkWorkflow;
@@ -39,8 +40,11 @@ public final class SettingsViewModel {
 
     private final ProfileModel profile = new ProfileModel();
 
-    public SettingsViewModel(SettingsContext context, SignedInAccount primary, Confirmations confirmations,
-                             Consumer<Confirmations.SignOut> onSignOut) {
+    public SettingsViewModel(
+            SettingsContext context,
+            SignedInAccount primary,
+            Confirmations confirmations,
+            Consumer<Confirmations.SignOut> onSignOut) {
         this.context = context;
         this.confirmations = confirmations;
         this.onSignOut = onSignOut;
@@ -68,14 +72,22 @@ public final class SettingsViewModel {
             return;
         }
         screen.clearStatus();
-        linkWorkflow = new LinkWorkflow(context.signIns(), context.tasks(), context.clock(), confirmations,
-                this::linking, countdown, new LinkWorkflow.Listener(screen::enter, this::showSession, this::linkEnded));
+        linkWorkflow = new LinkWorkflow(
+                context.signIns(),
+                context.tasks(),
+                context.clock(),
+                confirmations,
+                this::linking,
+                countdown,
+                new LinkWorkflow.Listener(screen::enter, this::showSession, this::linkEnded));
         linkWorkflow.start(session(), account, connection);
     }
 
     /** Unlinks a secondary identity after the person confirms. */
     public void unlink(Identity identity) {
-        if (screen.state() != SettingsState.IDLE || account == null || identity.primary()
+        if (screen.state() != SettingsState.IDLE
+                || account == null
+                || identity.primary()
                 || !confirmations.confirmUnlink(identity)) {
             return;
         }
@@ -83,18 +95,22 @@ public final class SettingsViewModel {
         screen.enter(SettingsState.UNLINKING, identity.label());
         String mainId = account.userId();
         RequestContext request = newRequest();
-        context.tasks().run(() -> linking().mainClient().unlink(mainId, identity, request), remaining -> {
-            show(account.withIdentities(remaining));
-            finish(StatusMessage.success(context.messages().get("unlink.success", identity.label())));
-        }, failure -> {
-            if (ErrorTranslator.isCancellation(failure)) {
-                finish(StatusMessage.info(context.messages().get("unlink.cancelled")));
-                return;
-            }
-            finish(StatusMessage.NONE);
-            screen.fail(context.errors().translate(failure));
-            reloadAfterFailedChange();
-        });
+        context.tasks()
+                .run(
+                        () -> linking().mainClient().unlink(mainId, identity, request),
+                        remaining -> {
+                            show(account.withIdentities(remaining));
+                            finish(StatusMessage.success(context.messages().get("unlink.success", identity.label())));
+                        },
+                        failure -> {
+                            if (ErrorTranslator.isCancellation(failure)) {
+                                finish(StatusMessage.info(context.messages().get("unlink.cancelled")));
+                                return;
+                            }
+                            finish(StatusMessage.NONE);
+                            screen.fail(context.errors().translate(failure));
+                            reloadAfterFailedChange();
+                        });
     }
 
     /**
@@ -137,7 +153,8 @@ public final class SettingsViewModel {
     /** Built on first use inside a background task: creating the HTTP clients is not free. */
     private synchronized LinkingService linking() {
         if (linking == null) {
-            linking = LinkingService.forTenant(context.tenant(), session.tokens().accessToken(), context.requests());
+            linking =
+                    LinkingService.forTenant(context.tenant(), session.tokens().accessToken(), context.requests());
         }
         return linking;
     }
@@ -168,17 +185,22 @@ public final class SettingsViewModel {
         screen.enter(SettingsState.LOADING);
         String userId = session().claims().subject();
         RequestContext request = newRequest();
-        context.tasks().run(() -> linking().mainClient().fetch(userId, request), loadedAccount -> {
-            finish(StatusMessage.NONE);
-            show(loadedAccount);
-        }, failure -> {
-            finish(StatusMessage.NONE);
-            if (ErrorTranslator.isCancellation(failure)) {
-                screen.tell(StatusMessage.info(context.messages().get("error.cancelled")));
-            } else {
-                onFailure.accept(failure);
-            }
-        });
+        context.tasks()
+                .run(
+                        () -> linking().mainClient().fetch(userId, request),
+                        loadedAccount -> {
+                            finish(StatusMessage.NONE);
+                            show(loadedAccount);
+                        },
+                        failure -> {
+                            finish(StatusMessage.NONE);
+                            if (ErrorTranslator.isCancellation(failure)) {
+                                screen.tell(
+                                        StatusMessage.info(context.messages().get("error.cancelled")));
+                            } else {
+                                onFailure.accept(failure);
+                            }
+                        });
     }
 
     /**

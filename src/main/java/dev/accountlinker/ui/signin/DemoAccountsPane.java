@@ -24,8 +24,7 @@ import java.util.List;
  * Copy buttons, and what it shows. Its rows (and the icon font) are made the first time it is opened.
  */
 final class DemoAccountsPane {
-    private DemoAccountsPane() {
-    }
+    private DemoAccountsPane() {}
 
     static TitledPane create(SignInViewModel viewModel, Messages messages) {
         TitledPane pane = new TitledPane();
@@ -65,15 +64,21 @@ final class DemoAccountsPane {
             Label email = new Label(demo.email());
             email.getStyleClass().add("demo-email");
             email.setMinWidth(Region.USE_PREF_SIZE);
-            Button copyEmail = copy("copy-demo-email-" + part, messages.get("signin.demo.copyEmail"),
-                    messages.get("signin.demo.copyEmail.help", demo.email()), demo.email(),
+            Button copyEmail = copy(
+                    "copy-demo-email-" + part,
+                    messages.get("signin.demo.copyEmail"),
+                    messages.get("signin.demo.copyEmail.help", demo.email()),
+                    demo.email(),
                     () -> viewModel.copied(messages.get("signin.demo.copiedEmail", demo.email())));
             Label password = new Label(demo.password());
             password.getStyleClass().add("demo-password");
             password.setMinWidth(Region.USE_PREF_SIZE);
             password.setAccessibleText(messages.get("signin.demo.password", demo.password()));
-            Button copyPassword = copy("copy-demo-password-" + part, messages.get("signin.demo.copyPassword"),
-                    messages.get("signin.demo.copyPassword.help", demo.email()), demo.password(),
+            Button copyPassword = copy(
+                    "copy-demo-password-" + part,
+                    messages.get("signin.demo.copyPassword"),
+                    messages.get("signin.demo.copyPassword.help", demo.email()),
+                    demo.password(),
                     () -> viewModel.copied(messages.get("signin.demo.copiedPassword", demo.email())));
             Region spacer = new Region();
             grid.addRow(row, glyph, email, copyEmail, spacer, password, copyPassword);

@@ -28,14 +28,14 @@ import static dev.accountlinker.ui.Controls.wrapped;
  * reflection) alone cost about a tenth of a second of start-up. No logic of its own.
  */
 public final class SignInView {
-    private SignInView() {
-    }
+    private SignInView() {}
 
     public static Parent create(SignInViewModel viewModel, Messages messages, Runnable useDemo) {
-        return create(viewModel, messages, useDemo, () -> { });
+        return create(viewModel, messages, useDemo, () -> {});
     }
 
-    public static Parent create(SignInViewModel viewModel, Messages messages, Runnable useDemo, Runnable connectTenant) {
+    public static Parent create(
+            SignInViewModel viewModel, Messages messages, Runnable useDemo, Runnable connectTenant) {
         return create(viewModel, messages, useDemo, connectTenant, Optional.empty());
     }
 
@@ -43,8 +43,12 @@ public final class SignInView {
      * @param connectTenant opens the "Connect your Auth0 tenant" screen
      * @param themeMenu     the theme menu for the window's corner
      */
-    public static Parent create(SignInViewModel viewModel, Messages messages, Runnable useDemo, Runnable connectTenant,
-                                Optional<Node> themeMenu) {
+    public static Parent create(
+            SignInViewModel viewModel,
+            Messages messages,
+            Runnable useDemo,
+            Runnable connectTenant,
+            Optional<Node> themeMenu) {
         Label appName = wrapped(viewModel.appName(), "app-name");
         Label heading = wrapped(messages.get("signin.heading"), "heading");
         Label explanation = wrapped(messages.get("signin.explanation"), "explanation");
@@ -86,8 +90,8 @@ public final class SignInView {
         tenant.setId("tenantLabel");
         tenant.textProperty().bind(viewModel.tenantTextProperty());
 
-        Button connect = button("connectTenantButton", messages.get("signin.connectTenant"),
-                messages.get("signin.connectTenant.help"));
+        Button connect = button(
+                "connectTenantButton", messages.get("signin.connectTenant"), messages.get("signin.connectTenant.help"));
         connect.getStyleClass().add("flat");
         connect.setOnAction(event -> connectTenant.run());
         connect.setVisible(viewModel.connectTenantOffered());

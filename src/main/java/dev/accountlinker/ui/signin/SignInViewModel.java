@@ -42,17 +42,28 @@ public final class SignInViewModel {
      * @param signInOptions how the main sign-in is asked for: after a sign-out, a login is always asked for, so a
      *                      session left in a browser cannot sign the next person in silently
      */
-    public SignInViewModel(AppContext context, SignInFlows signIns, AuthorizeOptions signInOptions,
-                           Consumer<SignedInAccount> onSignedIn, StatusMessage initialStatus) {
+    public SignInViewModel(
+            AppContext context,
+            SignInFlows signIns,
+            AuthorizeOptions signInOptions,
+            Consumer<SignedInAccount> onSignedIn,
+            StatusMessage initialStatus) {
         this.context = context;
         this.messages = context.messages();
         this.signIns = signIns;
         this.signInOptions = signInOptions;
         this.onSignedIn = onSignedIn;
         status.set(initialStatus);
-        tenantText.set(context.config().demo()
-                ? messages.get("signin.tenant.builtInDemo")
-                : messages.get("signin.tenant.remote", context.config().tenant().orElseThrow().address().baseUrl()));
+        tenantText.set(
+                context.config().demo()
+                        ? messages.get("signin.tenant.builtInDemo")
+                        : messages.get(
+                                "signin.tenant.remote",
+                                context.config()
+                                        .tenant()
+                                        .orElseThrow()
+                                        .address()
+                                        .baseUrl()));
         context.configProblem().ifPresent(this::showConfigProblem);
         demoOffered.set(configBroken.get() && context.config().installer().offerDemo());
     }
@@ -92,7 +103,8 @@ public final class SignInViewModel {
 
     /** What signing in with a demo account shows, in a few words. */
     public String demoNote(DemoAccount account) {
-        String key = "signin.demo.note." + account.email().substring(0, account.email().indexOf('@'));
+        String key = "signin.demo.note."
+                + account.email().substring(0, account.email().indexOf('@'));
         String connection = messages.connectionName(account.connection());
         connection = connection.substring(0, 1).toUpperCase(messages.locale()) + connection.substring(1);
         return messages.has(key) ? messages.get("signin.demo.line", connection, messages.get(key)) : connection;
@@ -115,13 +127,16 @@ public final class SignInViewModel {
         }
         busy.set(true);
         status.set(StatusMessage.NONE);
-        flow = signIns.create(signInOptions, LoginPurpose.MAIN_ACCOUNT,
-                step -> progressText.set(messages.get(switch (step) {
-                    case STARTING_TENANT -> "signin.startingTenant";
-                    case PREPARING, WAITING_FOR_USER -> "signin.preparing";
-                    case WAITING_FOR_BROWSER -> "signin.waitingForBrowser";
-                    case FINISHING -> "signin.finishing";
-                })),
+        flow = signIns.create(
+                signInOptions,
+                LoginPurpose.MAIN_ACCOUNT,
+                step -> progressText.set(messages.get(
+                        switch (step) {
+                            case STARTING_TENANT -> "signin.startingTenant";
+                            case PREPARING, WAITING_FOR_USER -> "signin.preparing";
+                            case WAITING_FOR_BROWSER -> "signin.waitingForBrowser";
+                            case FINISHING -> "signin.finishing";
+                        })),
                 account -> {
                     busy.set(false);
                     onSignedIn.accept(account);
@@ -137,16 +152,20 @@ public final class SignInViewModel {
         if (ErrorTranslator.isCancellation(failure)) {
             return StatusMessage.info(messages.get("signin.cancelled"));
         }
-        if (context.config().demo() && failure instanceof AuthException auth
+        if (context.config().demo()
+                && failure instanceof AuthException auth
                 && auth.reason() == AuthException.Reason.STARTUP_FAILED) {
             return StatusMessage.error(messages.get("config.error.demoFailed"));
         }
-        if (!context.config().demo() && failure instanceof AuthException auth
+        if (!context.config().demo()
+                && failure instanceof AuthException auth
                 && auth.reason() == AuthException.Reason.PAGE_LOAD_FAILED) {
             // The tenant could not be reached: say where, what happened, and offer the ways on.
             demoOffered.set(context.config().installer().offerDemo());
-            return StatusMessage.error(messages.get("signin.error.unreachableTenant",
-                    context.config().tenant().orElseThrow().address().baseUrl(), sentence(auth.detail())));
+            return StatusMessage.error(messages.get(
+                    "signin.error.unreachableTenant",
+                    context.config().tenant().orElseThrow().address().baseUrl(),
+                    sentence(auth.detail())));
         }
         return StatusMessage.error(messages.format(context.errors().translate(failure)));
     }

@@ -28,11 +28,13 @@ import java.util.regex.Pattern;
  */
 public final class SystemColorScheme {
     /** A colour scheme the system asks for. */
-    public enum Scheme { LIGHT, DARK }
+    public enum Scheme {
+        LIGHT,
+        DARK
+    }
 
     /** What a finished command printed; empty when it could not run or did not finish in time. */
-    public record Output(int exitCode, String text) {
-    }
+    public record Output(int exitCode, String text) {}
 
     /** Runs a command with a timeout (the real one starts a process; tests answer from a table). */
     public interface Commands {
@@ -40,14 +42,30 @@ public final class SystemColorScheme {
     }
 
     static final Duration TIMEOUT = Duration.ofSeconds(1);
-    static final List<String> PORTAL = List.of("gdbus", "call", "--session", "--timeout", "1",
-            "--dest", "org.freedesktop.portal.Desktop", "--object-path", "/org/freedesktop/portal/desktop",
-            "--method", "org.freedesktop.portal.Settings.Read", "org.freedesktop.appearance", "color-scheme");
-    static final List<String> GNOME_COLOR_SCHEME = List.of("gsettings", "get", "org.gnome.desktop.interface", "color-scheme");
+    static final List<String> PORTAL = List.of(
+            "gdbus",
+            "call",
+            "--session",
+            "--timeout",
+            "1",
+            "--dest",
+            "org.freedesktop.portal.Desktop",
+            "--object-path",
+            "/org/freedesktop/portal/desktop",
+            "--method",
+            "org.freedesktop.portal.Settings.Read",
+            "org.freedesktop.appearance",
+            "color-scheme");
+    static final List<String> GNOME_COLOR_SCHEME =
+            List.of("gsettings", "get", "org.gnome.desktop.interface", "color-scheme");
     static final List<String> GNOME_GTK_THEME = List.of("gsettings", "get", "org.gnome.desktop.interface", "gtk-theme");
     static final List<String> MAC = List.of("defaults", "read", "-g", "AppleInterfaceStyle");
-    static final List<String> WINDOWS = List.of("reg", "query",
-            "HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Themes\\Personalize", "/v", "AppsUseLightTheme");
+    static final List<String> WINDOWS = List.of(
+            "reg",
+            "query",
+            "HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Themes\\Personalize",
+            "/v",
+            "AppsUseLightTheme");
 
     private static final Pattern PORTAL_VALUE = Pattern.compile("uint32 (\\d+)");
     private static final Pattern REGISTRY_VALUE = Pattern.compile("AppsUseLightTheme\\s+REG_DWORD\\s+0x([0-9a-fA-F]+)");
@@ -89,13 +107,15 @@ public final class SystemColorScheme {
     /** Reads the scheme on a new daemon thread. */
     public CompletableFuture<Optional<Scheme>> readInBackground() {
         CompletableFuture<Optional<Scheme>> result = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            try {
-                result.complete(read());
-            } catch (RuntimeException unexpected) {
-                result.complete(Optional.empty());
-            }
-        }, "account-linker-color-scheme");
+        Thread reader = new Thread(
+                () -> {
+                    try {
+                        result.complete(read());
+                    } catch (RuntimeException unexpected) {
+                        result.complete(Optional.empty());
+                    }
+                },
+                "account-linker-color-scheme");
         reader.setDaemon(true);
         reader.start();
         return result;
@@ -108,8 +128,10 @@ public final class SystemColorScheme {
         }
         if (osName.contains("mac")) {
             // The key exists only while the dark appearance is on: "does not exist" (exit 1) means light.
-            return commands.run(MAC, TIMEOUT).map(out -> out.exitCode() == 0 && out.text().strip().equalsIgnoreCase("dark")
-                    ? Scheme.DARK : Scheme.LIGHT);
+            return commands.run(MAC, TIMEOUT)
+                    .map(out -> out.exitCode() == 0 && out.text().strip().equalsIgnoreCase("dark")
+                            ? Scheme.DARK
+                            : Scheme.LIGHT);
         }
         Optional<Scheme> portal = answer(PORTAL).flatMap(SystemColorScheme::fromPortal);
         if (portal.isPresent()) {
@@ -176,8 +198,10 @@ public final class SystemColorScheme {
     static Optional<Output> runProcess(List<String> command, Duration timeout) {
         Process process;
         try {
-            process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD)
-                    .redirectInput(ProcessBuilder.Redirect.PIPE).start();
+            process = new ProcessBuilder(command)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .redirectInput(ProcessBuilder.Redirect.PIPE)
+                    .start();
         } catch (IOException | RuntimeException notThere) {
             return Optional.empty();
         }
@@ -189,7 +213,8 @@ public final class SystemColorScheme {
             }
             // The answers are a line or two: they fit in the pipe, so reading after the exit cannot block.
             try (InputStream out = process.getInputStream()) {
-                return Optional.of(new Output(process.exitValue(), new String(out.readAllBytes(), StandardCharsets.UTF_8)));
+                return Optional.of(
+                        new Output(process.exitValue(), new String(out.readAllBytes(), StandardCharsets.UTF_8)));
             }
         } catch (IOException e) {
             return Optional.empty();

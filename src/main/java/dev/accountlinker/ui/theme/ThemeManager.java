@@ -38,8 +38,11 @@ public final class ThemeManager {
      * @param readSystemAgain reads it again (when the person chooses "system")
      * @param remember        saves a choice made in the menu (in the background)
      */
-    public ThemeManager(ThemeSetting initial, CompletableFuture<Optional<Scheme>> systemScheme,
-                        Supplier<CompletableFuture<Optional<Scheme>>> readSystemAgain, Consumer<ThemeSetting> remember) {
+    public ThemeManager(
+            ThemeSetting initial,
+            CompletableFuture<Optional<Scheme>> systemScheme,
+            Supplier<CompletableFuture<Optional<Scheme>>> readSystemAgain,
+            Consumer<ThemeSetting> remember) {
         this.readSystemAgain = readSystemAgain;
         this.remember = remember;
         setting.set(initial);

@@ -18,8 +18,7 @@ import javafx.scene.shape.Circle;
  * so the first frame does not wait for the font to load.
  */
 public final class ThemeMenu {
-    private ThemeMenu() {
-    }
+    private ThemeMenu() {}
 
     public static MenuButton create(ThemeManager themes, Messages messages) {
         MenuButton button = new MenuButton(messages.get("theme.button"), icon());
@@ -40,10 +39,15 @@ public final class ThemeMenu {
             item.setOnAction(event -> themes.choose(setting));
             button.getItems().add(item);
         }
-        button.accessibleTextProperty().bind(themes.settingProperty().map(setting ->
-                messages.get("theme.button.accessible", messages.get("theme." + setting.value()))));
-        themes.settingProperty().addListener((observable, old, setting) -> group.getToggles().stream()
-                .filter(toggle -> toggle.getUserData() == setting).findFirst().ifPresent(toggle -> toggle.setSelected(true)));
+        button.accessibleTextProperty()
+                .bind(themes.settingProperty()
+                        .map(setting ->
+                                messages.get("theme.button.accessible", messages.get("theme." + setting.value()))));
+        themes.settingProperty()
+                .addListener((observable, old, setting) -> group.getToggles().stream()
+                        .filter(toggle -> toggle.getUserData() == setting)
+                        .findFirst()
+                        .ifPresent(toggle -> toggle.setSelected(true)));
         return button;
     }
 

@@ -25,12 +25,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ConnectFieldRulesTest {
     private final Messages messages = Messages.forLocale(Locale.ENGLISH);
     private final ConnectFieldRules rules = new ConnectFieldRules(messages, new ErrorTranslator(Clock.systemUTC()));
+
     @TempDir
     Path folder;
 
     @Test
     void onlyTheDomainAndTheClientIdAreRequired() {
-        assertEquals(Optional.of("Enter your tenant’s domain, e.g. acme.eu.auth0.com."),
+        assertEquals(
+                Optional.of("Enter your tenant’s domain, e.g. acme.eu.auth0.com."),
                 rules.problem(ConnectField.DOMAIN, ""));
         assertTrue(rules.problem(ConnectField.CLIENT_ID, "").orElseThrow().startsWith("Enter the client ID"));
         assertEquals(Optional.empty(), rules.problem(ConnectField.CONNECTIONS, ""));
@@ -39,14 +41,21 @@ class ConnectFieldRulesTest {
 
     @Test
     void aWrongValueIsToldInTheFieldsOwnWords() {
-        assertEquals(Optional.of("Not a domain: \"acme\". Use a host like acme.eu.auth0.com, or an address like"
-                + " https://login.example.com."), rules.problem(ConnectField.DOMAIN, "acme"));
-        assertTrue(rules.problem(ConnectField.DOMAIN, "http://acme.eu.auth0.com").orElseThrow()
+        assertEquals(
+                Optional.of("Not a domain: \"acme\". Use a host like acme.eu.auth0.com, or an address like"
+                        + " https://login.example.com."),
+                rules.problem(ConnectField.DOMAIN, "acme"));
+        assertTrue(rules.problem(ConnectField.DOMAIN, "http://acme.eu.auth0.com")
+                .orElseThrow()
                 .startsWith("Plain http:// is allowed only for a tenant on this computer"));
-        assertTrue(rules.problem(ConnectField.CLIENT_ID, "bad id").orElseThrow().startsWith("Not a client ID: \"bad id\"."));
-        assertTrue(rules.problem(ConnectField.CONNECTIONS, "github, bad name").orElseThrow()
+        assertTrue(rules.problem(ConnectField.CLIENT_ID, "bad id")
+                .orElseThrow()
+                .startsWith("Not a client ID: \"bad id\"."));
+        assertTrue(rules.problem(ConnectField.CONNECTIONS, "github, bad name")
+                .orElseThrow()
                 .startsWith("Not a connection name: \"bad name\"."));
-        assertTrue(rules.problem(ConnectField.BROWSER_CONNECTIONS, "bad name").orElseThrow()
+        assertTrue(rules.problem(ConnectField.BROWSER_CONNECTIONS, "bad name")
+                .orElseThrow()
                 .startsWith("Not a connection name: \"bad name\"."));
     }
 
@@ -63,7 +72,9 @@ class ConnectFieldRulesTest {
 
     @Test
     void theAddressIsThereOnlyForAUsableDomain() {
-        assertEquals("https://acme.eu.auth0.com", ConnectFieldRules.address("acme.eu.auth0.com").orElseThrow().baseUrl());
+        assertEquals(
+                "https://acme.eu.auth0.com",
+                ConnectFieldRules.address("acme.eu.auth0.com").orElseThrow().baseUrl());
         assertEquals(Optional.empty(), ConnectFieldRules.address("acme"));
         assertEquals(Optional.empty(), ConnectFieldRules.address(""));
     }
@@ -73,14 +84,18 @@ class ConnectFieldRulesTest {
         UserSettingsFile file = settingsFile("domain=http://acme.eu.auth0.com\nclient-id=Acme1\n");
         ConnectFieldRules.FileProblem problem = rules.fileProblem(loadProblem(file), file);
         assertEquals(Optional.of(ConnectField.DOMAIN), problem.markedField());
-        assertEquals("Your settings file " + file.path() + " has a value that cannot be used. Fix the marked field"
-                + " and save.", problem.message());
+        assertEquals(
+                "Your settings file " + file.path() + " has a value that cannot be used. Fix the marked field"
+                        + " and save.",
+                problem.message());
     }
 
     @Test
     void aMissingClientIdMarksItsField() throws Exception {
         UserSettingsFile file = settingsFile("domain=acme.eu.auth0.com\n");
-        assertEquals(Optional.of(ConnectField.CLIENT_ID), rules.fileProblem(loadProblem(file), file).markedField());
+        assertEquals(
+                Optional.of(ConnectField.CLIENT_ID),
+                rules.fileProblem(loadProblem(file), file).markedField());
     }
 
     @Test
@@ -88,28 +103,45 @@ class ConnectFieldRulesTest {
         UserSettingsFile file = settingsFile("domain=acme.eu.auth0.com\nclientid=Acme1\n");
         ConnectFieldRules.FileProblem problem = rules.fileProblem(loadProblem(file), file);
         assertEquals(Optional.empty(), problem.markedField());
-        assertTrue(problem.message().startsWith("Unknown setting \"clientid\" in " + file.path() + "."), problem.message());
-        assertTrue(problem.message().endsWith(" Saving repairs the file with the values below and removes: clientid."),
+        assertTrue(
+                problem.message().startsWith("Unknown setting \"clientid\" in " + file.path() + "."),
+                problem.message());
+        assertTrue(
+                problem.message().endsWith(" Saving repairs the file with the values below and removes: clientid."),
                 problem.message());
     }
 
     @Test
     void theFieldsStartWithTheFilesValuesOrATenantConfiguredElsewhere() throws Exception {
         Path file = folder.resolve("settings.properties");
-        assertEquals(Map.of("domain", "a.eu.auth0.com"),
+        assertEquals(
+                Map.of("domain", "a.eu.auth0.com"),
                 ConnectFieldRules.initialValues(Map.of("domain", "a.eu.auth0.com"), AppConfig.demoDefaults()));
 
-        AppConfig elsewhere = ConfigLoader.load(List.of(), Map.of("AUTH0_DOMAIN", "acme.eu.auth0.com",
-                "AUTH0_CLIENT_ID", "Acme1", "AUTH0_CONNECTIONS", "github, google-oauth2"), file);
-        assertEquals(Map.of("domain", "acme.eu.auth0.com", "client-id", "Acme1", "connections", "github, google-oauth2"),
+        AppConfig elsewhere = ConfigLoader.load(
+                List.of(),
+                Map.of(
+                        "AUTH0_DOMAIN",
+                        "acme.eu.auth0.com",
+                        "AUTH0_CLIENT_ID",
+                        "Acme1",
+                        "AUTH0_CONNECTIONS",
+                        "github, google-oauth2"),
+                file);
+        assertEquals(
+                Map.of("domain", "acme.eu.auth0.com", "client-id", "Acme1", "connections", "github, google-oauth2"),
                 ConnectFieldRules.initialValues(Map.of(), elsewhere));
-        assertEquals("mine.eu.auth0.com",
-                ConnectFieldRules.initialValues(Map.of("domain", "mine.eu.auth0.com"), elsewhere).get("domain"),
+        assertEquals(
+                "mine.eu.auth0.com",
+                ConnectFieldRules.initialValues(Map.of("domain", "mine.eu.auth0.com"), elsewhere)
+                        .get("domain"),
                 "what the file says is what the person would save");
 
-        AppConfig local = ConfigLoader.load(List.of(), Map.of("AUTH0_DOMAIN", "http://127.0.0.1:8765",
-                "AUTH0_CLIENT_ID", "Acme1"), file);
-        assertEquals("http://127.0.0.1:8765", ConnectFieldRules.initialValues(Map.of(), local).get("domain"),
+        AppConfig local = ConfigLoader.load(
+                List.of(), Map.of("AUTH0_DOMAIN", "http://127.0.0.1:8765", "AUTH0_CLIENT_ID", "Acme1"), file);
+        assertEquals(
+                "http://127.0.0.1:8765",
+                ConnectFieldRules.initialValues(Map.of(), local).get("domain"),
                 "an address that is not plain https keeps its scheme and port");
     }
 

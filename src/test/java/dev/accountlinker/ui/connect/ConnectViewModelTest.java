@@ -41,8 +41,10 @@ class ConnectViewModelTest {
     private final Messages messages = Messages.forLocale(Locale.ENGLISH);
     private final CurrentThreadTaskRunner tasks = new CurrentThreadTaskRunner();
     private final List<String> exits = new ArrayList<>();
+
     @TempDir
     Path folder;
+
     private Path settingsFile;
     private LocalTenant tenant;
 
@@ -58,8 +60,14 @@ class ConnectViewModelTest {
     }
 
     private ConnectViewModel screen(TaskRunner runner, AppConfig current, Optional<ConfigException> problem) {
-        ConnectContext context = new ConnectContext(messages, new ErrorTranslator(Clock.systemUTC()), runner,
-                new TenantCheck(ProxyRules.direct()), new UserSettingsFile(settingsFile), current, problem,
+        ConnectContext context = new ConnectContext(
+                messages,
+                new ErrorTranslator(Clock.systemUTC()),
+                runner,
+                new TenantCheck(ProxyRules.direct()),
+                new UserSettingsFile(settingsFile),
+                current,
+                problem,
                 ConnectContext.DEFAULT_CHECK_TIMEOUT);
         return new ConnectViewModel(context, new ConnectViewModel.Exits() {
             @Override
@@ -101,13 +109,24 @@ class ConnectViewModelTest {
         assertFalse(viewModel.canCheckProperty().get());
         assertFalse(viewModel.canSaveProperty().get());
         assertEquals(ConnectState.EDITING, viewModel.stateProperty().get());
-        assertEquals("Native", viewModel.registrationProperty(RegistrationItem.APPLICATION_TYPE).get());
-        assertEquals("http://127.0.0.1/callback, http://127.0.0.1:28471/callback, http://127.0.0.1:28472/callback,"
-                + " http://127.0.0.1:28473/callback", viewModel.registrationProperty(RegistrationItem.CALLBACK_URLS).get());
-        assertEquals("http://127.0.0.1:28471/signed-out, http://127.0.0.1:28472/signed-out,"
-                + " http://127.0.0.1:28473/signed-out", viewModel.registrationProperty(RegistrationItem.LOGOUT_URLS).get());
-        assertEquals("https://YOUR-DOMAIN/api/v2/", viewModel.registrationProperty(RegistrationItem.API).get());
-        assertEquals("read:current_user update:current_user_identities update:current_user_metadata",
+        assertEquals(
+                "Native",
+                viewModel
+                        .registrationProperty(RegistrationItem.APPLICATION_TYPE)
+                        .get());
+        assertEquals(
+                "http://127.0.0.1/callback, http://127.0.0.1:28471/callback, http://127.0.0.1:28472/callback,"
+                        + " http://127.0.0.1:28473/callback",
+                viewModel.registrationProperty(RegistrationItem.CALLBACK_URLS).get());
+        assertEquals(
+                "http://127.0.0.1:28471/signed-out, http://127.0.0.1:28472/signed-out,"
+                        + " http://127.0.0.1:28473/signed-out",
+                viewModel.registrationProperty(RegistrationItem.LOGOUT_URLS).get());
+        assertEquals(
+                "https://YOUR-DOMAIN/api/v2/",
+                viewModel.registrationProperty(RegistrationItem.API).get());
+        assertEquals(
+                "read:current_user update:current_user_identities update:current_user_metadata",
                 viewModel.registrationProperty(RegistrationItem.SCOPES).get());
         assertTrue(viewModel.demoOffered());
     }
@@ -116,17 +135,24 @@ class ConnectViewModelTest {
     void everyFieldIsValidatedAsItIsTyped() {
         ConnectViewModel viewModel = screen();
         type(viewModel, ConnectField.DOMAIN, "acme");
-        assertEquals("Not a domain: \"acme\". Use a host like acme.eu.auth0.com, or an address like"
-                + " https://login.example.com.", error(viewModel, ConnectField.DOMAIN));
+        assertEquals(
+                "Not a domain: \"acme\". Use a host like acme.eu.auth0.com, or an address like"
+                        + " https://login.example.com.",
+                error(viewModel, ConnectField.DOMAIN));
         assertFalse(viewModel.canCheckProperty().get());
         type(viewModel, ConnectField.DOMAIN, "http://acme.eu.auth0.com");
-        assertTrue(error(viewModel, ConnectField.DOMAIN).startsWith("Plain http:// is allowed only for a tenant on this computer"));
-        assertTrue(error(viewModel, ConnectField.DOMAIN).endsWith("Use https://acme.eu.auth0.com or just acme.eu.auth0.com."),
+        assertTrue(error(viewModel, ConnectField.DOMAIN)
+                .startsWith("Plain http:// is allowed only for a tenant on this computer"));
+        assertTrue(
+                error(viewModel, ConnectField.DOMAIN)
+                        .endsWith("Use https://acme.eu.auth0.com or just acme.eu.auth0.com."),
                 error(viewModel, ConnectField.DOMAIN));
         type(viewModel, ConnectField.DOMAIN, "acme.eu.auth0.com");
         assertEquals("", error(viewModel, ConnectField.DOMAIN));
         assertTrue(viewModel.canCheckProperty().get());
-        assertEquals("https://acme.eu.auth0.com/api/v2/", viewModel.registrationProperty(RegistrationItem.API).get());
+        assertEquals(
+                "https://acme.eu.auth0.com/api/v2/",
+                viewModel.registrationProperty(RegistrationItem.API).get());
         assertFalse(viewModel.canSaveProperty().get(), "the client id is still missing");
 
         type(viewModel, ConnectField.CLIENT_ID, "bad id");
@@ -149,11 +175,13 @@ class ConnectViewModelTest {
         assertEquals(ConnectState.CHECKED, viewModel.stateProperty().get());
         assertEquals(4, viewModel.checkResults().size());
         assertTrue(viewModel.checkResults().stream().allMatch(CheckLine::passed));
-        assertEquals(StatusMessage.Kind.SUCCESS, viewModel.statusProperty().get().kind());
+        assertEquals(
+                StatusMessage.Kind.SUCCESS, viewModel.statusProperty().get().kind());
         assertEquals(List.of(), tasks.pendingDelays(), "the deadline ends with the check");
 
         type(viewModel, ConnectField.DOMAIN, "other.eu.auth0.com");
-        assertEquals(ConnectState.EDITING, viewModel.stateProperty().get(), "a check of another address does not count");
+        assertEquals(
+                ConnectState.EDITING, viewModel.stateProperty().get(), "a check of another address does not count");
         assertTrue(viewModel.checkResults().isEmpty());
     }
 
@@ -164,9 +192,12 @@ class ConnectViewModelTest {
         type(viewModel, ConnectField.DOMAIN, tenant.baseUrl());
         viewModel.check();
         assertEquals(ConnectState.CHECK_FAILED, viewModel.stateProperty().get());
-        assertEquals(List.of(true, true, false, true),
+        assertEquals(
+                List.of(true, true, false, true),
                 viewModel.checkResults().stream().map(CheckLine::passed).toList());
-        assertEquals(StatusMessage.error("The check found a problem: see the lines marked ✗."), viewModel.statusProperty().get());
+        assertEquals(
+                StatusMessage.error("The check found a problem: see the lines marked ✗."),
+                viewModel.statusProperty().get());
     }
 
     /** Holds the background work until the test decides; deadlines pass when the test says so. */
@@ -193,8 +224,7 @@ class ConnectViewModelTest {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 
     @Test
@@ -204,15 +234,19 @@ class ConnectViewModelTest {
         type(viewModel, ConnectField.DOMAIN, "acme.eu.auth0.com");
         viewModel.check();
         assertEquals(ConnectState.CHECKING, viewModel.stateProperty().get());
-        assertEquals("Checking https://acme.eu.auth0.com…", viewModel.progressTextProperty().get());
+        assertEquals(
+                "Checking https://acme.eu.auth0.com…",
+                viewModel.progressTextProperty().get());
         assertEquals(1, held.deadlines.size());
 
         held.deadlines.get(0).run();
 
         assertEquals(1, held.cancelled, "the check itself is stopped");
         assertEquals(ConnectState.CHECK_FAILED, viewModel.stateProperty().get());
-        assertEquals("https://acme.eu.auth0.com did not answer within 20 seconds. Check this computer's network"
-                + " connection (and proxy, if you use one), then try again.", viewModel.checkResults().get(0).text());
+        assertEquals(
+                "https://acme.eu.auth0.com did not answer within 20 seconds. Check this computer's network"
+                        + " connection (and proxy, if you use one), then try again.",
+                viewModel.checkResults().get(0).text());
         assertEquals("", viewModel.progressTextProperty().get());
     }
 
@@ -227,7 +261,9 @@ class ConnectViewModelTest {
         assertEquals(1, held.cancelled);
         assertTrue(held.deadlines.isEmpty());
         assertEquals(ConnectState.EDITING, viewModel.stateProperty().get());
-        assertEquals(StatusMessage.info("The check was cancelled."), viewModel.statusProperty().get());
+        assertEquals(
+                StatusMessage.info("The check was cancelled."),
+                viewModel.statusProperty().get());
         assertTrue(exits.isEmpty());
 
         viewModel.cancel();
@@ -249,7 +285,8 @@ class ConnectViewModelTest {
         assertEquals(tenant.baseUrl(), saved.tenant().orElseThrow().address().baseUrl());
         assertEquals(tenant.clientId(), saved.tenant().orElseThrow().clientId());
         assertEquals(List.of("github"), saved.connections());
-        assertEquals(SignInWays.embeddedOnly().browserConnections(), saved.ways().browserConnections());
+        assertEquals(
+                SignInWays.embeddedOnly().browserConnections(), saved.ways().browserConnections());
     }
 
     @Test
@@ -257,7 +294,8 @@ class ConnectViewModelTest {
         ConnectViewModel viewModel = screen();
         viewModel.save();
         assertEquals("Enter your tenant’s domain, e.g. acme.eu.auth0.com.", error(viewModel, ConnectField.DOMAIN));
-        assertTrue(error(viewModel, ConnectField.CLIENT_ID).startsWith("Enter the client ID of your Native application"));
+        assertTrue(
+                error(viewModel, ConnectField.CLIENT_ID).startsWith("Enter the client ID of your Native application"));
         assertEquals(StatusMessage.Kind.ERROR, viewModel.statusProperty().get().kind());
         assertFalse(Files.exists(settingsFile));
         assertTrue(exits.isEmpty());
@@ -272,8 +310,10 @@ class ConnectViewModelTest {
         type(viewModel, ConnectField.CLIENT_ID, "abc");
         viewModel.save();
         assertTrue(exits.isEmpty());
-        assertEquals(StatusMessage.error("The settings could not be saved to " + settingsFile.toAbsolutePath()
-                + ". Check that your user may write to that folder and that the disk is not full."), viewModel.statusProperty().get());
+        assertEquals(
+                StatusMessage.error("The settings could not be saved to " + settingsFile.toAbsolutePath()
+                        + ". Check that your user may write to that folder and that the disk is not full."),
+                viewModel.statusProperty().get());
         assertEquals(ConnectState.EDITING, viewModel.stateProperty().get());
     }
 
@@ -283,19 +323,25 @@ class ConnectViewModelTest {
         Files.writeString(settingsFile, "domain=http://acme.eu.auth0.com\nclient-id=Acme1\nloopback-port=28999\n");
         ConfigException problem = assertProblem();
 
-        ConnectViewModel viewModel = screen(tasks, ConfigSources.settingsFileOnly(settingsFile).fallback(), Optional.of(problem));
+        ConnectViewModel viewModel =
+                screen(tasks, ConfigSources.settingsFileOnly(settingsFile).fallback(), Optional.of(problem));
 
-        assertEquals("http://acme.eu.auth0.com", viewModel.textProperty(ConnectField.DOMAIN).get());
+        assertEquals(
+                "http://acme.eu.auth0.com",
+                viewModel.textProperty(ConnectField.DOMAIN).get());
         assertEquals("Acme1", viewModel.textProperty(ConnectField.CLIENT_ID).get());
         assertTrue(error(viewModel, ConnectField.DOMAIN).startsWith("Plain http:// is allowed only"));
         assertEquals(ConnectField.DOMAIN, viewModel.initialFocus());
-        assertEquals(StatusMessage.error("Your settings file " + settingsFile.toAbsolutePath() + " has a value that"
-                + " cannot be used. Fix the marked field and save."), viewModel.problemProperty().get());
+        assertEquals(
+                StatusMessage.error("Your settings file " + settingsFile.toAbsolutePath() + " has a value that"
+                        + " cannot be used. Fix the marked field and save."),
+                viewModel.problemProperty().get());
 
         type(viewModel, ConnectField.DOMAIN, "acme.eu.auth0.com");
         viewModel.save();
         assertEquals(List.of("saved"), exits);
-        assertEquals("domain=acme.eu.auth0.com\nclient-id=Acme1\nloopback-port=28999\n", Files.readString(settingsFile));
+        assertEquals(
+                "domain=acme.eu.auth0.com\nclient-id=Acme1\nloopback-port=28999\n", Files.readString(settingsFile));
     }
 
     @Test
@@ -308,18 +354,22 @@ class ConnectViewModelTest {
 
         Files.writeString(settingsFile, "domain=acme.eu.auth0.com\nclientid=Acme1\n");
         ConnectViewModel unknown = screen(tasks, AppConfig.demoDefaults(), Optional.of(assertProblem()));
-        assertEquals(StatusMessage.error("Unknown setting \"clientid\" in " + settingsFile.toAbsolutePath() + ". Known"
-                + " settings: domain, client-id, connections, redirect-uri, browser-connections, loopback-port, proxy, theme, language."
-                + " Saving repairs the file with the values below and removes: clientid."), unknown.problemProperty().get());
+        assertEquals(
+                StatusMessage.error("Unknown setting \"clientid\" in " + settingsFile.toAbsolutePath() + ". Known"
+                        + " settings: domain, client-id, connections, redirect-uri, browser-connections, loopback-port, proxy, theme, language."
+                        + " Saving repairs the file with the values below and removes: clientid."),
+                unknown.problemProperty().get());
     }
 
     @Test
     void aTenantConfiguredElsewhereIsFilledIn() throws Exception {
-        AppConfig fromEnvironment = ConfigLoader.load(List.of(),
+        AppConfig fromEnvironment = ConfigLoader.load(
+                List.of(),
                 Map.of("AUTH0_DOMAIN", "acme.eu.auth0.com", "AUTH0_CLIENT_ID", "Acme1", "AUTH0_CONNECTIONS", "github"),
                 settingsFile);
         ConnectViewModel viewModel = screen(tasks, fromEnvironment, Optional.empty());
-        assertEquals("acme.eu.auth0.com", viewModel.textProperty(ConnectField.DOMAIN).get());
+        assertEquals(
+                "acme.eu.auth0.com", viewModel.textProperty(ConnectField.DOMAIN).get());
         assertEquals("Acme1", viewModel.textProperty(ConnectField.CLIENT_ID).get());
         assertEquals("github", viewModel.textProperty(ConnectField.CONNECTIONS).get());
 

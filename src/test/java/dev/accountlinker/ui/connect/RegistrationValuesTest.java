@@ -20,11 +20,13 @@ class RegistrationValuesTest {
         Map<RegistrationItem, String> none = RegistrationValues.valuesFor(demo, Optional.empty(), messages);
         assertEquals("https://YOUR-DOMAIN/api/v2/", none.get(RegistrationItem.API));
         assertEquals("Native", none.get(RegistrationItem.APPLICATION_TYPE));
-        assertEquals("read:current_user update:current_user_identities update:current_user_metadata",
-                none.get(RegistrationItem.SCOPES), "no OIDC scopes: the dashboard does not ask for them");
+        assertEquals(
+                "read:current_user update:current_user_identities update:current_user_metadata",
+                none.get(RegistrationItem.SCOPES),
+                "no OIDC scopes: the dashboard does not ask for them");
 
-        Map<RegistrationItem, String> acme = RegistrationValues.valuesFor(demo,
-                ConnectFieldRules.address("acme.eu.auth0.com"), messages);
+        Map<RegistrationItem, String> acme =
+                RegistrationValues.valuesFor(demo, ConnectFieldRules.address("acme.eu.auth0.com"), messages);
         assertEquals("https://acme.eu.auth0.com/api/v2/", acme.get(RegistrationItem.API));
         assertEquals(none.get(RegistrationItem.CALLBACK_URLS), acme.get(RegistrationItem.CALLBACK_URLS));
     }

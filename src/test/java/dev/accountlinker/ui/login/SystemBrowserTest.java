@@ -33,20 +33,20 @@ class SystemBrowserTest {
     void anOpenerThatSucceedsMeansTheBrowserOpened() throws Exception {
         Path seen = folder.resolve("seen");
         Path script = opener("echo \"$1\" > '" + seen + "'; echo \"opening $1\"; exit 0");
-        assertEquals(BrowserOpener.Outcome.OPENED, new SystemBrowser(List.of(script.toString()), url -> { }).open(URL));
+        assertEquals(BrowserOpener.Outcome.OPENED, new SystemBrowser(List.of(script.toString()), url -> {}).open(URL));
         assertEquals(URL, Files.readString(seen).strip(), "the opener got the URL as one argument");
     }
 
     @Test
     void anOpenerThatFailsIsNoticed() throws Exception {
         Path script = opener("echo 'Error opening URI: Operation not supported' >&2; exit 4");
-        assertEquals(BrowserOpener.Outcome.FAILED, new SystemBrowser(List.of(script.toString()), url -> { }).open(URL));
+        assertEquals(BrowserOpener.Outcome.FAILED, new SystemBrowser(List.of(script.toString()), url -> {}).open(URL));
     }
 
     @Test
     void noOpenerAtAllIsNoticed() {
         Path missing = folder.resolve("no-such-opener");
-        assertEquals(BrowserOpener.Outcome.FAILED, new SystemBrowser(List.of(missing.toString()), url -> { }).open(URL));
+        assertEquals(BrowserOpener.Outcome.FAILED, new SystemBrowser(List.of(missing.toString()), url -> {}).open(URL));
     }
 
     @Test
@@ -55,7 +55,7 @@ class SystemBrowserTest {
         Path where = folder.resolve("where");
         Path script = opener("exec 3>&1 4>&2; readlink /proc/self/fd/3 > '" + where + "'; readlink /proc/self/fd/4 >> '"
                 + where + "'");
-        new SystemBrowser(List.of(script.toString()), url -> { }).open(URL);
+        new SystemBrowser(List.of(script.toString()), url -> {}).open(URL);
         if (Files.isDirectory(Path.of("/proc/self/fd"))) {
             assertEquals(List.of("/dev/null", "/dev/null"), Files.readAllLines(where));
         }

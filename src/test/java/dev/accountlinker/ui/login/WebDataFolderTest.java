@@ -23,7 +23,11 @@ class WebDataFolderTest {
         WebDataFolder webData = new WebDataFolder(parent);
         Path folder = webData.path();
         assertTrue(Files.isDirectory(folder));
-        assertTrue(folder.getFileName().toString().startsWith("account-linker-web-" + ProcessHandle.current().pid() + "-"),
+        assertTrue(
+                folder.getFileName()
+                        .toString()
+                        .startsWith(
+                                "account-linker-web-" + ProcessHandle.current().pid() + "-"),
                 folder.toString());
         assertEquals(folder, webData.path(), "one folder per run");
         Files.createDirectories(folder.resolve("localstorage"));
@@ -47,17 +51,20 @@ class WebDataFolderTest {
             Path ofThisProcess = new WebDataFolder(parent).path();
             Path oldStyleName = Files.createDirectories(parent.resolve("account-linker-web4711"));
             Path notOurs = Files.createDirectories(parent.resolve("other-app-" + deadPid + "-1"));
-            Path aFileNamedLikeOurs = Files.writeString(parent.resolve("account-linker-web-" + deadPid + "-789"), "a file");
+            Path aFileNamedLikeOurs =
+                    Files.writeString(parent.resolve("account-linker-web-" + deadPid + "-789"), "a file");
             Path target = Files.createDirectories(parent.resolve("somewhere-else"));
             Path keep = Files.writeString(target.resolve("keep.txt"), "not ours");
-            Path aLinkNamedLikeOurs = Files.createSymbolicLink(parent.resolve("account-linker-web-" + deadPid + "-999"), target);
+            Path aLinkNamedLikeOurs =
+                    Files.createSymbolicLink(parent.resolve("account-linker-web-" + deadPid + "-999"), target);
 
             int removed = new WebDataFolder(parent).removeStaleInBackground().get(30, TimeUnit.SECONDS);
 
             assertEquals(2, removed);
             assertFalse(Files.exists(stale));
             assertFalse(Files.exists(staleEmpty));
-            for (Path kept : new Path[] {ofALiveProcess, ofThisProcess, oldStyleName, notOurs, aFileNamedLikeOurs, keep}) {
+            for (Path kept :
+                    new Path[] {ofALiveProcess, ofThisProcess, oldStyleName, notOurs, aFileNamedLikeOurs, keep}) {
                 assertTrue(Files.exists(kept), kept + " must stay");
             }
             assertTrue(Files.isSymbolicLink(aLinkNamedLikeOurs), "a link is never ours");
@@ -70,9 +77,11 @@ class WebDataFolderTest {
     @Test
     void aFolderOfAnotherUserIsNeverRemoved() throws Exception {
         Path stale = Files.createDirectories(parent.resolve("account-linker-web-" + deadProcessId() + "-1"));
-        WebDataFolder runningAsAnotherUser = new WebDataFolder(parent, ProcessHandle.current().pid(), pid -> false, "nobody");
+        WebDataFolder runningAsAnotherUser =
+                new WebDataFolder(parent, ProcessHandle.current().pid(), pid -> false, "nobody");
         assertEquals(0, runningAsAnotherUser.removeStale());
-        assertTrue(Files.exists(stale, LinkOption.NOFOLLOW_LINKS),
+        assertTrue(
+                Files.exists(stale, LinkOption.NOFOLLOW_LINKS),
                 "a folder not owned by the user the app runs as is left alone");
     }
 

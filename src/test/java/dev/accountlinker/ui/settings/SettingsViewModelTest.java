@@ -36,7 +36,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -68,6 +67,7 @@ class SettingsViewModelTest {
     private final List<SettingsState> states = new ArrayList<>();
     /** One clock for the tenant and the app: waiting for the rate limit moves it on instead of sleeping. */
     private final MutableClock clock = new MutableClock(Instant.now());
+
     private LocalTenant tenant;
     private TenantSettings settings;
     private SignInService signIn;
@@ -77,9 +77,15 @@ class SettingsViewModelTest {
 
     @BeforeEach
     void startTenant() throws Exception {
-        tenant = LocalTenant.builder().redirectUris(List.of(REDIRECT)).clock(clock).start();
-        settings = new TenantSettings(TenantAddress.parse("domain", tenant.baseUrl()), tenant.clientId(),
-                List.of("google-oauth2", "github"), URI.create(REDIRECT));
+        tenant = LocalTenant.builder()
+                .redirectUris(List.of(REDIRECT))
+                .clock(clock)
+                .start();
+        settings = new TenantSettings(
+                TenantAddress.parse("domain", tenant.baseUrl()),
+                tenant.clientId(),
+                List.of("google-oauth2", "github"),
+                URI.create(REDIRECT));
         signIn = new SignInService(settings, clock, Locale.ENGLISH);
     }
 
@@ -92,10 +98,16 @@ class SettingsViewModelTest {
     private SettingsViewModel signedInAs(String email, String password) throws Exception {
         AuthorizationRequest request = signIn.newAuthorization(AuthorizeOptions.primarySignIn());
         URI callback = new TenantBrowser(REDIRECT).signIn(request.url(), email, password);
-        primary = signIn.complete(request,
-                CallbackResponse.match(callback.toString(), request.redirectUri()).orElseThrow());
+        primary = signIn.complete(
+                request,
+                CallbackResponse.match(callback.toString(), request.redirectUri())
+                        .orElseThrow());
         LoginLaunchers launchers = new LoginLaunchers(() -> login, () -> login, SignInWays.embeddedOnly());
-        SettingsContext context = new SettingsContext(settings, messages, new ErrorTranslator(clock), tasks,
+        SettingsContext context = new SettingsContext(
+                settings,
+                messages,
+                new ErrorTranslator(clock),
+                tasks,
                 new SignInFlows(CompletableFuture.completedFuture(signIn), tasks, launchers, new SignInHistory()),
                 new RequestPolicy(clock, (until, cancelled) -> clock.advanceTo(until)));
         viewModel = new SettingsViewModel(context, primary, confirmations, signedOut::add);
@@ -136,7 +148,10 @@ class SettingsViewModelTest {
     }
 
     private List<String> writeMethods() {
-        return tenant.requests().stream().filter(this::isWrite).map(RecordedRequest::method).toList();
+        return tenant.requests().stream()
+                .filter(this::isWrite)
+                .map(RecordedRequest::method)
+                .toList();
     }
 
     // ---- Auth0's rate limit ----
@@ -145,9 +160,13 @@ class SettingsViewModelTest {
     private void drainRateLimit() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         for (int i = 0; i < 100; i++) {
-            HttpResponse<Void> answer = http.send(HttpRequest.newBuilder(
-                            URI.create(tenant.baseUrl() + "/api/v2/users/auth0%7Calice"))
-                    .header("Authorization", "Bearer " + primary.tokens().accessToken()).GET().build(),
+            HttpResponse<Void> answer = http.send(
+                    HttpRequest.newBuilder(URI.create(tenant.baseUrl() + "/api/v2/users/auth0%7Calice"))
+                            .header(
+                                    "Authorization",
+                                    "Bearer " + primary.tokens().accessToken())
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.discarding());
             if (answer.statusCode() == 429) {
                 return;
@@ -157,8 +176,9 @@ class SettingsViewModelTest {
     }
 
     private long refused(String method, String pathSuffix) {
-        return tenant.requests().stream().filter(r -> r.method().equals(method) && r.path().endsWith(pathSuffix)
-                && r.status() == 429).count();
+        return tenant.requests().stream()
+                .filter(r -> r.method().equals(method) && r.path().endsWith(pathSuffix) && r.status() == 429)
+                .count();
     }
 
     @Test
@@ -169,25 +189,35 @@ class SettingsViewModelTest {
         List<String> texts = new ArrayList<>();
         viewModel.stateTextProperty().addListener((observable, old, text) -> texts.add(text));
         // Between the merge and the link, the tenant's other traffic uses up the limit: the link is refused once.
-        whenState(SettingsState.MERGING, vm -> whenState(SettingsState.LINKING, linking -> {
-            try {
-                drainRateLimit();
-            } catch (Exception e) {
-                throw new AssertionError(e);
-            }
-        }));
+        whenState(
+                SettingsState.MERGING,
+                vm -> whenState(SettingsState.LINKING, linking -> {
+                    try {
+                        drainRateLimit();
+                    } catch (Exception e) {
+                        throw new AssertionError(e);
+                    }
+                }));
 
         viewModel.link(Optional.of("google-oauth2"));
 
-        assertEquals(StatusMessage.success("Linked Alice (Google) to your account. You can now sign in with either."),
+        assertEquals(
+                StatusMessage.success("Linked Alice (Google) to your account. You can now sign in with either."),
                 status());
         assertEquals(List.of(ALICE, GOOGLE), identitySubjects());
         assertEquals(1, refused("POST", "/identities"), "refused once, then sent again after the reset");
-        assertEquals(List.of("PATCH", "POST"), tenant.requests().stream().filter(this::isWrite).filter(r -> r.status() != 429)
-                .map(RecordedRequest::method).toList(), "each change applied once: no half-done merge, no second PATCH");
+        assertEquals(
+                List.of("PATCH", "POST"),
+                tenant.requests().stream()
+                        .filter(this::isWrite)
+                        .filter(r -> r.status() != 429)
+                        .map(RecordedRequest::method)
+                        .toList(),
+                "each change applied once: no half-done merge, no second PATCH");
         assertTrue(states.contains(SettingsState.WAITING_FOR_RATE_LIMIT));
         // The free plan's bucket is full again five seconds after it ran dry (Auth0 rounds the reset up to a second).
-        assertTrue(texts.stream().anyMatch(text -> text.matches("Auth0 is limiting requests — continuing in [56] s")),
+        assertTrue(
+                texts.stream().anyMatch(text -> text.matches("Auth0 is limiting requests — continuing in [56] s")),
                 texts.toString());
         assertEquals(SettingsState.IDLE, viewModel.stateProperty().get());
     }
@@ -199,8 +229,11 @@ class SettingsViewModelTest {
         viewModel.link(Optional.of("github"));
         // The person cancels as soon as the wait is shown: the refused unlink was not applied and is not sent again.
         RequestPolicy cancelling = new RequestPolicy(clock, (until, cancelled) -> viewModel.cancelOperation());
-        SettingsViewModel withCancellingWait = new SettingsViewModel(new SettingsContext(settings, messages,
-                new ErrorTranslator(clock), tasks, null, cancelling), primary, confirmations, signedOut::add);
+        SettingsViewModel withCancellingWait = new SettingsViewModel(
+                new SettingsContext(settings, messages, new ErrorTranslator(clock), tasks, null, cancelling),
+                primary,
+                confirmations,
+                signedOut::add);
         viewModel = withCancellingWait;
         withCancellingWait.refresh();
         tenant.rateLimit(RateLimit.freePlan());
@@ -208,9 +241,15 @@ class SettingsViewModelTest {
 
         withCancellingWait.unlink(withCancellingWait.profile().identities().get(1));
 
-        assertEquals(StatusMessage.info("Unlinking was cancelled. Nothing was changed."), withCancellingWait.statusProperty().get());
+        assertEquals(
+                StatusMessage.info("Unlinking was cancelled. Nothing was changed."),
+                withCancellingWait.statusProperty().get());
         assertEquals(2, tenant.user(ALICE).orElseThrow().identities().size());
-        assertEquals(0, tenant.requests().stream().filter(r -> r.method().equals("DELETE") && r.status() != 429).count());
+        assertEquals(
+                0,
+                tenant.requests().stream()
+                        .filter(r -> r.method().equals("DELETE") && r.status() != 429)
+                        .count());
     }
 
     // ---- unlinking ----
@@ -256,13 +295,17 @@ class SettingsViewModelTest {
         aliceSignedIn();
         login.signInAs("alice-gh@example.com", "Github-Demo-1");
         viewModel.link(Optional.of("github"));
-        tenant.faults().inject(Faults.on("DELETE", "/api/v2/users/")
-                .respond(503, "{\"statusCode\":503,\"error\":\"Service Unavailable\",\"message\":\"down\"}"));
+        tenant.faults()
+                .inject(Faults.on("DELETE", "/api/v2/users/")
+                        .respond(503, "{\"statusCode\":503,\"error\":\"Service Unavailable\",\"message\":\"down\"}"));
         states.clear();
         viewModel.unlink(viewModel.profile().identities().get(1));
-        assertEquals(StatusMessage.error("The account service had a problem (HTTP 503). Please try again in a moment."),
+        assertEquals(
+                StatusMessage.error("The account service had a problem (HTTP 503). Please try again in a moment."),
                 status());
-        assertEquals(List.of(SettingsState.UNLINKING, SettingsState.IDLE, SettingsState.LOADING, SettingsState.IDLE), states);
+        assertEquals(
+                List.of(SettingsState.UNLINKING, SettingsState.IDLE, SettingsState.LOADING, SettingsState.IDLE),
+                states);
         assertEquals(List.of(ALICE, GITHUB), identitySubjects());
     }
 
@@ -308,10 +351,13 @@ class SettingsViewModelTest {
     @Test
     void aFailingRefreshSaysWhyAndKeepsTheScreen() throws Exception {
         aliceSignedIn();
-        tenant.faults().inject(Faults.on("GET", "/api/v2/users/").times(3)
-                .respond(503, "{\"statusCode\":503,\"error\":\"Service Unavailable\",\"message\":\"down\"}"));
+        tenant.faults()
+                .inject(Faults.on("GET", "/api/v2/users/")
+                        .times(3)
+                        .respond(503, "{\"statusCode\":503,\"error\":\"Service Unavailable\",\"message\":\"down\"}"));
         viewModel.refresh();
-        assertEquals(StatusMessage.error("The account service had a problem (HTTP 503). Please try again in a moment."),
+        assertEquals(
+                StatusMessage.error("The account service had a problem (HTTP 503). Please try again in a moment."),
                 status());
         assertEquals(List.of(ALICE), identitySubjects(), "what was shown stays");
         assertFalse(viewModel.sessionExpiredProperty().get());
@@ -321,8 +367,9 @@ class SettingsViewModelTest {
     @Test
     void anExpiredSessionOnRefreshOffersSignInAgain() throws Exception {
         aliceSignedIn();
-        tenant.faults().inject(Faults.on("GET", "/api/v2/users/")
-                .respond(401, "{\"statusCode\":401,\"error\":\"Unauthorized\",\"message\":\"Expired token\"}"));
+        tenant.faults()
+                .inject(Faults.on("GET", "/api/v2/users/")
+                        .respond(401, "{\"statusCode\":401,\"error\":\"Unauthorized\",\"message\":\"Expired token\"}"));
         viewModel.refresh();
         assertEquals("Your session expired. Sign in again to continue.", status().text());
         assertTrue(viewModel.sessionExpiredProperty().get());
@@ -338,18 +385,31 @@ class SettingsViewModelTest {
 
         viewModel.link(Optional.of("google-oauth2"));
 
-        assertEquals(StatusMessage.success("Linked Alice (Google) to your account. You can now sign in with either."),
+        assertEquals(
+                StatusMessage.success("Linked Alice (Google) to your account. You can now sign in with either."),
                 status());
         assertEquals(List.of(ALICE, GOOGLE), identitySubjects());
         assertEquals(List.of("PATCH", "POST"), writeMethods(), "merge first, then link; each once");
         assertTrue(tenant.user(GOOGLE).isEmpty(), "the linked account is no longer a separate user");
-        assertEquals(true, tenant.user(ALICE).orElseThrow().userMetadata().get("newsletter"), "its metadata was merged");
+        assertEquals(
+                true, tenant.user(ALICE).orElseThrow().userMetadata().get("newsletter"), "its metadata was merged");
         assertEquals("en", tenant.user(ALICE).orElseThrow().userMetadata().get("language"), "the main account wins");
-        assertEquals(List.of(SettingsState.SIGNING_IN_SECOND, SettingsState.READING, SettingsState.CONFIRMING,
-                SettingsState.LINKING, SettingsState.MERGING, SettingsState.LINKING, SettingsState.IDLE), states);
+        assertEquals(
+                List.of(
+                        SettingsState.SIGNING_IN_SECOND,
+                        SettingsState.READING,
+                        SettingsState.CONFIRMING,
+                        SettingsState.LINKING,
+                        SettingsState.MERGING,
+                        SettingsState.LINKING,
+                        SettingsState.IDLE),
+                states);
         AuthorizationRequest second = login.requests().get(0);
-        assertTrue(second.url().contains("connection=google-oauth2") && second.url().contains("max_age=0")
-                && second.url().contains("prompt=login"), "a fresh sign-in of the second account");
+        assertTrue(
+                second.url().contains("connection=google-oauth2")
+                        && second.url().contains("max_age=0")
+                        && second.url().contains("prompt=login"),
+                "a fresh sign-in of the second account");
     }
 
     @Test
@@ -360,16 +420,18 @@ class SettingsViewModelTest {
 
         viewModel.link(Optional.of("google-oauth2"));
 
-        assertEquals(StatusMessage.success("Linked Alice Example into Alice (Google). Alice (Google) is now your main"
-                + " account and you are signed in as it. You can sign in with either."), status());
+        assertEquals(
+                StatusMessage.success("Linked Alice Example into Alice (Google). Alice (Google) is now your main"
+                        + " account and you are signed in as it. You can sign in with either."),
+                status());
         assertEquals("alice.g@example.com", viewModel.profile().emailProperty().get());
         assertEquals(List.of(GOOGLE, ALICE), identitySubjects());
         assertTrue(tenant.user(ALICE).isEmpty());
         // The app now acts with the second account's token: a refresh reads the Google user.
         viewModel.refresh();
         assertEquals(List.of(GOOGLE, ALICE), identitySubjects());
-        assertTrue(tenant.requests().stream().anyMatch(r -> r.method().equals("GET")
-                && r.path().equals("/api/v2/users/" + GOOGLE)));
+        assertTrue(tenant.requests().stream()
+                .anyMatch(r -> r.method().equals("GET") && r.path().equals("/api/v2/users/" + GOOGLE)));
     }
 
     @Test
@@ -377,8 +439,10 @@ class SettingsViewModelTest {
         aliceSignedIn();
         login.signInAs("unverified@example.com", "Unverified-1");
         viewModel.link(Optional.empty());
-        assertEquals(StatusMessage.error("The email address unverified@example.com is not verified, so this account"
-                + " cannot be linked. Verify the email address first, then try again."), status());
+        assertEquals(
+                StatusMessage.error("The email address unverified@example.com is not verified, so this account"
+                        + " cannot be linked. Verify the email address first, then try again."),
+                status());
         assertTrue(confirmations.linkQuestions().isEmpty(), "nothing is asked");
         assertEquals(0, writes());
     }
@@ -400,10 +464,13 @@ class SettingsViewModelTest {
         assertEquals(List.of(ALICE, GITHUB), identitySubjects());
         long writesAfterFirstLink = writes();
 
-        // Signing in with a linked identity gives its main account (as Auth0 does): that is refused as the same account.
+        // Signing in with a linked identity gives its main account (as Auth0 does): that is refused as the same
+        // account.
         viewModel.link(Optional.of("github"));
-        assertEquals(StatusMessage.error("That is the account you are signed in with (Alice Example). Sign in with a"
-                + " different account to link it."), status());
+        assertEquals(
+                StatusMessage.error("That is the account you are signed in with (Alice Example). Sign in with a"
+                        + " different account to link it."),
+                status());
         assertEquals(writesAfterFirstLink, writes());
     }
 
@@ -415,7 +482,8 @@ class SettingsViewModelTest {
         assertTrue(status().text().startsWith("Carol Linked already has other accounts linked to it"), status().text());
         assertTrue(confirmations.linkQuestions().isEmpty());
         assertEquals(0, writes());
-        assertEquals("pro", tenant.user("auth0|carol").orElseThrow().userMetadata().get("plan"));
+        assertEquals(
+                "pro", tenant.user("auth0|carol").orElseThrow().userMetadata().get("plan"));
     }
 
     // ---- safety: an old sign-in confirms it is still the same person ----
@@ -430,11 +498,16 @@ class SettingsViewModelTest {
 
         viewModel.link(Optional.of("github"));
 
-        assertEquals("For your safety, linking needs a recent sign-in: sign in again as alice@example.com (your last"
-                + " sign-in was 11 minutes ago).", texts.get(0));
+        assertEquals(
+                "For your safety, linking needs a recent sign-in: sign in again as alice@example.com (your last"
+                        + " sign-in was 11 minutes ago).",
+                texts.get(0));
         AuthorizationRequest confirm = login.requests().get(0);
-        assertTrue(confirm.url().contains("login_hint=alice%40example.com") && confirm.url().contains("max_age=0")
-                && confirm.url().contains("connection=Username-Password-Authentication"), confirm.url());
+        assertTrue(
+                confirm.url().contains("login_hint=alice%40example.com")
+                        && confirm.url().contains("max_age=0")
+                        && confirm.url().contains("connection=Username-Password-Authentication"),
+                confirm.url());
         assertEquals(SettingsState.CONFIRMING_IDENTITY, states.get(2));
         assertEquals(List.of(ALICE, GITHUB), identitySubjects(), "then linked as usual");
         assertEquals(2, login.requests().size());
@@ -446,8 +519,10 @@ class SettingsViewModelTest {
         clock.advance(Duration.ofMinutes(11));
         login.signInAs("bob@example.com", "Bob-Demo-1");
         viewModel.link(Optional.of("github"));
-        assertEquals(StatusMessage.error("You signed in as Bob Builder, not as Alice Example. To link accounts, confirm"
-                + " with the account you are signed in with."), status());
+        assertEquals(
+                StatusMessage.error("You signed in as Bob Builder, not as Alice Example. To link accounts, confirm"
+                        + " with the account you are signed in with."),
+                status());
         assertEquals("alice@example.com", viewModel.profile().emailProperty().get());
         assertEquals(1, login.requests().size(), "no second sign-in was asked for");
         assertEquals(0, writes());
@@ -472,7 +547,8 @@ class SettingsViewModelTest {
         viewModel.link(Optional.of("github"));
         assertEquals(SettingsState.SIGNING_IN_SECOND, viewModel.stateProperty().get());
         assertTrue(viewModel.stateProperty().get().isCancellable());
-        assertEquals("Sign in to the account you want to link in the window that opened…",
+        assertEquals(
+                "Sign in to the account you want to link in the window that opened…",
                 viewModel.stateTextProperty().get());
 
         viewModel.cancelOperation();
@@ -542,9 +618,11 @@ class SettingsViewModelTest {
         whenState(SettingsState.MERGING, vm -> whenState(SettingsState.LINKING, SettingsViewModel::cancelOperation));
         viewModel.link(Optional.of("google-oauth2"));
         assertEquals(List.of("PATCH"), writeMethods());
-        assertEquals(StatusMessage.info("Linking was cancelled after the information of Alice (Google) was merged into"
-                + " your account. The accounts are not linked; Alice (Google) still exists. You can link again at any"
-                + " time."), status());
+        assertEquals(
+                StatusMessage.info("Linking was cancelled after the information of Alice (Google) was merged into"
+                        + " your account. The accounts are not linked; Alice (Google) still exists. You can link again at any"
+                        + " time."),
+                status());
         assertTrue(tenant.user(GOOGLE).isPresent());
         assertEquals(List.of(ALICE), identitySubjects(), "the account was read again");
     }
@@ -566,12 +644,15 @@ class SettingsViewModelTest {
     void aServerErrorAfterTheMergeSaysNothingIsLostAndTheAccountIsReadAgain() throws Exception {
         aliceSignedIn();
         login.signInAs("alice.g@example.com", "Google-Demo-1");
-        tenant.faults().inject(Faults.on("POST", "/api/v2/users/")
-                .respond(500, "{\"statusCode\":500,\"error\":\"Internal Server Error\",\"message\":\"boom\"}"));
+        tenant.faults()
+                .inject(Faults.on("POST", "/api/v2/users/")
+                        .respond(500, "{\"statusCode\":500,\"error\":\"Internal Server Error\",\"message\":\"boom\"}"));
         viewModel.link(Optional.of("google-oauth2"));
-        assertEquals(StatusMessage.error("The information of Alice (Google) was merged into your account, but linking"
-                + " then failed: The account service had a problem (HTTP 500). Please try again in a moment. Nothing is"
-                + " lost: Alice (Google) still exists and you can try again."), status());
+        assertEquals(
+                StatusMessage.error("The information of Alice (Google) was merged into your account, but linking"
+                        + " then failed: The account service had a problem (HTTP 500). Please try again in a moment. Nothing is"
+                        + " lost: Alice (Google) still exists and you can try again."),
+                status());
         assertEquals(true, tenant.user(ALICE).orElseThrow().userMetadata().get("newsletter"));
         assertTrue(tenant.user(GOOGLE).isPresent());
         assertEquals(SettingsState.LOADING, states.get(states.size() - 2), "the account was read again");
@@ -582,8 +663,9 @@ class SettingsViewModelTest {
     void anExpiredSessionWhileLinkingOffersSignInAgain() throws Exception {
         aliceSignedIn();
         login.signInAs("alice-gh@example.com", "Github-Demo-1");
-        tenant.faults().inject(Faults.on("POST", "/api/v2/users/")
-                .respond(401, "{\"statusCode\":401,\"error\":\"Unauthorized\",\"message\":\"Expired token\"}"));
+        tenant.faults()
+                .inject(Faults.on("POST", "/api/v2/users/")
+                        .respond(401, "{\"statusCode\":401,\"error\":\"Unauthorized\",\"message\":\"Expired token\"}"));
         viewModel.link(Optional.of("github"));
         assertTrue(status().text().contains("Your session expired. Sign in again to continue."), status().text());
         assertTrue(viewModel.sessionExpiredProperty().get());
@@ -593,8 +675,12 @@ class SettingsViewModelTest {
     void aConflictShowsAuth0sOwnMessage() throws Exception {
         aliceSignedIn();
         login.signInAs("alice-gh@example.com", "Github-Demo-1");
-        tenant.faults().inject(Faults.on("POST", "/api/v2/users/").respond(409,
-                "{\"statusCode\":409,\"error\":\"Conflict\",\"message\":\"The identity is already linked\",\"errorCode\":\"identity_conflict\"}"));
+        tenant.faults()
+                .inject(
+                        Faults.on("POST", "/api/v2/users/")
+                                .respond(
+                                        409,
+                                        "{\"statusCode\":409,\"error\":\"Conflict\",\"message\":\"The identity is already linked\",\"errorCode\":\"identity_conflict\"}"));
         viewModel.link(Optional.of("github"));
         assertTrue(status().text().contains("The identity is already linked"), status().text());
         assertFalse(viewModel.sessionExpiredProperty().get());
@@ -605,13 +691,22 @@ class SettingsViewModelTest {
         aliceSignedIn();
         login.signInAs("alice-gh@example.com", "Github-Demo-1");
         long reset = Instant.now().plusSeconds(3600).getEpochSecond();
-        tenant.faults().inject(Faults.on("POST", "/api/v2/users/")
-                .respond(429, "{\"statusCode\":429,\"error\":\"Too Many Requests\",\"message\":\"Global limit has been reached\"}")
-                .header("x-ratelimit-limit", "2").header("x-ratelimit-remaining", "0")
-                .header("x-ratelimit-reset", String.valueOf(reset)));
+        tenant.faults()
+                .inject(Faults.on("POST", "/api/v2/users/")
+                        .respond(
+                                429,
+                                "{\"statusCode\":429,\"error\":\"Too Many Requests\",\"message\":\"Global limit has been reached\"}")
+                        .header("x-ratelimit-limit", "2")
+                        .header("x-ratelimit-remaining", "0")
+                        .header("x-ratelimit-reset", String.valueOf(reset)));
         viewModel.link(Optional.of("github"));
         assertTrue(status().text().contains("Too many requests right now. Please try again after"), status().text());
-        assertEquals(1L, tenant.requests().stream().filter(r -> r.method().equals("POST") && r.path().endsWith("/identities")).count(), "not resent");
+        assertEquals(
+                1L,
+                tenant.requests().stream()
+                        .filter(r -> r.method().equals("POST") && r.path().endsWith("/identities"))
+                        .count(),
+                "not resent");
     }
 
     @Test
@@ -628,8 +723,9 @@ class SettingsViewModelTest {
                     .link(GOOGLE, asked.current().tokens().idToken());
         });
         viewModel.link(Optional.of("google-oauth2"));
-        assertEquals("This account is no longer a separate user: it has been linked into another account (a link that"
-                + " did not answer in time went through after all). Sign in again to continue with that account.",
+        assertEquals(
+                "This account is no longer a separate user: it has been linked into another account (a link that"
+                        + " did not answer in time went through after all). Sign in again to continue with that account.",
                 status().text());
         assertTrue(viewModel.sessionExpiredProperty().get());
     }

@@ -63,21 +63,34 @@ class SignInViewModelTest {
         context.startInBackground();
         context.signInService().exceptionally(failure -> null).join(); // ready (or failed) before the person clicks
         LoginLaunchers launchers = new LoginLaunchers(() -> login, () -> login, SignInWays.embeddedOnly());
-        return new SignInViewModel(context, new SignInFlows(context.signInService(), tasks, launchers,
-                new SignInHistory()), AuthorizeOptions.primarySignIn(), signedIn::add, StatusMessage.NONE);
+        return new SignInViewModel(
+                context,
+                new SignInFlows(context.signInService(), tasks, launchers, new SignInHistory()),
+                AuthorizeOptions.primarySignIn(),
+                signedIn::add,
+                StatusMessage.NONE);
     }
 
     private SignInViewModel screen() throws Exception {
-        TenantSettings settings = new TenantSettings(TenantAddress.parse("domain", tenant.baseUrl()), tenant.clientId(),
-                List.of("github"), URI.create(REDIRECT));
-        return screenFor(new AppServices(AppConfig.forTenant(settings).withWays(SignInWays.embeddedOnly()),
-                Optional.empty(), messages, Clock.systemUTC(), tasks, LoginSettings.defaults(url -> BrowserOpener.Outcome.OPENED)));
+        TenantSettings settings = new TenantSettings(
+                TenantAddress.parse("domain", tenant.baseUrl()),
+                tenant.clientId(),
+                List.of("github"),
+                URI.create(REDIRECT));
+        return screenFor(new AppServices(
+                AppConfig.forTenant(settings).withWays(SignInWays.embeddedOnly()),
+                Optional.empty(),
+                messages,
+                Clock.systemUTC(),
+                tasks,
+                LoginSettings.defaults(url -> BrowserOpener.Outcome.OPENED)));
     }
 
     @Test
     void signingInHandsTheValidatedAccountToTheNextScreen() throws Exception {
         SignInViewModel viewModel = screen();
-        assertEquals("Tenant: " + tenant.baseUrl(), viewModel.tenantTextProperty().get());
+        assertEquals(
+                "Tenant: " + tenant.baseUrl(), viewModel.tenantTextProperty().get());
         login.signInAs("alice@example.com", "Alice-Demo-1");
 
         viewModel.signIn();
@@ -86,7 +99,9 @@ class SignInViewModelTest {
         assertEquals("auth0|alice", signedIn.get(0).claims().subject());
         assertFalse(viewModel.busyProperty().get());
         assertEquals(StatusMessage.NONE, viewModel.statusProperty().get());
-        assertFalse(login.requests().get(0).url().contains("prompt=login"), "the main sign-in may use the tenant's session");
+        assertFalse(
+                login.requests().get(0).url().contains("prompt=login"),
+                "the main sign-in may use the tenant's session");
     }
 
     @Test
@@ -100,7 +115,9 @@ class SignInViewModelTest {
         viewModel.cancel();
 
         assertFalse(viewModel.busyProperty().get());
-        assertEquals(StatusMessage.info("Sign-in was cancelled. Nothing was changed."), viewModel.statusProperty().get());
+        assertEquals(
+                StatusMessage.info("Sign-in was cancelled. Nothing was changed."),
+                viewModel.statusProperty().get());
         assertTrue(login.everyWindowClosed());
         assertTrue(signedIn.isEmpty());
     }
@@ -110,15 +127,19 @@ class SignInViewModelTest {
         SignInViewModel viewModel = screen();
         login.closeWindow();
         viewModel.signIn();
-        assertEquals(StatusMessage.info("Sign-in was cancelled. Nothing was changed."), viewModel.statusProperty().get());
+        assertEquals(
+                StatusMessage.info("Sign-in was cancelled. Nothing was changed."),
+                viewModel.statusProperty().get());
     }
 
     @Test
     void anErrorRedirectIsShownAsAnErrorAndSignInCanBeRetried() throws Exception {
         SignInViewModel viewModel = screen();
-        login.errorRedirect("access_denied", "Blocked by an administrator").signInAs("alice@example.com", "Alice-Demo-1");
+        login.errorRedirect("access_denied", "Blocked by an administrator")
+                .signInAs("alice@example.com", "Alice-Demo-1");
         viewModel.signIn();
-        assertEquals(StatusMessage.error("Sign-in did not complete: Blocked by an administrator"),
+        assertEquals(
+                StatusMessage.error("Sign-in did not complete: Blocked by an administrator"),
                 viewModel.statusProperty().get());
         assertTrue(signedIn.isEmpty());
 
@@ -130,8 +151,13 @@ class SignInViewModelTest {
     @Test
     void aConfigurationProblemNamesTheSettingAndBlocksSignIn() {
         ConfigException problem = new ConfigException("client-id", "config.error.missing");
-        SignInViewModel viewModel = screenFor(new AppServices(AppConfig.demoDefaults(), Optional.of(problem), messages,
-                Clock.systemUTC(), tasks, LoginSettings.defaults(url -> BrowserOpener.Outcome.OPENED)));
+        SignInViewModel viewModel = screenFor(new AppServices(
+                AppConfig.demoDefaults(),
+                Optional.of(problem),
+                messages,
+                Clock.systemUTC(),
+                tasks,
+                LoginSettings.defaults(url -> BrowserOpener.Outcome.OPENED)));
         assertTrue(viewModel.configBrokenProperty().get());
         assertEquals(StatusMessage.Kind.ERROR, viewModel.statusProperty().get().kind());
         assertTrue(viewModel.statusProperty().get().text().startsWith("The setting client-id is missing."));
@@ -144,8 +170,13 @@ class SignInViewModelTest {
     @Test
     void theDemoInsteadOfABrokenConfigurationSignsInToTheBuiltInTenant() {
         ConfigException problem = new ConfigException("client-id", "config.error.missing");
-        AppServices broken = new AppServices(AppConfig.demoDefaults().withWays(SignInWays.embeddedOnly()),
-                Optional.of(problem), messages, Clock.systemUTC(), tasks, LoginSettings.defaults(url -> BrowserOpener.Outcome.OPENED));
+        AppServices broken = new AppServices(
+                AppConfig.demoDefaults().withWays(SignInWays.embeddedOnly()),
+                Optional.of(problem),
+                messages,
+                Clock.systemUTC(),
+                tasks,
+                LoginSettings.defaults(url -> BrowserOpener.Outcome.OPENED));
         AppContext demo = broken.demoInstead();
         broken.close();
         SignInViewModel viewModel = screenFor(demo);

@@ -53,11 +53,13 @@ class SystemColorSchemeTest {
 
     @Test
     void withoutAPreferenceInThePortalGnomesSettingAndThenTheGtkThemeDecide() {
-        Desktop noPreference = new Desktop().answer(SystemColorScheme.PORTAL, 0, "(<<uint32 0>>,)")
+        Desktop noPreference = new Desktop()
+                .answer(SystemColorScheme.PORTAL, 0, "(<<uint32 0>>,)")
                 .answer(SystemColorScheme.GNOME_COLOR_SCHEME, 0, "'prefer-dark'\n");
         assertEquals(Optional.of(Scheme.DARK), linux(noPreference, Map.of()));
 
-        Desktop byThemeName = new Desktop().answer(SystemColorScheme.GNOME_COLOR_SCHEME, 0, "'default'")
+        Desktop byThemeName = new Desktop()
+                .answer(SystemColorScheme.GNOME_COLOR_SCHEME, 0, "'default'")
                 .answer(SystemColorScheme.GNOME_GTK_THEME, 0, "'Adwaita-dark'");
         assertEquals(Optional.of(Scheme.DARK), linux(byThemeName, Map.of()));
         Desktop lightTheme = new Desktop().answer(SystemColorScheme.GNOME_GTK_THEME, 0, "'Adwaita'");
@@ -67,7 +69,8 @@ class SystemColorSchemeTest {
 
     @Test
     void aDesktopThatPublishesNothingLeavesTheSchemeUnknown() {
-        Desktop bare = new Desktop().answer(SystemColorScheme.PORTAL, 1, "Error: no such service")
+        Desktop bare = new Desktop()
+                .answer(SystemColorScheme.PORTAL, 1, "Error: no such service")
                 .answer(SystemColorScheme.GNOME_COLOR_SCHEME, 1, "");
         assertEquals(Optional.empty(), linux(bare, Map.of()));
         assertEquals(Optional.empty(), linux(new Desktop(), Map.of()), "no gdbus, no gsettings");
@@ -77,14 +80,22 @@ class SystemColorSchemeTest {
     void macOsAndWindowsAreReadFromTheirOwnSettings() {
         Desktop mac = new Desktop().answer(SystemColorScheme.MAC, 0, "Dark\n");
         assertEquals(Optional.of(Scheme.DARK), new SystemColorScheme("Mac OS X", Map.of(), mac).read());
-        Desktop macLight = new Desktop().answer(SystemColorScheme.MAC, 1,
-                "The domain/default pair of (kCFPreferencesAnyApplication, AppleInterfaceStyle) does not exist");
+        Desktop macLight = new Desktop()
+                .answer(
+                        SystemColorScheme.MAC,
+                        1,
+                        "The domain/default pair of (kCFPreferencesAnyApplication, AppleInterfaceStyle) does not exist");
         assertEquals(Optional.of(Scheme.LIGHT), new SystemColorScheme("Mac OS X", Map.of(), macLight).read());
 
-        Desktop windows = new Desktop().answer(SystemColorScheme.WINDOWS, 0, "\r\nHKEY_CURRENT_USER\\Software\\Microsoft"
-                + "\\Windows\\CurrentVersion\\Themes\\Personalize\r\n    AppsUseLightTheme    REG_DWORD    0x0\r\n");
+        Desktop windows = new Desktop()
+                .answer(
+                        SystemColorScheme.WINDOWS,
+                        0,
+                        "\r\nHKEY_CURRENT_USER\\Software\\Microsoft"
+                                + "\\Windows\\CurrentVersion\\Themes\\Personalize\r\n    AppsUseLightTheme    REG_DWORD    0x0\r\n");
         assertEquals(Optional.of(Scheme.DARK), new SystemColorScheme("Windows 11", Map.of(), windows).read());
-        Desktop windowsLight = new Desktop().answer(SystemColorScheme.WINDOWS, 0, "    AppsUseLightTheme    REG_DWORD    0x1");
+        Desktop windowsLight =
+                new Desktop().answer(SystemColorScheme.WINDOWS, 0, "    AppsUseLightTheme    REG_DWORD    0x1");
         assertEquals(Optional.of(Scheme.LIGHT), new SystemColorScheme("Windows 10", Map.of(), windowsLight).read());
         assertEquals(Optional.empty(), new SystemColorScheme("Windows 10", Map.of(), new Desktop()).read());
     }
@@ -95,8 +106,10 @@ class SystemColorSchemeTest {
         long start = System.nanoTime();
         assertEquals(Optional.empty(), SystemColorScheme.runProcess(List.of("sleep", "60"), Duration.ofMillis(200)));
         assertTrue(System.nanoTime() - start < Duration.ofSeconds(30).toNanos(), "it did not wait for the command");
-        assertEquals(Optional.empty(), SystemColorScheme.runProcess(List.of("no-such-command-here"), Duration.ofSeconds(1)));
-        Output echo = SystemColorScheme.runProcess(List.of("echo", "prefer-dark"), Duration.ofSeconds(20)).orElseThrow();
+        assertEquals(
+                Optional.empty(), SystemColorScheme.runProcess(List.of("no-such-command-here"), Duration.ofSeconds(1)));
+        Output echo = SystemColorScheme.runProcess(List.of("echo", "prefer-dark"), Duration.ofSeconds(20))
+                .orElseThrow();
         assertEquals(0, echo.exitCode());
         assertEquals("prefer-dark", echo.text().strip());
     }

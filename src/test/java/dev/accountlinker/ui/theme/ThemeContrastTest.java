@@ -25,8 +25,7 @@ class ThemeContrastTest {
     private static final Pattern VARIABLE = Pattern.compile("(-[a-z0-9-]+)\\s*:\\s*([^;]+);");
 
     /** A text colour on a background, the background laid over {@code under} (for translucent ones). */
-    private record Pair(String text, String background, String under) {
-    }
+    private record Pair(String text, String background, String under) {}
 
     private static final List<Pair> TEXT = List.of(
             // body text and secondary text on the window, cards and header
@@ -83,7 +82,8 @@ class ThemeContrastTest {
         int start = css.indexOf(".root {");
         int end = css.indexOf('}', start);
         String outside = css.substring(0, start) + css.substring(end + 1);
-        Matcher raw = Pattern.compile("#[0-9a-fA-F]{3,8}\\b|rgba?\\(|hsba?\\(|:\\s*(white|black|red|green|blue|gr[ae]y)\\b")
+        Matcher raw = Pattern.compile(
+                        "#[0-9a-fA-F]{3,8}\\b|rgba?\\(|hsba?\\(|:\\s*(white|black|red|green|blue|gr[ae]y)\\b")
                 .matcher(outside);
         assertTrue(!raw.find(), "a colour outside the palette block: " + (raw.hitEnd() ? "" : raw.group()));
         Matcher palette = VARIABLE.matcher(css.substring(start, end));
@@ -91,7 +91,8 @@ class ThemeContrastTest {
         while (palette.find()) {
             if (palette.group(1).startsWith("-app-")) {
                 count++;
-                assertTrue(palette.group(2).strip().startsWith("-color-"),
+                assertTrue(
+                        palette.group(2).strip().startsWith("-color-"),
                         palette.group(1) + " is one of the theme's variables, not " + palette.group(2));
             }
         }
@@ -100,20 +101,21 @@ class ThemeContrastTest {
 
     @Test
     void theContrastFormulaMatchesKnownValues() {
-        assertEquals(21.0, contrast(new double[]{0, 0, 0}, new double[]{255, 255, 255}), 0.01);
+        assertEquals(21.0, contrast(new double[] {0, 0, 0}, new double[] {255, 255, 255}), 0.01);
         assertEquals(4.54, contrast(hex("#767676"), hex("#ffffff")), 0.01); // the classic AA threshold grey
     }
 
-    private static void check(String theme, Map<String, String> variables, List<Pair> pairs, double minimum,
-                              List<String> failures) {
+    private static void check(
+            String theme, Map<String, String> variables, List<Pair> pairs, double minimum, List<String> failures) {
         for (Pair pair : pairs) {
             double[] under = colour(variables, pair.under(), null);
             double[] background = colour(variables, pair.background(), under);
             double[] text = colour(variables, pair.text(), background);
             double ratio = contrast(text, background);
             if (ratio < minimum) {
-                failures.add(String.format("%s: %s on %s is %.2f:1 (at least %.1f:1 needed)", theme, pair.text(),
-                        pair.background(), ratio, minimum));
+                failures.add(String.format(
+                        "%s: %s on %s is %.2f:1 (at least %.1f:1 needed)",
+                        theme, pair.text(), pair.background(), ratio, minimum));
             }
         }
     }
@@ -122,7 +124,8 @@ class ThemeContrastTest {
     private static Map<String, String> variables(String theme) throws IOException {
         Map<String, String> variables = new LinkedHashMap<>();
         String themeCss = read("/atlantafx/base/theme/" + theme + ".css");
-        String root = themeCss.substring(themeCss.indexOf(".root {"), themeCss.indexOf('}', themeCss.indexOf(".root {")));
+        String root =
+                themeCss.substring(themeCss.indexOf(".root {"), themeCss.indexOf('}', themeCss.indexOf(".root {")));
         Matcher matcher = VARIABLE.matcher(root);
         while (matcher.find()) {
             variables.put(matcher.group(1), matcher.group(2).strip());
@@ -146,11 +149,12 @@ class ThemeContrastTest {
         if (value.startsWith("#")) {
             return hex(value);
         }
-        Matcher rgb = Pattern.compile("rgba?\\(\\s*([\\d.]+)\\s*,\\s*([\\d.]+)\\s*,\\s*([\\d.]+)\\s*(?:,\\s*([\\d.]+))?\\s*\\)")
+        Matcher rgb = Pattern.compile(
+                        "rgba?\\(\\s*([\\d.]+)\\s*,\\s*([\\d.]+)\\s*,\\s*([\\d.]+)\\s*(?:,\\s*([\\d.]+))?\\s*\\)")
                 .matcher(value);
         assertTrue(rgb.matches(), "a colour: " + value);
         double alpha = rgb.group(4) == null ? 1 : Double.parseDouble(rgb.group(4));
-        double[] base = under == null ? new double[]{255, 255, 255} : under;
+        double[] base = under == null ? new double[] {255, 255, 255} : under;
         double[] result = new double[3];
         for (int i = 0; i < 3; i++) {
             result[i] = alpha * Double.parseDouble(rgb.group(i + 1)) + (1 - alpha) * base[i];
@@ -164,8 +168,11 @@ class ThemeContrastTest {
             digits = "" + digits.charAt(0) + digits.charAt(0) + digits.charAt(1) + digits.charAt(1) + digits.charAt(2)
                     + digits.charAt(2);
         }
-        return new double[]{Integer.parseInt(digits.substring(0, 2), 16), Integer.parseInt(digits.substring(2, 4), 16),
-                Integer.parseInt(digits.substring(4, 6), 16)};
+        return new double[] {
+            Integer.parseInt(digits.substring(0, 2), 16),
+            Integer.parseInt(digits.substring(2, 4), 16),
+            Integer.parseInt(digits.substring(4, 6), 16)
+        };
     }
 
     /** WCAG 2 contrast ratio of two sRGB colours (0–255). */
