@@ -18,12 +18,12 @@ import dev.accountlinker.auth.SignedInAccount;
 import dev.accountlinker.config.AppConfig;
 import dev.accountlinker.config.TenantAddress;
 import dev.accountlinker.config.TenantSettings;
+import dev.accountlinker.i18n.Messages;
 import dev.accountlinker.linking.LinkPreview;
 import dev.accountlinker.linking.LinkingService;
 import dev.accountlinker.linking.MetadataMerge;
 import dev.accountlinker.localtenant.LocalTenant;
 import dev.accountlinker.testkit.TenantBrowser;
-import dev.accountlinker.ui.Messages;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -140,8 +140,8 @@ public final class LinkBench {
                 Messages.forDefaultLocale(),
                 Clock.systemDefaultZone(),
                 new dev.accountlinker.ui.FxTaskRunner(),
-                dev.accountlinker.ui.login.LoginSettings.defaults(
-                        url -> dev.accountlinker.ui.login.BrowserOpener.Outcome.UNKNOWN));
+                dev.accountlinker.ui.signin.LoginSettings.defaults(
+                        url -> dev.accountlinker.ui.signin.BrowserOpener.Outcome.UNKNOWN));
         Platform.startup(() -> {});
         Platform.setImplicitExit(false);
         watchdog.phase("harness: app start-up");
@@ -166,7 +166,7 @@ public final class LinkBench {
         // A person reads the sign-in screen first: WebKit's library loads in the background meanwhile
         // (WebKitWarmUp); ClickBench measures a click that does not wait.
         long appShown = System.nanoTime();
-        waitFor("WebKit warm-up", dev.accountlinker.ui.login.WebKitWarmUp::isDone);
+        waitFor("WebKit warm-up", dev.accountlinker.ui.signin.WebKitWarmUp::isDone);
         warmUpMillis = ms(appShown, System.nanoTime());
 
         // Sign-in

@@ -2,12 +2,12 @@ package dev.accountlinker;
 
 import dev.accountlinker.config.ConfigLoader;
 import dev.accountlinker.config.ConfigSources;
+import dev.accountlinker.i18n.Messages;
 import dev.accountlinker.ui.AppShell;
 import dev.accountlinker.ui.FxTaskRunner;
-import dev.accountlinker.ui.Messages;
 import dev.accountlinker.ui.WindowPlacement;
-import dev.accountlinker.ui.login.LoginSettings;
-import dev.accountlinker.ui.login.SystemBrowser;
+import dev.accountlinker.ui.signin.LoginSettings;
+import dev.accountlinker.ui.signin.SystemBrowser;
 import javafx.application.Application;
 import javafx.stage.Stage;
 

@@ -4,12 +4,12 @@ import dev.accountlinker.config.ConfigException;
 import dev.accountlinker.config.ConfigLoader;
 import dev.accountlinker.config.ConfigSources;
 import dev.accountlinker.config.ThemeSetting;
+import dev.accountlinker.i18n.Messages;
 import dev.accountlinker.launch.AppVersion;
 import dev.accountlinker.launch.CommandLine;
 import dev.accountlinker.launch.StartupProblem;
 import dev.accountlinker.launch.Usage;
 import dev.accountlinker.net.ProxyRules;
-import dev.accountlinker.ui.Messages;
 import dev.accountlinker.ui.theme.SystemColorScheme;
 import javafx.application.Application;
 

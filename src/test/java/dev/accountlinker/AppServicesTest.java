@@ -2,10 +2,10 @@ package dev.accountlinker;
 
 import dev.accountlinker.config.AppConfig;
 import dev.accountlinker.config.ConfigException;
+import dev.accountlinker.i18n.Messages;
 import dev.accountlinker.ui.CurrentThreadTaskRunner;
-import dev.accountlinker.ui.Messages;
-import dev.accountlinker.ui.login.BrowserOpener;
-import dev.accountlinker.ui.login.LoginSettings;
+import dev.accountlinker.ui.signin.BrowserOpener;
+import dev.accountlinker.ui.signin.LoginSettings;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;

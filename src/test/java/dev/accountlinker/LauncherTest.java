@@ -1,6 +1,6 @@
 package dev.accountlinker;
 
-import dev.accountlinker.ui.Messages;
+import dev.accountlinker.i18n.Messages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;

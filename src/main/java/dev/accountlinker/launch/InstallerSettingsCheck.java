@@ -4,7 +4,7 @@ import dev.accountlinker.config.AppConfig;
 import dev.accountlinker.config.ConfigException;
 import dev.accountlinker.config.ConfigLoader;
 import dev.accountlinker.errors.ErrorTranslator;
-import dev.accountlinker.ui.Messages;
+import dev.accountlinker.i18n.Messages;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

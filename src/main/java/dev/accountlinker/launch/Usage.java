@@ -1,7 +1,7 @@
 package dev.accountlinker.launch;
 
 import dev.accountlinker.config.ConfigLoader;
-import dev.accountlinker.ui.Messages;
+import dev.accountlinker.i18n.Messages;
 
 import java.nio.file.Path;
 

@@ -6,7 +6,8 @@ import dev.accountlinker.config.ConfigException;
 import dev.accountlinker.config.ThemeSetting;
 import dev.accountlinker.config.UserSettingsFile;
 import dev.accountlinker.errors.ErrorTranslator;
-import dev.accountlinker.ui.login.LoginSettings;
+import dev.accountlinker.i18n.Messages;
+import dev.accountlinker.ui.signin.LoginSettings;
 
 import java.io.File;
 import java.net.ProxySelector;

@@ -8,16 +8,16 @@ import dev.accountlinker.connect.TenantCheck;
 import dev.accountlinker.ui.connect.ConnectContext;
 import dev.accountlinker.ui.connect.ConnectView;
 import dev.accountlinker.ui.connect.ConnectViewModel;
-import dev.accountlinker.ui.login.WebKitWarmUp;
 import dev.accountlinker.ui.settings.ConfirmationDialogs;
 import dev.accountlinker.ui.settings.Confirmations;
 import dev.accountlinker.ui.settings.SettingsContext;
-import dev.accountlinker.ui.settings.SettingsController;
+import dev.accountlinker.ui.settings.SettingsView;
 import dev.accountlinker.ui.settings.SettingsViewModel;
-import dev.accountlinker.ui.signin.SignInView;
-import dev.accountlinker.ui.signin.SignInViewModel;
+import dev.accountlinker.ui.signin.WebKitWarmUp;
 import dev.accountlinker.ui.theme.ThemeManager;
 import dev.accountlinker.ui.theme.ThemeMenu;
+import dev.accountlinker.ui.welcome.WelcomeView;
+import dev.accountlinker.ui.welcome.WelcomeViewModel;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -160,11 +160,11 @@ public final class AppShell {
 
     private void showSignIn(StatusMessage status, AuthorizeOptions mainSignIn) {
         stopCurrentScreen.run();
-        SignInViewModel viewModel =
-                new SignInViewModel(context, sessions.flows(context), mainSignIn, this::showSettings, status);
+        WelcomeViewModel viewModel =
+                new WelcomeViewModel(context, sessions.flows(context), mainSignIn, this::showSettings, status);
         stopCurrentScreen = viewModel::stopWork;
         root.getChildren()
-                .setAll(SignInView.create(
+                .setAll(WelcomeView.create(
                         viewModel,
                         context.messages(),
                         this::switchToDemo,
@@ -191,7 +191,7 @@ public final class AppShell {
         root.getChildren()
                 .setAll(load(
                         "/dev/accountlinker/ui/settings/settings.fxml",
-                        new SettingsController(
+                        new SettingsView(
                                 viewModel,
                                 context.messages(),
                                 this::signInAgain,

@@ -2,12 +2,12 @@ package dev.accountlinker.ui;
 
 import dev.accountlinker.connect.TenantCheck;
 import dev.accountlinker.errors.UserMessage;
-import dev.accountlinker.ui.login.BrowserLogin;
-import dev.accountlinker.ui.login.LoginLaunchers;
-import dev.accountlinker.ui.login.LoginWindow;
-import dev.accountlinker.ui.login.SignInFlows;
-import dev.accountlinker.ui.login.SignInHistory;
-import dev.accountlinker.ui.login.TenantSignOut;
+import dev.accountlinker.ui.signin.BrowserLogin;
+import dev.accountlinker.ui.signin.LoginLaunchers;
+import dev.accountlinker.ui.signin.LoginWindow;
+import dev.accountlinker.ui.signin.SignInFlows;
+import dev.accountlinker.ui.signin.SignInHistory;
+import dev.accountlinker.ui.signin.TenantSignOut;
 import javafx.stage.Stage;
 
 import java.io.File;

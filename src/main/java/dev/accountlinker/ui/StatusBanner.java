@@ -1,6 +1,7 @@
 package dev.accountlinker.ui;
 
 import atlantafx.base.controls.Message;
+import dev.accountlinker.i18n.Messages;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.geometry.Orientation;

@@ -1,7 +1,7 @@
 package dev.accountlinker.config;
 
 import dev.accountlinker.errors.ErrorTranslator;
-import dev.accountlinker.ui.Messages;
+import dev.accountlinker.i18n.Messages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -228,7 +228,7 @@ class ConfigLoaderTest {
 
     /** The message the app shows for a problem, as the window would. */
     private static String render(ConfigException problem) {
-        dev.accountlinker.ui.Messages messages = dev.accountlinker.ui.Messages.forLocale(Locale.ENGLISH);
+        dev.accountlinker.i18n.Messages messages = dev.accountlinker.i18n.Messages.forLocale(Locale.ENGLISH);
         return messages.format(
                 new dev.accountlinker.errors.ErrorTranslator(java.time.Clock.systemUTC()).translate(problem));
     }

@@ -1,7 +1,7 @@
 package dev.accountlinker.config;
 
 import dev.accountlinker.errors.ErrorTranslator;
-import dev.accountlinker.ui.Messages;
+import dev.accountlinker.i18n.Messages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -5,9 +5,9 @@ import dev.accountlinker.account.RequestPolicy;
 import dev.accountlinker.config.ProxySetting;
 import dev.accountlinker.config.TenantAddress;
 import dev.accountlinker.config.TenantSettings;
+import dev.accountlinker.i18n.Messages;
 import dev.accountlinker.net.ProxyRules;
 import dev.accountlinker.net.TestProxy;
-import dev.accountlinker.ui.Messages;
 import org.junit.jupiter.api.Test;
 
 import java.net.ServerSocket;

@@ -43,7 +43,7 @@ class StartupProblemTest {
 
     @Test
     void eachProblemHasItsMessage() {
-        dev.accountlinker.ui.Messages messages = dev.accountlinker.ui.Messages.forDefaultLocale();
+        dev.accountlinker.i18n.Messages messages = dev.accountlinker.i18n.Messages.forDefaultLocale();
         assertEquals(
                 "Account Linker needs GTK 3, which is not installed. Install it (Debian/Ubuntu: sudo apt install"
                         + " libgtk-3-0; Fedora: sudo dnf install gtk3) and start it again.",

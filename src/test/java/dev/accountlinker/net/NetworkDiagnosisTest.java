@@ -1,7 +1,7 @@
 package dev.accountlinker.net;
 
+import dev.accountlinker.i18n.Messages;
 import dev.accountlinker.net.NetworkDiagnosis.Problem;
-import dev.accountlinker.ui.Messages;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import org.junit.jupiter.api.AfterAll;

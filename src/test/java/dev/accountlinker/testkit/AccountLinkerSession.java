@@ -7,9 +7,9 @@ import dev.accountlinker.config.ConfigException;
 import dev.accountlinker.config.SignInWays;
 import dev.accountlinker.config.TenantAddress;
 import dev.accountlinker.config.TenantSettings;
+import dev.accountlinker.i18n.Messages;
 import dev.accountlinker.localtenant.LocalTenant;
-import dev.accountlinker.ui.Messages;
-import dev.accountlinker.ui.login.LoginSettings;
+import dev.accountlinker.ui.signin.LoginSettings;
 import javafx.application.Application;
 import org.testfx.api.FxToolkit;
 

@@ -4,7 +4,7 @@ import dev.accountlinker.AppServices;
 import dev.accountlinker.config.SignInWays;
 import dev.accountlinker.config.TenantSettings;
 import dev.accountlinker.localtenant.LocalTenant;
-import dev.accountlinker.ui.login.LoginSettings;
+import dev.accountlinker.ui.signin.LoginSettings;
 
 import java.util.List;
 

@@ -3,7 +3,7 @@ package dev.accountlinker.testkit;
 import dev.accountlinker.config.SignInWays;
 import dev.accountlinker.testkit.TestingContract.Entry;
 import dev.accountlinker.testkit.TestingContract.Screen;
-import dev.accountlinker.ui.login.BrowserOpener;
+import dev.accountlinker.ui.signin.BrowserOpener;
 import javafx.scene.Node;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package dev.accountlinker.testkit;
 
 import dev.accountlinker.localtenant.LocalTenant;
-import dev.accountlinker.ui.login.BrowserOpener;
+import dev.accountlinker.ui.signin.BrowserOpener;
 
 import java.net.URI;
 import java.net.http.HttpClient;

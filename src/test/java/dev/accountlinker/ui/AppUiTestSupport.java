@@ -11,7 +11,7 @@ import dev.accountlinker.testkit.AccountLinkerSetup;
 import dev.accountlinker.testkit.AdjustableClock;
 import dev.accountlinker.testkit.CallbackRecorder;
 import dev.accountlinker.testkit.ManualDeadlines;
-import dev.accountlinker.ui.login.LoginSettings;
+import dev.accountlinker.ui.signin.LoginSettings;
 import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.control.Label;

@@ -4,6 +4,7 @@ import dev.accountlinker.AppServices;
 import dev.accountlinker.config.AppConfig;
 import dev.accountlinker.config.ConfigException;
 import dev.accountlinker.config.ConfigLoader;
+import dev.accountlinker.i18n.Messages;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

@@ -5,6 +5,7 @@ import dev.accountlinker.AppServices;
 import dev.accountlinker.config.AppConfig;
 import dev.accountlinker.config.ConfigSources;
 import dev.accountlinker.config.SignInWays;
+import dev.accountlinker.i18n.Messages;
 import dev.accountlinker.localtenant.LocalTenant;
 import dev.accountlinker.localtenant.TestCertificate;
 import dev.accountlinker.testkit.ManualDeadlines;

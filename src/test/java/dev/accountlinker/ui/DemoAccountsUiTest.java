@@ -4,6 +4,7 @@ import dev.accountlinker.AppServices;
 import dev.accountlinker.config.AppConfig;
 import dev.accountlinker.config.ConfigSources;
 import dev.accountlinker.config.SignInWays;
+import dev.accountlinker.i18n.Messages;
 import javafx.scene.control.Label;
 import javafx.scene.control.TitledPane;
 import javafx.scene.input.Clipboard;

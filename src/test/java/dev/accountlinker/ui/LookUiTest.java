@@ -4,6 +4,7 @@ import dev.accountlinker.AppServices;
 import dev.accountlinker.account.Identity;
 import dev.accountlinker.config.AppConfig;
 import dev.accountlinker.config.ConfigSources;
+import dev.accountlinker.i18n.Messages;
 import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.control.Button;

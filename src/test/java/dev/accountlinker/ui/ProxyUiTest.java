@@ -7,6 +7,7 @@ import dev.accountlinker.config.ProxySetting;
 import dev.accountlinker.config.SignInWays;
 import dev.accountlinker.config.TenantAddress;
 import dev.accountlinker.config.TenantSettings;
+import dev.accountlinker.i18n.Messages;
 import dev.accountlinker.localtenant.LocalTenant;
 import dev.accountlinker.localtenant.RecordedRequest;
 import dev.accountlinker.localtenant.TestCertificate;

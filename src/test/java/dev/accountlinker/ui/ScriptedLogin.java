@@ -4,8 +4,8 @@ import dev.accountlinker.auth.AuthException;
 import dev.accountlinker.auth.AuthorizationRequest;
 import dev.accountlinker.auth.CallbackResponse;
 import dev.accountlinker.testkit.TenantBrowser;
-import dev.accountlinker.ui.login.LoginLauncher;
-import dev.accountlinker.ui.login.LoginPurpose;
+import dev.accountlinker.ui.signin.LoginLauncher;
+import dev.accountlinker.ui.signin.LoginPurpose;
 
 import java.net.URI;
 import java.util.ArrayDeque;

@@ -3,6 +3,7 @@ package dev.accountlinker.ui;
 import dev.accountlinker.AccountLinkerApp;
 import dev.accountlinker.AppServices;
 import dev.accountlinker.config.AppConfig;
+import dev.accountlinker.i18n.Messages;
 import dev.accountlinker.localtenant.TenantFlows;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -5,7 +5,7 @@ import dev.accountlinker.config.ConfigException;
 import dev.accountlinker.config.UserSettingsFile;
 import dev.accountlinker.connect.TenantCheck;
 import dev.accountlinker.errors.ErrorTranslator;
-import dev.accountlinker.ui.Messages;
+import dev.accountlinker.i18n.Messages;
 import dev.accountlinker.ui.TaskRunner;
 
 import java.time.Duration;

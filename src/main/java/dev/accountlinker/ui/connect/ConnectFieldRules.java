@@ -7,7 +7,7 @@ import dev.accountlinker.config.TenantAddress;
 import dev.accountlinker.config.TenantSettings;
 import dev.accountlinker.config.UserSettingsFile;
 import dev.accountlinker.errors.ErrorTranslator;
-import dev.accountlinker.ui.Messages;
+import dev.accountlinker.i18n.Messages;
 
 import java.net.URI;
 import java.util.Arrays;

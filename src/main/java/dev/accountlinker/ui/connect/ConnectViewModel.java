@@ -2,7 +2,7 @@ package dev.accountlinker.ui.connect;
 
 import dev.accountlinker.config.ConfigException;
 import dev.accountlinker.config.TenantAddress;
-import dev.accountlinker.ui.Messages;
+import dev.accountlinker.i18n.Messages;
 import dev.accountlinker.ui.StatusMessage;
 import dev.accountlinker.ui.TaskRunner;
 import javafx.beans.property.ReadOnlyBooleanProperty;

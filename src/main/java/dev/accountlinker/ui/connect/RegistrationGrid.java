@@ -1,6 +1,6 @@
 package dev.accountlinker.ui.connect;
 
-import dev.accountlinker.ui.Messages;
+import dev.accountlinker.i18n.Messages;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.VPos;

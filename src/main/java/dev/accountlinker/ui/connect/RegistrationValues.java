@@ -3,7 +3,7 @@ package dev.accountlinker.ui.connect;
 import dev.accountlinker.auth.SignInService;
 import dev.accountlinker.config.AppConfig;
 import dev.accountlinker.config.TenantAddress;
-import dev.accountlinker.ui.Messages;
+import dev.accountlinker.i18n.Messages;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 

@@ -3,7 +3,7 @@ package dev.accountlinker.ui.connect;
 import dev.accountlinker.config.TenantAddress;
 import dev.accountlinker.connect.TenantCheck;
 import dev.accountlinker.errors.UserMessage;
-import dev.accountlinker.ui.Messages;
+import dev.accountlinker.i18n.Messages;
 import dev.accountlinker.ui.TaskRunner;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;

@@ -1,9 +1,9 @@
 package dev.accountlinker.ui.settings;
 
 import dev.accountlinker.account.Account;
+import dev.accountlinker.i18n.Messages;
 import dev.accountlinker.linking.LinkDirection;
 import dev.accountlinker.ui.Icons;
-import dev.accountlinker.ui.Messages;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -119,7 +119,7 @@ final class AccountChoiceCard extends VBox {
     private static StackPane avatar(String name, Account account) {
         Circle circle = new Circle(AVATAR / 2);
         circle.getStyleClass().add("avatar-circle");
-        Label initials = new Label(SettingsController.initials(name));
+        Label initials = new Label(SettingsView.initials(name));
         initials.getStyleClass().add("avatar-initials-small");
         StackPane avatar = new StackPane(circle, initials);
         account.picture().filter(url -> url.startsWith("http")).ifPresent(url -> {

@@ -1,9 +1,9 @@
 package dev.accountlinker.ui.settings;
 
 import dev.accountlinker.account.Identity;
+import dev.accountlinker.i18n.Messages;
 import dev.accountlinker.linking.LinkDirection;
 import dev.accountlinker.linking.LinkPreview;
-import dev.accountlinker.ui.Messages;
 import javafx.scene.control.CheckBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
@@ -28,7 +28,7 @@ public final class ConfirmationDialogs implements Confirmations {
 
     @Override
     public Optional<LinkDirection> confirmLink(LinkPreview preview) {
-        return new LinkConfirmation(messages, dialogs).ask(owner.get(), preview, clock.instant());
+        return new LinkConfirmationDialog(messages, dialogs).ask(owner.get(), preview, clock.instant());
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.accountlinker.ui.settings;
 
+import dev.accountlinker.i18n.Messages;
 import dev.accountlinker.ui.AppIcons;
-import dev.accountlinker.ui.Messages;
 import dev.accountlinker.ui.theme.ThemeManager;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;

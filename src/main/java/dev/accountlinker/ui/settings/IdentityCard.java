@@ -1,8 +1,8 @@
 package dev.accountlinker.ui.settings;
 
 import dev.accountlinker.account.Identity;
+import dev.accountlinker.i18n.Messages;
 import dev.accountlinker.ui.Icons;
-import dev.accountlinker.ui.Messages;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableValue;
 import javafx.css.PseudoClass;
@@ -42,8 +42,7 @@ final class IdentityCard extends HBox {
             ObservableBooleanValue busy,
             Consumer<Identity> unlink) {
         this.identity = identity;
-        String part = SettingsController.nodeIdPart(identity.provider()) + "-"
-                + SettingsController.nodeIdPart(identity.userId());
+        String part = SettingsView.nodeIdPart(identity.provider()) + "-" + SettingsView.nodeIdPart(identity.userId());
         setId("identity-" + part);
         setUserData(identity);
         getStyleClass().add("identity-card");

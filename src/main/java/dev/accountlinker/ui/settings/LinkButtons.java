@@ -1,7 +1,7 @@
 package dev.accountlinker.ui.settings;
 
 import dev.accountlinker.account.Identity;
-import dev.accountlinker.ui.Messages;
+import dev.accountlinker.i18n.Messages;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.value.ObservableBooleanValue;
@@ -47,7 +47,7 @@ final class LinkButtons {
                         .anyMatch(identity -> identity.connection().equals(connection)),
                 identities);
         Button button = new Button();
-        button.setId("link-" + SettingsController.nodeIdPart(connection));
+        button.setId("link-" + SettingsView.nodeIdPart(connection));
         button.setMnemonicParsing(false);
         button.setMinWidth(Region.USE_PREF_SIZE);
         button.textProperty()

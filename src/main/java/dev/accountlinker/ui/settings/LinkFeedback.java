@@ -2,8 +2,8 @@ package dev.accountlinker.ui.settings;
 
 import dev.accountlinker.errors.ErrorTranslator;
 import dev.accountlinker.errors.UserMessage;
+import dev.accountlinker.i18n.Messages;
 import dev.accountlinker.linking.LinkPlan;
-import dev.accountlinker.ui.Messages;
 import dev.accountlinker.ui.StatusMessage;
 
 /**

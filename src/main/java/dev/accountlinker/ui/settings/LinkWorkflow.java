@@ -15,9 +15,9 @@ import dev.accountlinker.linking.LinkSafety;
 import dev.accountlinker.linking.LinkStep;
 import dev.accountlinker.linking.LinkingService;
 import dev.accountlinker.ui.TaskRunner;
-import dev.accountlinker.ui.login.LoginPurpose;
-import dev.accountlinker.ui.login.SignInFlow;
-import dev.accountlinker.ui.login.SignInFlows;
+import dev.accountlinker.ui.signin.LoginPurpose;
+import dev.accountlinker.ui.signin.SignInFlow;
+import dev.accountlinker.ui.signin.SignInFlows;
 
 import java.time.Clock;
 import java.util.Optional;

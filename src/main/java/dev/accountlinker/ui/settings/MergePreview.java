@@ -2,10 +2,10 @@ package dev.accountlinker.ui.settings;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.accountlinker.i18n.Messages;
 import dev.accountlinker.linking.LinkPlan;
 import dev.accountlinker.linking.MetadataMerge;
 import dev.accountlinker.ui.Icons;
-import dev.accountlinker.ui.Messages;
 import javafx.geometry.Pos;
 import javafx.scene.AccessibleRole;
 import javafx.scene.Node;

@@ -1,7 +1,7 @@
 package dev.accountlinker.ui.settings;
 
 import dev.accountlinker.account.RequestContext;
-import dev.accountlinker.ui.Messages;
+import dev.accountlinker.i18n.Messages;
 import dev.accountlinker.ui.TaskRunner;
 
 import java.time.Clock;

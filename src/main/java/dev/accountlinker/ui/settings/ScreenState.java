@@ -1,7 +1,7 @@
 package dev.accountlinker.ui.settings;
 
 import dev.accountlinker.errors.UserMessage;
-import dev.accountlinker.ui.Messages;
+import dev.accountlinker.i18n.Messages;
 import dev.accountlinker.ui.StatusMessage;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;

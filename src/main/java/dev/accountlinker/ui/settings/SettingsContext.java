@@ -3,9 +3,9 @@ package dev.accountlinker.ui.settings;
 import dev.accountlinker.account.RequestPolicy;
 import dev.accountlinker.config.TenantSettings;
 import dev.accountlinker.errors.ErrorTranslator;
-import dev.accountlinker.ui.Messages;
+import dev.accountlinker.i18n.Messages;
 import dev.accountlinker.ui.TaskRunner;
-import dev.accountlinker.ui.login.SignInFlows;
+import dev.accountlinker.ui.signin.SignInFlows;
 
 import java.time.Clock;
 

@@ -1,7 +1,7 @@
 package dev.accountlinker.ui.theme;
 
 import dev.accountlinker.config.ThemeSetting;
-import dev.accountlinker.ui.Messages;
+import dev.accountlinker.i18n.Messages;
 import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.control.MenuButton;

@@ -6,7 +6,7 @@ import dev.accountlinker.config.ConfigLoader;
 import dev.accountlinker.config.ConfigSources;
 import dev.accountlinker.config.UserSettingsFile;
 import dev.accountlinker.errors.ErrorTranslator;
-import dev.accountlinker.ui.Messages;
+import dev.accountlinker.i18n.Messages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

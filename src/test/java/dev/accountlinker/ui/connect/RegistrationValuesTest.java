@@ -1,7 +1,7 @@
 package dev.accountlinker.ui.connect;
 
 import dev.accountlinker.config.AppConfig;
-import dev.accountlinker.ui.Messages;
+import dev.accountlinker.i18n.Messages;
 import org.junit.jupiter.api.Test;
 
 import java.util.Locale;
