@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Proves what README's "Testing Account Linker with TestFX" promises: a new Maven project whose only test dependencies
-# are the testers' kit, JUnit and TestFX runs README's example test green.
+# Proves what docs/testing.md's "Testing Account Linker with TestFX" promises: a new Maven project whose only test
+# dependencies are the testers' kit, JUnit and TestFX runs that page's example test green.
 #   testkit/check-fresh-project.sh              install this project, then build and test the new project offline
 #   KEEP=1 testkit/check-fresh-project.sh       keep the new project (its folder is printed)
 #   MAVEN_REPO=dir MAVEN_OFFLINE=false ...      use another local repository (downloads what it lacks)
 # The new project is written to a temporary folder: its pom names no system property and no surefire configuration,
-# its test is README's example block itself (with a package line).
+# its test is the testing page's example block itself (with a package line).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -30,11 +30,11 @@ mkdir -p "$WORK/src/test/java/example"
 {
   echo "package example;"
   echo
-  # README's example block, without its code fence.
-  awk '/<!-- testkit-example:begin -->/{on=1; next} /<!-- testkit-example:end -->/{on=0} on && !/^```/' README.md
+  # The testing page's example block, without its code fence.
+  awk '/<!-- testkit-example:begin -->/{on=1; next} /<!-- testkit-example:end -->/{on=0} on && !/^```/' docs/testing.md
 } > "$WORK/src/test/java/example/ReadmeExampleUiTest.java"
 grep -q '@AccountLinkerTest' "$WORK/src/test/java/example/ReadmeExampleUiTest.java" \
-  || { echo "README has no example block between its testkit-example markers" >&2; exit 1; }
+  || { echo "docs/testing.md has no example block between its testkit-example markers" >&2; exit 1; }
 
 cat > "$WORK/pom.xml" <<POM
 <?xml version="1.0" encoding="UTF-8"?>

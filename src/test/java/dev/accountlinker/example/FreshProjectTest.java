@@ -12,7 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * README's example passes in a new Maven project that has only the kit, JUnit and TestFX (testkit/check-fresh-project.sh).
+ * The testing page's example (docs/testing.md) passes in a new Maven project that has only the kit, JUnit and TestFX
+ * (testkit/check-fresh-project.sh).
  * Opt-in, because the script installs this project while this build runs:
  * {@code mvn -B test -Dtest=FreshProjectTest -Dtestkit.freshProject=true}.
  */

@@ -94,7 +94,7 @@ class PackagedAppTest {
     }
 
     /**
-     * Start-up (README, Performance): the image maps a class-data archive made for its own path from the class list a
+     * Start-up (docs/performance.md): the image maps a class-data archive made for its own path from the class list a
      * training run recorded; a copy of the image elsewhere (an archive for another path) starts exactly as quietly.
      */
     @Test

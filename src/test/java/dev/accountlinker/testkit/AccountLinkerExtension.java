@@ -266,7 +266,7 @@ public final class AccountLinkerExtension implements BeforeEachCallback, AfterEa
                     .build());
         }
 
-        /** Whether the demo accounts (README, "Demo tenant and its accounts") are seeded: yes unless users are given. */
+        /** Whether the demo accounts (docs/local-tenant.md, "Demo tenant and its accounts") are seeded: yes unless users are given. */
         public Builder demoAccounts(boolean seed) {
             demoAccounts = seed;
             return this;

@@ -29,7 +29,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * Drives Account Linker through its testing contract (README, "Testing contract") as a person would: real clicks
+ * Drives Account Linker through its testing contract (docs/testing.md, "Testing contract") as a person would: real clicks
  * and typing, including into the tenant's login page inside the sign-in window. Every wait is on a condition and
  * ends, at the latest after {@value #TIMEOUT_SECONDS} s, with an {@link AssertionError} that says what did not happen
  * and what the status line said; nothing sleeps.

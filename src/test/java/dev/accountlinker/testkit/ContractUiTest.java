@@ -128,6 +128,6 @@ class ContractUiTest {
             return found;
         });
         walked.add(screen);
-        assertEquals(List.of(), problems, "the testing contract (README) on the " + screen);
+        assertEquals(List.of(), problems, "the testing contract (docs/testing.md) on the " + screen);
     }
 }

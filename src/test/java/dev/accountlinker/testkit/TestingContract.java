@@ -23,10 +23,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The node ids README's "Testing contract" documents, each with the screen or dialog it is on and the type of node
- * it is. {@code ContractUiTest} walks every screen and fails when one of them is missing or of another type; a plain
- * test checks that README names exactly these ids. An id documented as a pattern ({@code link-<connection>}) is
- * listed with the example the walk meets ({@code link-github}).
+ * The node ids docs/testing.md's "Testing contract" documents, each with the screen or dialog it is on and the type of
+ * node it is. {@code ContractUiTest} walks every screen and fails when one of them is missing or of another type; a
+ * plain test ({@code ReadmeTest}) checks that docs/testing.md names exactly these ids. An id documented as a pattern
+ * ({@code link-<connection>}) is listed with the example the walk meets ({@code link-github}).
  */
 public final class TestingContract {
 
@@ -61,11 +61,11 @@ public final class TestingContract {
     /**
      * One documented node.
      *
-     * @param documentedAs the id as README writes it: the id itself, or its pattern ({@code link-<connection>})
+     * @param documentedAs the id as docs/testing.md writes it: the id itself, or its pattern ({@code link-<connection>})
      */
     public record Entry(String id, Screen screen, Class<? extends Node> type, String documentedAs) {}
 
-    /** Style classes README documents next to the ids (they are not ids). */
+    /** Style classes docs/testing.md documents next to the ids (they are not ids). */
     public static final Set<String> STYLE_CLASSES =
             Set.of("invalid", "check-passed", "check-failed", "error", "success", "identity-card", "info");
 
@@ -186,7 +186,7 @@ public final class TestingContract {
         return ENTRIES.stream().filter(entry -> entry.screen() == screen).toList();
     }
 
-    /** The ids as README writes them (patterns once). */
+    /** The ids as docs/testing.md writes them (patterns once). */
     public static Set<String> documentedIds() {
         Set<String> ids = new LinkedHashSet<>();
         ENTRIES.forEach(entry -> ids.add(entry.documentedAs()));
