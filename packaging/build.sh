@@ -88,7 +88,7 @@ for jar in target/lib/*.jar; do
   esac
 done
 [ -n "$(ls "$work/javafx")" ] || die "no JavaFX platform jars (module-info.class) in target/lib"
-# Stored, not deflated: the installers' own compression (xz, cab, dmg) then does far better (README, Installers).
+# Stored, not deflated: the installers' own compression (xz, cab, dmg) then does far better (docs/packaging.md).
 "$(java_bin java)" packaging/StoreJars.java "$work/input"/*.jar
 installer_options=()
 if [ -n "$settings" ]; then
@@ -104,8 +104,8 @@ runtime="$work/runtime"
 # installers compress lib/modules much better themselves (xz: 10 MB uncompressed vs 22 MB with --compress=2).
 # JavaFX's native libraries leave its modules for the runtime's own library folder (bin\ on Windows), where JavaFX
 # loads them directly: left inside a module, JavaFX inflates and checksums each one on every start and copies it
-# into ~/.openjfx/cache; for WebKit's 120 MB library that cost ~0.7 s when the first login page opened (README,
-# Performance).
+# into ~/.openjfx/cache; for WebKit's 120 MB library that cost ~0.7 s when the first login page opened
+# (docs/performance.md).
 jlink_options=(--strip-debug --no-header-files --no-man-pages --generate-cds-archive
   "--exclude-resources=glob:/javafx.*/*.so,glob:/javafx.*/*.dylib,glob:/javafx.*/*.dll")
 stamp="$modules ${jlink_options[*]} $("$JLINK" --version) $(ls "$work/javafx" | paste -sd' ' -)"
@@ -141,7 +141,7 @@ build_app_image() {
   return 0
 }
 
-# Class-data sharing (Linux; README, Performance). The launcher's options name an archive lib/app/account-linker.jsa
+# Class-data sharing (Linux; docs/performance.md). The launcher's options name an archive lib/app/account-linker.jsa
 # (packaging/linux/jpackage.options). It must be made for the path the app runs from (Java 17 checks the class
 # path), so: here, a training run of the app image records which classes a start loads (first frame, demo tenant,
 # WebKit's library) into lib/app/account-linker.classlist, which every installer carries; the .deb's postinst dumps
