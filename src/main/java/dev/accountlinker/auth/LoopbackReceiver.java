@@ -5,7 +5,9 @@ import dev.accountlinker.config.SignInWays;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,19 +23,35 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * redirect with our state ends it, with a code or with an error such as {@code access_denied}. The listener is
  * closed on every way out: that callback, the attempt's timeout, the caller cancelling the future, or
  * {@link #close()}; after that the port refuses connections (a request already accepted gets 410).
+ *
+ * <p>The browser is never given the authorize URL itself: whatever opens the browser puts its URL on a command
+ * line that every local user can read, and that URL (state, nonce, PKCE challenge) would let another user sign in
+ * as themselves and have our listener redeem their code. It is given a one-time {@link #startUri start URL} on
+ * this listener instead, whose only use is a single redirect to the authorize URL. On Linux, both that and the
+ * callback are answered only to connections of this app's own user ({@link LoopbackPeers}).
  */
 public final class LoopbackReceiver implements AutoCloseable {
     public static final String PATH = SignInWays.CALLBACK_PATH;
+    /** Followed by this attempt's random part: {@code /start/<random>}. */
+    public static final String START_PATH_PREFIX = "/start/";
+    /** 256 bits: a start URL cannot be guessed within an attempt's lifetime. */
+    private static final int START_RANDOM_BYTES = 32;
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     /**
-     * The pages the browser is shown, in the app's own words: after the callback (success or error), and for a
-     * request that was not this attempt's callback.
+     * The pages the browser is shown, in the app's own words: after the callback (success or error), for a request
+     * that was not this attempt's callback, for a connection of another user of this computer, and for a start URL
+     * that was already used or whose attempt has ended.
      */
-    public record Pages(String successHtml, String errorHtml, String notForUsHtml) {
+    public record Pages(
+            String successHtml, String errorHtml, String notForUsHtml, String otherUserHtml, String linkUsedHtml) {
         public Pages {
             Objects.requireNonNull(successHtml);
             Objects.requireNonNull(errorHtml);
             Objects.requireNonNull(notForUsHtml);
+            Objects.requireNonNull(otherUserHtml);
+            Objects.requireNonNull(linkUsedHtml);
         }
     }
 
@@ -41,11 +59,16 @@ public final class LoopbackReceiver implements AutoCloseable {
     private final CompletableFuture<CallbackResponse> callback = new CompletableFuture<>();
     /** Set once by whatever ends the attempt first: the callback, the timeout, a cancel or close. */
     private final AtomicBoolean ended = new AtomicBoolean();
+    /** Guards the start URL's three fields: minted on the caller's thread, used on a listener's. */
+    private final Object startLock = new Object();
 
     private LoopbackServer server;
     private URI redirectUri;
     private volatile String expectedState;
     private volatile ScheduledFuture<?> timeout;
+    private String startRandom;
+    private String startTarget;
+    private boolean startUsed;
 
     private LoopbackReceiver(Pages pages) {
         this.pages = pages;
@@ -57,20 +80,27 @@ public final class LoopbackReceiver implements AutoCloseable {
     }
 
     /**
-     * Listens on the first free port of {@code candidatePorts}.
+     * Listens on the first free port of {@code candidatePorts}, answering only this app's user where the system
+     * can tell ({@link LoopbackPeers#forThisSystem()}).
      *
      * @param connectionDeadline how long one connection may take to send its request
      * @throws AuthException LOOPBACK_UNAVAILABLE, naming every port tried, when none is free
      */
     public static LoopbackReceiver start(List<Integer> candidatePorts, Pages pages, Duration connectionDeadline)
             throws AuthException {
+        return start(candidatePorts, pages, connectionDeadline, LoopbackPeers.forThisSystem());
+    }
+
+    /** @param peers tells which connections come from this app's user */
+    public static LoopbackReceiver start(
+            List<Integer> candidatePorts, Pages pages, Duration connectionDeadline, LoopbackPeers peers)
+            throws AuthException {
         LoopbackReceiver receiver = new LoopbackReceiver(pages);
         receiver.server = LoopbackServer.bind(
                 candidatePorts,
-                PATH,
-                pages.notForUsHtml(),
+                new LoopbackServer.Pages(pages.notForUsHtml(), pages.otherUserHtml(), peers),
                 connectionDeadline,
-                receiver::answer,
+                receiver::route,
                 failure -> receiver.end(new AuthException(AuthException.Reason.NETWORK, "", failure)));
         receiver.redirectUri = SignInWays.callbackUri(receiver.server.port());
         receiver.server.startAccepting();
@@ -111,6 +141,49 @@ public final class LoopbackReceiver implements AutoCloseable {
         return callback;
     }
 
+    /**
+     * The URL to open in the browser for {@code authorizeUrl}: {@code http://127.0.0.1:<port>/start/<random>},
+     * which answers one request with a redirect to {@code authorizeUrl}, and then only 410 (as it does once the
+     * attempt has ended); any other random gets 404. While the current one is unused it is given again (open the
+     * browser again, copy the link); once used, a new one is made. At most one is valid at any time.
+     */
+    public URI startUri(String authorizeUrl) {
+        Objects.requireNonNull(authorizeUrl);
+        synchronized (startLock) {
+            if (startRandom == null || startUsed || !authorizeUrl.equals(startTarget)) {
+                byte[] random = new byte[START_RANDOM_BYTES];
+                RANDOM.nextBytes(random);
+                startRandom = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+                startTarget = authorizeUrl;
+                startUsed = false;
+            }
+            return URI.create("http://127.0.0.1:" + server.port() + START_PATH_PREFIX + startRandom);
+        }
+    }
+
+    private Optional<LoopbackServer.Answer> route(String rawPath, Optional<String> rawQuery) {
+        if (rawPath.equals(PATH)) {
+            return Optional.of(answer(rawQuery));
+        }
+        if (rawPath.startsWith(START_PATH_PREFIX)) {
+            return answerStart(rawPath.substring(START_PATH_PREFIX.length()));
+        }
+        return Optional.empty();
+    }
+
+    private Optional<LoopbackServer.Answer> answerStart(String random) {
+        synchronized (startLock) {
+            if (startRandom == null || !sameSecret(random, startRandom)) {
+                return Optional.empty(); // a guess or an old link: not ours
+            }
+            if (startUsed || ended.get()) {
+                return Optional.of(LoopbackServer.Answer.of(410, pages.linkUsedHtml()));
+            }
+            startUsed = true;
+            return Optional.of(LoopbackServer.Answer.redirect(startTarget, () -> {}));
+        }
+    }
+
     private LoopbackServer.Answer answer(Optional<String> rawQuery) {
         if (ended.get()) {
             return LoopbackServer.Answer.of(410, pages.errorHtml());
@@ -120,7 +193,7 @@ public final class LoopbackReceiver implements AutoCloseable {
         String state = expectedState;
         boolean ours = state != null
                 && response.flatMap(CallbackResponse::state)
-                        .map(received -> sameState(received, state))
+                        .map(received -> sameSecret(received, state))
                         .orElse(false);
         if (!ours) {
             // A guess, a stale tab or a page on another site: not the answer to this attempt, keep waiting.
@@ -138,7 +211,7 @@ public final class LoopbackReceiver implements AutoCloseable {
         });
     }
 
-    private static boolean sameState(String received, String expected) {
+    private static boolean sameSecret(String received, String expected) {
         return MessageDigest.isEqual(
                 received.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
     }

@@ -38,12 +38,14 @@ import java.util.stream.Collectors;
  * system properties (shared with the local tenant in the same JVM), while this one needs its own:
  * <ul>
  *   <li>bound to 127.0.0.1 only, on the first free port of a fixed list (what an admin registered);</li>
- *   <li>only {@code GET <path>} with {@code Host: 127.0.0.1:<port>} reaches the owner; anything else is answered
- *       400 (404 for another path) and never ends the owner's wait;</li>
+ *   <li>only a {@code GET} with {@code Host: 127.0.0.1:<port>} reaches the owner, which answers the paths it
+ *       serves; anything else is answered 400 (404 for another path) and never ends the owner's wait;</li>
+ *   <li>on Linux, only from a client socket of the app's own user ({@link LoopbackPeers}): another user's
+ *       connection is answered 403 and never reaches the owner;</li>
  *   <li>each connection must deliver its request head within a deadline and a size cap, and is served by a small
  *       pool, so a stalled or flooding client holds one worker for a few seconds at most and blocks nothing;</li>
- *   <li>every answer is a small HTML page that is never cached, never sniffed, runs no script, sends no
- *       referrer, and closes the connection.</li>
+ *   <li>every answer is a small HTML page (or a redirect the owner asked for) that is never cached, never
+ *       sniffed, runs no script, sends no referrer, and closes the connection.</li>
  * </ul>
  */
 final class LoopbackServer implements AutoCloseable {
@@ -64,23 +66,47 @@ final class LoopbackServer implements AutoCloseable {
     private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
     private static final AtomicInteger THREAD_NUMBER = new AtomicInteger();
 
-    /** The page a request for the owner's path gets, and what to do once it has been sent (or could not be). */
-    record Answer(int status, String html, Runnable afterSent) {
+    /**
+     * The page a request for one of the owner's paths gets, or a redirect to {@code location}, and what to do once
+     * it has been sent (or could not be).
+     */
+    record Answer(int status, String html, Optional<String> location, Runnable afterSent) {
+        Answer {
+            // A header value: a line break would let the value write headers of its own.
+            if (location.filter(value -> !value.chars().allMatch(c -> c > 0x20 && c < 0x7f))
+                    .isPresent()) {
+                throw new IllegalArgumentException("a redirect location must be printable ASCII");
+            }
+        }
+
+        Answer(int status, String html, Runnable afterSent) {
+            this(status, html, Optional.empty(), afterSent);
+        }
+
         static Answer of(int status, String html) {
             return new Answer(status, html, () -> {});
         }
+
+        /** A 302 to {@code location}, with an empty body (a browser follows it at once). */
+        static Answer redirect(String location, Runnable afterSent) {
+            return new Answer(302, "", Optional.of(location), afterSent);
+        }
     }
 
-    /** The owner's side: answers a {@code GET} for its path with our Host; the raw query, if any, as sent. */
+    /**
+     * The owner's side: answers a {@code GET} with our Host, given its raw path and its raw query (if any) as sent;
+     * empty for a path it does not serve (answered 404).
+     */
     interface Handler {
-        Answer answer(Optional<String> rawQuery);
+        Optional<Answer> answer(String rawPath, Optional<String> rawQuery);
     }
 
     private final ServerSocket listening;
     private final int port;
-    private final String path;
     private final String expectedHost;
     private final String notForUsHtml;
+    private final String otherUserHtml;
+    private final LoopbackPeers peers;
     private final Duration connectionDeadline;
     private final Handler handler;
     private final Consumer<IOException> onAcceptFailure;
@@ -91,16 +117,16 @@ final class LoopbackServer implements AutoCloseable {
 
     private LoopbackServer(
             ServerSocket listening,
-            String path,
-            String notForUsHtml,
+            Pages pages,
             Duration connectionDeadline,
             Handler handler,
             Consumer<IOException> onAcceptFailure) {
         this.listening = listening;
         this.port = listening.getLocalPort();
-        this.path = path;
         this.expectedHost = "127.0.0.1:" + port;
-        this.notForUsHtml = notForUsHtml;
+        this.notForUsHtml = pages.notForUsHtml();
+        this.otherUserHtml = pages.otherUserHtml();
+        this.peers = pages.peers();
         this.connectionDeadline = connectionDeadline;
         this.handler = handler;
         this.onAcceptFailure = onAcceptFailure;
@@ -114,14 +140,19 @@ final class LoopbackServer implements AutoCloseable {
     }
 
     /**
+     * What the server itself answers, before the owner is asked: a request that is not for us, and one from another
+     * user's connection (as {@code peers} tells).
+     */
+    record Pages(String notForUsHtml, String otherUserHtml, LoopbackPeers peers) {}
+
+    /**
      * Binds the first free port of {@code candidatePorts} on 127.0.0.1; {@link #startAccepting()} then serves.
      *
      * @throws AuthException LOOPBACK_UNAVAILABLE naming every port tried, when none is free
      */
     static LoopbackServer bind(
             List<Integer> candidatePorts,
-            String path,
-            String notForUsHtml,
+            Pages pages,
             Duration connectionDeadline,
             Handler handler,
             Consumer<IOException> onAcceptFailure)
@@ -135,7 +166,7 @@ final class LoopbackServer implements AutoCloseable {
             try {
                 socket = new ServerSocket();
                 socket.bind(new InetSocketAddress(loopbackAddress(), candidate), BACKLOG);
-                return new LoopbackServer(socket, path, notForUsHtml, connectionDeadline, handler, onAcceptFailure);
+                return new LoopbackServer(socket, pages, connectionDeadline, handler, onAcceptFailure);
             } catch (IOException busy) { // BindException when another program holds the port
                 closeQuietly(socket);
                 lastFailure = busy;
@@ -196,7 +227,7 @@ final class LoopbackServer implements AutoCloseable {
             Optional<byte[]> head = readHead(connection, deadline);
             Answer answer = head.isEmpty()
                     ? Answer.of(431, notForUsHtml)
-                    : route(new String(head.get(), StandardCharsets.ISO_8859_1));
+                    : route(new String(head.get(), StandardCharsets.ISO_8859_1), connection);
             try {
                 respond(connection, answer);
             } finally {
@@ -276,7 +307,7 @@ final class LoopbackServer implements AutoCloseable {
         return -1;
     }
 
-    private Answer route(String head) {
+    private Answer route(String head, Socket connection) {
         String[] lines = head.split("\r\n", -1);
         var requestLine = REQUEST_LINE.matcher(lines[0]);
         if (!requestLine.matches()) {
@@ -302,18 +333,26 @@ final class LoopbackServer implements AutoCloseable {
         if (!requestLine.group(1).equals("GET")) {
             return Answer.of(400, notForUsHtml);
         }
+        // Another user's browser (given a link read from this user's process list) is refused before the owner
+        // hears of it: the attempt goes on for the person who started it.
+        if (!peers.check((InetSocketAddress) connection.getRemoteSocketAddress(), (InetSocketAddress)
+                        connection.getLocalSocketAddress())
+                .answered()) {
+            return Answer.of(403, otherUserHtml);
+        }
         String target = requestLine.group(2);
         int question = target.indexOf('?');
         String rawPath = question < 0 ? target : target.substring(0, question);
-        if (!rawPath.equals(path)) {
-            return Answer.of(404, notForUsHtml);
-        }
-        return handler.answer(question < 0 ? Optional.empty() : Optional.of(target.substring(question + 1)));
+        return handler.answer(rawPath, question < 0 ? Optional.empty() : Optional.of(target.substring(question + 1)))
+                .orElseGet(() -> Answer.of(404, notForUsHtml));
     }
 
     private static void respond(Socket connection, Answer answer) throws IOException {
         byte[] body = answer.html().getBytes(StandardCharsets.UTF_8);
         String head = "HTTP/1.1 " + answer.status() + " " + reasonPhrase(answer.status()) + "\r\n"
+                + answer.location()
+                        .map(location -> "Location: " + location + "\r\n")
+                        .orElse("")
                 + "Content-Type: text/html; charset=utf-8\r\n"
                 + "Content-Length: " + body.length + "\r\n"
                 + "Cache-Control: no-store\r\n"
@@ -333,7 +372,9 @@ final class LoopbackServer implements AutoCloseable {
     private static String reasonPhrase(int status) {
         return switch (status) {
             case 200 -> "OK";
+            case 302 -> "Found";
             case 400 -> "Bad Request";
+            case 403 -> "Forbidden";
             case 404 -> "Not Found";
             case 410 -> "Gone";
             case 431 -> "Request Header Fields Too Large";

@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@code http://127.0.0.1:<port>/signed-out}, the first free port of the configured list, so the URL is one an
  * admin registered in Auth0's Allowed Logout URLs. It lives for a bounded time: until the page has been served
  * once, its lifetime has passed, or {@link #close()}, whichever comes first; then the port is free again.
- * Same hardening as the sign-in listener: Host and path checked, per-connection deadline, small pool.
+ * Same hardening as the sign-in listener: Host and path checked, per-connection deadline, small pool, and on Linux
+ * only the app's own user's connections are answered (another user's get the "not for us" page).
  */
 public final class SignedOutPage implements AutoCloseable {
     public static final String PATH = SignInWays.SIGNED_OUT_PATH;
@@ -65,8 +66,7 @@ public final class SignedOutPage implements AutoCloseable {
         SignedOutPage page = new SignedOutPage(pageHtml);
         page.server = LoopbackServer.bind(
                 candidatePorts,
-                PATH,
-                notForUsHtml,
+                new LoopbackServer.Pages(notForUsHtml, notForUsHtml, LoopbackPeers.forThisSystem()),
                 connectionDeadline,
                 page::answer,
                 failure -> page.finish(Outcome.CLOSED));
@@ -89,12 +89,15 @@ public final class SignedOutPage implements AutoCloseable {
         return server.isClosed();
     }
 
-    private LoopbackServer.Answer answer(Optional<String> rawQuery) {
+    private Optional<LoopbackServer.Answer> answer(String rawPath, Optional<String> rawQuery) {
+        if (!rawPath.equals(PATH)) {
+            return Optional.empty();
+        }
         // The query (if the tenant adds one) is not read: the page says the same thing whatever it carries.
         if (!finished.compareAndSet(false, true)) {
-            return LoopbackServer.Answer.of(410, pageHtml);
+            return Optional.of(LoopbackServer.Answer.of(410, pageHtml));
         }
-        return new LoopbackServer.Answer(200, pageHtml, () -> stop(Outcome.SERVED));
+        return Optional.of(new LoopbackServer.Answer(200, pageHtml, () -> stop(Outcome.SERVED)));
     }
 
     private void finish(Outcome outcome) {

@@ -10,6 +10,9 @@ import dev.accountlinker.testkit.TenantBrowser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -23,6 +26,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -52,7 +57,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class LoopbackReceiverTest {
     private static final LoopbackReceiver.Pages PAGES = new LoopbackReceiver.Pages(
-            "<p>You can close this tab</p>", "<p>Sign-in did not complete</p>", "<p>This request was not for us</p>");
+            "<p>You can close this tab</p>",
+            "<p>Sign-in did not complete</p>",
+            "<p>This request was not for us</p>",
+            "<p>Another user started this sign-in</p>",
+            "<p>This link was used</p>");
     private static final HttpClient BROWSER =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
     /** Far longer than any test: a wait that ends on it is a failure, never a race with another timer. */
@@ -140,9 +149,10 @@ class LoopbackReceiverTest {
                             .contains("redirect_uri=" + receiver.redirectUri()),
                     "the authorize request names the registered loopback URL");
 
-            // The "browser": follows the tenant's pages, logs in, then follows the last redirect to the listener.
+            // The "browser" is given the one-time start URL: it follows its redirect and the tenant's pages, logs
+            // in, then follows the last redirect to the listener.
             URI redirect = new TenantBrowser(receiver.redirectUri().toString())
-                    .signIn(request.url(), "alice@example.com", "Alice-Demo-1");
+                    .signIn(receiver.startUri(request.url()).toString(), "alice@example.com", "Alice-Demo-1");
             HttpResponse<String> page = visit(redirect);
             assertEquals(200, page.statusCode());
             assertTrue(page.body().contains("You can close this tab"));
@@ -151,6 +161,196 @@ class LoopbackReceiverTest {
             assertEquals("auth0|alice", account.claims().subject());
             assertTrue(receiver.isClosed(), "the listener closes after its one callback");
             assertTrue(portIsFree(port), "and the port is free again");
+        }
+    }
+
+    @Test
+    void theStartUrlRedirectsToTheAuthorizeUrlOnceThenAnswers410AndTheSignInGoesOn() throws Exception {
+        try (LoopbackReceiver receiver = listen()) {
+            var callback = receiver.awaitCallback("s", NO_TIMEOUT);
+            String authorize = "http://127.0.0.1:1/authorize?state=s&nonce=n&code_challenge=c";
+            URI start = receiver.startUri(authorize);
+            assertTrue(
+                    start.toString().matches("http://127\\.0\\.0\\.1:" + port + "/start/[A-Za-z0-9_-]{43}"),
+                    "on the listener, 256 random bits: " + start.getPath().length());
+            assertFalse(start.toString().contains("state") || start.toString().contains("nonce"));
+            assertEquals(start, receiver.startUri(authorize), "the same link while it is unused (copy, open again)");
+
+            String host = "127.0.0.1:" + port;
+            var first = send(port, get(start.getRawPath(), host));
+            assertEquals(302, first.status());
+            assertEquals(authorize, first.headers().get("location"));
+            assertEquals("no-referrer", first.headers().get("referrer-policy"), "the start URL is not sent onwards");
+            assertEquals("no-store", first.headers().get("cache-control"));
+
+            var second = send(port, get(start.getRawPath(), host));
+            assertEquals(410, second.status(), "once only");
+            assertTrue(second.body().contains("This link was used"));
+            assertFalse(second.headers().containsKey("location"));
+            assertFalse(callback.isDone(), "a used link does not end the attempt");
+
+            URI next = receiver.startUri(authorize);
+            assertFalse(next.equals(start), "once used, opening the browser again needs a new link");
+            assertEquals(
+                    404, send(port, get(start.getRawPath(), host)).status(), "one link at a time: the old is gone");
+            assertEquals(302, send(port, get(next.getRawPath(), host)).status());
+            assertEquals(200, visit(callback(receiver, "code=c&state=s")).statusCode());
+            assertEquals(Optional.of("c"), completed(callback).code());
+            assertRefused(port); // after the attempt nothing answers, the start URL included
+        }
+    }
+
+    @Test
+    void aWrongOrPartialStartRandomIsNotFoundAndDoesNotUseUpTheRealOne() throws Exception {
+        try (LoopbackReceiver receiver = listen()) {
+            var callback = receiver.awaitCallback("s", NO_TIMEOUT);
+            URI start = receiver.startUri("http://127.0.0.1:1/authorize?state=s");
+            String random = start.getRawPath().substring(LoopbackReceiver.START_PATH_PREFIX.length());
+            String host = "127.0.0.1:" + port;
+            for (String guess : List.of(
+                    "/start/",
+                    "/start",
+                    "/start/" + random.substring(0, 42),
+                    "/start/" + random + "x",
+                    "/start/" + random + "/",
+                    "/start/" + random.toUpperCase(Locale.ROOT),
+                    "/START/" + random,
+                    "/start/%2E%2E/callback")) {
+                var answer = send(port, get(guess, host));
+                assertEquals(404, answer.status(), guess);
+                assertFalse(answer.headers().containsKey("location"), guess);
+            }
+            var withQuery = send(port, get(start.getRawPath() + "?x=1", host));
+            assertEquals(302, withQuery.status(), "a query does not change which link it is");
+            assertEquals(410, send(port, get(start.getRawPath(), host)).status());
+            // A foreign Host never reaches it, even with the right random (a page elsewhere making the browser ask).
+            URI fresh = receiver.startUri("http://127.0.0.1:1/authorize?state=s");
+            assertEquals(
+                    400,
+                    send(port, get(fresh.getRawPath(), "localhost:" + port)).status());
+            assertEquals(302, send(port, get(fresh.getRawPath(), host)).status(), "and did not use it up");
+            assertFalse(callback.isDone());
+        }
+    }
+
+    @Test
+    void theStartUrlOfAnAttemptThatEndedIsGone() throws Exception {
+        LoopbackReceiver receiver = listen();
+        receiver.awaitCallback("s", NO_TIMEOUT);
+        URI start = receiver.startUri("http://127.0.0.1:1/authorize?state=s");
+        receiver.close(); // cancelled, timed out or the app quits: the link dies with the attempt
+        assertRefused(port);
+        assertThrows(IOException.class, () -> visit(start));
+    }
+
+    @Test
+    void startRandomsAreNeverRepeated() throws Exception {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        try (LoopbackReceiver receiver = listen()) {
+            receiver.awaitCallback("s", NO_TIMEOUT);
+            String host = "127.0.0.1:" + port;
+            for (int i = 0; i < 50; i++) {
+                URI start = receiver.startUri("http://127.0.0.1:1/authorize?state=s");
+                assertTrue(seen.add(start.getRawPath()), start.getRawPath());
+                assertEquals(302, send(port, get(start.getRawPath(), host)).status());
+            }
+        }
+        try (LoopbackReceiver other = listen()) {
+            assertTrue(seen.add(other.startUri("http://127.0.0.1:1/authorize").getRawPath()));
+        }
+    }
+
+    /** Is this test run able to act as another user of this computer (root, with setpriv and curl)? */
+    static boolean anotherUserCanConnect() {
+        try {
+            return OS.LINUX.isCurrentOs()
+                    && ProcNetTcp.effectiveUid(Files.readString(Path.of("/proc/self/status")))
+                                    .orElse(-1)
+                            == 0
+                    && Files.isExecutable(Path.of("/usr/bin/setpriv"))
+                    && Files.isExecutable(Path.of("/usr/bin/curl"));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** A GET by curl running as "nobody" (uid 65534): another user's browser. Returns "<status> <body>". */
+    private static String getAsAnotherUser(URI uri) throws Exception {
+        Process curl = new ProcessBuilder(
+                        "/usr/bin/setpriv",
+                        "--reuid=65534",
+                        "--regid=65534",
+                        "--clear-groups",
+                        "/usr/bin/curl",
+                        "--silent",
+                        "--max-time",
+                        String.valueOf(WAIT_SECONDS),
+                        "--write-out",
+                        "\n%{http_code}",
+                        uri.toString())
+                .redirectErrorStream(true)
+                .start();
+        String output = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(curl.waitFor(WAIT_SECONDS, TimeUnit.SECONDS), "curl ended");
+        int lastLine = output.lastIndexOf('\n');
+        return output.substring(lastLine + 1).strip() + " " + output.substring(0, Math.max(0, lastLine));
+    }
+
+    @Test
+    @EnabledIf("anotherUserCanConnect")
+    void aBrowserOfAnotherUserOfThisComputerIsRefusedAndTheRealSignInGoesOn() throws Exception {
+        try (LoopbackReceiver receiver = listen()) {
+            var callback = receiver.awaitCallback("s", NO_TIMEOUT);
+            // Another user read the link (or the whole callback) from this user's process list.
+            String theirs = getAsAnotherUser(callback(receiver, "code=theirs&state=s"));
+            assertTrue(theirs.startsWith("403 ") && theirs.contains("Another user started"), theirs);
+            assertFalse(callback.isDone(), "a refused connection does not end the attempt");
+
+            assertEquals(200, visit(callback(receiver, "code=ours&state=s")).statusCode());
+            assertEquals(Optional.of("ours"), completed(callback).code());
+        }
+    }
+
+    @Test
+    @EnabledIf("anotherUserCanConnect")
+    void anotherUsersBrowserCannotUseTheStartUrl() throws Exception {
+        try (LoopbackReceiver receiver = listen()) {
+            var callback = receiver.awaitCallback("s", NO_TIMEOUT);
+            URI start = receiver.startUri("http://127.0.0.1:1/authorize?state=s");
+            String theirs = getAsAnotherUser(start);
+            assertTrue(theirs.startsWith("403 ") && !theirs.contains("authorize"), theirs);
+            var ours = send(port, get(start.getRawPath(), "127.0.0.1:" + port));
+            assertEquals(302, ours.status(), "the refused request did not use the link up");
+            assertFalse(callback.isDone());
+        }
+    }
+
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void connectionsTheKernelSaysAreAnotherUsersAreRefusedAndTheListenerKeepsWaiting() throws Exception {
+        long appUid = ProcNetTcp.effectiveUid(Files.readString(Path.of("/proc/self/status")))
+                .orElseThrow();
+        // The app as another user sees this test's own connections as a stranger's.
+        try (LoopbackReceiver receiver = LoopbackReceiver.start(
+                List.of(port),
+                PAGES,
+                LoopbackServer.DEFAULT_CONNECTION_DEADLINE,
+                LoopbackPeers.reading(Path.of("/proc/net"), appUid + 1))) {
+            var callback = receiver.awaitCallback("s", NO_TIMEOUT);
+            URI start = receiver.startUri("http://127.0.0.1:1/authorize?state=s");
+            String host = "127.0.0.1:" + port;
+            for (String target : List.of(start.getRawPath(), "/callback?code=c&state=s", "/favicon.ico")) {
+                var answer = send(port, get(target, host));
+                assertEquals(403, answer.status(), target);
+                assertTrue(answer.body().contains("Another user started"), target);
+                assertFalse(answer.headers().containsKey("location"), target);
+            }
+            // Still the usual answers first for what is not for us at all.
+            assertEquals(
+                    400,
+                    send(port, get("/callback?code=c&state=s", "evil.example")).status());
+            assertFalse(callback.isDone());
+            assertFalse(receiver.isClosed(), "still listening for the person who started it");
         }
     }
 

@@ -3,6 +3,8 @@ package dev.accountlinker.testkit;
 import dev.accountlinker.localtenant.LocalTenant;
 import dev.accountlinker.ui.signin.BrowserOpener;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -17,8 +20,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * The "system browser" of a kit test: the app asks it to open a URL, and it behaves as a person at a browser with
  * one cookie jar would, on its own thread. A sign-in page is only filled in when the test said who signs in next
  * ({@link #signInNextTime}, which {@link AccountLinkerRobot#signInThroughBrowser} and
- * {@link AccountLinkerRobot#link} call); otherwise the person leaves the page alone. A sign-out page is followed back
- * to the app, as a browser does. {@link #outcome} sets what the platform says about opening it.
+ * {@link AccountLinkerRobot#link} call); otherwise the person leaves the page alone. A redirect (the app's one-time
+ * start URL) is followed, and a sign-out page back to the app, as a browser does. {@link #outcome} sets what the
+ * platform says about opening it.
  */
 public final class ScriptedBrowser implements BrowserOpener {
     private record Credentials(String email, String password) {}
@@ -82,26 +86,52 @@ public final class ScriptedBrowser implements BrowserOpener {
                         ? first.callback()
                         : toApp.submit(first.requirePage(), who.email(), who.password())
                                 .requireCallback();
-                pages.add(get(callback));
+                pages.add(show(callback));
             } else if (uri.getPath().endsWith("/v2/logout") && query.containsKey("returnTo")) {
                 TenantBrowser.Outcome back =
                         browser.stoppingAt(query.get("returnTo")).open(url);
                 pages.add(
                         back.reachedCallback()
-                                ? get(back.callback())
+                                ? show(back.callback())
                                 : back.page().status() + " " + back.page().html());
             } else {
-                pages.add(get(uri));
+                Optional<HttpResponse<String>> page = reach(uri);
+                Optional<String> location = page.filter(answer -> answer.statusCode() / 100 == 3)
+                        .flatMap(answer -> answer.headers().firstValue("Location"));
+                if (location.isPresent()) {
+                    visit(uri.resolve(location.get()).toString()); // the start URL's redirect to the sign-in page
+                } else {
+                    pages.add(show(uri, page));
+                }
             }
         } catch (RuntimeException | AssertionError e) {
             pages.add("failed " + e);
         }
     }
 
-    private static String get(URI uri) {
+    /** The page at {@code uri} as {@code "<status> <body>"}, or that it could not be reached. */
+    private static String show(URI uri) {
+        return show(uri, reach(uri));
+    }
+
+    private static String show(URI uri, Optional<HttpResponse<String>> page) {
+        return page.map(answer -> answer.statusCode() + " " + answer.body()).orElse("unreachable " + uri.getHost());
+    }
+
+    private static Optional<HttpResponse<String>> reach(URI uri) {
         try {
-            HttpResponse<String> page = HttpClient.newBuilder()
+            return Optional.of(get(uri));
+        } catch (UncheckedIOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** One GET, redirects not followed (the caller decides, as a browser's navigation would). */
+    private static HttpResponse<String> get(URI uri) {
+        try {
+            return HttpClient.newBuilder()
                     .connectTimeout(Duration.ofSeconds(10))
+                    .followRedirects(HttpClient.Redirect.NEVER)
                     .build()
                     .send(
                             HttpRequest.newBuilder(uri)
@@ -109,12 +139,11 @@ public final class ScriptedBrowser implements BrowserOpener {
                                     .GET()
                                     .build(),
                             HttpResponse.BodyHandlers.ofString());
-            return page.statusCode() + " " + page.body();
-        } catch (Exception e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            return "unreachable " + e.getClass().getSimpleName();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UncheckedIOException(new IOException("interrupted", e));
         }
     }
 }

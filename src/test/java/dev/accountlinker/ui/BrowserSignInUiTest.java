@@ -11,6 +11,7 @@ import dev.accountlinker.ui.signin.LoginSettings;
 import dev.accountlinker.ui.signin.SignInFlow;
 import javafx.scene.Node;
 import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import org.junit.jupiter.api.Test;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -36,8 +37,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The system-browser way through the real app. The "browser" is an HTTP client on its own thread: it gets
- * the URL the app asked the desktop to open, follows the tenant's pages, logs in and follows the last
- * redirect to the app's loopback listener.
+ * the URL the app asked the desktop to open (the listener's one-time start URL), follows its redirect and the
+ * tenant's pages, logs in and follows the last redirect to the app's loopback listener.
  */
 class BrowserSignInUiTest extends AppUiTestSupport {
     private final List<String> opened = new CopyOnWriteArrayList<>();
@@ -86,13 +87,45 @@ class BrowserSignInUiTest extends AppUiTestSupport {
         });
     }
 
-    /** A browser whose user signs in with these credentials (optionally picking a connection link first). */
+    /** The registered callback of the test's loopback port, where the browser's sign-in ends. */
+    private String callbackUri() {
+        return SignInWays.callbackUri(loopbackPort).toString();
+    }
+
+    /** A browser whose user signs in with these credentials. */
     private Consumer<String> userSigningIn(String email, String password) {
         return url -> {
-            String redirectUri = TenantBrowser.queryParams(URI.create(url)).get("redirect_uri");
-            URI callback = new TenantBrowser(redirectUri).signIn(url, email, password);
+            URI callback = new TenantBrowser(callbackUri()).signIn(url, email, password);
             browserPages.add(visit(callback));
         };
+    }
+
+    /** The parameters of each authorize request the tenant received (its record is decoded, secrets hidden). */
+    private List<Map<String, String>> authorizeRequests() {
+        return tenant.requests().stream()
+                .filter(r -> r.path().equals("/authorize"))
+                .map(r -> {
+                    Map<String, String> parameters = new java.util.LinkedHashMap<>();
+                    for (String pair : r.query().split("&")) {
+                        int equals = pair.indexOf('=');
+                        parameters.put(pair.substring(0, equals), pair.substring(equals + 1));
+                    }
+                    return parameters;
+                })
+                .toList();
+    }
+
+    private Map<String, String> lastAuthorize() {
+        List<Map<String, String>> all = authorizeRequests();
+        return all.get(all.size() - 1);
+    }
+
+    /** What the app hands the desktop to open: its own one-time start URL on the loopback port. */
+    private void assertIsStartUrl(String url) {
+        assertTrue(
+                url.matches("http://127\\.0\\.0\\.1:" + loopbackPort + "/start/[A-Za-z0-9_-]{43}"),
+                "a one-time start URL on the app's own listener, not the authorize URL: "
+                        + url.replaceAll("\\?.*", "?…"));
     }
 
     private static String visit(URI uri) {
@@ -121,7 +154,8 @@ class BrowserSignInUiTest extends AppUiTestSupport {
         confirmLink();
         waitForIdentityCount(2);
 
-        Map<String, String> authorize = query(opened.get(0));
+        assertIsStartUrl(opened.get(0));
+        Map<String, String> authorize = lastAuthorize();
         assertEquals("google-oauth2", authorize.get("connection"));
         assertEquals("0", authorize.get("max_age"));
         assertEquals(
@@ -188,8 +222,9 @@ class BrowserSignInUiTest extends AppUiTestSupport {
         assertTrue(node("#browserOpenAgainButton").isEmpty(), "no 'open again' that would fail the same way");
 
         clickOn("#browserCopyLinkButton");
-        assertEquals(
-                opened.get(0), onFx(() -> Clipboard.getSystemClipboard().getString()), "the sign-in link, to paste");
+        String copied = onFx(() -> Clipboard.getSystemClipboard().getString());
+        assertEquals(opened.get(0), copied, "the sign-in link, to paste");
+        assertIsStartUrl(copied);
         assertTrue(onFx(() -> lookup("#browserCopied").query().isVisible()));
 
         assertEquals("Waiting for you to sign in in your browser…", text("#linkProgressLabel"));
@@ -199,6 +234,9 @@ class BrowserSignInUiTest extends AppUiTestSupport {
                 "Sign in to the account you want to link in the window that opened…",
                 text("#linkProgressLabel"),
                 "the main window no longer speaks of the browser");
+        assertFalse(
+                copied.equals(onFx(() -> Clipboard.getSystemClipboard().getString())),
+                "the browser attempt ended: its link left the clipboard");
         submitLoginForm("alice.g@example.com", "Google-Demo-1");
         confirmLink();
         waitForIdentityCount(2);
@@ -209,6 +247,61 @@ class BrowserSignInUiTest extends AppUiTestSupport {
                 .query();
         assertTrue(embeddedAuthorize.contains("redirect_uri=" + callbacks.redirectUri()), "a fresh embedded request");
         waitUntil(this::loopbackPortIsFree);
+    }
+
+    @Test
+    void theBrowserIsOpenedWithAOneTimeStartUrlNeverWithTheAuthorizeUrl() {
+        browserBehaviour.set(userSigningIn("alice@example.com", "Alice-Demo-1"));
+        clickOn("#signInButton");
+        waitForLoginForm();
+        clickOn("#continueInBrowserLink");
+        waitForSettingsOf("alice@example.com");
+
+        // What the opener gets is on a command line every user of the computer can read.
+        assertEquals(1, opened.size());
+        String url = opened.get(0);
+        assertIsStartUrl(url);
+        Map<String, String> authorize = lastAuthorize();
+        for (String secret : List.of("state", "nonce", "code_challenge")) {
+            assertTrue(authorize.get(secret).length() >= 20, secret);
+            assertFalse(url.contains(authorize.get(secret)), secret + " is not in what the browser was given");
+        }
+        assertTrue(browserPages.get(0).startsWith("200"), browserPages.get(0));
+        assertTrue(visit(URI.create(url)).startsWith("unreachable"), "the start URL ended with its attempt");
+    }
+
+    @Test
+    void aCopiedSignInLinkLeavesTheClipboardWhenTheAttemptEndsUnlessSomethingElseWasCopiedSince() {
+        signIn("alice@example.com", "Alice-Demo-1");
+        openerOutcome.set(BrowserOpener.Outcome.FAILED);
+        clickWhenReady("#link-google-oauth2");
+        waitUntil(() -> node("#browserCopyLinkButton").isPresent());
+        clickOn("#browserCopyLinkButton");
+        String copied = onFx(() -> Clipboard.getSystemClipboard().getString());
+        assertIsStartUrl(copied);
+        clickOn("#browserCancelButton");
+        waitForOperationToEnd();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(
+                onFx(() -> Clipboard.getSystemClipboard().hasString()),
+                "the cancelled attempt's link is not left on the clipboard");
+
+        clickWhenReady("#link-google-oauth2");
+        waitUntil(() -> node("#browserCopyLinkButton").isPresent());
+        clickOn("#browserCopyLinkButton");
+        assertFalse(copied.equals(onFx(() -> Clipboard.getSystemClipboard().getString())), "a new attempt's link");
+        onFx(() -> {
+            ClipboardContent notes = new ClipboardContent();
+            notes.putString("the person's own notes");
+            return Clipboard.getSystemClipboard().setContent(notes);
+        });
+        clickOn("#browserCancelButton");
+        waitForOperationToEnd();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(
+                "the person's own notes",
+                onFx(() -> Clipboard.getSystemClipboard().getString()),
+                "what the person copied since is theirs");
     }
 
     @Test
@@ -235,14 +328,11 @@ class BrowserSignInUiTest extends AppUiTestSupport {
         waitForSettingsOf("alice@example.com");
 
         assertEquals(1, opened.size());
-        String embeddedState = tenant.requests().stream()
-                .filter(r -> r.path().equals("/authorize"))
-                .findFirst()
-                .map(r -> r.query())
-                .orElseThrow();
-        assertFalse(
-                embeddedState.contains("state=" + query(opened.get(0)).get("state")),
-                "the browser attempt is a fresh request with its own state");
+        assertIsStartUrl(opened.get(0));
+        List<String> states =
+                authorizeRequests().stream().map(r -> r.get("state")).toList();
+        assertEquals(2, states.size(), "the embedded page's request, then the browser's: " + states.size());
+        assertFalse(states.get(0).equals(states.get(1)), "the browser attempt is a fresh request with its own state");
         assertFalse(loginWindowOpen());
     }
 
@@ -252,12 +342,13 @@ class BrowserSignInUiTest extends AppUiTestSupport {
         waitUntil(() -> !lookup("#link-google-oauth2").query().isDisabled());
         clickOn("#link-google-oauth2");
         waitUntil(() -> node("#browserCancelButton").isPresent() && !opened.isEmpty());
-        String redirectUri = query(opened.get(0)).get("redirect_uri");
+        String start = opened.get(0);
 
         clickOn("#browserCancelButton");
         waitForOperationToEnd();
         assertEquals("Linking was cancelled. Nothing was changed.", statusText());
-        waitUntil(() -> visit(URI.create(redirectUri + "?code=late&state=x")).startsWith("unreachable"));
+        waitUntil(() -> visit(URI.create(callbackUri() + "?code=late&state=x")).startsWith("unreachable"));
+        assertTrue(visit(URI.create(start)).startsWith("unreachable"), "the start URL went with the attempt");
     }
 
     @Test
@@ -277,7 +368,7 @@ class BrowserSignInUiTest extends AppUiTestSupport {
         Consumer<String> realUser = userSigningIn("alice@example.com", "Alice-Demo-1");
         browserBehaviour.set(url -> {
             // Another page (or a guess) reaches the listener first: it must not end the attempt.
-            browserPages.add(visit(URI.create(query(url).get("redirect_uri") + "?code=stolen&state=forged")));
+            browserPages.add(visit(URI.create(callbackUri() + "?code=stolen&state=forged")));
             realUser.accept(url);
         });
         clickOn("#signInButton");

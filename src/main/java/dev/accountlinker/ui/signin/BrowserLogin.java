@@ -21,6 +21,10 @@ import java.util.function.Supplier;
  * Sign-in in the user's own browser (RFC 8252): a loopback listener on a fixed, registrable port takes the
  * redirect, while a small window says where to look and offers Cancel and "Open the browser again"; the
  * window's deadline ends a forgotten attempt. One instance per attempt.
+ *
+ * <p>The browser is opened with the listener's one-time start URL, never with the authorize URL: the opener's
+ * command line is readable by every user of the computer (see {@link LoopbackReceiver}). The link the person may
+ * copy is that start URL too, and it is taken off the clipboard again when the attempt ends.
  */
 public final class BrowserLogin implements LoginLauncher {
     /**
@@ -74,7 +78,9 @@ public final class BrowserLogin implements LoginLauncher {
                 new LoopbackReceiver.Pages(
                         page("browser.page.successTitle", "browser.page.success"),
                         page("browser.page.errorTitle", "browser.page.error"),
-                        page("browser.page.notForUsTitle", "browser.page.notForUs")));
+                        page("browser.page.notForUsTitle", "browser.page.notForUs"),
+                        page("browser.page.otherUserTitle", "browser.page.otherUser"),
+                        page("browser.page.linkUsedTitle", "browser.page.linkUsed")));
         boolean kept;
         try {
             afterListening.accept(started.redirectUri());
@@ -115,8 +121,9 @@ public final class BrowserLogin implements LoginLauncher {
         // The port is freed as soon as the attempt ends, whichever way.
         window.result().whenComplete((value, failure) -> receiver.close());
         BrowserWaitView[] view = new BrowserWaitView[1];
+        Supplier<String> signInLink = () -> receiver.startUri(request.url()).toString();
         Runnable openBrowser = () -> tasks.run(
-                () -> settings.browserOpener().open(request.url()),
+                () -> settings.browserOpener().open(signInLink.get()),
                 outcome -> {
                     if (outcome == BrowserOpener.Outcome.FAILED) {
                         view[0].showCouldNotOpen();
@@ -125,7 +132,7 @@ public final class BrowserLogin implements LoginLauncher {
                     }
                 },
                 failure -> view[0].showCouldNotOpen());
-        view[0] = new BrowserWaitView(messages, request.url(), new BrowserWaitView.Actions() {
+        view[0] = new BrowserWaitView(messages, signInLink, new BrowserWaitView.Actions() {
             @Override
             public void openAgain() {
                 openBrowser.run();
@@ -141,7 +148,8 @@ public final class BrowserLogin implements LoginLauncher {
                 window.cancel();
             }
         });
-        window.show(view[0].root(), tasks, settings.timeout(), () -> {});
+        // The copied link is useless once the attempt has ended; it does not stay on the clipboard either.
+        window.show(view[0].root(), tasks, settings.timeout(), view[0]::forgetCopiedLink);
         openBrowser.run();
         return window.result();
     }

@@ -15,10 +15,13 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
+import java.util.function.Supplier;
+
 /**
  * The small window shown while the person signs in in their browser. It first says the browser is being opened;
  * then either "finish signing in there" (with Open again, and "Nothing opened?") or, when no browser could be
- * opened, the two ways on: copy the sign-in link into a browser, or sign in inside the app.
+ * opened, the two ways on: copy the sign-in link into a browser, or sign in inside the app. The link copied is
+ * taken off the clipboard again by {@link #forgetCopiedLink()}, unless something else has been copied since.
  */
 final class BrowserWaitView {
     /** What the buttons do; implemented by the attempt. */
@@ -31,7 +34,7 @@ final class BrowserWaitView {
     }
 
     private final Messages messages;
-    private final String signInUrl;
+    private final Supplier<String> signInLink;
     private final Actions actions;
     private final Label heading = new Label();
     private final Label explanation = new Label();
@@ -40,10 +43,13 @@ final class BrowserWaitView {
     private final Hyperlink nothingOpened;
     private final Button cancel;
     private final VBox root;
+    /** What this window put on the clipboard, until it is taken off again. */
+    private String copiedLink;
 
-    BrowserWaitView(Messages messages, String signInUrl, Actions actions) {
+    /** @param signInLink the link to copy: asked for on each copy, as the listener's one-time links are */
+    BrowserWaitView(Messages messages, Supplier<String> signInLink, Actions actions) {
         this.messages = messages;
-        this.signInUrl = signInUrl;
+        this.signInLink = signInLink;
         this.actions = actions;
         ProgressIndicator progress = new ProgressIndicator();
         progress.setId("browserProgress");
@@ -107,7 +113,8 @@ final class BrowserWaitView {
         Button copy = button("browserCopyLinkButton", "browser.copyLink", "browser.copyLink.help");
         copy.setOnAction(event -> {
             ClipboardContent content = new ClipboardContent();
-            content.putString(signInUrl);
+            copiedLink = signInLink.get();
+            content.putString(copiedLink);
             Clipboard.getSystemClipboard().setContent(content);
             copied.setText(messages.get("browser.copied"));
             copied.setVisible(true);
@@ -118,6 +125,15 @@ final class BrowserWaitView {
         buttons.getChildren().setAll(copy, embedded, cancel);
         copy.requestFocus();
         resize();
+    }
+
+    /** The attempt has ended: the copied link goes, unless the person has copied something else since. */
+    void forgetCopiedLink() {
+        Clipboard clipboard = Clipboard.getSystemClipboard();
+        if (copiedLink != null && clipboard.hasString() && copiedLink.equals(clipboard.getString())) {
+            clipboard.clear();
+        }
+        copiedLink = null;
     }
 
     private void resize() {
