@@ -158,7 +158,7 @@ public final class AppShell {
         context.tasks().close();
     }
 
-    private void showSignIn(StatusMessage status, AuthorizeOptions mainSignIn) {
+    private WelcomeViewModel showSignIn(StatusMessage status, AuthorizeOptions mainSignIn) {
         stopCurrentScreen.run();
         WelcomeViewModel viewModel =
                 new WelcomeViewModel(context, sessions.flows(context), mainSignIn, this::showSettings, status);
@@ -171,6 +171,7 @@ public final class AppShell {
                         this::showConnect,
                         Optional.of(ThemeMenu.create(themes, context.messages()))));
         screenFocus.focus("#signInButton");
+        return viewModel;
     }
 
     private void showSettings(SignedInAccount account) {
@@ -201,10 +202,11 @@ public final class AppShell {
 
     /** Ends the tenant's sessions the sign-ins left, then back to the sign-in screen, which asks for a login. */
     private void signOut(Confirmations.SignOut choice) {
-        sessions.signOut(context, choice.federated());
-        showSignIn(
+        WelcomeViewModel signInScreen = showSignIn(
                 StatusMessage.info(context.messages().get("signin.signedOut")),
                 AuthorizeOptions.primarySignInAfterSignOut());
+        sessions.signOut(
+                context, choice.federated(), problem -> signInScreen.replaceStatus(StatusMessage.info(problem)));
     }
 
     private void signInAgain() {

@@ -12,6 +12,7 @@ import javafx.stage.Stage;
 
 import java.io.File;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The sign-ins the main window starts and the tenant sessions they leave behind. One {@link SignInHistory} is shared
@@ -52,9 +53,10 @@ final class SignInSessions implements AutoCloseable {
      * Ends the tenant's session wherever a sign-in left one; the next sign-in asks for a login whatever session a
      * browser may still hold.
      *
-     * @param federated also signs out of the identity provider (Google, GitHub...) behind the tenant
+     * @param federated            also signs out of the identity provider (Google, GitHub...) behind the tenant
+     * @param browserStillSignedIn told what to say when the browser's session could not be ended
      */
-    void signOut(AppContext current, boolean federated) {
+    void signOut(AppContext current, boolean federated, Consumer<String> browserStillSignedIn) {
         if (tenantSignOut == null) {
             tenantSignOut = new TenantSignOut(
                     current.messages(),
@@ -64,7 +66,7 @@ final class SignInSessions implements AutoCloseable {
                     webSession(current),
                     history);
         }
-        tenantSignOut.signOut(current.signInService().join(), federated);
+        tenantSignOut.signOut(current.signInService().join(), federated, browserStillSignedIn);
     }
 
     /** The app quits: the signed-out page stops listening, an unfinished sign-out in the web view ends now. */

@@ -13,6 +13,8 @@ import javafx.scene.web.WebEngine;
 import java.io.File;
 import java.net.URI;
 import java.time.Duration;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * Ends the tenant's single-sign-on session wherever the app left one, so the next sign-in at this computer
@@ -21,7 +23,10 @@ import java.time.Duration;
  * <li>the sign-in windows' own web session: an invisible page loads {@code /v2/logout} with its cookie, then the
  *     cookies are cleared (the redirect to {@code returnTo} is caught, never requested);</li>
  * <li>after any system-browser sign-in, the person's browser: it opens {@code /v2/logout}, whose
- *     {@code returnTo} is a "You are signed out" page the app serves for a while on its loopback port.</li>
+ *     {@code returnTo} is a "You are signed out" page the app serves for a while on its loopback port. When
+ *     every loopback port is held by another program, the browser is not sent at all: any {@code returnTo}
+ *     Auth0 would accept (ours, or the first Allowed Logout URL it uses when none is given) is then a port that
+ *     other program answers. The person is told, and the next sign-out tries again.</li>
  * </ul>
  * Nothing here makes the person wait: the sign-in screen shows at once. Used on the UI thread.
  */
@@ -63,15 +68,19 @@ public final class TenantSignOut implements AutoCloseable {
         this.history = history;
     }
 
-    /** @param federated also sign out of the identity provider (Google, GitHub...) behind the tenant */
-    public void signOut(SignInService service, boolean federated) {
+    /**
+     * @param federated            also sign out of the identity provider (Google, GitHub...) behind the tenant
+     * @param browserStillSignedIn told (on the UI thread) what to say when the browser's session could not be
+     *                             ended because every loopback port is busy
+     */
+    public void signOut(SignInService service, boolean federated, Consumer<String> browserStillSignedIn) {
+        // Never requested: the web view's redirect there is caught and stopped before it leaves (see below).
         URI returnTo = ways.signedOutUris().get(0);
         if (webSession.isActive()) {
             endEmbeddedSession(service.logoutUrl(returnTo.toString(), federated), returnTo);
         }
         if (history.browserUsed()) {
-            history.forget();
-            endBrowserSession(service, federated);
+            endBrowserSession(service, federated, browserStillSignedIn);
         }
     }
 
@@ -106,7 +115,7 @@ public final class TenantSignOut implements AutoCloseable {
         engine.load(null);
     }
 
-    private void endBrowserSession(SignInService service, boolean federated) {
+    private void endBrowserSession(SignInService service, boolean federated, Consumer<String> browserStillSignedIn) {
         closePage();
         String language = messages.locale().toLanguageTag();
         String page = LoopbackPage.html(
@@ -121,16 +130,20 @@ public final class TenantSignOut implements AutoCloseable {
                             .open(service.logoutUrl(started.returnToUri().toString(), federated));
                     return started;
                 },
-                started -> openPage = started,
+                started -> {
+                    openPage = started;
+                    history.forget();
+                },
                 failure -> {
-                    // Every loopback port is busy: the browser's session still ends; it just cannot come back here.
-                    if (failure instanceof AuthException) {
-                        tasks.run(
-                                () -> settings.browserOpener()
-                                        .open(service.logoutUrl(
-                                                ways.signedOutUris().get(0).toString(), federated)),
-                                opened -> {},
-                                ignored -> {});
+                    // Every loopback port is busy (or the browser could not be asked): the browser's session stays,
+                    // and is ended at the next sign-out. A page that did get a port is closed by its lifetime.
+                    if (failure instanceof AuthException busy
+                            && busy.reason() == AuthException.Reason.LOOPBACK_UNAVAILABLE) {
+                        browserStillSignedIn.accept(messages.get(
+                                "signin.signedOut.browserStillSignedIn",
+                                ways.loopbackPorts().stream()
+                                        .map(String::valueOf)
+                                        .collect(Collectors.joining(", "))));
                     }
                 });
     }

@@ -115,6 +115,13 @@ public final class WelcomeViewModel {
         status.set(StatusMessage.info(what));
     }
 
+    /** Says more about what just happened (a sign-out that could not end every session), unless a sign-in runs. */
+    public void replaceStatus(StatusMessage message) {
+        if (!busy.get()) {
+            status.set(message);
+        }
+    }
+
     private void showConfigProblem(ConfigException problem) {
         configBroken.set(true);
         tenantText.set("");
