@@ -81,8 +81,13 @@ public final class LoopbackPeers {
         }
         List<Long> owners = new ArrayList<>();
         boolean anyRead = false;
-        // A Java client's socket to 127.0.0.1 is usually an IPv6 one (::ffff:127.0.0.1) in tcp6, a browser's in tcp.
+        // A browser's socket to 127.0.0.1 is in tcp; a Java client's usually an IPv6 one (::ffff:127.0.0.1) in tcp6.
+        // The kernel writes these tables afresh on each read (milliseconds for a thousand sockets): tcp6 only if
+        // needed.
         for (String table : List.of("tcp", "tcp6")) {
+            if (!owners.isEmpty()) {
+                break;
+            }
             try {
                 String text = Files.readString(tables.resolve(table));
                 anyRead = true;
