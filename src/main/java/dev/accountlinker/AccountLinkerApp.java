@@ -5,6 +5,7 @@ import dev.accountlinker.config.ConfigSources;
 import dev.accountlinker.i18n.Messages;
 import dev.accountlinker.ui.AppShell;
 import dev.accountlinker.ui.FxTaskRunner;
+import dev.accountlinker.ui.UnexpectedErrorReporter;
 import dev.accountlinker.ui.WindowPlacement;
 import dev.accountlinker.ui.signin.LoginSettings;
 import dev.accountlinker.ui.signin.SystemBrowser;
@@ -45,6 +46,8 @@ public class AccountLinkerApp extends Application {
                 // HostServices, never java.awt.Desktop.browse: the AWT call can freeze a JavaFX application.
                 : servicesFromParameters(
                         LoginSettings.defaults(SystemBrowser.forThisSystem(getHostServices()::showDocument)));
+        // From here on an exception nothing caught is logged and told in a plain message, not lost on a console.
+        UnexpectedErrorReporter.install(services.messages());
         shell = new AppShell(stage, services, placement);
         shell.start();
     }

@@ -9,6 +9,7 @@ import dev.accountlinker.launch.AppVersion;
 import dev.accountlinker.launch.CommandLine;
 import dev.accountlinker.launch.StartupProblem;
 import dev.accountlinker.launch.Usage;
+import dev.accountlinker.logging.AppLog;
 import dev.accountlinker.net.ProxyRules;
 import dev.accountlinker.ui.theme.SystemColorScheme;
 import javafx.application.Application;
@@ -85,9 +86,10 @@ public final class Launcher {
             if (known.isPresent()) {
                 console.println(messages.get(known.get().messageKey()));
             } else {
-                // Not a missing desktop piece but a bug: keep the trace for the report.
+                // Not a missing desktop piece but a bug: the trace goes to the log file, for the report.
                 console.println(messages.get("launcher.error.unexpected", String.valueOf(failure)));
-                failure.printStackTrace(console);
+                AppLog.logger(Launcher.class).log(System.Logger.Level.ERROR, "JavaFX could not start", failure);
+                console.println(messages.get("launcher.error.details", AppLog.file()));
             }
             console.flush();
             System.exit(CANNOT_START);

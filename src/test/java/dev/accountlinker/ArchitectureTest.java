@@ -4,11 +4,16 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.accountlinker.launch.InstallerSettingsCheck;
+import dev.accountlinker.localtenant.LocalTenantMain;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
+import static com.tngtech.archunit.core.domain.properties.HasParameterTypes.Predicates.rawParameterTypes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
@@ -24,6 +29,7 @@ class ArchitectureTest {
     private static final String ROOT = "dev.accountlinker";
     private static final String LOCAL_TENANT = "dev.accountlinker.localtenant..";
     private static final String UI = "dev.accountlinker.ui..";
+    private static final String LOGGING = "dev.accountlinker.logging..";
 
     @ArchTest
     static final ArchRule localTenantUsesNothingOfTheProduct = classes()
@@ -67,7 +73,8 @@ class ArchitectureTest {
                     "dev.accountlinker.errors..",
                     "dev.accountlinker.net..",
                     "dev.accountlinker.connect..",
-                    "dev.accountlinker.i18n..")
+                    "dev.accountlinker.i18n..",
+                    "dev.accountlinker.logging..")
             .should()
             .dependOnClassesThat()
             .resideInAPackage(UI)
@@ -103,28 +110,60 @@ class ArchitectureTest {
             .definedBy("dev.accountlinker.account..", "dev.accountlinker.auth..", "dev.accountlinker.net..")
             .layer("Config")
             .definedBy("dev.accountlinker.config..")
+            .layer("Logging")
+            .definedBy(LOGGING)
             .layer("LocalTenant")
             .definedBy(LOCAL_TENANT)
             .whereLayer("Wiring")
             .mayNotBeAccessedByAnyLayer()
             .whereLayer("Screens")
-            .mayOnlyAccessLayers("Features", "Words", "Errors", "Services", "Config")
+            .mayOnlyAccessLayers("Features", "Words", "Errors", "Services", "Config", "Logging")
             .whereLayer("Launch")
-            .mayOnlyAccessLayers("Words", "Errors", "Config")
+            .mayOnlyAccessLayers("Words", "Errors", "Config", "Logging")
             .whereLayer("Features")
-            .mayOnlyAccessLayers("Errors", "Services", "Config")
+            .mayOnlyAccessLayers("Errors", "Services", "Config", "Logging")
             .whereLayer("Words")
-            .mayOnlyAccessLayers("Errors", "Config")
+            .mayOnlyAccessLayers("Errors", "Config", "Logging")
             .whereLayer("Errors")
-            .mayOnlyAccessLayers("Services", "Config")
+            .mayOnlyAccessLayers("Services", "Config", "Logging")
             .whereLayer("Services")
-            .mayOnlyAccessLayers("Config")
+            .mayOnlyAccessLayers("Config", "Logging")
             .whereLayer("Config")
+            .mayOnlyAccessLayers("Logging")
+            .whereLayer("Logging")
             .mayNotAccessAnyLayer()
             .whereLayer("LocalTenant")
             .mayNotAccessAnyLayer()
-            .because("each layer builds only on the ones below it (ui → linking/connect → account/auth/net → config, "
-                    + "with errors and the words in between), so any layer can be tested with only what is below it");
+            .because(
+                    "each layer builds only on the ones below it (ui → linking/connect → account/auth/net → config, "
+                            + "with errors and the words in between, the log beneath them all), so any layer can be tested with only what is below it");
+
+    @ArchTest
+    static final ArchRule theAppLogsOnlyThroughAppLog = noClasses()
+            .that()
+            .resideOutsideOfPackage(LOGGING)
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("java.util.logging..")
+            .orShould()
+            .callMethod(System.class, "getLogger", String.class)
+            .because("AppLog sets the logging up at the first record and redacts every record before the file: "
+                    + "a logger of its own would write tokens unredacted, or to the console");
+
+    @ArchTest
+    static final ArchRule onlyTheCommandLineToolsWriteToTheConsole = noClasses()
+            .that()
+            .doNotBelongToAnyOf(Launcher.class, InstallerSettingsCheck.class, LocalTenantMain.class)
+            .should()
+            .accessField(System.class, "out")
+            .orShould()
+            .accessField(System.class, "err")
+            // printStackTrace() prints to System.err. Matched by name: with dependencies outside the app unresolved
+            // (archunit.properties), the exception's type is not known to be a Throwable.
+            .orShould()
+            .callMethodWhere(target(name("printStackTrace")).and(target(rawParameterTypes(new Class<?>[0]))))
+            .because("a desktop app's console is seen by nobody: diagnostics go to the log file (AppLog), redacted; "
+                    + "only the launcher's one-line messages and the command-line tools speak on the console");
 
     @ArchTest
     static final ArchRule featurePackagesHaveNoCycles = slices().matching("dev.accountlinker.(*)..")

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import dev.accountlinker.account.RequestPolicy;
 import dev.accountlinker.auth.AuthException;
 import dev.accountlinker.config.ConfigException;
+import dev.accountlinker.logging.AppLog;
 import dev.accountlinker.net.NetworkDiagnosis;
 import dev.accountlinker.net.Route;
 
@@ -26,10 +27,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Turns anything a background task can throw into one clear {@link UserMessage}. Pure: no UI, no I/O,
- * so every mapping is unit tested.
+ * Turns anything a background task can throw into one clear {@link UserMessage}. Pure but for one thing: a failure
+ * it has no better message for (a bug, an unreadable answer) goes to the log with its stack trace, which the message
+ * cannot carry. No UI, so every mapping is unit tested.
  */
 public final class ErrorTranslator {
+    private static final System.Logger LOG = AppLog.logger(ErrorTranslator.class);
     private static final Pattern EXPECTED_SCOPE = Pattern.compile("expected (?:any of|all of)?:?\\s*([\\w:, ]+)");
 
     private final Clock clock;
@@ -65,8 +68,13 @@ public final class ErrorTranslator {
         }
         if (failure instanceof ManagementException || failure instanceof Auth0Exception) {
             // Most often a response that could not be read as the expected JSON.
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "An answer that could not be read, shown as error.badResponse",
+                    failure);
             return UserMessage.of("error.badResponse", UserMessage.Remedy.RETRY);
         }
+        LOG.log(System.Logger.Level.ERROR, "An unexpected failure, shown as error.unexpected", failure);
         return UserMessage.of("error.unexpected", UserMessage.Remedy.RETRY);
     }
 

@@ -1,5 +1,6 @@
 package dev.accountlinker.ui;
 
+import dev.accountlinker.logging.AppLog;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 
@@ -23,6 +24,7 @@ import java.util.concurrent.CompletableFuture;
  * Nothing else (no tokens, no client id, no account), and nothing at all without the property.
  */
 public final class StartupMarker {
+    private static final System.Logger LOG = AppLog.logger(StartupMarker.class);
     public static final String PROPERTY = "accountlinker.startupMarker";
 
     private StartupMarker() {}
@@ -100,7 +102,7 @@ public final class StartupMarker {
                     StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);
         } catch (IOException | RuntimeException e) {
-            System.err.println("Could not write the start-up marker " + file + ": " + e.getMessage());
+            LOG.log(System.Logger.Level.WARNING, "Could not write the start-up marker " + file, e);
         }
     }
 }
