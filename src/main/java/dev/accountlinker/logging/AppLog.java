@@ -8,7 +8,8 @@ import java.util.logging.Logger;
  * The app's one logger: {@link System.Logger}, written by {@code java.util.logging} into the log file
  * ({@link LogLocation}, {@link RotatingLogFile}) and nowhere else, every record redacted. Nothing is set up until
  * the first record: starting the logging system costs tens of milliseconds, which the first window must not wait for,
- * and a run that logs nothing leaves no file. Records at INFO and above are kept.
+ * and a run that logs nothing leaves no file. Records at INFO and above are kept, unless a {@code
+ * java.util.logging} configuration sets the level of {@code dev.accountlinker}.
  *
  * <pre>private static final System.Logger LOG = AppLog.logger(Foo.class);</pre>
  */
@@ -56,7 +57,10 @@ public final class AppLog {
             }
             Logger logger = Logger.getLogger(ROOT);
             logger.setUseParentHandlers(false); // not on the console: only the redacting file sees the app's records
-            logger.setLevel(java.util.logging.Level.INFO);
+            if (logger.getLevel() == null) {
+                // INFO unless a logging configuration (java.util.logging.config.file) asks for more or less.
+                logger.setLevel(java.util.logging.Level.INFO);
+            }
             logger.addHandler(new RotatingLogFile(file(), FILE_LIMIT_BYTES, FILES));
             appLogger = logger;
             installed = true;

@@ -5,6 +5,7 @@ import dev.accountlinker.AppServices;
 import dev.accountlinker.config.AppConfig;
 import dev.accountlinker.i18n.Messages;
 import dev.accountlinker.localtenant.TenantFlows;
+import dev.accountlinker.logging.AppLog;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -125,6 +126,7 @@ class SecretsUiTest extends AppUiTestSupport {
         scanForTokens(Path.of(home, ".config", "account-linker"), scanned);
         scanForTokens(Path.of(home, ".java"), scanned);
         scanForTokens(Path.of(home, ".account-linker"), scanned);
+        scanForTokens(AppLog.file().getParent(), scanned); // the app's log file, at whatever level it was set to
     }
 
     private void scanForTokens(Path folder, List<Path> scanned) throws IOException {
