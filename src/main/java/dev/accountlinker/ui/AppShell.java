@@ -18,14 +18,10 @@ import dev.accountlinker.ui.theme.ThemeManager;
 import dev.accountlinker.ui.theme.ThemeMenu;
 import dev.accountlinker.ui.welcome.WelcomeView;
 import dev.accountlinker.ui.welcome.WelcomeViewModel;
-import javafx.fxml.FXMLLoader;
-import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Optional;
 
 /**
@@ -190,13 +186,12 @@ public final class AppShell {
         stopCurrentScreen.run();
         stopCurrentScreen = viewModel::stopWork;
         root.getChildren()
-                .setAll(load(
-                        "/dev/accountlinker/ui/settings/settings.fxml",
-                        new SettingsView(
+                .setAll(new SettingsView(
                                 viewModel,
                                 context.messages(),
                                 this::signInAgain,
-                                Optional.of(ThemeMenu.create(themes, context.messages())))));
+                                Optional.of(ThemeMenu.create(themes, context.messages())))
+                        .load());
         viewModel.refresh();
     }
 
@@ -221,16 +216,5 @@ public final class AppShell {
         context = demo;
         showSignIn(StatusMessage.NONE, AuthorizeOptions.primarySignIn());
         context.startInBackground();
-    }
-
-    private Parent load(String resource, Object controller) {
-        FXMLLoader loader = new FXMLLoader(
-                AppShell.class.getResource(resource), context.messages().bundle());
-        loader.setControllerFactory(type -> controller);
-        try {
-            return loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("A screen of the application itself failed to load: " + resource, e);
-        }
     }
 }

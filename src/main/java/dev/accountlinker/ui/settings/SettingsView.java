@@ -1,12 +1,14 @@
 package dev.accountlinker.ui.settings;
 
 import dev.accountlinker.i18n.Messages;
+import dev.accountlinker.ui.Fxml;
 import dev.accountlinker.ui.StatusBanner;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.value.ObservableValue;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
@@ -26,6 +28,7 @@ import java.util.stream.Collectors;
 /** Binds settings.fxml to its {@link SettingsViewModel}; builds the identity cards, link buttons and status banner. */
 public final class SettingsView {
     private static final double PICTURE_SIZE = 64;
+    private static final String FXML = "settings.fxml";
 
     private final SettingsViewModel viewModel;
     private final Messages messages;
@@ -103,6 +106,11 @@ public final class SettingsView {
         this.messages = messages;
         this.signInAgain = signInAgain;
         this.themeMenu = themeMenu;
+    }
+
+    /** The screen: settings.fxml in the app's language, bound to this view. */
+    public Parent load() {
+        return Fxml.load(SettingsView.class.getResource(FXML), messages.bundle(), this);
     }
 
     @FXML
