@@ -2,11 +2,14 @@ package dev.accountlinker.ui;
 
 import atlantafx.base.controls.Message;
 import dev.accountlinker.i18n.Messages;
+import javafx.beans.DefaultProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.collections.ObservableList;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.AccessibleRole;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Skin;
@@ -21,16 +24,28 @@ import javafx.scene.layout.StackPane;
  * error and information), with a skin of our own so that the text is the {@code #statusMessage} label testers and
  * screen readers read (never parsed as markup), actions such as "Sign in again" sit beside it, and the close button is
  * a real button, reachable with Tab. Hidden while there is nothing to say (or as its user binds its visibility).
+ *
+ * <p>Declared in FXML as {@code <StatusBanner closeText="%status.close" closeHelp="%status.close.help">} with its
+ * actions as children; in code, {@link #StatusBanner(Messages)}. Gaps and paddings come from the stylesheet.
  */
+@DefaultProperty("actions")
 public final class StatusBanner extends Message {
     private final Label text = new Label();
     private final StackPane icon = new StackPane();
-    private final HBox actions = new HBox(8);
+    private final HBox actions = new HBox();
     private final Button close = new Button();
     private final ReadOnlyBooleanWrapper hasMessage = new ReadOnlyBooleanWrapper(false);
     private StatusMessage shown = StatusMessage.NONE;
 
+    /** A banner whose close button says what it does in the bundles' words. */
     public StatusBanner(Messages messages) {
+        this();
+        setCloseText(messages.get("status.close"));
+        setCloseHelp(messages.get("status.close.help"));
+    }
+
+    /** For FXML: the close button's accessible text and help come as {@code closeText} and {@code closeHelp}. */
+    public StatusBanner() {
         getStyleClass().add("status-banner");
         setFocusTraversable(false); // only its buttons take the focus; the text is read as the label it is
         text.setId("statusMessage");
@@ -41,13 +56,12 @@ public final class StatusBanner extends Message {
         text.setAccessibleRole(AccessibleRole.TEXT);
         icon.getStyleClass().add("graphic");
         icon.setMinWidth(Region.USE_PREF_SIZE);
+        actions.getStyleClass().add("status-actions");
         actions.setAlignment(Pos.CENTER_RIGHT);
         actions.setMinWidth(Region.USE_PREF_SIZE);
         close.setId("statusCloseButton");
         close.getStyleClass().addAll("status-close", "button-icon", "flat");
         close.setMnemonicParsing(false);
-        close.setAccessibleText(messages.get("status.close"));
-        close.setAccessibleHelp(messages.get("status.close.help"));
         close.setMinWidth(Region.USE_PREF_SIZE);
         close.setOnAction(event -> show(StatusMessage.NONE));
         managedProperty().bind(visibleProperty());
@@ -60,8 +74,26 @@ public final class StatusBanner extends Message {
     }
 
     /** Buttons shown beside the text, such as "Sign in again"; each decides itself when it is visible. */
-    public HBox actions() {
-        return actions;
+    public ObservableList<Node> getActions() {
+        return actions.getChildren();
+    }
+
+    /** The close button's accessible text ("Close message"). */
+    public String getCloseText() {
+        return close.getAccessibleText();
+    }
+
+    public void setCloseText(String text) {
+        close.setAccessibleText(text);
+    }
+
+    /** The close button's accessible help. */
+    public String getCloseHelp() {
+        return close.getAccessibleHelp();
+    }
+
+    public void setCloseHelp(String help) {
+        close.setAccessibleHelp(help);
     }
 
     public StatusMessage shown() {
@@ -122,7 +154,7 @@ public final class StatusBanner extends Message {
         BannerSkin(StatusBanner banner) {
             super(banner);
             HBox.setHgrow(banner.text, Priority.ALWAYS);
-            container = new HBox(10, banner.icon, banner.text, banner.actions, banner.close);
+            container = new HBox(banner.icon, banner.text, banner.actions, banner.close);
             container.getStyleClass().add("container");
             container.setAlignment(Pos.CENTER_LEFT);
             getChildren().setAll(container);

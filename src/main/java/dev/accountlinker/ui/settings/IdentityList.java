@@ -1,6 +1,7 @@
 package dev.accountlinker.ui.settings;
 
 import dev.accountlinker.account.Identity;
+import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Bounds;
@@ -22,23 +23,24 @@ import java.util.function.Function;
  * The list itself takes the keyboard focus (Tab), the arrow keys (and Home, End) move the selection from card to
  * card, and Delete or Backspace unlinks the selected card's sign-in (after the confirmation, as its button does).
  * Screen readers meet it as a list whose items are the cards.
+ *
+ * <p>Declared in FXML ({@code <IdentityList fx:id="identitiesTable"/>}, its gap in the stylesheet); the view then
+ * gives it the {@linkplain #setCards card for an identity}, {@linkplain #setOnUnlink what unlinks} and the
+ * {@linkplain #setItems identities}, as a {@code ListView} gets a cell factory and items.
  */
-final class IdentityList extends VBox {
-    private final ObservableList<Identity> identities;
-    private final Function<Identity, IdentityCard> cards;
-    private final Consumer<Identity> unlink;
+public final class IdentityList extends VBox {
+    private final ListChangeListener<Identity> onChange = change -> rebuild();
+    private ObservableList<Identity> identities = FXCollections.emptyObservableList();
+    private Function<Identity, IdentityCard> cards = identity -> {
+        throw new IllegalStateException("IdentityList shows identities only once it has its cards (setCards)");
+    };
+    private Consumer<Identity> unlink = identity -> {};
     private int selected = -1;
 
-    IdentityList(
-            ObservableList<Identity> identities, Function<Identity, IdentityCard> cards, Consumer<Identity> unlink) {
-        super(8);
-        this.identities = identities;
-        this.cards = cards;
-        this.unlink = unlink;
+    public IdentityList() {
         getStyleClass().add("identity-list");
         setFocusTraversable(true);
         setAccessibleRole(AccessibleRole.LIST_VIEW);
-        identities.addListener((ListChangeListener<Identity>) change -> rebuild());
         addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
         addEventFilter(MouseEvent.MOUSE_PRESSED, event -> {
             for (int i = 0; i < cardNodes().size(); i++) {
@@ -53,7 +55,25 @@ final class IdentityList extends VBox {
                 select(0);
             }
         });
+    }
+
+    /** The identities to show, one card each, in their order; the list follows their changes. */
+    void setItems(ObservableList<Identity> identities) {
+        this.identities.removeListener(onChange);
+        this.identities = identities;
+        identities.addListener(onChange);
         rebuild();
+    }
+
+    /** Makes the card of one identity. */
+    void setCards(Function<Identity, IdentityCard> cards) {
+        this.cards = cards;
+        rebuild();
+    }
+
+    /** What Delete or Backspace does with the selected secondary sign-in (the view asks for a confirmation). */
+    void setOnUnlink(Consumer<Identity> unlink) {
+        this.unlink = unlink;
     }
 
     /** The card of the selected sign-in, if any. */
@@ -156,8 +176,7 @@ final class IdentityList extends VBox {
                 if (attribute == AccessibleAttribute.FOCUS_ITEM) {
                     return card.orElse(null);
                 }
-                return javafx.collections.FXCollections.observableArrayList(
-                        card.stream().toList());
+                return FXCollections.observableArrayList(card.stream().toList());
             case MULTIPLE_SELECTION:
                 return false;
             default:

@@ -13,21 +13,21 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.image.Image;
-import javafx.scene.image.ImageView;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
-import javafx.scene.layout.VBox;
-import javafx.scene.shape.Circle;
 
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** Binds settings.fxml to its {@link SettingsViewModel}; builds the identity cards, link buttons and status banner. */
+/**
+ * Binds settings.fxml, which declares the whole screen, to its {@link SettingsViewModel}, one part at a time. It
+ * builds nothing but the Link button of each configured connection ({@link LinkButtons}, one per connection the view
+ * model lists) and the identity cards the list asks for.
+ */
 public final class SettingsView {
-    private static final double PICTURE_SIZE = 64;
     private static final String FXML = "settings.fxml";
 
     private final SettingsViewModel viewModel;
@@ -36,13 +36,7 @@ public final class SettingsView {
     private final Optional<Node> themeMenu;
 
     @FXML
-    private StackPane profilePicture;
-
-    @FXML
-    private Label profileInitials;
-
-    @FXML
-    private ImageView profileImage;
+    private Avatar profilePicture;
 
     @FXML
     private Label profileName;
@@ -51,25 +45,22 @@ public final class SettingsView {
     private Label profileEmail;
 
     @FXML
+    private Button refreshButton;
+
+    @FXML
     private StackPane themeSlot;
 
     @FXML
     private Label identitiesHeading;
 
     @FXML
-    private VBox identitiesColumn;
+    private IdentityList identitiesTable;
 
     @FXML
     private Label identitiesEmptyState;
 
     @FXML
     private StackPane feedbackArea;
-
-    @FXML
-    private FlowPane linkButtons;
-
-    @FXML
-    private Button linkAccountButton;
 
     @FXML
     private HBox linkProgressBox;
@@ -93,7 +84,19 @@ public final class SettingsView {
     private Label busyLabel;
 
     @FXML
-    private Button refreshButton;
+    private StatusBanner statusBanner;
+
+    @FXML
+    private Button signInAgainButton;
+
+    @FXML
+    private FlowPane linkButtons;
+
+    @FXML
+    private Button linkAccountButton;
+
+    /** True while anything runs (loading included): Refresh and Unlink wait. */
+    private BooleanBinding busy;
 
     public SettingsView(SettingsViewModel viewModel, Messages messages, Runnable signInAgain) {
         this(viewModel, messages, signInAgain, Optional.empty());
@@ -115,48 +118,76 @@ public final class SettingsView {
 
     @FXML
     private void initialize() {
+        ObservableValue<SettingsState> state = viewModel.stateProperty();
+        busy = Bindings.createBooleanBinding(() -> state.getValue() != SettingsState.IDLE, state);
+        bindProfile();
+        placeThemeMenu();
+        bindIdentities();
+        bindLinkButtons();
+        bindProgress();
+        bindFeedback();
+        bindFocus();
+    }
+
+    /** Name, email, the picture over the initials; Refresh waits while something runs. */
+    private void bindProfile() {
         ProfileModel profile = viewModel.profile();
         profileName.textProperty().bind(profile.nameProperty());
         profileEmail.textProperty().bind(profile.emailProperty());
-        profileInitials.textProperty().bind(profile.nameProperty().map(SettingsView::initials));
-        profileImage.setClip(new Circle(PICTURE_SIZE / 2, PICTURE_SIZE / 2, PICTURE_SIZE / 2));
-        profile.pictureUrlProperty().addListener((observable, old, url) -> showPicture(url));
-        showPicture(profile.pictureUrlProperty().get());
+        profilePicture.initialsProperty().bind(profile.nameProperty().map(SettingsView::initials));
         profilePicture
                 .accessibleTextProperty()
                 .bind(profile.nameProperty().map(name -> messages.get("settings.profile.picture", name)));
-        themeMenu.ifPresent(menu -> themeSlot.getChildren().setAll(menu));
+        // The picture is loaded at the avatar's size, which the stylesheet gives it once the screen is shown.
+        profile.pictureUrlProperty().addListener((observable, old, url) -> showPicture(url));
+        profilePicture
+                .sizeProperty()
+                .addListener((observable, old, size) ->
+                        showPicture(profile.pictureUrlProperty().get()));
+        showPicture(profile.pictureUrlProperty().get());
+        refreshButton.disableProperty().bind(busy);
+    }
 
-        ObservableValue<SettingsState> state = viewModel.stateProperty();
-        BooleanBinding busy = Bindings.createBooleanBinding(() -> state.getValue() != SettingsState.IDLE, state);
-        IdentityList identities = new IdentityList(
-                profile.identities(),
-                identity -> new IdentityCard(identity, messages, profile.emailProperty(), busy, viewModel::unlink),
-                viewModel::unlink);
-        identities.setId("identitiesTable");
-        identities.setAccessibleText(messages.get("settings.identities"));
-        identities.setAccessibleHelp(messages.get("settings.identities.cards.help"));
-        identitiesColumn.getChildren().add(0, identities);
-        identitiesHeading.setLabelFor(identities);
-        // The empty-state line: only the main sign-in so far.
+    private void placeThemeMenu() {
+        themeMenu.ifPresent(menu -> themeSlot.getChildren().setAll(menu));
+    }
+
+    /** One card per identity; the empty-state line while there is only the main sign-in. */
+    private void bindIdentities() {
+        ProfileModel profile = viewModel.profile();
+        identitiesTable.setCards(
+                identity -> new IdentityCard(identity, messages, profile.emailProperty(), busy, viewModel::unlink));
+        identitiesTable.setOnUnlink(viewModel::unlink);
+        identitiesTable.setItems(profile.identities());
+        identitiesHeading.setLabelFor(identitiesTable);
         identitiesEmptyState
                 .visibleProperty()
                 .bind(Bindings.size(profile.identities()).isEqualTo(1));
         identitiesEmptyState.managedProperty().bind(identitiesEmptyState.visibleProperty());
+    }
 
+    /** A Link button per configured connection, in front of "Link another account"; none while linking is blocked. */
+    private void bindLinkButtons() {
+        ProfileModel profile = viewModel.profile();
+        ObservableValue<SettingsState> state = viewModel.stateProperty();
         BooleanBinding linkingBlocked = Bindings.createBooleanBinding(
                 () -> !profile.loadedProperty().get() || state.getValue() != SettingsState.IDLE,
                 state,
                 profile.loadedProperty());
         LinkButtons perConnection = new LinkButtons(messages, profile.identities(), linkingBlocked, viewModel::link);
-        int position = 0;
-        for (String connection : viewModel.connections()) {
-            linkButtons.getChildren().add(position++, perConnection.forConnection(connection));
-        }
+        linkButtons
+                .getChildren()
+                .addAll(
+                        0,
+                        viewModel.connections().stream()
+                                .map(perConnection::forConnection)
+                                .toList());
         linkAccountButton.disableProperty().bind(linkingBlocked);
-        linkAccountButton.setOnAction(event -> viewModel.link(Optional.empty()));
+    }
 
-        // Progress, loading and the status banner share the area above the Link buttons; only one shows at a time.
+    /** The progress line of a link or unlink (with Cancel), and the loading line, each with the state's text. */
+    private void bindProgress() {
+        ObservableValue<SettingsState> state = viewModel.stateProperty();
         linkProgressBox.visibleProperty().bind(state.map(SettingsState::isOperation));
         linkProgressBox.managedProperty().bind(linkProgressBox.visibleProperty());
         linkProgressLabel.textProperty().bind(viewModel.stateTextProperty());
@@ -166,62 +197,62 @@ public final class SettingsView {
         busyBox.managedProperty().bind(busyBox.visibleProperty());
         busyLabel.textProperty().bind(viewModel.stateTextProperty());
         busyIndicator.accessibleTextProperty().bind(viewModel.stateTextProperty());
-        refreshButton.disableProperty().bind(busy);
+    }
 
-        StatusBanner status = new StatusBanner(messages);
-        Button signInAgainButton = new Button(messages.get("settings.signInAgain"));
-        signInAgainButton.setId("signInAgainButton");
-        signInAgainButton.setMnemonicParsing(false);
-        signInAgainButton.setAccessibleHelp(messages.get("settings.signInAgain.help"));
-        signInAgainButton.setMinWidth(Button.USE_PREF_SIZE);
+    /**
+     * The status banner shows the view model's message, and "Sign in again" when only that helps; while progress
+     * shows, the banner waits (the progress line says what is happening). The area takes no room when empty.
+     */
+    private void bindFeedback() {
+        statusBanner.show(viewModel.statusProperty().get());
+        viewModel.statusProperty().addListener((observable, old, message) -> statusBanner.show(message));
         signInAgainButton.visibleProperty().bind(viewModel.sessionExpiredProperty());
         signInAgainButton.managedProperty().bind(signInAgainButton.visibleProperty());
-        signInAgainButton.setOnAction(event -> signInAgain.run());
-        status.actions().getChildren().add(signInAgainButton);
-        feedbackArea.getChildren().add(status);
-        viewModel.statusProperty().addListener((observable, old, message) -> status.show(message));
-        // While progress shows, the banner waits (the progress line says what is happening).
-        status.visibleProperty()
-                .bind(status.hasMessageProperty()
+        statusBanner
+                .visibleProperty()
+                .bind(statusBanner
+                        .hasMessageProperty()
                         .or(viewModel.sessionExpiredProperty())
                         .and(linkProgressBox.visibleProperty().not())
                         .and(busyBox.visibleProperty().not()));
-        status.visibleProperty().addListener((observable, was, shown) -> updateFeedbackArea());
-        linkProgressBox.visibleProperty().addListener((observable, was, shown) -> updateFeedbackArea());
-        busyBox.visibleProperty().addListener((observable, was, shown) -> updateFeedbackArea());
-        updateFeedbackArea();
+        feedbackArea
+                .visibleProperty()
+                .bind(linkProgressBox
+                        .visibleProperty()
+                        .or(busyBox.visibleProperty())
+                        .or(statusBanner.visibleProperty()));
+        feedbackArea.managedProperty().bind(feedbackArea.visibleProperty());
+    }
 
-        // After a change (or the first load) the keyboard focus rests on the list: never on a button that an
-        // Enter left over from the sign-in page could press, such as Sign out or Link.
-        state.addListener((observable, old, now) -> {
+    /**
+     * After a change (or the first load) the keyboard focus rests on the list: never on a button that an Enter left
+     * over from the sign-in page could press, such as Sign out or Link.
+     */
+    private void bindFocus() {
+        viewModel.stateProperty().addListener((observable, old, now) -> {
             if (now == SettingsState.IDLE && (old.isOperation() || old.isLoading())) {
-                identities.requestFocus();
+                identitiesTable.requestFocus();
             }
         });
     }
 
-    private void updateFeedbackArea() {
-        boolean any = feedbackArea.getChildren().stream().anyMatch(Node::isVisible);
-        feedbackArea.setVisible(any);
-        feedbackArea.setManaged(any);
-    }
-
     private void showPicture(String url) {
-        profileImage.setImage(null);
-        if (url == null || url.isBlank()) {
+        profilePicture.setImage(null);
+        double size = profilePicture.getSize();
+        if (url == null || url.isBlank() || size <= 0) {
             return;
         }
         try {
             // Background loading: a slow avatar host never holds up the screen; initials show meanwhile.
-            Image image = new Image(url, PICTURE_SIZE, PICTURE_SIZE, true, true, true);
+            Image image = new Image(url, size, size, true, true, true);
             image.errorProperty().addListener((observable, old, failed) -> {
                 if (failed) {
-                    profileImage.setImage(null);
+                    profilePicture.setImage(null);
                 }
             });
-            profileImage.setImage(image);
+            profilePicture.setImage(image);
         } catch (IllegalArgumentException e) {
-            profileImage.setImage(null);
+            profilePicture.setImage(null);
         }
     }
 
@@ -239,6 +270,11 @@ public final class SettingsView {
     }
 
     @FXML
+    private void linkAnyAccount() {
+        viewModel.link(Optional.empty());
+    }
+
+    @FXML
     private void cancelOperation() {
         viewModel.cancelOperation();
     }
@@ -251,5 +287,10 @@ public final class SettingsView {
     @FXML
     private void signOut() {
         viewModel.signOut();
+    }
+
+    @FXML
+    private void signInAgain() {
+        signInAgain.run();
     }
 }
