@@ -1,0 +1,66 @@
+package dev.accountlinker;
+
+import org.junit.platform.engine.FilterResult;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.TestSource;
+import org.junit.platform.engine.support.descriptor.ClassSource;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.PostDiscoveryFilter;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Keeps each test class in the tier its name gives it, in every surefire execution, even when {@code -Dtest=…} is
+ * given (which makes surefire ignore the executions' name patterns, so a {@code *UiTest} also ran in the JVM of the
+ * unit tests). The pom tells each execution its tier in {@value #PROPERTY}; without it (an IDE, a tester's own build)
+ * every test runs. Registered for the project's own test JVMs through {@code META-INF/services}, never in the kit.
+ */
+public final class TestTierFilter implements PostDiscoveryFilter {
+    /** The tier the test JVM runs: {@code unit}, {@code component} or {@code ui}. */
+    public static final String PROPERTY = "accountlinker.testTier";
+
+    /** The tiers, by the end of a test class's name (docs/testing.md, "The project's own tests"). */
+    public enum Tier {
+        /** Pure rules, view models and HTTP against the local tenant: all in one JVM, no toolkit. */
+        UNIT,
+        /** {@code *ComponentTest}: one view over a real view model on Monocle, all in one JVM, no WebView. */
+        COMPONENT,
+        /** {@code *UiTest}: the whole app with the WebView, a JVM per class. */
+        UI;
+
+        /** The tier of a test class (a nested class has its outermost class's). */
+        public static Tier of(String className) {
+            int nested = className.indexOf('$');
+            String outermost = nested < 0 ? className : className.substring(0, nested);
+            if (outermost.endsWith("UiTest")) {
+                return UI;
+            }
+            return outermost.endsWith("ComponentTest") ? COMPONENT : UNIT;
+        }
+    }
+
+    @Override
+    public FilterResult apply(TestDescriptor test) {
+        String wanted = System.getProperty(PROPERTY, "").strip();
+        Optional<String> className = test.getSource().flatMap(TestTierFilter::className);
+        if (wanted.isEmpty() || className.isEmpty()) {
+            return FilterResult.included("no tier chosen for this JVM");
+        }
+        Tier tier = Tier.of(className.get());
+        return tier.name().equalsIgnoreCase(wanted)
+                ? FilterResult.included("a " + wanted + " test")
+                : FilterResult.excluded(
+                        "runs in the " + tier.name().toLowerCase(Locale.ROOT) + " tests' execution, not here");
+    }
+
+    private static Optional<String> className(TestSource source) {
+        if (source instanceof MethodSource method) {
+            return Optional.of(method.getClassName());
+        }
+        if (source instanceof ClassSource type) {
+            return Optional.of(type.getClassName());
+        }
+        return Optional.empty();
+    }
+}
