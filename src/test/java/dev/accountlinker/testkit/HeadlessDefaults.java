@@ -5,9 +5,10 @@ import java.util.Map;
 /**
  * The system properties that run JavaFX headless on Monocle, set only where the test run did not set them (so
  * {@code -Dtestfx.headless=false -Dglass.platform=gtk} under Xvfb still shows real windows). They must be in place
- * before the JavaFX toolkit starts: the extension and the robot both apply them as soon as they are loaded.
+ * before the JavaFX toolkit starts: the extension and the robot both apply them as soon as they are loaded, and so
+ * does the project's component tier ({@code dev.accountlinker.ui.ComponentExtension}).
  */
-final class HeadlessDefaults {
+public final class HeadlessDefaults {
     static final Map<String, String> PROPERTIES = Map.of(
             "testfx.robot", "glass",
             "testfx.headless", "true",
@@ -18,7 +19,7 @@ final class HeadlessDefaults {
 
     private HeadlessDefaults() {}
 
-    static synchronized void apply() {
+    public static synchronized void apply() {
         PROPERTIES.forEach((key, value) -> {
             if (System.getProperty(key) == null) {
                 System.setProperty(key, value);
