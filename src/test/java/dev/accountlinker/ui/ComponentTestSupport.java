@@ -10,6 +10,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The base of a {@code *ComponentTest} (the component tier, docs/testing.md): the test class is a TestFX robot
@@ -45,6 +46,16 @@ public abstract class ComponentTestSupport extends FxRobot {
             action.run();
             return null;
         });
+    }
+
+    /** Waits until {@code condition} holds (checked on the test's thread; read nodes through {@link #onFx}). */
+    protected void waitUntil(Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS, condition);
+        } catch (TimeoutException e) {
+            throw new AssertionError("condition not met within " + TIMEOUT_SECONDS + " s", e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     /** The one node {@code query} finds (a TestFX query such as {@code "#refreshButton"}), as {@code type}. */

@@ -6,11 +6,8 @@ import dev.accountlinker.config.AppConfig;
 import dev.accountlinker.config.ConfigSources;
 import dev.accountlinker.config.SignInWays;
 import dev.accountlinker.i18n.Messages;
-import dev.accountlinker.localtenant.LocalTenant;
-import dev.accountlinker.localtenant.TestCertificate;
 import dev.accountlinker.testkit.ManualDeadlines;
 import javafx.scene.Node;
-import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -35,7 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The "Connect your Auth0 tenant" screen through the real app, against the test's local tenant: from the demo's
  * sign-in screen to a saved tenant without a text editor, by keyboard; a broken settings file repaired there; what an
- * organisation's build hides. The settings file is the test's own (never the user's).
+ * organisation's build hides. The settings file is the test's own (never the user's). The screen on its own (the
+ * checks and their failures, a save that cannot be done, copying, accessible texts) is ConnectViewComponentTest.
  */
 class ConnectUiTest extends AppUiTestSupport {
     @TempDir
@@ -195,25 +193,6 @@ class ConnectUiTest extends AppUiTestSupport {
     }
 
     @Test
-    void aSaveThatCannotBeDoneSendsTheKeyboardToTheFieldToFix() {
-        openConnectScreen();
-        write("acme.eu.auth0.com");
-        onFx(() -> {
-            lookup("#tenantSaveButton").query().requestFocus();
-            return null;
-        });
-        type(KeyCode.SPACE);
-        waitUntil(() -> focused("#tenantClientIdField"));
-        assertTrue(text("#tenantClientIdError").startsWith("Enter the client ID"), text("#tenantClientIdError"));
-        assertEquals("Some fields need attention before saving: see the messages under them.", statusText());
-        write("AbCdEf123");
-        assertEquals(
-                "The client ID of your Native application (Auth0: Applications → your application → Settings)",
-                text("#tenantClientIdError"),
-                "the hint is back once the value is fine");
-    }
-
-    @Test
     void aBrokenSettingsFileOpensTheConnectScreenWithTheFieldMarkedAndSavingRepairsIt() throws Exception {
         Files.createDirectories(settingsFile().getParent());
         Files.writeString(
@@ -241,160 +220,6 @@ class ConnectUiTest extends AppUiTestSupport {
                 () -> node("#signInButton").isPresent() && text("#tenantLabel").equals("Tenant: " + tenant.baseUrl()));
         assertTrue(Files.readString(settingsFile()).contains("loopback-port=28471"), "the other settings stay");
         signIn("alice@example.com", "Alice-Demo-1");
-    }
-
-    @Test
-    void eachCheckFailureHasItsOwnPlainSentenceOnAMarkedLine() throws Exception {
-        openConnectScreen();
-        write(tenant.baseUrl());
-        String discovery = "/.well-known/openid-configuration";
-        record Case(dev.accountlinker.localtenant.Faults.Fault fault, int line, String startsWith) {}
-        List<Case> cases = List.of(
-                new Case(
-                        dev.accountlinker.localtenant.Faults.on("GET", discovery)
-                                .respond(404, "{}"),
-                        0,
-                        "✗ " + tenant.baseUrl() + " answered, but not as an OpenID provider (HTTP 404"),
-                new Case(
-                        dev.accountlinker.localtenant.Faults.on("GET", discovery)
-                                .respond(200, "<html><body>Please accept the terms of the Wi-Fi</body></html>"),
-                        0,
-                        "✗ " + tenant.baseUrl() + " answered with a web page instead of the tenant's settings"),
-                new Case(
-                        dev.accountlinker.localtenant.Faults.on("GET", discovery)
-                                .respond(
-                                        200,
-                                        "{\"issuer\":\"https://acme.eu.auth0.com/\",\"authorization_endpoint\":\"x\",\"token_endpoint\":\"y\"}"),
-                        1,
-                        "✗ The tenant calls itself https://acme.eu.auth0.com/, not " + tenant.issuer()),
-                new Case(
-                        dev.accountlinker.localtenant.Faults.on("GET", "/.well-known/jwks.json")
-                                .respond(200, "{\"keys\":[]}"),
-                        2,
-                        "✗ No RS256 signing key is published at " + tenant.baseUrl() + "/.well-known/jwks.json."),
-                new Case(
-                        dev.accountlinker.localtenant.Faults.on("GET", discovery)
-                                .respond(200, "{\"issuer\":\"" + tenant.issuer() + "\"}"),
-                        3,
-                        "✗ The tenant's settings do not name authorization_endpoint, token_endpoint"));
-        for (Case each : cases) {
-            tenant.faults().clear();
-            tenant.faults().inject(each.fault());
-            clickOn("#tenantCheckButton");
-            waitForCheckLines();
-            List<String> lines = checkLines();
-            assertTrue(lines.get(each.line()).startsWith(each.startsWith()), lines.toString());
-            assertTrue(statusIs("error"), statusText());
-            lines.forEach(line -> assertFalse(line.contains("Exception") || line.contains("\tat "), line));
-        }
-
-        int closedPort;
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
-        replaceDomain("http://127.0.0.1:" + closedPort);
-        clickOn("#tenantCheckButton");
-        waitForCheckLines();
-        assertEquals(
-                List.of("✗ 127.0.0.1 refused the connection: nothing answers at that address. Check the domain (and"
-                        + " the port, if you gave one)."),
-                checkLines());
-
-        replaceDomain("nothing-here.invalid");
-        clickOn("#tenantCheckButton");
-        waitForCheckLines();
-        assertEquals(
-                List.of("✗ The name nothing-here.invalid was not found. Check the spelling of the domain, and that"
-                        + " this computer is connected to the network."),
-                checkLines());
-
-        // This JVM does not trust the test certificate: a real TLS failure.
-        TestCertificate certificate = TestCertificate.create(folder.resolve("tls"), "acme.test");
-        try (LocalTenant https =
-                LocalTenant.builder().https(certificate.serverContext()).start()) {
-            replaceDomain(https.baseUrl());
-            clickOn("#tenantCheckButton");
-            waitForCheckLines();
-            assertEquals(
-                    List.of("✗ A secure connection to 127.0.0.1 could not be made: the certificate it presented is"
-                            + " not trusted by this computer. A proxy or firewall that inspects encrypted traffic can cause this;"
-                            + " ask your network administrator."),
-                    checkLines());
-        }
-    }
-
-    @Test
-    void aCheckThatDoesNotAnswerEndsAtItsDeadlineAndCancelStopsIt() {
-        tenant.faults()
-                .inject(dev.accountlinker.localtenant.Faults.on("GET", "/.well-known/openid-configuration")
-                        .always()
-                        .delay(java.time.Duration.ofMinutes(10)));
-        openConnectScreen();
-        write(tenant.baseUrl());
-        type(KeyCode.ENTER);
-        waitUntil(() -> onFx(() -> lookup("#tenantCheckCancelButton").query().isVisible()));
-        assertEquals(
-                "Checking " + tenant.baseUrl() + "…",
-                onFx(() -> lookup("#tenantCheckProgress").query().getAccessibleText()));
-
-        type(KeyCode.ESCAPE); // Escape stops the running check, and stays on the screen
-        waitUntil(() -> statusText().equals("The check was cancelled."));
-        assertTrue(node("#tenantDomainField").isPresent());
-        assertEquals(0, tasks.pendingCount(), "the deadline went with the check");
-
-        clickOn("#tenantCheckButton");
-        waitUntil(() -> tasks.pendingCount() == 1);
-        tasks.expireAll();
-        waitForCheckLines();
-        assertEquals(
-                List.of("✗ " + tenant.baseUrl() + " did not answer within 20 seconds. Check this computer's network"
-                        + " connection (and proxy, if you use one), then try again."),
-                checkLines());
-    }
-
-    @Test
-    void whatToRegisterIsCopiedWithItsButton() {
-        openConnectScreen();
-        write("acme.eu.auth0.com");
-        // Below the fold: reached with the keyboard, which scrolls it into view, and pressed with Space.
-        onFx(() -> {
-            lookup("#copy-api").query().requestFocus();
-            return null;
-        });
-        waitUntil(() -> focused("#copy-api"));
-        waitUntil(() -> onFx(() -> {
-            Node copy = lookup("#copy-api").query();
-            double bottom = copy.localToScene(copy.getBoundsInLocal()).getMaxY();
-            double barTop = lookup(".connect-bar").query().localToScene(0, 0).getY();
-            return bottom <= barTop;
-        })); // scrolled into view, above the button bar
-        type(KeyCode.SPACE);
-        assertEquals("Copied: API (audience).", statusText());
-        assertEquals(
-                "https://acme.eu.auth0.com/api/v2/",
-                onFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString()));
-        assertTrue(onFx(() -> lookup("#copy-callback-urls").query().getAccessibleHelp())
-                .startsWith("Copy Allowed Callback URLs to the clipboard: http://127.0.0.1/callback"));
-    }
-
-    @Test
-    void everyControlOfTheScreenHasTextForScreenReaders() {
-        openConnectScreen();
-        for (Button button : lookup(".button").queryAllAs(Button.class)) {
-            if (button.isVisible()) {
-                assertFalse(button.getText() == null || button.getText().isBlank(), button.getId());
-                assertFalse(
-                        button.getAccessibleHelp() == null
-                                || button.getAccessibleHelp().isBlank(),
-                        button.getId());
-            }
-        }
-        for (TextField field : lookup(".text-field").queryAllAs(TextField.class)) {
-            assertFalse(
-                    field.getAccessibleText() == null
-                            || field.getAccessibleText().isBlank(),
-                    field.getId());
-        }
     }
 
     @Test
