@@ -41,7 +41,9 @@ class MessageKeysInUseTest {
     /** Literals that look like keys but are not (the first part of the name is a key prefix by chance). */
     private static final Set<String> NOT_KEYS = Set.of(
             // ConfigLoader: the user's settings file's name.
-            "settings.properties");
+            "settings.properties",
+            // SettingsView: the settings screen's FXML file.
+            "settings.fxml");
 
     /**
      * Auth0's usual connections, by their technical names, which {@link Messages#connectionName} shows as
