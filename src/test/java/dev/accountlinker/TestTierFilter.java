@@ -43,7 +43,7 @@ public final class TestTierFilter implements PostDiscoveryFilter {
     @Override
     public FilterResult apply(TestDescriptor test) {
         String wanted = System.getProperty(PROPERTY, "").strip();
-        Optional<String> className = test.getSource().flatMap(TestTierFilter::className);
+        Optional<String> className = className(test);
         if (wanted.isEmpty() || className.isEmpty()) {
             return FilterResult.included("no tier chosen for this JVM");
         }
@@ -52,6 +52,22 @@ public final class TestTierFilter implements PostDiscoveryFilter {
                 ? FilterResult.included("a " + wanted + " test")
                 : FilterResult.excluded(
                         "runs in the " + tier.name().toLowerCase(Locale.ROOT) + " tests' execution, not here");
+    }
+
+    /**
+     * The class a test belongs to: its own source's, else its nearest container's (ArchUnit's rules, say, are fields,
+     * whose source only their class's descriptor names).
+     */
+    private static Optional<String> className(TestDescriptor test) {
+        for (Optional<TestDescriptor> at = Optional.of(test);
+                at.isPresent();
+                at = at.get().getParent()) {
+            Optional<String> name = at.get().getSource().flatMap(TestTierFilter::className);
+            if (name.isPresent()) {
+                return name;
+            }
+        }
+        return Optional.empty();
     }
 
     private static Optional<String> className(TestSource source) {

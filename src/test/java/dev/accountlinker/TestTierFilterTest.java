@@ -2,8 +2,14 @@ package dev.accountlinker;
 
 import dev.accountlinker.TestTierFilter.Tier;
 import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.TestSource;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
+import org.junit.platform.engine.support.descriptor.ClassSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Which tier, and so which surefire execution, a test class belongs to (this class runs in the unit tier). */
 class TestTierFilterTest {
@@ -21,5 +27,31 @@ class TestTierFilterTest {
     void thisJvmRunsTheUnitTier() {
         // The pom names each execution's tier; were it missing, every test would run in every execution.
         assertEquals("unit", System.getProperty(TestTierFilter.PROPERTY));
+    }
+
+    @Test
+    void aTestWithoutASourceOfItsOwnIsInItsClasssTier() {
+        // As an ArchUnit rule: a field, under the descriptor of its class.
+        Descriptor uiClass = new Descriptor("ui", ClassSource.from("dev.accountlinker.ui.LinkingUiTest"));
+        Descriptor unitClass = new Descriptor("unit", ClassSource.from("dev.accountlinker.ArchitectureTest"));
+        Descriptor uiRule = new Descriptor("ui-rule", null);
+        Descriptor unitRule = new Descriptor("unit-rule", null);
+        uiClass.addChild(uiRule);
+        unitClass.addChild(unitRule);
+
+        TestTierFilter filter = new TestTierFilter();
+        assertTrue(filter.apply(unitRule).included(), "in the unit JVM, a unit test's rule runs");
+        assertFalse(filter.apply(uiRule).included(), "a UI test's does not");
+    }
+
+    private static final class Descriptor extends AbstractTestDescriptor {
+        Descriptor(String name, TestSource source) {
+            super(UniqueId.root("test", name), name, source);
+        }
+
+        @Override
+        public Type getType() {
+            return getChildren().isEmpty() ? Type.TEST : Type.CONTAINER;
+        }
     }
 }
