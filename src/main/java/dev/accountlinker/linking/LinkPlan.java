@@ -21,6 +21,8 @@ import java.util.Optional;
  *                      only act on its own user, so it is always the target's own session)
  * @param linkedSession the session whose ID token is sent as {@code link_with}
  * @param merge         the linked account's user_metadata merged into the target's; the target wins conflicts
+ * @param metadata      whether that merge is written: {@link MetadataHandling#KEEP_MAIN_ONLY} when it would cross
+ *                      Auth0's profile cap ({@link ProfileLimit}), then the linked account's metadata is lost
  * @param signedInAfter the session the app switches to after a successful link; empty when it stays the same
  */
 public record LinkPlan(
@@ -32,7 +34,19 @@ public record LinkPlan(
         SignedInAccount targetSession,
         SignedInAccount linkedSession,
         MetadataMerge.Result merge,
+        MetadataHandling metadata,
         Optional<SignedInAccount> signedInAfter) {
+
+    /** What happens to the linked account's {@code user_metadata}. */
+    public enum MetadataHandling {
+        /** Merged into the target before linking (PATCH only when it changes something). */
+        MERGE,
+        /**
+         * Not merged: no PATCH at all, the target keeps only its own metadata and Auth0 discards the linked account's.
+         * The only way to link when the merge would cross Auth0's profile cap.
+         */
+        KEEP_MAIN_ONLY
+    }
 
     /**
      * How long the {@code link_with} ID token must still be valid when the user chooses: Auth0 refuses an
@@ -51,9 +65,15 @@ public record LinkPlan(
         SIGN_IN_TOO_OLD
     }
 
-    /** The plan for {@code direction}; throws if {@link #unavailable} names a reason (ignoring the clock). */
+    /**
+     * The plan to offer for {@code direction}: it merges the metadata when the merge stays within Auth0's profile cap,
+     * and keeps only the target's metadata when it would not (never a merge that crosses the cap). Throws if
+     * {@link #unavailable} names a reason (ignoring the clock).
+     */
     public static LinkPlan of(LinkPreview preview, LinkDirection direction) {
         if (direction == LinkDirection.KEEP_CURRENT) {
+            MetadataMerge.Result merge = MetadataMerge.merge(
+                    preview.main().userMetadata(), preview.secondAccount().userMetadata());
             return new LinkPlan(
                     direction,
                     preview.main(),
@@ -62,15 +82,16 @@ public record LinkPlan(
                     preview.secondDisplayName(),
                     preview.current(),
                     preview.second(),
-                    MetadataMerge.merge(
-                            preview.main().userMetadata(),
-                            preview.secondAccount().userMetadata()),
+                    merge,
+                    handlingFor(merge),
                     Optional.empty());
         }
         if (preview.main().identities().size() > 1) {
             throw new IllegalArgumentException("The signed-in account has linked identities: it cannot be linked into "
                     + preview.second().claims().subject());
         }
+        MetadataMerge.Result merge = MetadataMerge.merge(
+                preview.secondAccount().userMetadata(), preview.main().userMetadata());
         return new LinkPlan(
                 direction,
                 preview.secondAccount(),
@@ -79,9 +100,13 @@ public record LinkPlan(
                 preview.mainDisplayName(),
                 preview.second(),
                 preview.current(),
-                MetadataMerge.merge(
-                        preview.secondAccount().userMetadata(), preview.main().userMetadata()),
+                merge,
+                handlingFor(merge),
                 Optional.of(preview.second()));
+    }
+
+    private static MetadataHandling handlingFor(MetadataMerge.Result merge) {
+        return ProfileLimit.exceededBy(merge) ? MetadataHandling.KEEP_MAIN_ONLY : MetadataHandling.MERGE;
     }
 
     /** Why {@code direction} cannot be chosen at {@code now}, if it cannot. Keeping the current account always can. */
@@ -97,6 +122,21 @@ public record LinkPlan(
             return Optional.of(Unavailable.SIGN_IN_TOO_OLD);
         }
         return Optional.empty();
+    }
+
+    /** True when the linked account's metadata is merged into the target (false: it is lost). */
+    public boolean mergesMetadata() {
+        return metadata == MetadataHandling.MERGE;
+    }
+
+    /** True when merging would cross Auth0's profile cap, so this plan keeps only the target's metadata. */
+    public boolean mergeExceedsProfileLimit() {
+        return ProfileLimit.exceededBy(merge);
+    }
+
+    /** The size the merged metadata would have, by {@link ProfileLimit}'s measure. */
+    public int mergedSizeInBytes() {
+        return ProfileLimit.sizeInBytes(merge.merged());
     }
 
     /** The user id PATCH and POST are sent to. */
@@ -128,6 +168,6 @@ public record LinkPlan(
 
     @Override
     public String toString() {
-        return "LinkPlan[" + direction + ": " + target.userId() + " <- " + linked.userId() + "]";
+        return "LinkPlan[" + direction + ", " + metadata + ": " + target.userId() + " <- " + linked.userId() + "]";
     }
 }

@@ -44,11 +44,12 @@ public final class LinkingService {
     }
 
     /**
-     * Reads both accounts' metadata afresh, merges it into the plan's target account (PATCH, only when
-     * something changes; the target's values win), then links (POST identities with the other account's ID
-     * token). Both requests go to the target's user id with the target's own access token. {@code progress} hears
-     * of each step before its request, on the calling (background) thread; the {@code context} is checked for a
-     * cancel before every request and during every wait for the rate limit.
+     * Reads both accounts' metadata afresh, merges it into the plan's target account (PATCH, only when something
+     * changes; the target's values win), then links (POST identities with the other account's ID token). No PATCH
+     * when the plan keeps only the target's metadata; a merge that would cross Auth0's profile cap is refused with
+     * {@link MetadataTooLarge} before anything is sent. Both requests go to the target's user id with the target's
+     * own access token. {@code progress} hears of each step before its request, on the calling (background) thread;
+     * the {@code context} is checked for a cancel before every request and during every wait for the rate limit.
      */
     public LinkResult link(LinkPlan plan, RequestContext context, Consumer<LinkStep> progress) throws LinkFailure {
         boolean keepCurrent = plan.direction() == LinkDirection.KEEP_CURRENT;
@@ -67,7 +68,10 @@ public final class LinkingService {
             Account linked = linkedClient.fetch(linkedId, context);
             MetadataMerge.Result merge = MetadataMerge.merge(target.userMetadata(), linked.userMetadata());
             Map<String, Object> metadata = target.userMetadata();
-            if (merge.changesMainAccount()) {
+            // Keeping only the target's metadata sends no PATCH at all; a merge is measured afresh (either account
+            // may have changed since the preview) and refused before its PATCH when it would cross the cap.
+            if (plan.mergesMetadata() && merge.changesMainAccount()) {
+                ProfileLimit.requireWithin(merge);
                 progress.accept(LinkStep.MERGING_METADATA);
                 metadata = targetClient.updateMetadata(targetId, merge.topLevelChanges(), context);
                 merged = true;

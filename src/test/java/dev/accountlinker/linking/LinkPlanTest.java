@@ -205,6 +205,44 @@ class LinkPlanTest {
     @Test
     void aPlanNeverShowsATokenWhenPrinted() {
         LinkPlan plan = preview().plan(LinkDirection.KEEP_SECOND);
-        assertEquals("LinkPlan[KEEP_SECOND: " + GOOGLE + " <- auth0|alice]", plan.toString());
+        assertEquals("LinkPlan[KEEP_SECOND, MERGE: " + GOOGLE + " <- auth0|alice]", plan.toString());
+    }
+
+    @Test
+    void aMergeWithinTheProfileCapIsOffered() {
+        LinkPlan plan = preview().plan(LinkDirection.KEEP_CURRENT);
+        assertTrue(plan.mergesMetadata());
+        assertEquals(LinkPlan.MetadataHandling.MERGE, plan.metadata());
+        assertTrue(!plan.mergeExceedsProfileLimit());
+        assertEquals(ProfileLimit.sizeInBytes(plan.merge().merged()), plan.mergedSizeInBytes());
+    }
+
+    @Test
+    void eachDirectionIsMeasuredOnItsOwnMergeAndOneOverTheCapKeepsOnlyTheMainAccountsInformation() {
+        // Both accounts have notes: Alice's are short, Google's 9 950 characters. Keeping Alice, her notes win and
+        // the merge stays small; keeping Google, its long notes win and Alice's other values join them: over 10 KB.
+        Account alice = alice(false)
+                .withUserMetadata(
+                        obj("theme", "dark", "language", "en", "address", obj("city", "Lisbon"), "notes", "short"));
+        Account google = google().withUserMetadata(obj("notes", "g".repeat(9_950)));
+        LinkPreview preview = new LinkPreview(
+                session("auth0|alice", "Alice Example", "alice@example.com", NOW.plus(Duration.ofHours(9))),
+                alice,
+                session(GOOGLE, "Alice (Google)", "alice.g@example.com", NOW.plus(Duration.ofHours(10))),
+                google);
+
+        LinkPlan keepAlice = preview.plan(LinkDirection.KEEP_CURRENT);
+        assertTrue(keepAlice.mergesMetadata(), keepAlice.toString());
+        assertTrue(!keepAlice.mergeExceedsProfileLimit());
+        assertEquals("short", keepAlice.merge().merged().get("notes"));
+
+        LinkPlan keepGoogle = preview.plan(LinkDirection.KEEP_SECOND);
+        assertTrue(keepGoogle.mergeExceedsProfileLimit());
+        assertTrue(
+                keepGoogle.mergedSizeInBytes() > ProfileLimit.MAX_METADATA_BYTES, "" + keepGoogle.mergedSizeInBytes());
+        assertEquals(LinkPlan.MetadataHandling.KEEP_MAIN_ONLY, keepGoogle.metadata(), "never a merge over the cap");
+        assertTrue(!keepGoogle.mergesMetadata());
+        assertEquals(GOOGLE, keepGoogle.targetUserId(), "the direction is still the one chosen");
+        assertEquals("LinkPlan[KEEP_SECOND, KEEP_MAIN_ONLY: " + GOOGLE + " <- auth0|alice]", keepGoogle.toString());
     }
 }
