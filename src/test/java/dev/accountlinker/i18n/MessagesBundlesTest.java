@@ -54,6 +54,7 @@ class MessagesBundlesTest {
             "signin.demo.line",
             "link.merge.incomingColumn",
             "link.merge.none",
+            "link.size.kilobytes",
             // French "Actions" is the English word too.
             "settings.column.actions");
 

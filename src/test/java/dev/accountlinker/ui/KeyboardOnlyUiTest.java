@@ -36,14 +36,18 @@ class KeyboardOnlyUiTest extends AppUiTestSupport {
         type(KeyCode.ENTER);
         typeIntoLoginPage("alice-gh@example.com", "Github-Demo-1");
 
-        // The confirmation opens on "Both accounts are mine": Space ticks it. Shift+Tab goes back to the choice of
-        // main account (the chosen one of the group), the Right arrow chooses GitHub, Enter confirms.
+        // The confirmation opens on "Both accounts are mine": Space ticks it (until then Link says, to a screen
+        // reader too, that it waits for it). Shift+Tab goes back to the choice of main account (the chosen one of
+        // the group), the Right arrow chooses GitHub. Linking is a deliberate act: Enter there does nothing, Tab
+        // reaches Link and Space presses it.
         waitForDialogButton("#confirmLinkButton");
         Window dialog =
                 onFx(() -> lookup("#confirmLinkButton").query().getScene().getWindow());
         targetWindow(dialog);
         assertEquals("bothAccountsMineCheckBox", focusedId(dialog));
+        assertEquals("Available once you tick “Both accounts are mine”", linkHelp());
         type(KeyCode.SPACE);
+        assertEquals("Merge the information shown and link the two accounts", linkHelp());
         tabTo("keepCurrentMainRadio", KeyCode.SHIFT);
         type(KeyCode.RIGHT);
         assertEquals("keepSecondMainRadio", focusedId(dialog));
@@ -51,6 +55,11 @@ class KeyboardOnlyUiTest extends AppUiTestSupport {
                 .queryAs(javafx.scene.control.RadioButton.class)
                 .isSelected()));
         type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(node("#confirmLinkButton").isPresent(), "Enter on the choice does not link");
+        assertEquals(0, requestsTo("POST", "/identities"));
+        tabTo("confirmLinkButton", KeyCode.TAB);
+        type(KeyCode.SPACE);
 
         waitForSettingsOf("alice-gh@example.com");
         waitForIdentityCount(2);
@@ -97,6 +106,10 @@ class KeyboardOnlyUiTest extends AppUiTestSupport {
         type(KeyCode.TAB);
         write(password);
         write("\r");
+    }
+
+    private String linkHelp() {
+        return onFx(() -> lookup("#confirmLinkButton").query().getAccessibleHelp());
     }
 
     /** Presses Tab (or Shift+Tab) until the control with {@code id} has the focus. */

@@ -256,7 +256,17 @@ class LinkingUiTest extends AppUiTestSupport {
         linkWith("#link-github", "alice-gh@example.com", "Github-Demo-1");
         waitForDialogButton("#confirmLinkButton");
         type(javafx.scene.input.KeyCode.SPACE); // "Both accounts are mine" has the focus
-        type(javafx.scene.input.KeyCode.ENTER); // the default button links
+        // Link is not the default button (an Enter from the login form must not reach it): Tab to it, then Enter.
+        javafx.stage.Window dialog =
+                onFx(() -> lookup("#confirmLinkButton").query().getScene().getWindow());
+        for (int step = 0;
+                step < 10 && !onFx(() -> lookup("#confirmLinkButton").query().isFocused());
+                step++) {
+            type(javafx.scene.input.KeyCode.TAB);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        assertTrue(onFx(() -> dialog.getScene().getFocusOwner().getId().equals("confirmLinkButton")));
+        type(javafx.scene.input.KeyCode.ENTER);
         waitForIdentityCount(2);
         waitForOperationToEnd();
 

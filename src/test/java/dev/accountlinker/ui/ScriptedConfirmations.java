@@ -2,6 +2,7 @@ package dev.accountlinker.ui;
 
 import dev.accountlinker.account.Identity;
 import dev.accountlinker.linking.LinkDirection;
+import dev.accountlinker.linking.LinkPlan;
 import dev.accountlinker.linking.LinkPreview;
 import dev.accountlinker.ui.settings.Confirmations;
 
@@ -9,7 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The person's answers to the link and unlink confirmations, decided by the test; records what was asked. */
+/**
+ * The person's answers to the link and unlink confirmations, decided by the test; records what was asked. A link is
+ * confirmed with the plan the dialog offers for the answered direction.
+ */
 public final class ScriptedConfirmations implements Confirmations {
     private Optional<LinkDirection> linkAnswer = Optional.of(LinkDirection.KEEP_CURRENT);
     private boolean unlinkAnswer = true;
@@ -33,9 +37,9 @@ public final class ScriptedConfirmations implements Confirmations {
     }
 
     @Override
-    public Optional<LinkDirection> confirmLink(LinkPreview preview) {
+    public Optional<LinkPlan> confirmLink(LinkPreview preview) {
         linkQuestions.add(preview);
-        return linkAnswer;
+        return linkAnswer.map(preview::plan);
     }
 
     @Override

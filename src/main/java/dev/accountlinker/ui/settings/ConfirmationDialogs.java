@@ -2,7 +2,7 @@ package dev.accountlinker.ui.settings;
 
 import dev.accountlinker.account.Identity;
 import dev.accountlinker.i18n.Messages;
-import dev.accountlinker.linking.LinkDirection;
+import dev.accountlinker.linking.LinkPlan;
 import dev.accountlinker.linking.LinkPreview;
 import javafx.scene.control.CheckBox;
 import javafx.scene.layout.VBox;
@@ -27,7 +27,7 @@ public final class ConfirmationDialogs implements Confirmations {
     }
 
     @Override
-    public Optional<LinkDirection> confirmLink(LinkPreview preview) {
+    public Optional<LinkPlan> confirmLink(LinkPreview preview) {
         return new LinkConfirmationDialog(messages, dialogs).ask(owner.get(), preview, clock.instant());
     }
 

@@ -1,7 +1,7 @@
 package dev.accountlinker.ui.settings;
 
 import dev.accountlinker.account.Identity;
-import dev.accountlinker.linking.LinkDirection;
+import dev.accountlinker.linking.LinkPlan;
 import dev.accountlinker.linking.LinkPreview;
 
 import java.util.Optional;
@@ -11,8 +11,11 @@ public interface Confirmations {
     /** How the person wants to sign out. */
     record SignOut(boolean federated) {}
 
-    /** Asks whether to link and which account stays main; empty when the person cancelled. */
-    Optional<LinkDirection> confirmLink(LinkPreview preview);
+    /**
+     * Asks whether to link, which account stays main and (when merging would cross Auth0's profile cap) whether to
+     * link keeping only the main account's information; the plan as the person confirmed it, empty when cancelled.
+     */
+    Optional<LinkPlan> confirmLink(LinkPreview preview);
 
     boolean confirmUnlink(Identity identity);
 

@@ -4,7 +4,9 @@ import dev.accountlinker.i18n.Messages;
 import dev.accountlinker.ui.AppIcons;
 import dev.accountlinker.ui.theme.ThemeManager;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
@@ -82,7 +84,107 @@ final class DialogSupport {
             Optional<ObservableBooleanValue> confirmAllowed,
             Optional<Node> firstFocus,
             double width) {
-        ButtonType confirm = new ButtonType(confirmText, ButtonBar.ButtonData.OK_DONE);
+        Alert alert = alert(
+                owner,
+                title,
+                header,
+                body,
+                new SimpleStringProperty(confirmText),
+                new SimpleStringProperty(confirmHelp),
+                confirmId,
+                confirmAllowed,
+                width);
+        Button confirmButton = (Button)
+                alert.getDialogPane().lookupButton(alert.getButtonTypes().get(0));
+        // Enter confirms the dialog even on a check box or a radio button (JavaFX would toggle the box, or do
+        // nothing): Space ticks the box, the arrow keys choose.
+        alert.getDialogPane().addEventFilter(KeyEvent.ANY, event -> {
+            Node focused = alert.getDialogPane().getScene().getFocusOwner();
+            if (event.getCode() == KeyCode.ENTER && (focused instanceof CheckBox || focused instanceof RadioButton)) {
+                event.consume();
+                if (event.getEventType() == KeyEvent.KEY_PRESSED && !confirmButton.isDisabled()) {
+                    confirmButton.fire();
+                }
+            }
+        });
+        firstFocus.ifPresent(node -> alert.setOnShown(event -> node.requestFocus()));
+        return alert.showAndWait().filter(alert.getButtonTypes().get(0)::equals).isPresent();
+    }
+
+    /**
+     * Like {@link #ask}, for a confirmation that must be a deliberate act (linking): the confirm button is not the
+     * default button and never has the first focus, Enter on the dialog's other controls does nothing, and from the
+     * keyboard only a Space or Enter pressed and released while the button has the focus fires it
+     * ({@link DeliberateKeyPress}) — so a key held or repeated from the login form cannot confirm. A click still does.
+     * The button's text and help may change while the dialog is open (its accessible text follows its text).
+     */
+    boolean askDeliberately(
+            Window owner,
+            String title,
+            String header,
+            VBox body,
+            ObservableValue<String> confirmText,
+            ObservableValue<String> confirmHelp,
+            String confirmId,
+            Optional<ObservableBooleanValue> confirmAllowed,
+            Node firstFocus,
+            double width) {
+        Alert alert = alert(owner, title, header, body, confirmText, confirmHelp, confirmId, confirmAllowed, width);
+        Button confirmButton = (Button)
+                alert.getDialogPane().lookupButton(alert.getButtonTypes().get(0));
+        confirmButton.setDefaultButton(false);
+        // The button bar's skin focuses the first button whose kind is a default one (OK) when it is made: made now,
+        // before the dialog shows, so the first focus set once it has shown is the one that stays.
+        alert.getDialogPane().applyCss();
+        DeliberateKeyPress keys = new DeliberateKeyPress();
+        confirmButton.focusedProperty().addListener((observable, was, focused) -> {
+            if (!focused) {
+                keys.focusLeft();
+                confirmButton.disarm();
+            }
+        });
+        alert.getDialogPane().addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            Node focused = alert.getDialogPane().getScene().getFocusOwner();
+            boolean onConfirm = focused == confirmButton;
+            boolean arms = keys.pressed(event.getCode(), onConfirm);
+            if (onConfirm && DeliberateKeyPress.activates(event.getCode())) {
+                event.consume(); // the decision is ours, not the button's own key handling
+                if (arms && !confirmButton.isDisabled()) {
+                    confirmButton.arm();
+                }
+            } else if (event.getCode() == KeyCode.ENTER
+                    && (focused instanceof CheckBox || focused instanceof RadioButton)) {
+                event.consume(); // neither confirms nor toggles: Space ticks, the arrow keys choose
+            }
+        });
+        alert.getDialogPane().addEventFilter(KeyEvent.KEY_RELEASED, event -> {
+            Node focused = alert.getDialogPane().getScene().getFocusOwner();
+            boolean onConfirm = focused == confirmButton;
+            boolean fires = keys.released(event.getCode(), onConfirm);
+            if (onConfirm && DeliberateKeyPress.activates(event.getCode())) {
+                event.consume();
+                confirmButton.disarm();
+                if (fires && !confirmButton.isDisabled()) {
+                    confirmButton.fire();
+                }
+            }
+        });
+        alert.setOnShown(event -> firstFocus.requestFocus());
+        return alert.showAndWait().filter(alert.getButtonTypes().get(0)::equals).isPresent();
+    }
+
+    /** The dialog with its confirm button first in its button types, then Cancel. */
+    private Alert alert(
+            Window owner,
+            String title,
+            String header,
+            VBox body,
+            ObservableValue<String> confirmText,
+            ObservableValue<String> confirmHelp,
+            String confirmId,
+            Optional<ObservableBooleanValue> confirmAllowed,
+            double width) {
+        ButtonType confirm = new ButtonType(confirmText.getValue(), ButtonBar.ButtonData.OK_DONE);
         ButtonType cancel = new ButtonType(messages.get("link.dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", confirm, cancel);
         alert.initOwner(owner);
@@ -97,24 +199,13 @@ final class DialogSupport {
         alert.getDialogPane().getStyleClass().add("app-dialog");
         Button confirmButton = (Button) alert.getDialogPane().lookupButton(confirm);
         confirmButton.setId(confirmId);
-        confirmButton.setAccessibleHelp(confirmHelp);
+        confirmButton.textProperty().bind(confirmText);
+        confirmButton.accessibleHelpProperty().bind(confirmHelp);
         confirmAllowed.ifPresent(allowed -> confirmButton.disableProperty().bind(Bindings.not(allowed)));
         Button cancelButton = (Button) alert.getDialogPane().lookupButton(cancel);
         cancelButton.setId("cancelDialogButton");
         cancelButton.setAccessibleHelp(messages.get("link.dialog.cancel"));
-        // Enter confirms the dialog even on a check box or a radio button (JavaFX would toggle the box, or do
-        // nothing): Space ticks the box, the arrow keys choose.
-        alert.getDialogPane().addEventFilter(KeyEvent.ANY, event -> {
-            Node focused = alert.getDialogPane().getScene().getFocusOwner();
-            if (event.getCode() == KeyCode.ENTER && (focused instanceof CheckBox || focused instanceof RadioButton)) {
-                event.consume();
-                if (event.getEventType() == KeyEvent.KEY_PRESSED && !confirmButton.isDisabled()) {
-                    confirmButton.fire();
-                }
-            }
-        });
-        firstFocus.ifPresent(node -> alert.setOnShown(event -> node.requestFocus()));
-        return alert.showAndWait().filter(confirm::equals).isPresent();
+        return alert;
     }
 
     /**

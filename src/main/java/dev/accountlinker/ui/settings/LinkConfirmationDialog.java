@@ -5,8 +5,12 @@ import dev.accountlinker.linking.LinkDirection;
 import dev.accountlinker.linking.LinkPlan;
 import dev.accountlinker.linking.LinkPreview;
 import dev.accountlinker.linking.LinkSafety;
+import dev.accountlinker.linking.ProfileLimit;
 import dev.accountlinker.ui.Icons;
+import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.ObjectBinding;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -21,6 +25,8 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -29,6 +35,12 @@ import java.util.Optional;
  * accounts are mine" (Link stays disabled until it is ticked, and it has the focus first); the metadata merge of the
  * chosen direction as a small table; one line on what Auth0 discards. Both directions' details are laid out from
  * the start (only the chosen one shows), so the dialog never changes size when the choice changes.
+ * <p>
+ * When a direction's merge would cross Auth0's profile cap, its details say so first (the size and the limit) and
+ * Link becomes "Link without merging": that direction links keeping only the main account's information. Link is a
+ * deliberate act ({@link DialogSupport#askDeliberately}): never the default button, never the first focus, so an
+ * Enter held or repeated from the login form cannot confirm it; from the keyboard, Tab reaches it and Space or Enter
+ * presses it.
  */
 final class LinkConfirmationDialog {
     /** Wide enough for the two cards side by side. */
@@ -42,10 +54,16 @@ final class LinkConfirmationDialog {
         this.dialogs = dialogs;
     }
 
-    Optional<LinkDirection> ask(Window owner, LinkPreview preview, Instant now) {
+    /** The plan the person confirmed (the chosen direction, merging or keeping only the main account's information). */
+    Optional<LinkPlan> ask(Window owner, LinkPreview preview, Instant now) {
         String current = preview.mainDisplayName();
         String second = preview.secondDisplayName();
         Optional<LinkPlan.Unavailable> unavailable = LinkPlan.unavailable(preview, LinkDirection.KEEP_SECOND, now);
+        Map<LinkDirection, LinkPlan> offered = new EnumMap<>(LinkDirection.class);
+        offered.put(LinkDirection.KEEP_CURRENT, preview.plan(LinkDirection.KEEP_CURRENT));
+        if (unavailable.isEmpty()) {
+            offered.put(LinkDirection.KEEP_SECOND, preview.plan(LinkDirection.KEEP_SECOND));
+        }
 
         ToggleGroup choice = new ToggleGroup();
         AccountChoiceCard currentCard = new AccountChoiceCard(
@@ -111,7 +129,8 @@ final class LinkConfirmationDialog {
         }
 
         Optional<ObservableBooleanValue> confirmAllowed = Optional.empty();
-        Optional<Node> firstFocus = Optional.empty();
+        // The choice has the first focus (or the question below): never Link, so a held Enter cannot reach it.
+        Node firstFocus = currentCard.radio();
         if (LinkSafety.emailsDiffer(preview.main(), preview.secondAccount())) {
             Label warning = DialogSupport.wrapped(messages.get("link.dialog.emailsDiffer"), WIDTH);
             warning.setId("linkEmailsDiffer");
@@ -125,17 +144,46 @@ final class LinkConfirmationDialog {
             emails.getStyleClass().add("emails-differ");
             body.getChildren().add(emails);
             confirmAllowed = Optional.of(bothMine.selectedProperty());
-            firstFocus = Optional.of(bothMine);
+            firstFocus = bothMine;
         }
-        body.getChildren().add(plans(preview, unavailable.isEmpty(), choice));
+        body.getChildren().add(plans(offered, choice));
 
-        boolean confirmed = dialogs.ask(
+        ObjectBinding<LinkPlan> chosen = Bindings.createObjectBinding(
+                () -> offered.get(
+                        choice.getSelectedToggle() == null
+                                ? LinkDirection.KEEP_CURRENT
+                                : (LinkDirection) choice.getSelectedToggle().getUserData()),
+                choice.selectedToggleProperty());
+        StringBinding confirmText = Bindings.createStringBinding(
+                () -> messages.get(
+                        chosen.get().mergesMetadata() ? "link.dialog.confirm" : "link.dialog.confirmWithoutMerge"),
+                chosen);
+        Observable[] helpDependsOn = confirmAllowed
+                .map(allowed -> new Observable[] {chosen, allowed})
+                .orElse(new Observable[] {chosen});
+        Optional<ObservableBooleanValue> allowedNow = confirmAllowed;
+        StringBinding confirmHelp = Bindings.createStringBinding(
+                () -> {
+                    LinkPlan plan = chosen.get();
+                    if (allowedNow.isPresent() && !allowedNow.get().get()) {
+                        return messages.get("link.dialog.confirm.waiting");
+                    }
+                    return plan.mergesMetadata()
+                            ? messages.get("link.dialog.confirm.help")
+                            : messages.get(
+                                    "link.dialog.confirmWithoutMerge.help",
+                                    plan.targetDisplayName(),
+                                    plan.linkedDisplayName());
+                },
+                helpDependsOn);
+
+        boolean confirmed = dialogs.askDeliberately(
                 owner,
                 messages.get("link.dialog.title"),
                 messages.get("link.dialog.header", second, current),
                 body,
-                messages.get("link.dialog.confirm"),
-                messages.get("link.dialog.confirm.help"),
+                confirmText,
+                confirmHelp,
                 "confirmLinkButton",
                 confirmAllowed,
                 firstFocus,
@@ -143,17 +191,17 @@ final class LinkConfirmationDialog {
         if (!confirmed || choice.getSelectedToggle() == null) {
             return Optional.empty();
         }
-        return Optional.of((LinkDirection) choice.getSelectedToggle().getUserData());
+        return Optional.of(chosen.get());
     }
 
     /** Both directions' merge and consequences, stacked: only the chosen one shows; the stack is as tall as the taller. */
-    private Node plans(LinkPreview preview, boolean secondAvailable, ToggleGroup choice) {
-        VBox keepCurrent = plan(preview.plan(LinkDirection.KEEP_CURRENT));
+    private Node plans(Map<LinkDirection, LinkPlan> offered, ToggleGroup choice) {
+        VBox keepCurrent = plan(offered.get(LinkDirection.KEEP_CURRENT));
         StackPane stack = new StackPane(keepCurrent);
         stack.setId("linkPlanDetails");
         stack.setAlignment(Pos.TOP_LEFT);
-        if (secondAvailable) {
-            VBox keepSecond = plan(preview.plan(LinkDirection.KEEP_SECOND));
+        if (offered.containsKey(LinkDirection.KEEP_SECOND)) {
+            VBox keepSecond = plan(offered.get(LinkDirection.KEEP_SECOND));
             keepSecond
                     .visibleProperty()
                     .bind(Bindings.createBooleanBinding(
@@ -166,13 +214,34 @@ final class LinkConfirmationDialog {
         return stack;
     }
 
-    /** One direction: the merge table, what Auth0 discards, and whose session the app continues with. */
+    /**
+     * One direction: why it cannot merge (when the merge would cross the profile cap), the merge table, what Auth0
+     * discards, and whose session the app continues with.
+     */
     private VBox plan(LinkPlan plan) {
         String main = plan.targetDisplayName();
         String linked = plan.linkedDisplayName();
         Label caption = DialogSupport.wrapped(messages.get("link.merge.caption"), WIDTH);
         caption.getStyleClass().add("section-heading");
         VBox details = new VBox(8, caption, MergePreview.create(plan, messages));
+        if (plan.mergeExceedsProfileLimit()) {
+            Label tooLarge = DialogSupport.wrapped(
+                    messages.get(
+                            "link.dialog.tooLarge",
+                            MergePreview.kilobytes(plan.mergedSizeInBytes(), messages),
+                            MergePreview.kilobytes(ProfileLimit.MAX_METADATA_BYTES, messages),
+                            main,
+                            linked),
+                    WIDTH - 26);
+            tooLarge.setGraphic(Icons.of(Icons.Glyph.WARNING, 18));
+            VBox box = new VBox(tooLarge);
+            box.setId(
+                    plan.direction() == LinkDirection.KEEP_CURRENT
+                            ? "metadataTooLargeKeepCurrent"
+                            : "metadataTooLargeKeepSecond");
+            box.getStyleClass().add("metadata-too-large");
+            details.getChildren().add(0, box);
+        }
         String consequence = messages.get("link.dialog.discardedShort", main, linked);
         if (plan.switchesAccount()) {
             consequence += " " + messages.get("link.dialog.switch", main);

@@ -4,6 +4,7 @@ import dev.accountlinker.errors.ErrorTranslator;
 import dev.accountlinker.errors.UserMessage;
 import dev.accountlinker.i18n.Messages;
 import dev.accountlinker.linking.LinkPlan;
+import dev.accountlinker.linking.MetadataTooLarge;
 import dev.accountlinker.ui.StatusMessage;
 
 /**
@@ -47,6 +48,15 @@ public record LinkFeedback(StatusMessage status, boolean signInAgain) {
                     false);
         }
         LinkOutcome.Failed failed = (LinkOutcome.Failed) outcome;
+        if (failed.cause() instanceof MetadataTooLarge tooLarge) {
+            // Refused before its PATCH: nothing was sent (one of the accounts grew since the dialog measured them).
+            return new LinkFeedback(
+                    StatusMessage.error(messages.get(
+                            "link.error.tooLarge",
+                            MergePreview.kilobytes(tooLarge.mergedBytes(), messages),
+                            MergePreview.kilobytes(tooLarge.limitBytes(), messages))),
+                    false);
+        }
         UserMessage reason = errors.translate(failed.cause());
         boolean signInAgain = reason.remedy() == UserMessage.Remedy.SIGN_IN_AGAIN;
         if (!failed.metadataMerged() || failed.plan().isEmpty()) {

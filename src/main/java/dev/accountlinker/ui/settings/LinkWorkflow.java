@@ -6,7 +6,6 @@ import dev.accountlinker.auth.AuthorizeOptions;
 import dev.accountlinker.auth.SignedInAccount;
 import dev.accountlinker.errors.ErrorTranslator;
 import dev.accountlinker.errors.UserMessage;
-import dev.accountlinker.linking.LinkDirection;
 import dev.accountlinker.linking.LinkFailure;
 import dev.accountlinker.linking.LinkGuard;
 import dev.accountlinker.linking.LinkPlan;
@@ -179,12 +178,12 @@ final class LinkWorkflow {
             return;
         }
         enter(SettingsState.CONFIRMING);
-        Optional<LinkDirection> direction = confirmations.confirmLink(preview);
-        if (direction.isEmpty() || ended) {
+        Optional<LinkPlan> confirmed = confirmations.confirmLink(preview);
+        if (confirmed.isEmpty() || ended) {
             end(LinkOutcome.Cancelled.beforeAnyChange());
             return;
         }
-        LinkPlan plan = preview.plan(direction.get());
+        LinkPlan plan = confirmed.get();
         enter(SettingsState.LINKING);
         tasks.run(
                 () -> linking.get().link(plan, requests, step -> tasks.onUiThread(() -> linkStep(step))),

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.accountlinker.i18n.Messages;
 import dev.accountlinker.linking.LinkPlan;
 import dev.accountlinker.linking.MetadataMerge;
+import dev.accountlinker.linking.ProfileLimit;
 import dev.accountlinker.ui.Icons;
 import javafx.geometry.Pos;
 import javafx.scene.AccessibleRole;
@@ -16,6 +17,9 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -30,6 +34,8 @@ import java.util.Set;
  */
 final class MergePreview {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The characters of a value the table shows before it shortens it. */
+    static final int LONGEST_VALUE_SHOWN = 80;
 
     /** What happens to one value. */
     enum Fate {
@@ -65,11 +71,12 @@ final class MergePreview {
         for (String key : keys) {
             Object mine = main.get(key);
             Object theirs = incoming.get(key);
+            // Keeping only the main account's information, nothing is added: what the other one brings is lost.
             Fate theirFate = theirs == null
                     ? null
-                    : mine == null || added.contains(key)
+                    : plan.mergesMetadata() && (mine == null || added.contains(key))
                             ? Fate.ADDED
-                            : sameValue(mine, theirs) ? Fate.KEPT : Fate.DROPPED;
+                            : mine != null && sameValue(mine, theirs) ? Fate.KEPT : Fate.DROPPED;
             rows.add(new Row(key, mine, mine == null ? null : Fate.KEPT, theirs, theirFate));
         }
         return rows;
@@ -128,7 +135,7 @@ final class MergePreview {
             none.setAccessibleText(messages.get("link.merge.none.accessible"));
             return none;
         }
-        Label shown = new Label(readable(value));
+        Label shown = new Label(shortened(readable(value), messages));
         shown.getStyleClass().addAll("merge-value", fate.styleClass);
         shown.setWrapText(true);
         shown.setMinWidth(0);
@@ -141,6 +148,33 @@ final class MergePreview {
         cell.setAccessibleRole(AccessibleRole.TEXT);
         cell.setAccessibleText(shown.getText() + " (" + tag.getText() + ")");
         return cell;
+    }
+
+    /**
+     * A long value as its beginning and its size ("Lorem ipsum… (10.5 KB)"): the table stays a table when one value
+     * alone is kilobytes long, and the size says why the merge is too large.
+     */
+    static String shortened(String value, Messages messages) {
+        if (value.length() <= LONGEST_VALUE_SHOWN) {
+            return value;
+        }
+        int end = LONGEST_VALUE_SHOWN;
+        if (Character.isHighSurrogate(value.charAt(end - 1))) {
+            end--; // never half a character
+        }
+        return messages.get(
+                "link.merge.longValue",
+                value.substring(0, end),
+                kilobytes(value.getBytes(StandardCharsets.UTF_8).length, messages));
+    }
+
+    /** A size as people read it in this language: "10.6 KB" (1 KB = 1000 bytes, one decimal, rounded up). */
+    static String kilobytes(int bytes, Messages messages) {
+        BigDecimal kilobytes = ProfileLimit.kilobytes(bytes);
+        NumberFormat number = NumberFormat.getNumberInstance(messages.locale());
+        number.setMinimumFractionDigits(kilobytes.stripTrailingZeros().scale() > 0 ? 1 : 0);
+        number.setMaximumFractionDigits(1);
+        return messages.get("link.size.kilobytes", number.format(kilobytes));
     }
 
     /** Values as a person reads them: text as it is, lists as JSON. */
