@@ -79,7 +79,12 @@ public final class LinkingService {
             progress.accept(LinkStep.LINKING);
             var identities = targetClient.link(targetId, plan.linkWithIdToken(), context);
             Account result = target.withUserMetadata(metadata).withIdentities(identities);
-            return new LinkResult(result, plan.targetDisplayName(), plan.linkedDisplayName(), plan.signedInAfter());
+            return new LinkResult(
+                    result,
+                    plan.targetDisplayName(),
+                    plan.linkedDisplayName(),
+                    plan.signedInAfter(),
+                    !plan.mergesMetadata());
         } catch (RuntimeException e) {
             throw new LinkFailure(e, merged);
         }

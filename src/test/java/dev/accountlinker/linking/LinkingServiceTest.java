@@ -125,6 +125,7 @@ class LinkingServiceTest {
                         .map(identity -> identity.subject())
                         .toList());
         assertEquals(aliceBefore, result.account().userMetadata());
+        assertTrue(result.linkedMetadataDropped(), "the result says the other account's information is gone");
         assertEquals(aliceBefore, tenant.user(ALICE).orElseThrow().userMetadata(), "Alice's information as it was");
         assertTrue(tenant.user(NOTES).isEmpty(), "linked: no longer a separate user");
     }

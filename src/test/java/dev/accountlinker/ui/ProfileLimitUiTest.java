@@ -101,6 +101,10 @@ class ProfileLimitUiTest extends AppUiTestSupport {
         waitForIdentityCount(2);
         waitForOperationToEnd();
         assertTrue(statusIs("success"), statusText());
+        assertEquals(
+                "Linked Alice (Notes) to your account. You can now sign in with either. The saved information of"
+                        + " Alice (Notes) was not kept, as you chose.",
+                statusText());
         assertEquals(List.of("auth0|alice", NOTES), identitySubjects());
         assertEquals(0, requestsTo("PATCH", "/api/v2/users/"), "no PATCH at all");
         assertEquals(1, requestsTo("POST", "/api/v2/users/auth0|alice/identities"), "the link happened");
@@ -171,6 +175,9 @@ class ProfileLimitUiTest extends AppUiTestSupport {
         waitForIdentityCount(2);
         waitForOperationToEnd();
         assertTrue(statusIs("success"), statusText());
+        assertTrue(
+                statusText().endsWith("The saved information of Dana Example was not kept, as you chose."),
+                statusText());
         assertEquals(0, requestsTo("PATCH", "/api/v2/users/"), "no PATCH at all");
         assertEquals(1, requestsTo("POST", "/api/v2/users/" + DANA_GOOGLE + "/identities"));
         TenantUser google = tenant.user(DANA_GOOGLE).orElseThrow();

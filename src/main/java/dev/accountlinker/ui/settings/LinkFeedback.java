@@ -19,15 +19,14 @@ public record LinkFeedback(StatusMessage status, boolean signInAgain) {
     public static LinkFeedback of(LinkOutcome outcome, Messages messages, ErrorTranslator errors) {
         if (outcome instanceof LinkOutcome.Linked linked) {
             var result = linked.result();
-            return new LinkFeedback(
-                    StatusMessage.success(
-                            result.newSession().isPresent()
-                                    ? messages.get(
-                                            "link.success.switched",
-                                            result.mainDisplayName(),
-                                            result.linkedDisplayName())
-                                    : messages.get("link.success", result.linkedDisplayName())),
-                    false);
+            String success = result.newSession().isPresent()
+                    ? messages.get("link.success.switched", result.mainDisplayName(), result.linkedDisplayName())
+                    : messages.get("link.success", result.linkedDisplayName());
+            if (result.linkedMetadataDropped()) {
+                // Linked without merging (the merge would have crossed the profile cap): said again, as it is done.
+                success += " " + messages.get("link.success.metadataNotKept", result.linkedDisplayName());
+            }
+            return new LinkFeedback(StatusMessage.success(success), false);
         }
         if (outcome instanceof LinkOutcome.Refused refused) {
             return new LinkFeedback(StatusMessage.error(messages.format(refused.reason())), false);
