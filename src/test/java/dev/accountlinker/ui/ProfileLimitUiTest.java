@@ -92,7 +92,7 @@ class ProfileLimitUiTest extends AppUiTestSupport {
                 confirmHelp());
         // The table says what is lost, with the long value shortened to its beginning and its size.
         assertTrue(
-                mergeRows().contains("notes | — | " + "n".repeat(80) + "… (10.5\u00a0KB in all) (dropped)"),
+                mergeRows().contains("notes | — | " + "n".repeat(40) + "… (10.5\u00a0KB in all) (dropped)"),
                 mergeRows().toString());
         assertTrue(mergeRows().contains("theme | dark (kept) | —"), mergeRows().toString());
         assertEquals(0, requestsTo("PATCH", "/api/v2/users/"), "nothing written before the person chooses");

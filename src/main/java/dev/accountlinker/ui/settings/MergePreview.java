@@ -35,7 +35,7 @@ import java.util.Set;
 final class MergePreview {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The characters of a value the table shows before it shortens it. */
-    static final int LONGEST_VALUE_SHOWN = 80;
+    static final int LONGEST_VALUE_SHOWN = 40;
 
     /** What happens to one value. */
     enum Fate {
