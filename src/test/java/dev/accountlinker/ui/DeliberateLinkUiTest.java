@@ -59,19 +59,22 @@ class DeliberateLinkUiTest extends AppUiTestSupport {
                 onFx(() -> lookup("#confirmLinkButton").query().getScene().getWindow());
         targetWindow(dialog);
         assertFalse(node("#bothAccountsMineCheckBox").isPresent(), "the same email: nothing else stands in the way");
-        assertEquals("keepCurrentMainRadio", focusedId(dialog), "the choice has the first focus, not Link");
-        assertFalse(
-                onFx(() -> lookup("#confirmLinkButton").queryAs(Button.class).isDefaultButton()));
+
+        String firstFocus = focusedId(dialog);
 
         // The held key repeats into the dialog, Tab moves to Link while it is still down, it repeats there too, and
         // is released only then.
         repeat(dialog, KeyCode.ENTER, 3);
-        assertTrue(linkDialogOpen(), "repeats on the choice did not link");
+        assertTrue(linkDialogOpen(), "repeats of the held Enter did not link");
         tabTo(dialog, "confirmLinkButton");
         repeat(dialog, KeyCode.ENTER, 2);
         release(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(linkDialogOpen(), "the held Enter did not link");
+        assertEquals("keepCurrentMainRadio", firstFocus, "the choice had the first focus, not Link");
+        assertFalse(
+                onFx(() -> lookup("#confirmLinkButton").queryAs(Button.class).isDefaultButton()),
+                "Link is not the default button");
         assertEquals(0, requestsTo("POST", "/identities"));
         assertEquals(0, requestsTo("PATCH", "/api/v2/users/"));
         assertEquals(
