@@ -8,6 +8,8 @@ import dev.accountlinker.config.Languages;
 import dev.accountlinker.config.SignInWays;
 import dev.accountlinker.i18n.Messages;
 import dev.accountlinker.localtenant.Faults;
+import dev.accountlinker.localtenant.LocalTenant;
+import dev.accountlinker.localtenant.TenantAccount;
 import dev.accountlinker.ui.signin.BrowserOpener;
 import dev.accountlinker.ui.signin.LoginSettings;
 import javafx.scene.Node;
@@ -53,6 +55,19 @@ class PseudoLocaleUiTest extends AppUiTestSupport {
     }
 
     private static final String GOOGLE = "#link-google-oauth2";
+
+    /** A second GitHub sign-in whose saved information, merged with Alice's, would cross Auth0's 10 KB cap. */
+    @Override
+    protected LocalTenant.Builder configureTenant(LocalTenant.Builder builder) {
+        return builder.account(TenantAccount.builder()
+                .connection("github")
+                .email("alice.notes@example.com")
+                .password("Notes-Demo-1")
+                .userId("github|7070707")
+                .name("Alice (Notes)")
+                .userMetadata(Map.of("notes", "Lorem ipsum dolor sit amet ".repeat(400)))
+                .build());
+    }
 
     private final boolean brokenConfiguration;
     private final List<String> problems = new ArrayList<>();
@@ -249,6 +264,16 @@ class PseudoLocaleUiTest extends AppUiTestSupport {
         waitForIdentityCount(1);
         waitForOperationToEnd();
         check("settings-unlinked");
+
+        // A merge over the 10 KB cap: the dialog says so, and Link becomes "Link without merging" (in both directions).
+        linkWith("#link-github", "alice.notes@example.com", "Notes-Demo-1");
+        waitForDialogButton("#confirmLinkButton");
+        clickOn("#bothAccountsMineCheckBox");
+        check("link-confirmation-over-cap");
+        clickOn("#keepSecondMainRadio");
+        check("link-confirmation-over-cap-keep-second");
+        clickOn("#cancelDialogButton");
+        waitForOperationToEnd();
 
         clickWhenReady("#signOutButton");
         waitForDialogButton("#confirmSignOutButton");
