@@ -133,6 +133,9 @@ final class DialogSupport {
         Button confirmButton = (Button)
                 alert.getDialogPane().lookupButton(alert.getButtonTypes().get(0));
         confirmButton.setDefaultButton(false);
+        // Its text may grow while the dialog is open ("Link without merging"), and two buttons as wide as the longer
+        // do not fit in some languages: each takes its own width.
+        ButtonBar.setButtonUniformSize(confirmButton, false);
         // The button bar's skin focuses the first button whose kind is a default one (OK) when it is made: made now,
         // before the dialog shows, so the first focus set once it has shown is the one that stays.
         alert.getDialogPane().applyCss();
