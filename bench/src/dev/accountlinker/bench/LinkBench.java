@@ -59,7 +59,7 @@ import java.util.function.Predicate;
  * reading the RSS. Then times the same steps at the service level (no UI) to split them further.
  */
 public final class LinkBench {
-    static final String REDIRECT = LocalTenant.DEFAULT_REDIRECT_URI;
+    static final String REDIRECT = LocalTenant.LOOPBACK_REDIRECT_URI;
     static final String GOOGLE_EMAIL = "alice.g@example.com";
     static final String GOOGLE_PASSWORD = "Google-Demo-1";
     static final long TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(60);

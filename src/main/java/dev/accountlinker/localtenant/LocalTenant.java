@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,10 +31,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * current_user slice of the Management API. The app uses it as its out-of-the-box demo and tests use it as their
  * server.
  *
- * <p>It is as strict as Auth0 by default: exact Allowed Callback URLs and Allowed Logout URLs, PKCE S256 only,
- * one-time expiring codes, the Management API rate limit of a paid plan. Where it can be more lenient, the
+ * <p>It is as strict as Auth0 (December 2026) by default: exact Allowed Callback URLs and Allowed Logout URLs, PKCE
+ * S256 only, one-time expiring codes, {@code auth_time} only when {@code max_age} was asked, {@code max_age} judged
+ * against the session's real authentication time, the "confirm this app" page after every sign-in (single sign-on
+ * included) whose callback is not verifiable and {@code prompt=none} refused for such a callback, the 10 KB cap on
+ * {@code user_metadata}, and the Management API rate limits of the Essentials plan. Where it can be more lenient, the
  * leniency is a named builder option that is off by default ({@link Builder#allowAnyLoopbackPort(boolean)},
- * {@link RateLimit#off()}).
+ * {@link Builder#authTimeAlways(boolean)}, {@link Builder#skipNonVerifiableCallbackConfirmation(boolean)},
+ * {@link Builder#uncappedProfileData(boolean)}, {@link RateLimit#off()}).
  *
  * <p>For tests:
  * <pre>{@code
@@ -56,7 +61,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class LocalTenant implements AutoCloseable {
 
     public static final String DEMO_CLIENT_ID = "account-linker-demo";
-    public static final String DEFAULT_REDIRECT_URI = "http://127.0.0.1/callback";
+    /**
+     * Path of the embedded-browser callback on the tenant's own origin, as Auth0's WPF/WinForms quickstart registers it
+     * ({@code https://{yourDomain}/mobile}): Auth0 counts it as verifiable, so it asks no "confirm this app".
+     */
+    public static final String OWN_CALLBACK_PATH = "/mobile";
+    /**
+     * A loopback callback, the app's embedded default before 1.x: registered by default for tests and admins that use
+     * it; Auth0 treats it as non-verifiable and asks the person to confirm the app after each sign-in.
+     */
+    public static final String LOOPBACK_REDIRECT_URI = "http://127.0.0.1/callback";
+    /** @deprecated the app's embedded default is now {@link #ownCallbackUrl()}; this is {@link #LOOPBACK_REDIRECT_URI}. */
+    @Deprecated
+    public static final String DEFAULT_REDIRECT_URI = LOOPBACK_REDIRECT_URI;
 
     private static final Set<String> SECRET_PARAMS = Set.of(
             "code",
@@ -82,6 +99,7 @@ public final class LocalTenant implements AutoCloseable {
     /** Null when request recording is off. */
     private final List<RecordedRequest> requests;
 
+    private final List<String> warnings = new CopyOnWriteArrayList<>();
     private final Avatars avatars = new Avatars();
     private final AuthorizeHandler authorizeHandler;
     private final TokenHandler tokenHandler;
@@ -109,12 +127,16 @@ public final class LocalTenant implements AutoCloseable {
                 ? b.advertisedBaseUrl
                 : (b.tls != null ? "https" : "http") + "://127.0.0.1:"
                         + server.getAddress().getPort();
+        List<String> callbacks = new CopyOnWriteArrayList<>(
+                b.redirectUris != null ? b.redirectUris : List.of(baseUrl + OWN_CALLBACK_PATH, LOOPBACK_REDIRECT_URI));
         config = new TenantConfig(
                 baseUrl,
                 b.clientId,
-                b.redirectUris,
+                callbacks,
                 b.logoutUrls,
                 b.allowAnyLoopbackPort,
+                new TenantConfig.Leniency(
+                        b.authTimeAlways, b.skipNonVerifiableCallbackConfirmation, b.uncappedProfileData),
                 b.clock,
                 b.accessTokenLifetime,
                 b.idTokenLifetime,
@@ -131,7 +153,7 @@ public final class LocalTenant implements AutoCloseable {
         LoginState login = new LoginState(b.clock);
         authorizeHandler = new AuthorizeHandler(config, directory, login);
         tokenHandler = new TokenHandler(config, directory, login, issuer);
-        managementHandler = new ManagementHandler(config, directory, issuer, rateLimiter);
+        managementHandler = new ManagementHandler(config, directory, issuer, rateLimiter, warnings::add);
         AtomicInteger n = new AtomicInteger();
         // A small pool so a delayed (fault-injected) or slow request does not block the others.
         executor = Executors.newFixedThreadPool(16, r -> {
@@ -186,7 +208,31 @@ public final class LocalTenant implements AutoCloseable {
 
     /** The application's Allowed Callback URLs. */
     public List<String> redirectUris() {
-        return config.callbackUrls();
+        return List.copyOf(config.callbackUrls());
+    }
+
+    /** {@code baseUrl() + "/mobile"}: the embedded-browser callback on the tenant's own origin, a verifiable one. */
+    public String ownCallbackUrl() {
+        return config.baseUrl() + OWN_CALLBACK_PATH;
+    }
+
+    /**
+     * Adds an Allowed Callback URL, as an admin does in the dashboard once the tenant's domain is known (the app
+     * registers {@link #ownCallbackUrl()} this way when it starts its demo tenant on a port chosen at start).
+     */
+    public void registerCallbackUrl(String url) {
+        Objects.requireNonNull(url);
+        if (!config.callbackUrls().contains(url)) {
+            config.callbackUrls().add(url);
+        }
+    }
+
+    /**
+     * What the tenant's log would warn about (a profile above the 10 KB cap written with
+     * {@link Builder#uncappedProfileData(boolean)}), oldest first; never a token or a password.
+     */
+    public List<String> warnings() {
+        return List.copyOf(warnings);
     }
 
     /** The application's Allowed Logout URLs. */
@@ -356,6 +402,8 @@ public final class LocalTenant implements AutoCloseable {
             case "GET /authorize" -> authorizeHandler.authorize(ex);
             case "GET /u/login" -> authorizeHandler.loginPage(ex);
             case "POST /u/login" -> authorizeHandler.submitLogin(ex);
+            case "GET /u/confirm" -> authorizeHandler.confirmationPage(ex);
+            case "POST /u/confirm" -> authorizeHandler.submitConfirmation(ex);
             case "GET /v2/logout" -> authorizeHandler.logout(ex);
             case "POST /oauth/token" -> tokenHandler.token(ex);
             case "GET /userinfo" -> tokenHandler.userinfo(ex);
@@ -405,25 +453,31 @@ public final class LocalTenant implements AutoCloseable {
 
     /**
      * Configures and starts a tenant. Defaults: random port, system clock, the demo client with the Allowed Callback
-     * URL {@link #DEFAULT_REDIRECT_URI} and no Allowed Logout URLs (a new Auth0 application has none), exact URL
-     * matching, the demo accounts, {@link RateLimit#paidPlan()}, fault injection and request recording on.
+     * URLs {@link #ownCallbackUrl()} and {@link #LOOPBACK_REDIRECT_URI} and no Allowed Logout URLs (a new Auth0
+     * application has none), exact URL matching, the demo accounts, {@link RateLimit#essentials()}, fault injection and
+     * request recording on, and Auth0's behaviour of December 2026 (see the leniency options, all off).
      */
     public static final class Builder {
         private int port;
         private Clock clock = Clock.systemUTC();
         private String clientId = DEMO_CLIENT_ID;
-        private List<String> redirectUris = List.of(DEFAULT_REDIRECT_URI);
+        /** Null: the defaults, which need the base URL known only once the socket is bound. */
+        private List<String> redirectUris;
+
         private List<String> logoutUrls = List.of();
         private boolean allowAnyLoopbackPort;
+        private boolean authTimeAlways;
+        private boolean skipNonVerifiableCallbackConfirmation;
+        private boolean uncappedProfileData;
         private boolean seedDemoUsers = true;
         private final List<TenantAccount> accounts = new ArrayList<>();
         private Duration accessTokenLifetime = Duration.ofHours(24);
         private Duration idTokenLifetime = Duration.ofHours(10);
         private Duration codeLifetime = Duration.ofSeconds(60);
-        // Auth0 always limits the Management API, so a limit is on by default. The paid-plan bucket (bursts of 50,
-        // 150 a minute) never gets in the way of one person's session, yet a client that loops or hammers meets a
-        // real 429. The Free plan's 2 a second is opt-in; RateLimit.off() is the named leniency.
-        private RateLimit rateLimit = RateLimit.paidPlan();
+        // Auth0 always limits the Management API, so a limit is on by default: the Essentials plan's buckets (link and
+        // unlink bursts of 10, 150 a minute) do not get in the way of one person's session, yet a client that loops
+        // or hammers meets a real 429. The Free plan is opt-in; RateLimit.off() is the named leniency.
+        private RateLimit rateLimit = RateLimit.essentials();
         // On for tests and LocalTenantMain, so existing tests need no change; forShippedDemo() turns both off.
         private boolean faultInjection = true;
         private boolean recordRequests = true;
@@ -451,7 +505,8 @@ public final class LocalTenant implements AutoCloseable {
 
         /**
          * The application's Allowed Callback URLs, matched like Auth0 as exact strings (scheme, host, port, path):
-         * {@code http://127.0.0.1/callback} does not match {@code http://127.0.0.1:51234/callback}.
+         * {@code http://127.0.0.1/callback} does not match {@code http://127.0.0.1:51234/callback}. Replaces the
+         * defaults; the tenant's own {@code /mobile} can be added once started ({@link #registerCallbackUrl}).
          */
         public Builder redirectUris(List<String> redirectUris) {
             this.redirectUris = List.copyOf(redirectUris);
@@ -471,6 +526,39 @@ public final class LocalTenant implements AutoCloseable {
          */
         public Builder allowAnyLoopbackPort(boolean allow) {
             this.allowAnyLoopbackPort = allow;
+            return this;
+        }
+
+        /**
+         * Leniency, off by default: every ID token carries {@code auth_time}. Auth0 writes it only when the authorize
+         * request had {@code max_age} (OIDC makes it optional otherwise), so a client that relies on it without
+         * sending {@code max_age} fails against Auth0.
+         */
+        public Builder authTimeAlways(boolean always) {
+            this.authTimeAlways = always;
+            return this;
+        }
+
+        /**
+         * Leniency, off by default, modelling the client setting
+         * {@code skip_non_verifiable_callback_uri_confirmation_prompt} (Auth0 strongly advises against it): no "confirm
+         * this app" page after a sign-in, single sign-on included, whose callback is a loopback address or a custom
+         * scheme, and {@code prompt=none} allowed with such a callback. By default the page is shown (Auth0 since
+         * 2026-04-28) and {@code prompt=none} is refused.
+         */
+        public Builder skipNonVerifiableCallbackConfirmation(boolean skip) {
+            this.skipNonVerifiableCallbackConfirmation = skip;
+            return this;
+        }
+
+        /**
+         * Leniency, off by default ("Uncapped User Profile Data", end of life 2027-03-04): a PATCH that would make
+         * {@code user_metadata} larger than 10 KB is applied, with a warning in {@link LocalTenant#warnings()}. By
+         * default it is refused with a 400 and nothing changes: Auth0 says such writes "may fail", and a client must
+         * not count on them.
+         */
+        public Builder uncappedProfileData(boolean uncapped) {
+            this.uncappedProfileData = uncapped;
             return this;
         }
 
@@ -501,7 +589,7 @@ public final class LocalTenant implements AutoCloseable {
             return this;
         }
 
-        /** The Management API rate limit; default {@link RateLimit#paidPlan()}. */
+        /** The Management API rate limit; default {@link RateLimit#essentials()}. */
         public Builder rateLimit(RateLimit limit) {
             this.rateLimit = Objects.requireNonNull(limit);
             return this;

@@ -6,12 +6,14 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs the demo tenant standalone for manual testing: {@code --port=N} (default 8765) and
- * {@code --rate-limit=free|paid|off} (default paid, see {@link RateLimit}). Prints the base URL and the demo
+ * {@code --rate-limit=free|essentials|professional|enterprise|off} (default essentials; {@code paid} is its old
+ * name; see {@link RateLimit}). Prints the base URL and the demo
  * accounts. Fault injection and request recording stay on here (unlike the demo the installers ship).
  */
 public final class LocalTenantMain {
 
-    static final String USAGE = "Usage: LocalTenantMain [--port=N] [--rate-limit=free|paid|off]";
+    static final String USAGE =
+            "Usage: LocalTenantMain [--port=N] [--rate-limit=free|essentials|professional|enterprise|off]";
 
     /** The parsed command line. */
     record Options(int port, RateLimit rateLimit) {
@@ -26,7 +28,7 @@ public final class LocalTenantMain {
          */
         static Options parse(String... args) {
             int port = DEFAULT_PORT;
-            RateLimit rateLimit = RateLimit.paidPlan();
+            RateLimit rateLimit = RateLimit.essentials();
             List<String> flags = Arrays.stream(args)
                     .flatMap(a -> Arrays.stream(a.trim().split("\\s+")))
                     .filter(f -> !f.isEmpty())

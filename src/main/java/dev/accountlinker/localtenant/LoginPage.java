@@ -90,6 +90,29 @@ final class LoginPage {
         return page(title + " - " + TENANT_NAME, body.toString());
     }
 
+    /**
+     * Auth0's login confirmation for a non-verifiable callback: who signed in, where the sign-in goes, and two
+     * buttons. Continue ({@code #confirm}) lets the sign-in finish; Cancel ({@code #cancel}) ends it. Auth0's exact
+     * wording is not known here; the meaning is the same.
+     */
+    static String confirmApplication(String confirmationId, String email, String redirectUri) {
+        StringBuilder body = new StringBuilder();
+        body.append("<h1>Confirm this app</h1>\n");
+        body.append("<p class=\"tenant\" id=\"confirm-text\">You are signed in as ")
+                .append(escape(email))
+                .append(". Account Linker wants to finish signing you in at ")
+                .append(escape(redirectUri))
+                .append(". Continue only if you just started this sign-in in the app.</p>\n");
+        body.append("<form method=\"POST\" action=\"/u/confirm\" id=\"confirm-app-form\">\n");
+        body.append("<input type=\"hidden\" name=\"state\" value=\"")
+                .append(escape(confirmationId))
+                .append("\">\n");
+        body.append("<button id=\"confirm\" type=\"submit\" name=\"action\" value=\"accept\">Continue</button>\n");
+        body.append("<button id=\"cancel\" type=\"submit\" name=\"action\" value=\"deny\" class=\"alt\">"
+                + "Cancel</button>\n</form>\n");
+        return page("Confirm this app - " + TENANT_NAME, body.toString());
+    }
+
     static String error(String title, String message) {
         return page(
                 title + " - " + TENANT_NAME,

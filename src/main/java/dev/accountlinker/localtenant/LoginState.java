@@ -24,17 +24,41 @@ final class LoginState {
             String scope,
             String audience,
             Connection connection,
+            boolean maxAgeRequested,
             Instant expiresAt) {
         Transaction withConnection(Connection c) {
             return new Transaction(
-                    id, clientId, redirectUri, state, nonce, codeChallenge, scope, audience, c, expiresAt);
+                    id,
+                    clientId,
+                    redirectUri,
+                    state,
+                    nonce,
+                    codeChallenge,
+                    scope,
+                    audience,
+                    c,
+                    maxAgeRequested,
+                    expiresAt);
         }
 
         Transaction withId(String newId) {
             return new Transaction(
-                    newId, clientId, redirectUri, state, nonce, codeChallenge, scope, audience, connection, expiresAt);
+                    newId,
+                    clientId,
+                    redirectUri,
+                    state,
+                    nonce,
+                    codeChallenge,
+                    scope,
+                    audience,
+                    connection,
+                    maxAgeRequested,
+                    expiresAt);
         }
     }
+
+    /** A finished sign-in waiting on the "confirm this app" page before its code is issued. */
+    record Confirmation(String id, Transaction transaction, String identitySub, Instant authTime, Instant expiresAt) {}
 
     record Session(String id, String identitySub, Connection connection, Instant authTime) {}
 
@@ -47,6 +71,7 @@ final class LoginState {
             String nonce,
             String scope,
             String audience,
+            /** Null when the ID token carries no {@code auth_time} (no {@code max_age} was asked). */
             Instant authTime,
             Instant expiresAt) {}
 
@@ -56,6 +81,7 @@ final class LoginState {
     private final Map<String, Session> sessions = new HashMap<>();
     private final Map<String, Transaction> transactions = new HashMap<>();
     private final Map<String, CodeGrant> codes = new HashMap<>();
+    private final Map<String, Confirmation> confirmations = new HashMap<>();
 
     LoginState(Clock clock) {
         this.clock = clock;
@@ -107,6 +133,30 @@ final class LoginState {
 
     synchronized void removeSession(String id) {
         sessions.remove(id);
+    }
+
+    synchronized Confirmation createConfirmation(
+            Transaction tx, String identitySub, Instant authTime, Instant expiresAt) {
+        Confirmation c = new Confirmation(randomId(18), tx, identitySub, authTime, expiresAt);
+        confirmations.put(c.id(), c);
+        return c;
+    }
+
+    /** The waiting confirmation, unless unknown or expired. */
+    synchronized Optional<Confirmation> confirmation(String id) {
+        Confirmation c = id == null ? null : confirmations.get(id);
+        if (c != null && !clock.instant().isBefore(c.expiresAt())) {
+            confirmations.remove(id);
+            return Optional.empty();
+        }
+        return Optional.ofNullable(c);
+    }
+
+    /** A confirmation is answered once: taking it removes it. */
+    synchronized Optional<Confirmation> takeConfirmation(String id) {
+        Optional<Confirmation> c = confirmation(id);
+        c.ifPresent(found -> confirmations.remove(found.id()));
+        return c;
     }
 
     synchronized String createCode(CodeGrant grant) {

@@ -4,6 +4,7 @@ import com.auth0.jwt.interfaces.DecodedJWT;
 import com.sun.net.httpserver.HttpExchange;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The slice of the Management API the app uses, for {@code current_user} access tokens:
@@ -38,17 +40,25 @@ final class ManagementHandler {
     private final UserDirectory directory;
     private final TokenIssuer issuer;
     private final RateLimiter rateLimiter;
+    private final Consumer<String> warnings;
 
-    ManagementHandler(TenantConfig config, UserDirectory directory, TokenIssuer issuer, RateLimiter rateLimiter) {
+    ManagementHandler(
+            TenantConfig config,
+            UserDirectory directory,
+            TokenIssuer issuer,
+            RateLimiter rateLimiter,
+            Consumer<String> warnings) {
         this.config = config;
         this.directory = directory;
         this.issuer = issuer;
         this.rateLimiter = rateLimiter;
+        this.warnings = warnings;
     }
 
     void handle(HttpExchange ex) throws IOException {
         // Every request counts, whatever it turns out to be; a refused one is answered here and never applied.
-        Optional<RateLimiter.Decision> rate = rateLimiter.take();
+        Optional<RateLimiter.Decision> rate = rateLimiter.take(
+                RateLimit.Endpoint.of(ex.getRequestMethod(), ex.getRequestURI().getRawPath()));
         if (rate.isPresent()) {
             RateLimiter.Decision d = rate.get();
             ex.getResponseHeaders().set("x-ratelimit-limit", String.valueOf(d.limit()));
@@ -160,7 +170,26 @@ final class ManagementHandler {
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> typed = (Map<String, Object>) patch;
-        HttpIo.sendJson(ex, 200, userJson(directory.mergeUserMetadata(userId, typed)));
+        HttpIo.sendJson(ex, 200, userJson(directory.mergeUserMetadata(userId, typed, this::checkProfileDataCap)));
+    }
+
+    /**
+     * Auth0's 10 KB cap on profile data: refused with a 400 by default (nothing is written); with the leniency
+     * {@code uncappedProfileData} written with a warning, as Auth0 did until the cap's end of life. The message and
+     * error code Auth0 will answer are not documented; this one says what and how much.
+     */
+    private void checkProfileDataCap(Map<String, Object> resulting) throws UserDirectory.DirectoryException {
+        int size = Json.write(resulting).getBytes(StandardCharsets.UTF_8).length;
+        if (size <= TenantConfig.PROFILE_DATA_CAP_BYTES) {
+            return;
+        }
+        String what = "user_metadata would be " + size + " bytes, over the " + TenantConfig.PROFILE_DATA_CAP_BYTES
+                + "-byte (10 KB) limit on user profile data";
+        if (config.leniency().uncappedProfileData()) {
+            warnings.accept("Uncapped user profile data written: " + what);
+            return;
+        }
+        throw new UserDirectory.DirectoryException(400, "invalid_body", "Payload validation error: " + what + ".");
     }
 
     private void link(HttpExchange ex, String userId, DecodedJWT accessToken)

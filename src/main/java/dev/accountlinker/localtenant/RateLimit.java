@@ -1,17 +1,24 @@
 package dev.accountlinker.localtenant;
 
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 
 /**
- * How the tenant rate-limits its Management API ({@code /api/v2/}): a token bucket per tenant, like Auth0's.
- * A bucket holds at most {@link #capacity()} requests (the burst) and gains {@link #refillPerSecond()} back every
- * second; a request that finds it empty gets Auth0's 429 and is not applied. Every Management API answer carries
- * {@code x-ratelimit-limit} (the capacity), {@code x-ratelimit-remaining} and {@code x-ratelimit-reset} (UNIX
- * seconds when the bucket is full again) while a limit is on.
+ * How the tenant rate-limits its Management API ({@code /api/v2/}): token buckets per tenant, like Auth0's. A bucket
+ * holds at most its capacity (the burst) and gains its refill back every second; a request that finds its bucket
+ * empty gets Auth0's 429 and is not applied. Every Management API answer carries {@code x-ratelimit-limit} (the
+ * capacity of the request's bucket), {@code x-ratelimit-remaining} and {@code x-ratelimit-reset} (UNIX seconds when
+ * that bucket is full again) while a limit is on.
+ *
+ * <p>A limit is either one bucket for every endpoint ({@link #of}, {@link #freePlan()}, {@link #enterprise()}) or
+ * one bucket per {@link Endpoint} group ({@link #essentials()}), as Auth0's per-plan policy describes. Figures as
+ * Auth0's rate-limit policy pages give them in 2026-08 (the project's Auth0 notes).
  *
  * <pre>{@code
  * LocalTenant tenant = LocalTenant.builder().clock(clock).rateLimit(RateLimit.freePlan()).start();
- * tenant.rateLimit(RateLimit.off());      // switch mid-test; the new bucket starts full
+ * tenant.rateLimit(RateLimit.off());      // switch mid-test; the new buckets start full
  * }</pre>
  *
  * <p>Only the Management API is limited here. Auth0 limits its Authentication API (/authorize, /oauth/token,
@@ -19,48 +26,114 @@ import java.util.Locale;
  */
 public final class RateLimit {
 
-    private static final RateLimit OFF = new RateLimit(0, 0);
+    /** The endpoint groups Auth0's Essentials and Professional plans limit separately. */
+    public enum Endpoint {
+        /** {@code GET /api/v2/users...} ("read users"). */
+        READ_USERS,
+        /** {@code PATCH}, {@code POST} or {@code DELETE} of {@code /api/v2/users/{id}} ("write users"). */
+        WRITE_USERS,
+        /** Every other endpoint, identities link and unlink among them (the policy's "other", by inference). */
+        OTHER;
 
-    private final int capacity;
-    private final double refillPerSecond;
+        /** The group of a Management API request ({@code rawPath} starts with {@code /api/v2/}). */
+        public static Endpoint of(String method, String rawPath) {
+            String path = rawPath.endsWith("/") ? rawPath.substring(0, rawPath.length() - 1) : rawPath;
+            String[] segments = path.split("/", -1); // "", "api", "v2", "users", id, ...
+            boolean user = segments.length == 5 && segments[3].equals("users");
+            boolean users = segments.length <= 5 && segments.length >= 4 && segments[3].equals("users");
+            String m = method.toUpperCase(Locale.ROOT);
+            if (users && m.equals("GET")) {
+                return READ_USERS;
+            }
+            if (user && (m.equals("PATCH") || m.equals("POST") || m.equals("DELETE") || m.equals("PUT"))) {
+                return WRITE_USERS;
+            }
+            return OTHER;
+        }
+    }
 
-    private RateLimit(int capacity, double refillPerSecond) {
-        this.capacity = capacity;
-        this.refillPerSecond = refillPerSecond;
+    /** One token bucket: its burst and how many requests it regains a second. */
+    public record Bucket(int capacity, double refillPerSecond) {
+        public Bucket {
+            if (capacity < 1) {
+                throw new IllegalArgumentException("capacity must be at least 1 (use RateLimit.off() for no limit)");
+            }
+            if (!(refillPerSecond > 0) || Double.isInfinite(refillPerSecond)) {
+                throw new IllegalArgumentException("refillPerSecond must be a positive number: " + refillPerSecond);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "burst " + capacity + ", " + refillPerSecond + "/s";
+        }
+    }
+
+    private static final RateLimit OFF = new RateLimit(Map.of(), false);
+
+    /** Empty when off; else one entry per endpoint group. */
+    private final Map<Endpoint, Bucket> buckets;
+
+    private final boolean perEndpoint;
+
+    private RateLimit(Map<Endpoint, Bucket> buckets, boolean perEndpoint) {
+        this.buckets = buckets;
+        this.perEndpoint = perEndpoint;
     }
 
     /**
-     * A bucket of {@code capacity} requests refilled at {@code refillPerSecond} (may be fractional: 2.5 is
-     * 150 a minute).
+     * One bucket for every endpoint, of {@code capacity} requests refilled at {@code refillPerSecond} (may be
+     * fractional: 2.5 is 150 a minute).
      */
     public static RateLimit of(int capacity, double refillPerSecond) {
-        if (capacity < 1) {
-            throw new IllegalArgumentException("capacity must be at least 1 (use RateLimit.off() for no limit)");
+        Bucket bucket = new Bucket(capacity, refillPerSecond);
+        Map<Endpoint, Bucket> all = new EnumMap<>(Endpoint.class);
+        for (Endpoint e : Endpoint.values()) {
+            all.put(e, bucket);
         }
-        if (!(refillPerSecond > 0) || Double.isInfinite(refillPerSecond)) {
-            throw new IllegalArgumentException("refillPerSecond must be a positive number: " + refillPerSecond);
-        }
-        return new RateLimit(capacity, refillPerSecond);
+        return new RateLimit(Map.copyOf(all), false);
     }
 
-    /**
-     * Auth0's Free plan (also trial tenants): 2 requests per second with bursts of up to 10, for the whole tenant.
-     * Sources: Auth0's rate-limit policy as quoted by Auth0 staff ("restricted to 2 requests per second (with bursts
-     * of up to 10 requests)", community.auth0.com thread 81374) and the same figures in auth0/docs pull request
-     * 6982 (2018). Some summaries give a burst of 2; the policy text says 10.
-     */
+    /** A bucket per endpoint group: reads, writes and everything else each run dry on their own. */
+    public static RateLimit perEndpoint(Bucket readUsers, Bucket writeUsers, Bucket other) {
+        return new RateLimit(
+                Map.of(
+                        Endpoint.READ_USERS,
+                        Objects.requireNonNull(readUsers),
+                        Endpoint.WRITE_USERS,
+                        Objects.requireNonNull(writeUsers),
+                        Endpoint.OTHER,
+                        Objects.requireNonNull(other)),
+                true);
+    }
+
+    /** Auth0's Free plan (also trial tenants): bursts of 2, 2 requests a second, for the whole tenant. */
     public static RateLimit freePlan() {
-        return of(10, 2);
+        return of(2, 2);
     }
 
     /**
-     * A paid plan: bursts of 50, 150 requests a minute sustained (2.5 per second). The burst of 50 is in auth0/docs
-     * pull request 6982 ("bursts up to 50" for paid tenants); 150 a minute is the per-plan policy figure in the
-     * project's Auth0 notes and was not re-checked here: that text gave 15 a second in 2018. The lower figure is
-     * kept on purpose: a client that copes with it copes with the higher one.
+     * Auth0's Essentials plan: read users bursts of 40, 500 a minute; write users bursts of 20, 200 a minute; every
+     * other endpoint, identities link and unlink among them, bursts of 10, 150 a minute.
      */
+    public static RateLimit essentials() {
+        return perEndpoint(new Bucket(40, 500 / 60d), new Bucket(20, 200 / 60d), new Bucket(10, 150 / 60d));
+    }
+
+    /** Auth0's Professional plan: the same figures as {@link #essentials()}. */
+    public static RateLimit professional() {
+        return essentials();
+    }
+
+    /** Auth0's Enterprise plan, production tenant: bursts of 50, 16 requests a second, for the whole tenant. */
+    public static RateLimit enterprise() {
+        return of(50, 16);
+    }
+
+    /** @deprecated "paid" meant one bucket of 50 at 150 a minute, which no plan has; it is now {@link #essentials()}. */
+    @Deprecated
     public static RateLimit paidPlan() {
-        return of(50, 2.5);
+        return essentials();
     }
 
     /** No limit and no {@code x-ratelimit-*} headers: a leniency real Auth0 does not have. */
@@ -68,42 +141,69 @@ public final class RateLimit {
         return OFF;
     }
 
-    /** {@code free}, {@code paid} or {@code off} (the {@code --rate-limit=} values of {@link LocalTenantMain}). */
+    /**
+     * {@code free}, {@code essentials} (also {@code paid}, its old name), {@code professional}, {@code enterprise} or
+     * {@code off}: the {@code --rate-limit=} values of {@link LocalTenantMain}.
+     */
     public static RateLimit named(String name) {
         return switch (name.trim().toLowerCase(Locale.ROOT)) {
             case "free" -> freePlan();
-            case "paid" -> paidPlan();
+            case "essentials", "paid" -> essentials();
+            case "professional" -> professional();
+            case "enterprise" -> enterprise();
             case "off" -> off();
-            default -> throw new IllegalArgumentException("Unknown rate limit '" + name + "': use free, paid or off");
+            default ->
+                throw new IllegalArgumentException("Unknown rate limit '" + name
+                        + "': use free, essentials, professional, enterprise or off (paid is essentials)");
         };
     }
 
     public boolean isOff() {
-        return capacity == 0;
+        return buckets.isEmpty();
     }
 
-    /** The burst: how many requests a full bucket lets through at once; 0 when off. */
+    /** The bucket that limits this endpoint group; empty when off. */
+    public java.util.Optional<Bucket> bucket(Endpoint endpoint) {
+        return java.util.Optional.ofNullable(buckets.get(endpoint));
+    }
+
+    /** True when each endpoint group has a bucket of its own (rather than one shared by all). */
+    public boolean isPerEndpoint() {
+        return perEndpoint;
+    }
+
+    /**
+     * The burst of the bucket that holds identities link and unlink ({@link Endpoint#OTHER}): for a single-bucket
+     * limit, the burst; 0 when off.
+     */
     public int capacity() {
-        return capacity;
+        return bucket(Endpoint.OTHER).map(Bucket::capacity).orElse(0);
     }
 
-    /** Requests regained per second; 0 when off. */
+    /** Requests regained per second by the bucket of {@link #capacity()}; 0 when off. */
     public double refillPerSecond() {
-        return refillPerSecond;
+        return bucket(Endpoint.OTHER).map(Bucket::refillPerSecond).orElse(0d);
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof RateLimit r && r.capacity == capacity && r.refillPerSecond == refillPerSecond;
+        return o instanceof RateLimit r && r.buckets.equals(buckets) && r.perEndpoint == perEndpoint;
     }
 
     @Override
     public int hashCode() {
-        return Integer.hashCode(capacity) * 31 + Double.hashCode(refillPerSecond);
+        return buckets.hashCode() * 31 + Boolean.hashCode(perEndpoint);
     }
 
     @Override
     public String toString() {
-        return isOff() ? "RateLimit[off]" : "RateLimit[burst " + capacity + ", " + refillPerSecond + "/s]";
+        if (isOff()) {
+            return "RateLimit[off]";
+        }
+        if (!perEndpoint) {
+            return "RateLimit[" + buckets.get(Endpoint.OTHER) + "]";
+        }
+        return "RateLimit[read users " + buckets.get(Endpoint.READ_USERS) + "; write users "
+                + buckets.get(Endpoint.WRITE_USERS) + "; other " + buckets.get(Endpoint.OTHER) + "]";
     }
 }

@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -17,10 +18,34 @@ record TenantConfig(
         List<String> callbackUrls,
         List<String> logoutUrls,
         boolean allowAnyLoopbackPort,
+        Leniency leniency,
         Clock clock,
         Duration accessTokenLifetime,
         Duration idTokenLifetime,
         Duration codeLifetime) {
+
+    /**
+     * The named leniencies of {@link LocalTenant.Builder}, each off by default (where the tenant would be kinder than
+     * Auth0 is today).
+     *
+     * @param authTimeAlways                   {@code auth_time} in every ID token, not only with {@code max_age}
+     * @param skipNonVerifiableCallbackConfirmation no "confirm this app" page for a loopback or custom-scheme
+     *                                         callback, and {@code prompt=none} allowed with one: the client setting
+     *                                         {@code skip_non_verifiable_callback_uri_confirmation_prompt}
+     * @param uncappedProfileData              a PATCH that makes {@code user_metadata} larger than
+     *                                         {@link #PROFILE_DATA_CAP_BYTES} is applied, with a warning in the
+     *                                         tenant's log, as Auth0 did until "Uncapped User Profile Data" ended
+     */
+    record Leniency(
+            boolean authTimeAlways, boolean skipNonVerifiableCallbackConfirmation, boolean uncappedProfileData) {
+        static final Leniency NONE = new Leniency(false, false, false);
+    }
+
+    /**
+     * Auth0's cap on a user's profile data (10 KB), measured here as the UTF-8 bytes of {@code user_metadata} written
+     * as compact JSON. Auth0 does not say how it counts; this is the plainest reading.
+     */
+    static final int PROFILE_DATA_CAP_BYTES = 10 * 1024;
 
     /** Scopes the tenant can grant; anything else requested is silently dropped, as Auth0 does. */
     static final List<String> KNOWN_SCOPES = List.of(
@@ -49,6 +74,58 @@ record TenantConfig(
             return true;
         }
         return allowAnyLoopbackPort && callbackUrls.contains(withoutLoopbackPort(candidate));
+    }
+
+    /**
+     * Whether Auth0 can tell that only this application receives the redirect: not for a custom scheme
+     * ({@code myapp://cb}) or a loopback address ({@code http://127.0.0.1:…}, {@code localhost}, {@code [::1]}), which
+     * any program on the computer may claim; yes for other http(s) URLs, and for a URL on the tenant's own origin
+     * (Auth0's embedded-browser pattern {@code https://{domain}/mobile}: the tenant itself serves that address, so no
+     * other program can; this tenant lives on 127.0.0.1, so its own origin is the exception to the loopback rule).
+     */
+    boolean isVerifiableCallback(String redirectUri) {
+        URI uri;
+        try {
+            uri = new URI(redirectUri);
+        } catch (URISyntaxException e) {
+            return false;
+        }
+        if (uri.getScheme() == null || uri.getHost() == null) {
+            return false;
+        }
+        URI own = URI.create(baseUrl);
+        if (uri.getScheme().equalsIgnoreCase(own.getScheme())
+                && uri.getHost().equalsIgnoreCase(own.getHost())
+                && effectivePort(uri) == effectivePort(own)) {
+            return true;
+        }
+        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            return false;
+        }
+        return !isLoopbackHost(uri.getHost());
+    }
+
+    private static int effectivePort(URI uri) {
+        if (uri.getPort() != -1) {
+            return uri.getPort();
+        }
+        return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+    }
+
+    /** 127.0.0.0/8, {@code localhost} (and names under it) and {@code [::1]}, from the text alone. */
+    static boolean isLoopbackHost(String host) {
+        String h = host.toLowerCase(Locale.ROOT);
+        if (h.equals("localhost") || h.endsWith(".localhost")) {
+            return true;
+        }
+        if (h.startsWith("[") && h.endsWith("]")) {
+            h = h.substring(1, h.length() - 1);
+        }
+        if (h.equals("::1") || h.equals("0:0:0:0:0:0:0:1")) {
+            return true;
+        }
+        return h.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
     }
 
     /** Allowed Logout URLs are matched as exact strings too. */

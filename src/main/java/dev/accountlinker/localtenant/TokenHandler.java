@@ -136,7 +136,9 @@ final class TokenHandler {
         id.put("sub", user.userId());
         id.put("iat", now.getEpochSecond());
         id.put("exp", now.plus(config.idTokenLifetime()).getEpochSecond());
-        id.put("auth_time", grant.authTime().getEpochSecond());
+        if (grant.authTime() != null) {
+            id.put("auth_time", grant.authTime().getEpochSecond());
+        }
         if (grant.nonce() != null) {
             id.put("nonce", grant.nonce());
         }

@@ -215,16 +215,35 @@ final class UserDirectory {
 
     /** Auth0's user_metadata PATCH: first-level merge, a null value removes the key. */
     synchronized UserRecord mergeUserMetadata(String userId, Map<String, Object> patch) throws DirectoryException {
+        return mergeUserMetadata(userId, patch, merged -> {});
+    }
+
+    /**
+     * Applies the patch unless {@code check} throws for the user_metadata it would give; the check and the write
+     * happen under one lock, so no other write slips in between.
+     */
+    synchronized UserRecord mergeUserMetadata(String userId, Map<String, Object> patch, MetadataCheck check)
+            throws DirectoryException {
         User u = existing(userId);
+        Map<String, Object> merged = new LinkedHashMap<>(u.userMetadata);
         patch.forEach((k, v) -> {
             if (v == null) {
-                u.userMetadata.remove(k);
+                merged.remove(k);
             } else {
-                u.userMetadata.put(k, Json.deepCopy(v));
+                merged.put(k, Json.deepCopy(v));
             }
         });
+        check.accept(merged);
+        u.userMetadata.clear();
+        u.userMetadata.putAll(merged);
         u.updatedAt = clock.instant();
         return u.copy();
+    }
+
+    /** Refuses a user_metadata before it is written. */
+    @FunctionalInterface
+    interface MetadataCheck {
+        void accept(Map<String, Object> resulting) throws DirectoryException;
     }
 
     /**

@@ -53,7 +53,7 @@ class AccountClientTest {
                 TenantAddress.parse("domain", tenant.baseUrl()),
                 tenant.clientId(),
                 List.of(),
-                URI.create(LocalTenant.DEFAULT_REDIRECT_URI));
+                URI.create(LocalTenant.LOOPBACK_REDIRECT_URI));
         return new AccountClient(settings, accessToken, RequestPolicy.sleeping(Clock.systemUTC()));
     }
 

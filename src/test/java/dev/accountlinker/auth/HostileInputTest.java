@@ -62,7 +62,7 @@ class HostileInputTest {
                 TenantAddress.parse("domain", tenant.baseUrl()),
                 CLIENT_ID,
                 List.of(),
-                URI.create(LocalTenant.DEFAULT_REDIRECT_URI));
+                URI.create(LocalTenant.LOOPBACK_REDIRECT_URI));
         service = new SignInService(settings, Clock.systemUTC(), Locale.ENGLISH);
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);

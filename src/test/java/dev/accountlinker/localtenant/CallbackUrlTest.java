@@ -81,7 +81,8 @@ class CallbackUrlTest {
     @Test
     void theDefaultTenantIsStrict() {
         try (LocalTenant tenant = LocalTenant.startDemo()) {
-            assertEquals(List.of(LocalTenant.DEFAULT_REDIRECT_URI), tenant.redirectUris());
+            assertEquals(List.of(tenant.ownCallbackUrl(), LocalTenant.LOOPBACK_REDIRECT_URI), tenant.redirectUris());
+            assertEquals(tenant.baseUrl() + "/mobile", tenant.ownCallbackUrl());
             assertMismatch(tenant, "http://127.0.0.1:40000/callback");
         }
     }

@@ -10,18 +10,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LocalTenantMainTest {
 
     @Test
-    void defaultsArePort8765AndThePaidPlanLimit() {
-        assertEquals(new LocalTenantMain.Options(8765, RateLimit.paidPlan()), LocalTenantMain.Options.parse());
+    void defaultsArePort8765AndTheEssentialsPlanLimit() {
+        assertEquals(new LocalTenantMain.Options(8765, RateLimit.essentials()), LocalTenantMain.Options.parse());
     }
 
     @Test
-    void rateLimitFlagChoosesFreePaidOrOff() {
+    void rateLimitFlagChoosesAPlanOrOff() {
         assertEquals(
                 RateLimit.freePlan(),
                 LocalTenantMain.Options.parse("--rate-limit=free").rateLimit());
         assertEquals(
-                RateLimit.paidPlan(),
+                RateLimit.essentials(),
                 LocalTenantMain.Options.parse("--rate-limit=paid").rateLimit());
+        assertEquals(
+                RateLimit.essentials(),
+                LocalTenantMain.Options.parse("--rate-limit=essentials").rateLimit());
+        assertEquals(
+                RateLimit.professional(),
+                LocalTenantMain.Options.parse("--rate-limit=professional").rateLimit());
+        assertEquals(
+                RateLimit.enterprise(),
+                LocalTenantMain.Options.parse("--rate-limit=enterprise").rateLimit());
         assertEquals(
                 RateLimit.off(),
                 LocalTenantMain.Options.parse("--rate-limit=OFF").rateLimit());
@@ -41,8 +50,9 @@ class LocalTenantMainTest {
     @Test
     void wrongArgumentsAreRefusedWithAMessage() {
         IllegalArgumentException limit = assertThrows(
-                IllegalArgumentException.class, () -> LocalTenantMain.Options.parse("--rate-limit=enterprise"));
-        assertTrue(limit.getMessage().contains("free, paid or off"), limit.getMessage());
+                IllegalArgumentException.class, () -> LocalTenantMain.Options.parse("--rate-limit=platinum"));
+        assertTrue(
+                limit.getMessage().contains("free, essentials, professional, enterprise or off"), limit.getMessage());
         assertThrows(IllegalArgumentException.class, () -> LocalTenantMain.Options.parse("--rate-limit="));
         assertThrows(IllegalArgumentException.class, () -> LocalTenantMain.Options.parse("--port=http"));
         assertThrows(IllegalArgumentException.class, () -> LocalTenantMain.Options.parse("--port=70000"));

@@ -54,7 +54,7 @@ class LogoutTest {
     /** The SSO session is gone: a new /authorize shows the login page instead of answering at once. */
     private void assertSignedOut() {
         assertFalse(browser.hasSessionCookie());
-        TenantBrowser app = browser.stoppingAt(LocalTenant.DEFAULT_REDIRECT_URI);
+        TenantBrowser app = browser.stoppingAt(LocalTenant.LOOPBACK_REDIRECT_URI);
         assertTrue(
                 app.open(TenantFlows.authorization(tenant).url()).requirePage().hasLoginForm());
     }
@@ -96,7 +96,7 @@ class LogoutTest {
     @Test
     void aCallbackUrlOrTheTenantItselfIsNotALogoutUrl() {
         assertReturnToRefused(
-                browser.open(logoutUrl(LocalTenant.DEFAULT_REDIRECT_URI)), LocalTenant.DEFAULT_REDIRECT_URI);
+                browser.open(logoutUrl(LocalTenant.LOOPBACK_REDIRECT_URI)), LocalTenant.LOOPBACK_REDIRECT_URI);
         assertReturnToRefused(browser.open(logoutUrl(tenant.baseUrl() + "/")), tenant.baseUrl() + "/");
         assertReturnToRefused(browser.open(logoutUrl(SIGNED_OUT_PAGE + "/")), SIGNED_OUT_PAGE + "/");
     }

@@ -98,19 +98,19 @@ class RateLimitTest {
     }
 
     @Test
-    void theFreePlanLetsTheBurstThroughThenAnswers429WithTheThreeHeaders() {
-        for (int i = 1; i <= 10; i++) {
+    void theFreePlanLetsTheBurstOfTwoThroughThenAnswers429WithTheThreeHeaders() {
+        for (int i = 1; i <= 2; i++) {
             // 2 requests a second: full again 0.5 s per used request later, rounded up to a whole second.
             assertEquals(
-                    expected(10, 10 - i, START.plusSeconds((i + 1) / 2)), rateHeaders(get().headers()), "request " + i);
+                    expected(2, 2 - i, START.plusSeconds((i + 1) / 2)), rateHeaders(get().headers()), "request " + i);
         }
         TooManyRequestsError e =
                 assertThrows(TooManyRequestsError.class, () -> mgmt().users().get(ALICE));
         assertEquals(TOO_MANY, e.body());
-        assertEquals(expected(10, 0, START.plusSeconds(5)), rateHeaders(e.headers()));
+        assertEquals(expected(2, 0, START.plusSeconds(1)), rateHeaders(e.headers()));
 
-        clock.advance(Duration.ofSeconds(5));
-        assertEquals(expected(10, 9, START.plusSeconds(6)), rateHeaders(get().headers()));
+        clock.advance(Duration.ofSeconds(1));
+        assertEquals(expected(2, 1, START.plusSeconds(2)), rateHeaders(get().headers()));
     }
 
     @Test
@@ -153,7 +153,7 @@ class RateLimitTest {
         UnauthorizedError e = assertThrows(
                 UnauthorizedError.class,
                 () -> TenantFlows.managementApi(tenant, "not-a-token").users().get(ALICE));
-        assertEquals(expected(10, 9, START.plusSeconds(1)), rateHeaders(e.headers()));
+        assertEquals(expected(2, 1, START.plusSeconds(1)), rateHeaders(e.headers()));
     }
 
     @Test
@@ -187,37 +187,95 @@ class RateLimitTest {
         assertThrows(TooManyRequestsError.class, () -> mgmt().users().get(ALICE));
 
         tenant.rateLimit(RateLimit.freePlan());
-        assertEquals(expected(10, 9, START.plusSeconds(1)), rateHeaders(get().headers()), "a new bucket starts full");
+        assertEquals(expected(2, 1, START.plusSeconds(1)), rateHeaders(get().headers()), "a new bucket starts full");
     }
 
     @Test
-    void byDefaultThePaidPlanLimitIsOnAndEveryAnswerCarriesTheHeaders() throws Exception {
+    void byDefaultTheEssentialsPlanLimitsReadsWritesAndIdentitiesEachInTheirOwnBucket() throws Exception {
         try (LocalTenant t = LocalTenant.builder().clock(clock).start()) {
-            assertEquals(RateLimit.paidPlan(), t.rateLimit());
+            assertEquals(RateLimit.essentials(), t.rateLimit());
             ManagementApi api = TenantFlows.managementApi(
                     t,
                     TenantFlows.signIn(t, null, "alice@example.com", "Alice-Demo-1")
                             .getAccessToken());
-            // 150 a minute: one used request is back after 0.4 s.
+            // Read users: bursts of 40, 500 a minute (one used request is back after 0.12 s).
             assertEquals(
-                    expected(50, 49, START.plusSeconds(1)),
+                    expected(40, 39, START.plusSeconds(1)),
                     rateHeaders(api.users().withRawResponse().get(ALICE).headers()));
-            for (int i = 0; i < 49; i++) {
+            for (int i = 0; i < 39; i++) {
                 api.users().get(ALICE);
             }
-            ManagementApiException e =
+            ManagementApiException reads =
                     assertThrows(TooManyRequestsError.class, () -> api.users().get(ALICE));
-            assertEquals(expected(50, 0, START.plusSeconds(20)), rateHeaders(e.headers()));
+            assertEquals(expected(40, 0, START.plusSeconds(5)), rateHeaders(reads.headers()));
+
+            // Identities link/unlink: bursts of 10, 150 a minute, untouched by the reads (a refused unlink counts).
+            for (int i = 1; i <= 10; i++) {
+                ManagementApiException missing = assertThrows(
+                        ManagementApiException.class,
+                        () -> api.users()
+                                .identities()
+                                .delete(
+                                        ALICE,
+                                        com.auth0.client.mgmt.types.UserIdentityProviderEnum.valueOf("github"),
+                                        "nobody"));
+                assertEquals(
+                        10 - i, Integer.parseInt(rateHeaders(missing.headers()).get("x-ratelimit-remaining")));
+                assertEquals("10", rateHeaders(missing.headers()).get("x-ratelimit-limit"));
+            }
+            ManagementApiException unlinks = assertThrows(
+                    TooManyRequestsError.class,
+                    () -> api.users()
+                            .identities()
+                            .delete(
+                                    ALICE,
+                                    com.auth0.client.mgmt.types.UserIdentityProviderEnum.valueOf("github"),
+                                    "nobody"));
+            assertEquals(expected(10, 0, START.plusSeconds(4)), rateHeaders(unlinks.headers()));
+
+            // Write users: bursts of 20, 200 a minute.
+            UpdateUserRequestContent patch = UpdateUserRequestContent.builder()
+                    .userMetadata(Map.of("language", "pt"))
+                    .build();
+            assertEquals(
+                    expected(20, 19, START.plusSeconds(1)),
+                    rateHeaders(
+                            api.users().withRawResponse().update(ALICE, patch).headers()));
         }
     }
 
     @Test
-    void rateLimitValuesAreChecked() {
-        assertEquals(RateLimit.of(10, 2), RateLimit.freePlan());
-        assertEquals(RateLimit.of(50, 2.5), RateLimit.paidPlan());
+    void rateLimitValuesAreTheFiguresOfAuth0sPolicy() {
+        assertEquals(RateLimit.of(2, 2), RateLimit.freePlan());
+        assertEquals(RateLimit.of(50, 16), RateLimit.enterprise());
+        RateLimit essentials = RateLimit.essentials();
+        assertEquals(
+                new RateLimit.Bucket(40, 500 / 60d),
+                essentials.bucket(RateLimit.Endpoint.READ_USERS).orElseThrow());
+        assertEquals(
+                new RateLimit.Bucket(20, 200 / 60d),
+                essentials.bucket(RateLimit.Endpoint.WRITE_USERS).orElseThrow());
+        assertEquals(
+                new RateLimit.Bucket(10, 150 / 60d),
+                essentials.bucket(RateLimit.Endpoint.OTHER).orElseThrow());
+        assertEquals(10, essentials.capacity(), "the bucket that holds identities link and unlink");
+        assertEquals(essentials, RateLimit.professional());
+        assertEquals(essentials, RateLimit.named("paid"), "the old name still works");
+        assertEquals(RateLimit.enterprise(), RateLimit.named("Enterprise"));
         assertTrue(RateLimit.off().isOff());
         assertThrows(IllegalArgumentException.class, () -> RateLimit.of(0, 1));
         assertThrows(IllegalArgumentException.class, () -> RateLimit.of(1, 0));
         assertThrows(IllegalArgumentException.class, () -> RateLimit.of(1, Double.NaN));
+    }
+
+    @Test
+    void endpointsFallIntoAuth0sGroups() {
+        assertEquals(RateLimit.Endpoint.READ_USERS, RateLimit.Endpoint.of("GET", "/api/v2/users/auth0%7Calice"));
+        assertEquals(RateLimit.Endpoint.READ_USERS, RateLimit.Endpoint.of("GET", "/api/v2/users"));
+        assertEquals(RateLimit.Endpoint.WRITE_USERS, RateLimit.Endpoint.of("PATCH", "/api/v2/users/auth0%7Calice"));
+        assertEquals(RateLimit.Endpoint.OTHER, RateLimit.Endpoint.of("POST", "/api/v2/users/auth0%7Calice/identities"));
+        assertEquals(
+                RateLimit.Endpoint.OTHER,
+                RateLimit.Endpoint.of("DELETE", "/api/v2/users/auth0%7Calice/identities/github/1"));
     }
 }

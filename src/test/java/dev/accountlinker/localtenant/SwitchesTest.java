@@ -30,7 +30,7 @@ class SwitchesTest {
                             .get("auth0|alice")
                             .getUserId()
                             .orElseThrow());
-            assertEquals(RateLimit.paidPlan(), tenant.rateLimit(), "the shipped demo is rate-limited like Auth0");
+            assertEquals(RateLimit.essentials(), tenant.rateLimit(), "the shipped demo is rate-limited like Auth0");
         }
     }
 

@@ -25,7 +25,7 @@ public final class TenantFlows {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** One prepared /authorize request and the secrets the app keeps for it. */
-    public record Authorization(String url, String verifier, String state, String nonce) {}
+    public record Authorization(String url, String verifier, String state, String nonce, String redirectUri) {}
 
     private TenantFlows() {}
 
@@ -56,10 +56,25 @@ public final class TenantFlows {
     /** Like {@link #authorization(LocalTenant, UnaryOperator)} with a chosen audience and state (null = leave out). */
     public static Authorization authorization(
             LocalTenant tenant, String audience, String state, UnaryOperator<AuthorizeUrlBuilder> customize) {
+        return authorization(tenant, LocalTenant.LOOPBACK_REDIRECT_URI, audience, state, customize);
+    }
+
+    /** Like {@link #authorization(LocalTenant, UnaryOperator)} with this redirect URI (e.g. the tenant's own). */
+    public static Authorization authorization(
+            LocalTenant tenant, String redirectUri, UnaryOperator<AuthorizeUrlBuilder> customize) {
+        return authorization(tenant, redirectUri, tenant.audience(), randomToken(), customize);
+    }
+
+    private static Authorization authorization(
+            LocalTenant tenant,
+            String redirectUri,
+            String audience,
+            String state,
+            UnaryOperator<AuthorizeUrlBuilder> customize) {
         String verifier = randomToken();
         String nonce = randomToken();
         AuthorizeUrlBuilder builder = authApi(tenant)
-                .authorizeUrl(LocalTenant.DEFAULT_REDIRECT_URI)
+                .authorizeUrl(redirectUri)
                 .withCodeChallenge(challenge(verifier))
                 .withParameter("nonce", nonce)
                 .withScope(FULL_SCOPE);
@@ -69,7 +84,7 @@ public final class TenantFlows {
         if (state != null) {
             builder.withState(state);
         }
-        return new Authorization(customize.apply(builder).build(), verifier, state, nonce);
+        return new Authorization(customize.apply(builder).build(), verifier, state, nonce, redirectUri);
     }
 
     public static Authorization authorization(LocalTenant tenant) {
@@ -84,7 +99,7 @@ public final class TenantFlows {
                     + TenantBrowser.queryParams(callback).get("error_description"));
         }
         return authApi(tenant)
-                .exchangeCodeWithVerifier(code, auth.verifier(), LocalTenant.DEFAULT_REDIRECT_URI)
+                .exchangeCodeWithVerifier(code, auth.verifier(), auth.redirectUri())
                 .execute()
                 .getBody();
     }
@@ -103,6 +118,14 @@ public final class TenantFlows {
             throw new AssertionError("state mismatch");
         }
         return exchange(tenant, auth, callback);
+    }
+
+    /** Like {@link #signIn(LocalTenant, TenantBrowser, String, String, UnaryOperator)} with this redirect URI. */
+    public static TokenHolder signIn(
+            LocalTenant tenant, TenantBrowser browser, String redirectUri, String email, String password)
+            throws Exception {
+        Authorization auth = authorization(tenant, redirectUri, b -> b);
+        return exchange(tenant, auth, browser.signIn(auth.url(), email, password));
     }
 
     /** Sign-in in a fresh browser, with the connection given (null = Universal Login database form). */

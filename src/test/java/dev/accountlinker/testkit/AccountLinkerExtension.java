@@ -184,7 +184,7 @@ public final class AccountLinkerExtension implements BeforeEachCallback, AfterEa
             SignInWays ways = setup.signInWays();
             AdjustableClock clock = new AdjustableClock();
             List<String> redirectUris =
-                    new ArrayList<>(List.of(callbacks.redirectUri(), LocalTenant.DEFAULT_REDIRECT_URI));
+                    new ArrayList<>(List.of(callbacks.redirectUri(), LocalTenant.LOOPBACK_REDIRECT_URI));
             // As an admin does for a real tenant: every loopback callback URL the system-browser way may use, exactly.
             ways.callbackUris().forEach(uri -> redirectUris.add(uri.toString()));
             tenant = setup.tenant(LocalTenant.builder()

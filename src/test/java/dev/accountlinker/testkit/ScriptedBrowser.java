@@ -21,13 +21,14 @@ import java.util.concurrent.atomic.AtomicReference;
  * one cookie jar would, on its own thread. A sign-in page is only filled in when the test said who signs in next
  * ({@link #signInNextTime}, which {@link AccountLinkerRobot#signInThroughBrowser} and
  * {@link AccountLinkerRobot#link} call); otherwise the person leaves the page alone. A redirect (the app's one-time
- * start URL) is followed, and a sign-out page back to the app, as a browser does. {@link #outcome} sets what the
+ * start URL) is followed, and a sign-out page back to the app, as a browser does. The tenant's "confirm this app"
+ * page is passed by clicking Continue, as the person who started the sign-in would. {@link #outcome} sets what the
  * platform says about opening it.
  */
 public final class ScriptedBrowser implements BrowserOpener {
     private record Credentials(String email, String password) {}
 
-    private final TenantBrowser browser = new TenantBrowser(LocalTenant.DEFAULT_REDIRECT_URI);
+    private final TenantBrowser browser = new TenantBrowser(LocalTenant.LOOPBACK_REDIRECT_URI);
     private final List<String> opened = new CopyOnWriteArrayList<>();
     private final List<String> pages = new CopyOnWriteArrayList<>();
     private final AtomicReference<Credentials> nextSignIn = new AtomicReference<>();
@@ -64,6 +65,14 @@ public final class ScriptedBrowser implements BrowserOpener {
     /** The pages the browser ended on, as {@code "<status> <body>"} (e.g. the app's "You can close this tab"). */
     public List<String> pages() {
         return List.copyOf(pages);
+    }
+
+    /**
+     * How many times the person clicked Continue on the tenant's "confirm this app" page: Auth0 shows it after every
+     * sign-in whose callback is a loopback address, which the system-browser way's always is.
+     */
+    public int confirmationsPassed() {
+        return browser.confirmationsPassed();
     }
 
     /** True while the browser holds the tenant's single-sign-on session. */

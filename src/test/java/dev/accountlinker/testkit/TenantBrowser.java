@@ -18,13 +18,16 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * A tiny scripted browser for the local tenant: java.net.http.HttpClient plus a CookieManager (so the SSO cookie
  * behaves like in a real browser). It follows redirects by hand and stops at the first redirect that goes to the
- * app's redirect URI, returning that callback URI without requesting it.
+ * app's redirect URI, returning that callback URI without requesting it. Like a person who started the sign-in, it
+ * clicks Continue on the tenant's "confirm this app" page (shown for a loopback or custom-scheme callback) and goes
+ * on; {@link #confirmationsPassed()} counts those clicks, and {@link #stoppingAtConfirmations()} stops there instead.
  *
  * <pre>{@code
  * TenantBrowser browser = new TenantBrowser();
@@ -42,6 +45,11 @@ public final class TenantBrowser {
             return html.contains("id=\"username\"")
                     && html.contains("id=\"password\"")
                     && html.contains("id=\"submit\"");
+        }
+
+        /** True for the tenant's "confirm this app" page (its {@code #confirm} and {@code #cancel} buttons). */
+        public boolean isConfirmation() {
+            return html.contains("id=\"confirm-app-form\"");
         }
 
         /** Text of the {@code #error} element, if any. */
@@ -98,19 +106,24 @@ public final class TenantBrowser {
     private final String redirectUri;
     private final CookieManager cookies;
     private final HttpClient http;
+    private final boolean passConfirmations;
+    private final AtomicInteger confirmationsPassed;
 
     public TenantBrowser() {
-        this(LocalTenant.DEFAULT_REDIRECT_URI);
+        this(LocalTenant.LOOPBACK_REDIRECT_URI);
     }
 
     /** @param redirectUri the app's callback: navigation stops at the first redirect there */
     public TenantBrowser(String redirectUri) {
-        this(redirectUri, new CookieManager(null, CookiePolicy.ACCEPT_ALL));
+        this(redirectUri, new CookieManager(null, CookiePolicy.ACCEPT_ALL), true, new AtomicInteger());
     }
 
-    private TenantBrowser(String redirectUri, CookieManager cookies) {
+    private TenantBrowser(
+            String redirectUri, CookieManager cookies, boolean passConfirmations, AtomicInteger confirmationsPassed) {
         this.redirectUri = stripQuery(redirectUri);
         this.cookies = cookies;
+        this.passConfirmations = passConfirmations;
+        this.confirmationsPassed = confirmationsPassed;
         this.http = HttpClient.newBuilder()
                 .cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -132,23 +145,13 @@ public final class TenantBrowser {
         if (!form.find()) {
             throw new AssertionError("No form action on " + loginPage.uri());
         }
-        Map<String, String> fields = new LinkedHashMap<>();
-        Matcher hidden = Pattern.compile("<input[^>]*type=\"hidden\"[^>]*>").matcher(loginPage.html());
-        while (hidden.find()) {
-            String tag = hidden.group();
-            fields.put(attr(tag, "name"), attr(tag, "value"));
-        }
+        Map<String, String> fields = hiddenFields(loginPage.html());
         fields.put("username", username);
         fields.put("password", password);
-        StringBuilder body = new StringBuilder();
-        fields.forEach((k, v) -> body.append(body.length() == 0 ? "" : "&")
-                .append(enc(k))
-                .append('=')
-                .append(enc(v)));
         URI action = loginPage.uri().resolve(unescape(form.group(1)));
         return follow(HttpRequest.newBuilder(action)
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+                .POST(HttpRequest.BodyPublishers.ofString(formBody(fields))));
     }
 
     /** Open the authorize URL, log in on the page it shows, and return the callback URI (code/state or error). */
@@ -172,7 +175,67 @@ public final class TenantBrowser {
 
     /** The same browser (same cookies) stopping at another URL, e.g. a logout returnTo. */
     public TenantBrowser stoppingAt(String otherRedirectUri) {
-        return new TenantBrowser(otherRedirectUri, cookies);
+        return new TenantBrowser(otherRedirectUri, cookies, passConfirmations, confirmationsPassed);
+    }
+
+    /** The same browser (same cookies, same count) that stops on a "confirm this app" page and returns it. */
+    public TenantBrowser stoppingAtConfirmations() {
+        return new TenantBrowser(redirectUri, cookies, false, confirmationsPassed);
+    }
+
+    /** Clicks Continue on a "confirm this app" page and follows on. */
+    public Outcome confirm(Page confirmation) {
+        return answer(confirmation, "accept");
+    }
+
+    /** Clicks Cancel on a "confirm this app" page and follows on (the app gets {@code error=access_denied}). */
+    public Outcome decline(Page confirmation) {
+        return answer(confirmation, "deny");
+    }
+
+    /** How many "confirm this app" pages this browser (and its copies) clicked Continue on. */
+    public int confirmationsPassed() {
+        return confirmationsPassed.get();
+    }
+
+    private Outcome answer(Page confirmation, String action) {
+        return follow(confirmationAnswer(confirmation, action));
+    }
+
+    /** The request the page's button sends: its form's hidden fields and the button's own name and value. */
+    private static HttpRequest.Builder confirmationAnswer(Page confirmation, String action) {
+        if (!confirmation.isConfirmation()) {
+            throw new AssertionError(
+                    "Not a \"confirm this app\" page: " + confirmation.uri() + " (" + confirmation.title() + ")");
+        }
+        Matcher form = Pattern.compile("<form[^>]*action=\"([^\"]*)\"").matcher(confirmation.html());
+        if (!form.find()) {
+            throw new AssertionError("No form action on " + confirmation.uri());
+        }
+        Map<String, String> fields = hiddenFields(confirmation.html());
+        fields.put("action", action);
+        return HttpRequest.newBuilder(confirmation.uri().resolve(unescape(form.group(1))))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(formBody(fields)));
+    }
+
+    private static Map<String, String> hiddenFields(String html) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        Matcher hidden = Pattern.compile("<input[^>]*type=\"hidden\"[^>]*>").matcher(html);
+        while (hidden.find()) {
+            String tag = hidden.group();
+            fields.put(attr(tag, "name"), attr(tag, "value"));
+        }
+        return fields;
+    }
+
+    private static String formBody(Map<String, String> fields) {
+        StringBuilder body = new StringBuilder();
+        fields.forEach((k, v) -> body.append(body.length() == 0 ? "" : "&")
+                .append(enc(k))
+                .append('=')
+                .append(enc(v)));
+        return body.toString();
     }
 
     public CookieManager cookieManager() {
@@ -215,7 +278,16 @@ public final class TenantBrowser {
                         .build();
                 continue;
             }
-            return new Outcome(null, new Page(request.uri(), status, response.body()));
+            Page page = new Page(request.uri(), status, response.body());
+            if (passConfirmations && page.isConfirmation()) {
+                // As the person who started this sign-in does: read the page, click Continue.
+                confirmationsPassed.incrementAndGet();
+                request = confirmationAnswer(page, "accept")
+                        .timeout(Duration.ofSeconds(10))
+                        .build();
+                continue;
+            }
+            return new Outcome(null, page);
         }
         throw new AssertionError("Too many redirects");
     }
