@@ -30,7 +30,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Stream;
 
 /**
  * Everything the screens share, wired once. Nothing slow happens in the constructor: the demo tenant and the
@@ -149,10 +148,10 @@ public final class AppServices implements AppContext {
     private TenantSettings startDemoTenant() {
         LocalTenant tenant = LocalTenant.builder()
                 .forShippedDemo()
-                // Registered exactly, as an admin would in Auth0: the embedded redirect and every loopback URL.
-                .redirectUris(Stream.concat(Stream.of(config.redirectUri()), config.ways().callbackUris().stream())
-                        .map(URI::toString)
-                        .toList())
+                // Registered exactly, as an admin would in Auth0: every loopback URL now, and the embedded callback
+                // (by default on the tenant's own address, known once it has started) below.
+                .redirectUris(
+                        config.ways().callbackUris().stream().map(URI::toString).toList())
                 .logoutUrls(config.ways().signedOutUris().stream()
                         .map(URI::toString)
                         .toList())
@@ -160,7 +159,9 @@ public final class AppServices implements AppContext {
                 .start();
         demoTenant = tenant;
         try {
-            return config.resolve(TenantAddress.parse("demo", tenant.baseUrl()), tenant.clientId());
+            TenantSettings settings = config.resolve(TenantAddress.parse("demo", tenant.baseUrl()), tenant.clientId());
+            tenant.registerCallbackUrl(settings.redirectUri().toString());
+            return settings;
         } catch (ConfigException e) {
             throw new IllegalStateException("The demo tenant's own address is always valid", e);
         }

@@ -8,6 +8,8 @@ import java.util.Optional;
  * What the user configured. In demo mode the tenant is the built-in local one, whose address is only
  * known once it has started: {@link #resolve(TenantAddress, String)} then yields the {@link TenantSettings}.
  *
+ * @param redirectUri the embedded sign-in's callback as configured ({@code redirect-uri}); empty: the default on the
+ *                  tenant's own address, {@link #defaultRedirectUri(TenantAddress)}
  * @param proxy     how connections reach the network ({@code --proxy}; automatic when not configured)
  * @param installer what an organisation's build decided (product name, demo and connect screen offered or not)
  */
@@ -15,11 +17,19 @@ public record AppConfig(
         boolean demo,
         Optional<TenantSettings> tenant,
         List<String> connections,
-        URI redirectUri,
+        Optional<URI> redirectUri,
         SignInWays ways,
         ProxySetting proxy,
         InstallerOptions installer) {
-    public static final URI DEFAULT_REDIRECT_URI = URI.create("http://127.0.0.1/callback");
+    /**
+     * Path of the default embedded callback on the tenant's own domain: Auth0's WPF/WinForms quickstart registers
+     * {@code https://{yourDomain}/mobile} for its embedded browser. Auth0 treats it as verifiable (no "confirm this
+     * app" screen), and the sign-in window catches it before any request is made.
+     */
+    public static final String DEFAULT_CALLBACK_PATH = "/mobile";
+    /** The embedded callback before 1.x: still accepted when configured explicitly (Auth0 then asks to confirm). */
+    public static final URI LEGACY_LOOPBACK_REDIRECT_URI = URI.create("http://127.0.0.1/callback");
+
     public static final List<String> DEMO_CONNECTIONS = List.of("google-oauth2", "github");
 
     public AppConfig {
@@ -28,17 +38,25 @@ public record AppConfig(
 
     /** Automatic proxy, no installer settings. */
     public AppConfig(
-            boolean demo, Optional<TenantSettings> tenant, List<String> connections, URI redirectUri, SignInWays ways) {
+            boolean demo,
+            Optional<TenantSettings> tenant,
+            List<String> connections,
+            Optional<URI> redirectUri,
+            SignInWays ways) {
         this(demo, tenant, connections, redirectUri, ways, ProxySetting.AUTOMATIC, InstallerOptions.DEFAULT);
     }
 
     public static AppConfig demoDefaults() {
-        return new AppConfig(true, Optional.empty(), DEMO_CONNECTIONS, DEFAULT_REDIRECT_URI, SignInWays.defaults());
+        return new AppConfig(true, Optional.empty(), DEMO_CONNECTIONS, Optional.empty(), SignInWays.defaults());
     }
 
     public static AppConfig forTenant(TenantSettings settings) {
         return new AppConfig(
-                false, Optional.of(settings), settings.connections(), settings.redirectUri(), SignInWays.defaults());
+                false,
+                Optional.of(settings),
+                settings.connections(),
+                Optional.of(settings.redirectUri()),
+                SignInWays.defaults());
     }
 
     public AppConfig withWays(SignInWays newWays) {
@@ -53,8 +71,18 @@ public record AppConfig(
         return new AppConfig(demo, tenant, connections, redirectUri, ways, proxy, newInstaller);
     }
 
-    /** Settings for a started demo tenant, keeping the configured connections and redirect URI. */
+    /** Settings for a started demo tenant, keeping the configured connections and redirect URI (or the default). */
     public TenantSettings resolve(TenantAddress address, String clientId) {
-        return new TenantSettings(address, clientId, connections, redirectUri);
+        return new TenantSettings(address, clientId, connections, redirectUriFor(address));
+    }
+
+    /** The embedded callback for this tenant: the configured one, else {@link #defaultRedirectUri(TenantAddress)}. */
+    public URI redirectUriFor(TenantAddress address) {
+        return redirectUri.orElseGet(() -> defaultRedirectUri(address));
+    }
+
+    /** {@code https://{domain}/mobile}; for a tenant on this computer ({@code http://127.0.0.1:PORT}) its base URL too. */
+    public static URI defaultRedirectUri(TenantAddress address) {
+        return URI.create(address.baseUrl() + DEFAULT_CALLBACK_PATH);
     }
 }

@@ -164,7 +164,8 @@ public final class ConfigLoader {
         }
 
         List<String> connections = parsed(merged, CONNECTIONS, ConfigLoader::parseConnections, null);
-        URI redirectUri = parsed(merged, REDIRECT_URI, ConfigLoader::parseRedirectUri, AppConfig.DEFAULT_REDIRECT_URI);
+        Optional<URI> redirectUri =
+                Optional.ofNullable(parsed(merged, REDIRECT_URI, ConfigLoader::parseRedirectUri, null));
         SignInWays ways = new SignInWays(
                 parsed(
                         merged,
@@ -212,7 +213,10 @@ public final class ConfigLoader {
         return new AppConfig(
                 false,
                 Optional.of(new TenantSettings(
-                        address, clientId, connections != null ? connections : List.of(), redirectUri)),
+                        address,
+                        clientId,
+                        connections != null ? connections : List.of(),
+                        redirectUri.orElseGet(() -> AppConfig.defaultRedirectUri(address)))),
                 connections != null ? connections : List.of(),
                 redirectUri,
                 ways,
@@ -571,17 +575,33 @@ public final class ConfigLoader {
             URI uri = new URI(value.strip());
             String scheme = uri.getScheme();
             // Only http(s): the embedded browser cannot even report a custom-scheme redirect without a
-            // JVM-wide URL handler, and a loopback http URI is what RFC 8252 recommends anyway.
-            // Unlike the tenant's address, http:// to any host is safe here: the embedded sign-in catches the
-            // redirect inside the WebView and cancels it, so this URL is never requested and the code in it never
-            // crosses a network (the system-browser way uses its own 127.0.0.1 listener).
+            // JVM-wide URL handler. The default is https on the tenant's own domain; http only for a loopback IP
+            // literal (127.0.0.1, [::1]), the callback before 1.x: a name such as localhost may resolve elsewhere, and
+            // an http URL on another host would send the code in clear text if the catch in the window ever failed.
             boolean web = "http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme);
-            if (!web || uri.getHost() == null || uri.getRawFragment() != null || uri.getRawQuery() != null) {
+            if (!web
+                    || uri.getHost() == null
+                    || uri.getRawUserInfo() != null
+                    || uri.getRawFragment() != null
+                    || uri.getRawQuery() != null) {
                 throw new ConfigException(REDIRECT_URI, "config.error.redirectUri", value);
+            }
+            if ("http".equalsIgnoreCase(scheme) && !isLoopbackIpLiteral(uri.getHost())) {
+                throw new ConfigException(REDIRECT_URI, "config.error.redirectUriInsecure", value.strip());
             }
             return uri;
         } catch (URISyntaxException e) {
             throw new ConfigException(REDIRECT_URI, "config.error.redirectUri", value);
         }
+    }
+
+    /** 127.0.0.0/8 or {@code [::1]} written as an address: never a name, which DNS or a hosts file could redirect. */
+    static boolean isLoopbackIpLiteral(String host) {
+        if (host.startsWith("[")) {
+            return TenantAddress.isLoopback(host);
+        }
+        return !host.equalsIgnoreCase("localhost")
+                && host.matches("\\d{1,3}(\\.\\d{1,3}){3}")
+                && TenantAddress.isLoopback(host);
     }
 }

@@ -34,7 +34,66 @@ class ConfigLoaderTest {
         assertTrue(config.demo());
         assertTrue(config.tenant().isEmpty());
         assertEquals(AppConfig.DEMO_CONNECTIONS, config.connections());
-        assertEquals(AppConfig.DEFAULT_REDIRECT_URI, config.redirectUri());
+        assertEquals(java.util.Optional.empty(), config.redirectUri(), "the default follows the tenant's address");
+    }
+
+    @Test
+    void withoutARedirectUriTheEmbeddedCallbackIsMobileOnTheTenantsOwnDomain() throws Exception {
+        TenantSettings settings = ConfigLoader.load(
+                        List.of(), Map.of("AUTH0_DOMAIN", "acme.eu.auth0.com", "AUTH0_CLIENT_ID", "abc"), missingFile())
+                .tenant()
+                .orElseThrow();
+        assertEquals(URI.create("https://acme.eu.auth0.com/mobile"), settings.redirectUri());
+
+        AppConfig demo = ConfigLoader.load(List.of(), Map.of(), missingFile());
+        assertEquals(
+                URI.create("http://127.0.0.1:8765/mobile"),
+                demo.resolve(TenantAddress.parse("demo", "http://127.0.0.1:8765"), "client")
+                        .redirectUri(),
+                "the demo tenant's base URL");
+    }
+
+    @Test
+    void theOldLoopbackCallbackStillWorksWhenConfigured() throws Exception {
+        TenantSettings settings = ConfigLoader.load(
+                        List.of("--redirect-uri=http://127.0.0.1/callback"),
+                        Map.of("AUTH0_DOMAIN", "acme.eu.auth0.com", "AUTH0_CLIENT_ID", "abc"),
+                        missingFile())
+                .tenant()
+                .orElseThrow();
+        assertEquals(AppConfig.LEGACY_LOOPBACK_REDIRECT_URI, settings.redirectUri());
+    }
+
+    @Test
+    void httpRedirectUrisAreAcceptedOnlyForLoopbackIpLiterals() throws Exception {
+        for (String accepted : List.of(
+                "http://127.0.0.1/callback",
+                "http://127.0.0.1:7000/cb",
+                "http://[::1]:7000/cb",
+                "https://a.b/mobile")) {
+            assertEquals(URI.create(accepted), ConfigLoader.parseRedirectUri(accepted), accepted);
+        }
+        for (String refused : List.of(
+                "http://localhost/callback",
+                "http://LOCALHOST:7000/cb",
+                "http://app.example.com/callback",
+                "http://10.0.0.1/callback",
+                "http://127.0.0.1.example.com/cb")) {
+            ConfigException problem =
+                    assertThrows(ConfigException.class, () -> ConfigLoader.parseRedirectUri(refused), refused);
+            assertEquals("redirect-uri", problem.settingKey(), refused);
+            assertEquals("config.error.redirectUriInsecure", problem.messageKey(), refused);
+            assertEquals(
+                    "The setting redirect-uri uses http:// for \"" + refused + "\". Plain http is allowed only for"
+                            + " this computer’s loopback address written as a number (127.0.0.1 or [::1]), not"
+                            + " localhost or any other host. Leave the setting out to use https://YOUR-DOMAIN/mobile,"
+                            + " or use an https:// URL.",
+                    dev.accountlinker.i18n.Messages.forLocale(java.util.Locale.ENGLISH)
+                            .format(new dev.accountlinker.errors.ErrorTranslator(
+                                            java.time.Clock.systemUTC(), dev.accountlinker.net.Route.direct(""))
+                                    .translate(problem)),
+                    refused);
+        }
     }
 
     @Test

@@ -126,6 +126,7 @@ public final class TestingContract {
 
         on(Screen.BROWSER_WAIT, ProgressIndicator.class, "browserProgress");
         on(Screen.BROWSER_WAIT, Label.class, "browserStatus");
+        on(Screen.BROWSER_WAIT, Label.class, "browserConfirmNote");
         on(Screen.BROWSER_WAIT, Button.class, "browserOpenAgainButton", "browserCancelButton");
         on(Screen.BROWSER_WAIT, Hyperlink.class, "browserNothingOpenedLink");
         on(Screen.BROWSER_NOT_OPENED, Button.class, "browserCopyLinkButton", "browserUseEmbeddedButton");

@@ -129,7 +129,7 @@ class ConnectUiTest extends AppUiTestSupport {
         assertTrue(focused("#tenantBrowserConnectionsField"));
         write("none");
         assertEquals(
-                "http://127.0.0.1/callback, http://127.0.0.1:28471/callback, http://127.0.0.1:28472/callback,"
+                tenant.baseUrl() + "/mobile, http://127.0.0.1:28471/callback, http://127.0.0.1:28472/callback,"
                         + " http://127.0.0.1:28473/callback",
                 text("#registration-callback-urls"));
         assertEquals(tenant.baseUrl() + "/api/v2/", text("#registration-api"));

@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
 
 /**
  * "What to register in Auth0": the exact values to enter in the dashboard for this app, read from the configuration
- * in use (its redirect URI and loopback ports), so they always match what the app will send.
+ * in use (its redirect URI, or the default on the typed domain, and its loopback ports), so they always match what
+ * the app will send; nothing the app does not use.
  */
 final class RegistrationValues {
     /** Every OIDC application gets these; the dashboard asks only for the API's own scopes. */
@@ -36,7 +37,7 @@ final class RegistrationValues {
         }
     }
 
-    /** Follows the domain typed so far (the API's identifier is on the tenant's own address). */
+    /** Follows the domain typed so far (the API's identifier and the embedded callback are on the tenant's address). */
     void update(Optional<TenantAddress> address) {
         valuesFor(current, address, messages)
                 .forEach((item, value) -> values.get(item).set(value));
@@ -50,7 +51,12 @@ final class RegistrationValues {
     static Map<RegistrationItem, String> valuesFor(
             AppConfig current, Optional<TenantAddress> address, Messages messages) {
         List<String> callbacks = new ArrayList<>();
-        callbacks.add(current.redirectUri().toString());
+        // The embedded sign-in's callback on the tenant's own domain (verifiable: no "confirm this app"), then the
+        // system browser's loopback ones, which Auth0 confirms in the browser.
+        callbacks.add(current.redirectUri()
+                .map(URI::toString)
+                .or(() -> address.map(AppConfig::defaultRedirectUri).map(URI::toString))
+                .orElse(messages.get("connect.registration.callbackPlaceholder")));
         current.ways().callbackUris().forEach(uri -> callbacks.add(uri.toString()));
         Map<RegistrationItem, String> values = new EnumMap<>(RegistrationItem.class);
         values.put(RegistrationItem.APPLICATION_TYPE, messages.get("connect.registration.native"));

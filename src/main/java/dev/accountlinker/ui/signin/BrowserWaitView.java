@@ -39,6 +39,9 @@ final class BrowserWaitView {
     private final Label heading = new Label();
     private final Label explanation = new Label();
     private final Label copied = new Label();
+    /** Auth0 asks "confirm this app" in the browser after signing in: the loopback callback is not verifiable. */
+    private final Label confirmNote = new Label();
+
     private final HBox buttons = new HBox(8);
     private final Hyperlink nothingOpened;
     private final Button cancel;
@@ -60,6 +63,11 @@ final class BrowserWaitView {
         heading.setWrapText(true);
         explanation.setWrapText(true);
         explanation.setMinHeight(Region.USE_PREF_SIZE);
+        confirmNote.setId("browserConfirmNote");
+        confirmNote.setWrapText(true);
+        confirmNote.setMinHeight(Region.USE_PREF_SIZE);
+        confirmNote.setText(messages.get("browser.confirmApp"));
+        confirmNote.managedProperty().bind(confirmNote.visibleProperty());
         copied.setId("browserCopied");
         copied.setWrapText(true);
         copied.managedProperty().bind(copied.visibleProperty());
@@ -75,7 +83,7 @@ final class BrowserWaitView {
         buttons.setAlignment(Pos.CENTER_RIGHT);
         HBox top = new HBox(12, progress, heading);
         top.setAlignment(Pos.CENTER_LEFT);
-        root = new VBox(14, top, explanation, copied, nothingOpened, buttons);
+        root = new VBox(14, top, explanation, confirmNote, copied, nothingOpened, buttons);
         root.setPadding(new Insets(18));
         root.setPrefWidth(480);
         root.getStyleClass().add("browser-wait");
@@ -90,6 +98,7 @@ final class BrowserWaitView {
     private void showOpening() {
         heading.setText(messages.get("browser.opening"));
         explanation.setText(messages.get("browser.explanation"));
+        confirmNote.setVisible(true);
         nothingOpened.setVisible(false);
         buttons.getChildren().setAll(cancel);
     }
@@ -98,6 +107,7 @@ final class BrowserWaitView {
     void showOpened() {
         heading.setText(messages.get("browser.waiting"));
         explanation.setText(messages.get("browser.explanation"));
+        confirmNote.setVisible(true);
         nothingOpened.setVisible(true);
         Button openAgain = button("browserOpenAgainButton", "browser.openAgain", "browser.openAgain.help");
         openAgain.setOnAction(event -> actions.openAgain());
@@ -109,6 +119,7 @@ final class BrowserWaitView {
     void showCouldNotOpen() {
         heading.setText(messages.get("browser.failed"));
         explanation.setText(messages.get("browser.failed.explanation"));
+        confirmNote.setVisible(true);
         nothingOpened.setVisible(false);
         Button copy = button("browserCopyLinkButton", "browser.copyLink", "browser.copyLink.help");
         copy.setOnAction(event -> {

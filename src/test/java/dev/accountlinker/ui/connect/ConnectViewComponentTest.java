@@ -266,7 +266,7 @@ class ConnectViewComponentTest extends ComponentTestSupport {
                 "https://acme.eu.auth0.com/api/v2/",
                 onFx(() -> Clipboard.getSystemClipboard().getString()));
         assertTrue(onFx(() -> lookup("#copy-callback-urls").query().getAccessibleHelp())
-                .startsWith("Copy Allowed Callback URLs to the clipboard: http://127.0.0.1/callback"));
+                .startsWith("Copy Allowed Callback URLs to the clipboard: https://acme.eu.auth0.com/mobile"));
     }
 
     @Test

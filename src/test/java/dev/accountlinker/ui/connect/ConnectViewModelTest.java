@@ -110,12 +110,12 @@ class ConnectViewModelTest {
         assertFalse(viewModel.canSaveProperty().get());
         assertEquals(ConnectState.EDITING, viewModel.stateProperty().get());
         assertEquals(
-                "Native",
+                "Native (first-party)",
                 viewModel
                         .registrationProperty(RegistrationItem.APPLICATION_TYPE)
                         .get());
         assertEquals(
-                "http://127.0.0.1/callback, http://127.0.0.1:28471/callback, http://127.0.0.1:28472/callback,"
+                "https://YOUR-DOMAIN/mobile, http://127.0.0.1:28471/callback, http://127.0.0.1:28472/callback,"
                         + " http://127.0.0.1:28473/callback",
                 viewModel.registrationProperty(RegistrationItem.CALLBACK_URLS).get());
         assertEquals(
