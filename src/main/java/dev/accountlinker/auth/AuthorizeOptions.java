@@ -1,6 +1,7 @@
 package dev.accountlinker.auth;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -14,11 +15,25 @@ import java.util.Optional;
 public record AuthorizeOptions(
         Optional<String> connection, Freshness freshness, Optional<String> loginHint, Optional<URI> redirectUri) {
 
+    /**
+     * What the app calls a recent sign-in: every main sign-in asks for an authentication at most this old
+     * ({@code max_age}), so the ID token carries {@code auth_time} (Auth0 writes it only then) and a single-sign-on
+     * session older than this shows the login page at once. The guards before linking, unlinking and keeping the
+     * second account as main use the same window, so the first change right after signing in needs no second sign-in.
+     */
+    public static final Duration RECENT_AUTHENTICATION = Duration.ofMinutes(10);
+
     /** Whether the tenant may answer from the browser's existing session. */
     public enum Freshness {
-        /** A live session may answer without showing the login page (single sign-on). */
+        /**
+         * A live session may answer without showing the login page (single sign-on), if it authenticated within
+         * {@link #RECENT_AUTHENTICATION} ({@code max_age}).
+         */
         SESSION_ALLOWED,
-        /** {@code prompt=login}: the login page is always shown, e.g. right after signing out. */
+        /**
+         * {@code prompt=login} (and {@code max_age}, so the token says when): the login page is always shown, e.g.
+         * right after signing out.
+         */
         ASK_TO_LOG_IN,
         /**
          * {@code max_age=0} and {@code prompt=login}: the person authenticates now, and the ID token's

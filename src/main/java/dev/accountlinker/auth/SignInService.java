@@ -138,16 +138,17 @@ public final class SignInService {
         options.connection().ifPresent(url::withConnection);
         options.loginHint().ifPresent(hint -> url.withParameter("login_hint", hint));
         url.withParameter("ui_locales", Languages.uiLocales(uiLocale));
-        Optional<Integer> maxAge = Optional.empty();
-        switch (options.freshness()) {
-            case SESSION_ALLOWED -> {}
-            case ASK_TO_LOG_IN -> url.withParameter("prompt", "login");
-            case AUTHENTICATE_NOW -> {
-                url.withParameter("max_age", "0").withParameter("prompt", "login");
-                maxAge = Optional.of(0);
-            }
+        // Always max_age: Auth0 writes auth_time only then, and "signed in within N minutes" rests on it. Never
+        // prompt=none: Auth0 refuses it for a loopback callback, and the app has no silent sign-in.
+        int maxAge = switch (options.freshness()) {
+            case SESSION_ALLOWED, ASK_TO_LOG_IN -> (int) AuthorizeOptions.RECENT_AUTHENTICATION.toSeconds();
+            case AUTHENTICATE_NOW -> 0;
+        };
+        url.withParameter("max_age", String.valueOf(maxAge));
+        if (options.freshness() != AuthorizeOptions.Freshness.SESSION_ALLOWED) {
+            url.withParameter("prompt", "login");
         }
-        return new AuthorizationRequest(url.build(), state, nonce, pkce, redirectUri, maxAge);
+        return new AuthorizationRequest(url.build(), state, nonce, pkce, redirectUri, Optional.of(maxAge));
     }
 
     /** Checks the redirect against the attempt; returns the authorization code. */

@@ -61,8 +61,9 @@ class SignInServiceTest {
         assertEquals(request.state(), query.get("state"));
         assertEquals(request.nonce(), query.get("nonce"));
         assertEquals("pt-BR", query.get("ui_locales"), "Universal Login speaks the app's language");
-        assertFalse(query.containsKey("max_age"));
-        assertFalse(query.containsKey("prompt"));
+        assertEquals("600", query.get("max_age"), "so Auth0 writes auth_time, and an older session asks to log in");
+        assertEquals(600, request.maxAgeSeconds().orElseThrow(), "the ID token's auth_time is checked against it");
+        assertFalse(query.containsKey("prompt"), "never prompt=none");
         assertFalse(query.containsKey("connection"));
         assertFalse(
                 request.url().contains(request.pkce().verifier()),
@@ -79,6 +80,32 @@ class SignInServiceTest {
         assertEquals("login", query.get("prompt"));
         assertEquals(Optional.of(0), request.maxAgeSeconds());
         assertTrue(query.get("scope").contains("read:current_user"), "the second account can read its own metadata");
+    }
+
+    @Test
+    void theFirstSignInAfterSigningOutShowsTheLoginPageAndStillAsksForAuthTime() {
+        AuthorizationRequest request = service.newAuthorization(AuthorizeOptions.primarySignInAfterSignOut());
+        Map<String, String> query = query(request.url());
+        assertEquals("login", query.get("prompt"));
+        assertEquals("600", query.get("max_age"));
+        assertEquals(Optional.of(600), request.maxAgeSeconds());
+    }
+
+    @Test
+    void noSignInEverAsksForPromptNoneNotEvenWithALoopbackCallback() {
+        Optional<URI> loopback = Optional.of(URI.create("http://127.0.0.1:28471/callback"));
+        for (AuthorizeOptions options : List.of(
+                AuthorizeOptions.primarySignIn(),
+                AuthorizeOptions.primarySignInAfterSignOut(),
+                AuthorizeOptions.secondAccount(Optional.empty()),
+                AuthorizeOptions.confirmIdentity(Optional.empty(), Optional.of("alice@example.com")))) {
+            for (Optional<URI> redirect : List.of(Optional.<URI>empty(), loopback)) {
+                Map<String, String> query = query(service.newAuthorization(options.withRedirectUri(redirect))
+                        .url());
+                assertFalse("none".equals(query.get("prompt")), options + " " + redirect);
+                assertTrue(query.containsKey("max_age"), options + " " + redirect);
+            }
+        }
     }
 
     @Test

@@ -43,9 +43,20 @@ class LinkSafetyTest {
     }
 
     @Test
-    void withoutAuthTimeTheTokensIssueTimeCounts() {
+    void aTokenWithoutAuthTimeCountsAsOldHoweverFreshItsIssueTime() {
+        // iat is when the token was issued: a single-sign-on answer on a 20-minute-old session has a fresh one.
         assertTrue(LinkSafety.needsFreshSignIn(signedIn(NOW.minus(Duration.ofMinutes(30)), Optional.empty()), NOW));
-        assertFalse(LinkSafety.needsFreshSignIn(signedIn(NOW.minus(Duration.ofMinutes(2)), Optional.empty()), NOW));
+        assertTrue(LinkSafety.needsFreshSignIn(signedIn(NOW, Optional.empty()), NOW));
+        assertEquals(
+                2,
+                LinkSafety.minutesSinceSignIn(signedIn(NOW.minus(Duration.ofMinutes(2)), Optional.empty()), NOW),
+                "the words then say how long at least");
+    }
+
+    @Test
+    void theGuardsWindowIsWhatEveryMainSignInAsksAuth0For() {
+        assertEquals(Duration.ofSeconds(600), LinkSafety.RECENT_SIGN_IN);
+        assertEquals(dev.accountlinker.auth.AuthorizeOptions.RECENT_AUTHENTICATION, LinkSafety.RECENT_SIGN_IN);
     }
 
     @Test

@@ -178,13 +178,13 @@ public final class AccountLinkerExtension implements BeforeEachCallback, AfterEa
 
     private static AccountLinkerSession start(AccountLinkerSetup setup) throws Exception {
         HeadlessDefaults.apply();
-        CallbackRecorder callbacks = CallbackRecorder.start();
+        CallbackRecorder callbacks = null;
         LocalTenant tenant = null;
         try {
             SignInWays ways = setup.signInWays();
             AdjustableClock clock = new AdjustableClock();
-            List<String> redirectUris =
-                    new ArrayList<>(List.of(callbacks.redirectUri(), LocalTenant.LOOPBACK_REDIRECT_URI));
+            // The app's embedded callback (the tenant's own /mobile) is registered once the tenant has started.
+            List<String> redirectUris = new ArrayList<>(List.of(LocalTenant.LOOPBACK_REDIRECT_URI));
             // As an admin does for a real tenant: every loopback callback URL the system-browser way may use, exactly.
             ways.callbackUris().forEach(uri -> redirectUris.add(uri.toString()));
             tenant = setup.tenant(LocalTenant.builder()
@@ -195,6 +195,7 @@ public final class AccountLinkerExtension implements BeforeEachCallback, AfterEa
                                     .toList())
                             .seedDemoUsers(true))
                     .start();
+            callbacks = CallbackRecorder.onTenant(tenant);
             AccountLinkerSession session = new AccountLinkerSession(
                     setup, tenant, clock, callbacks, new ManualDeadlines(), new ScriptedBrowser(), ways);
             AppServices services = setup.services(session);
@@ -206,7 +207,9 @@ public final class AccountLinkerExtension implements BeforeEachCallback, AfterEa
             if (tenant != null) {
                 tenant.close();
             }
-            callbacks.close();
+            if (callbacks != null) {
+                callbacks.close();
+            }
             throw e;
         }
     }

@@ -14,7 +14,6 @@ import javafx.application.Application;
 import org.testfx.api.FxToolkit;
 
 import java.net.URI;
-import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -55,14 +54,18 @@ public final class AccountLinkerSession {
         return controls;
     }
 
-    /** The tenant's clock (also {@code tenant().clock()}). */
+    /**
+     * The tenant's clock (also {@code tenant().clock()}), which the app of {@link #defaultServices()} runs on too:
+     * moving it on makes time pass for both, e.g. so a sign-in is eleven minutes old.
+     */
     public AdjustableClock tenantClock() {
         return controls.clock();
     }
 
     /**
-     * The listener behind the redirect URI the app is configured with. The app catches that redirect inside its
-     * sign-in window and never requests it: {@code callbacks().hits()} stays 0.
+     * The redirect URI the app is configured with (the tenant's own {@code /mobile}, as the app's default) and the
+     * requests that reached it. The app catches that redirect inside its sign-in window and never requests it:
+     * {@code callbacks().hits()} stays 0.
      */
     public CallbackRecorder callbacks() {
         return callbacks;
@@ -113,7 +116,7 @@ public final class AccountLinkerSession {
                 AppConfig.forTenant(setup.tenantSettings(this)).withWays(signInWays),
                 Optional.empty(),
                 Messages.forDefaultLocale(),
-                Clock.systemDefaultZone(),
+                controls.clock(),
                 deadlines,
                 loginSettings());
     }

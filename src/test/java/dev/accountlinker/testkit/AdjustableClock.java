@@ -4,11 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 /**
  * The system clock, shifted by an offset a test can change: time keeps running (tokens and timeouts behave as
- * in life), but a test can make the tenant think it is earlier, e.g. to issue a sign-in that is already old.
+ * in life), but a test can move it on, e.g. so a sign-in is already old. The kit's tenant and app share one.
  */
 public final class AdjustableClock extends Clock {
     private volatile Duration offset = Duration.ZERO;
@@ -19,7 +18,7 @@ public final class AdjustableClock extends Clock {
 
     @Override
     public ZoneId getZone() {
-        return ZoneOffset.UTC;
+        return ZoneId.systemDefault();
     }
 
     @Override

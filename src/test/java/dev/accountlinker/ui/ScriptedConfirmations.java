@@ -20,9 +20,16 @@ public final class ScriptedConfirmations implements Confirmations {
     private Optional<SignOut> signOutAnswer = Optional.of(new SignOut(false));
     private final List<LinkPreview> linkQuestions = new ArrayList<>();
     private final List<Identity> unlinkQuestions = new ArrayList<>();
+    private Runnable whileLinkDialogOpen = () -> {};
 
     public ScriptedConfirmations answerLink(Optional<LinkDirection> answer) {
         this.linkAnswer = answer;
+        return this;
+    }
+
+    /** Runs while the link dialog is open, before the answer: e.g. moves the clock, as a person reading for a while. */
+    public ScriptedConfirmations whileLinkDialogOpen(Runnable action) {
+        this.whileLinkDialogOpen = action;
         return this;
     }
 
@@ -39,6 +46,7 @@ public final class ScriptedConfirmations implements Confirmations {
     @Override
     public Optional<LinkPlan> confirmLink(LinkPreview preview) {
         linkQuestions.add(preview);
+        whileLinkDialogOpen.run();
         return linkAnswer.map(preview::plan);
     }
 

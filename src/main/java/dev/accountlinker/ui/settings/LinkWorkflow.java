@@ -6,6 +6,7 @@ import dev.accountlinker.auth.AuthorizeOptions;
 import dev.accountlinker.auth.SignedInAccount;
 import dev.accountlinker.errors.ErrorTranslator;
 import dev.accountlinker.errors.UserMessage;
+import dev.accountlinker.linking.LinkDirection;
 import dev.accountlinker.linking.LinkFailure;
 import dev.accountlinker.linking.LinkGuard;
 import dev.accountlinker.linking.LinkPlan;
@@ -28,8 +29,9 @@ import java.util.function.Supplier;
 /**
  * One link attempt, step by step: (a new sign-in of the signed-in account when its own is too old →) a fresh
  * sign-in of the second account → guards → preview (read with the
- * second account's own token) → the person's confirmation and choice of main account → merge + link in the
- * background. Reports each step as a {@link SettingsState} and ends with exactly one {@link LinkOutcome}.
+ * second account's own token) → the person's confirmation and choice of main account (→ a new sign-in of the
+ * signed-in account when it chose to keep the second as main and its sign-in is too old by then) → merge + link in
+ * the background. Reports each step as a {@link SettingsState} and ends with exactly one {@link LinkOutcome}.
  * A cancel closes the second sign-in, or stops before the next request is sent (never one in flight).
  * Runs on the UI thread; network work goes through the {@link TaskRunner}.
  */
@@ -95,28 +97,23 @@ final class LinkWorkflow {
 
     /** The signed-in person proves it is still them, on the login page of their own main connection. */
     private void confirmIdentity(SignedInAccount current, Account main, Optional<String> connection) {
-        String who = current.claims().email().orElse(current.claims().displayName());
-        enter(SettingsState.CONFIRMING_IDENTITY, who, LinkSafety.minutesSinceSignIn(current.claims(), clock.instant()));
-        Optional<String> mainConnection = main.identities().isEmpty()
-                ? Optional.empty()
-                : Optional.of(main.identities().get(0).connection()).filter(name -> !name.isEmpty());
-        signIn = signIns.create(
-                AuthorizeOptions.confirmIdentity(
-                        mainConnection, current.claims().email()),
-                LoginPurpose.CONFIRM_IDENTITY,
-                step -> {},
+        enter(
+                SettingsState.CONFIRMING_IDENTITY,
+                IdentityCheck.who(current),
+                LinkSafety.minutesSinceSignIn(current.claims(), clock.instant()));
+        signIn = IdentityCheck.create(
+                signIns,
+                current,
+                main,
+                "link.refused.otherAccountConfirmed",
                 fresh -> {
                     signIn = null;
-                    if (!fresh.claims().subject().equals(current.claims().subject())) {
-                        end(new LinkOutcome.Refused(UserMessage.of(
-                                "link.refused.otherAccountConfirmed",
-                                UserMessage.Remedy.NONE,
-                                fresh.claims().displayName(),
-                                current.claims().displayName())));
-                        return;
-                    }
                     listener.freshSession().accept(fresh);
                     signInSecond(fresh, main, connection);
+                },
+                refusal -> {
+                    signIn = null;
+                    end(new LinkOutcome.Refused(refusal));
                 },
                 this::signInFailed);
         signIn.start();
@@ -184,6 +181,51 @@ final class LinkWorkflow {
             return;
         }
         LinkPlan plan = confirmed.get();
+        if (plan.direction() == LinkDirection.KEEP_SECOND
+                && LinkSafety.needsFreshSignIn(preview.current().claims(), clock.instant())) {
+            // Checked now, not when the dialog opened: time passes while the person reads it.
+            confirmIdentityToKeepSecond(preview, plan);
+            return;
+        }
+        startLink(plan);
+    }
+
+    /** Keeping the second account as main folds the signed-in one into it: that needs a recent sign-in too. */
+    private void confirmIdentityToKeepSecond(LinkPreview preview, LinkPlan plan) {
+        enter(
+                SettingsState.CONFIRMING_IDENTITY_TO_KEEP_SECOND,
+                IdentityCheck.who(preview.current()),
+                LinkSafety.minutesSinceSignIn(preview.current().claims(), clock.instant()));
+        signIn = IdentityCheck.create(
+                signIns,
+                preview.current(),
+                preview.main(),
+                "link.refused.otherAccountConfirmed",
+                fresh -> {
+                    signIn = null;
+                    listener.freshSession().accept(fresh);
+                    // The plan the person confirmed (its merge choice included), linking the new sign-in's ID token.
+                    startLink(new LinkPlan(
+                            plan.direction(),
+                            plan.target(),
+                            plan.linked(),
+                            plan.targetDisplayName(),
+                            plan.linkedDisplayName(),
+                            plan.targetSession(),
+                            fresh,
+                            plan.merge(),
+                            plan.metadata(),
+                            plan.signedInAfter()));
+                },
+                refusal -> {
+                    signIn = null;
+                    end(new LinkOutcome.Refused(refusal));
+                },
+                this::signInFailed);
+        signIn.start();
+    }
+
+    private void startLink(LinkPlan plan) {
         enter(SettingsState.LINKING);
         tasks.run(
                 () -> linking.get().link(plan, requests, step -> tasks.onUiThread(() -> linkStep(step))),

@@ -11,6 +11,10 @@ public enum SettingsState {
     LOADING(Kind.LOADING, false, "settings.loading"),
     /** The signed-in account signs in again: its sign-in is too old to link safely. */
     CONFIRMING_IDENTITY(Kind.OPERATION, true, "link.confirmIdentity"),
+    /** The person chose to keep the second account as main, and the signed-in account's sign-in is too old by now. */
+    CONFIRMING_IDENTITY_TO_KEEP_SECOND(Kind.OPERATION, true, "link.confirmIdentity.keepSecond"),
+    /** The signed-in account signs in again before an unlink: its sign-in is too old. */
+    CONFIRMING_IDENTITY_TO_UNLINK(Kind.OPERATION, true, "unlink.confirmIdentity"),
     /** The second account is signing in, in the sign-in window. */
     SIGNING_IN_SECOND(Kind.OPERATION, true, "link.waitingForSignIn"),
     /** The second account is signing in, in the system browser. */

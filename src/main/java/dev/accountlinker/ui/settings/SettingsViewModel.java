@@ -6,8 +6,10 @@ import dev.accountlinker.account.RequestContext;
 import dev.accountlinker.auth.SignedInAccount;
 import dev.accountlinker.errors.ErrorTranslator;
 import dev.accountlinker.errors.UserMessage;
+import dev.accountlinker.linking.LinkSafety;
 import dev.accountlinker.linking.LinkingService;
 import dev.accountlinker.ui.StatusMessage;
+import dev.accountlinker.ui.signin.SignInFlow;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -35,6 +37,8 @@ public final class SettingsViewModel {
     private LinkingService linking;
     private Account account;
     private LinkWorkflow linkWorkflow;
+    /** The new sign-in an unlink waits for (the signed-in account's own was too old); null otherwise. */
+    private SignInFlow identityCheck;
     /** Cancels the read or unlink that is running; a link has its own. */
     private AtomicBoolean requestCancelled = new AtomicBoolean();
 
@@ -83,7 +87,10 @@ public final class SettingsViewModel {
         linkWorkflow.start(session(), account, connection);
     }
 
-    /** Unlinks a secondary identity after the person confirms. */
+    /**
+     * Unlinks a secondary identity after the person confirms, and after the signed-in account signs in again when its
+     * sign-in is older than {@link LinkSafety#RECENT_SIGN_IN} (as linking does).
+     */
     public void unlink(Identity identity) {
         if (screen.state() != SettingsState.IDLE
                 || account == null
@@ -92,6 +99,56 @@ public final class SettingsViewModel {
             return;
         }
         screen.clearStatus();
+        if (LinkSafety.needsFreshSignIn(session().claims(), context.clock().instant())) {
+            confirmIdentityToUnlink(identity);
+        } else {
+            sendUnlink(identity);
+        }
+    }
+
+    /** The signed-in person proves it is still them; then the unlink goes ahead with their new session. */
+    private void confirmIdentityToUnlink(Identity identity) {
+        SignedInAccount current = session();
+        screen.enter(
+                SettingsState.CONFIRMING_IDENTITY_TO_UNLINK,
+                IdentityCheck.who(current),
+                LinkSafety.minutesSinceSignIn(current.claims(), context.clock().instant()));
+        SignInFlow[] flow = new SignInFlow[1];
+        flow[0] = IdentityCheck.create(
+                context.signIns(),
+                current,
+                account,
+                "unlink.refused.otherAccountConfirmed",
+                fresh -> {
+                    if (identityCheck == flow[0]) {
+                        identityCheck = null;
+                        showSession(fresh);
+                        sendUnlink(identity);
+                    }
+                },
+                refusal -> {
+                    if (identityCheck == flow[0]) {
+                        identityCheck = null;
+                        finish(StatusMessage.NONE);
+                        screen.fail(refusal);
+                    }
+                },
+                failure -> {
+                    if (identityCheck == flow[0]) {
+                        identityCheck = null;
+                        if (ErrorTranslator.isCancellation(failure)) {
+                            finish(StatusMessage.info(context.messages().get("unlink.cancelled")));
+                        } else {
+                            finish(StatusMessage.NONE);
+                            screen.fail(context.errors().translate(failure));
+                        }
+                    }
+                });
+        identityCheck = flow[0];
+        flow[0].start();
+    }
+
+    private void sendUnlink(Identity identity) {
         screen.enter(SettingsState.UNLINKING, identity.label());
         String mainId = account.userId();
         RequestContext request = newRequest();
@@ -123,6 +180,11 @@ public final class SettingsViewModel {
         }
         if (linkWorkflow != null) {
             linkWorkflow.cancel();
+        } else if (identityCheck != null) {
+            SignInFlow check = identityCheck;
+            identityCheck = null;
+            check.cancel();
+            finish(StatusMessage.info(context.messages().get("unlink.cancelled")));
         } else {
             requestCancelled.set(true);
         }
@@ -145,6 +207,11 @@ public final class SettingsViewModel {
         countdown.stop();
         if (linkWorkflow != null) {
             linkWorkflow.stop();
+        }
+        if (identityCheck != null) {
+            SignInFlow check = identityCheck;
+            identityCheck = null;
+            check.cancel();
         }
     }
 

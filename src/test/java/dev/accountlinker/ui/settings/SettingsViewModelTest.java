@@ -215,9 +215,9 @@ class SettingsViewModelTest {
                         .toList(),
                 "each change applied once: no half-done merge, no second PATCH");
         assertTrue(states.contains(SettingsState.WAITING_FOR_RATE_LIMIT));
-        // The free plan's bucket is full again five seconds after it ran dry (Auth0 rounds the reset up to a second).
+        // The free plan's bucket of 2 is full again a second after it ran dry (Auth0 rounds the reset up to a second).
         assertTrue(
-                texts.stream().anyMatch(text -> text.matches("Auth0 is limiting requests — continuing in [56] s")),
+                texts.stream().anyMatch(text -> text.matches("Auth0 is limiting requests — continuing in [12] s")),
                 texts.toString());
         assertEquals(SettingsState.IDLE, viewModel.stateProperty().get());
     }
@@ -526,6 +526,131 @@ class SettingsViewModelTest {
         assertEquals("alice@example.com", viewModel.profile().emailProperty().get());
         assertEquals(1, login.requests().size(), "no second sign-in was asked for");
         assertEquals(0, writes());
+    }
+
+    @Test
+    void anOldSignInSignsInAgainBeforeUnlinking() throws Exception {
+        aliceSignedIn();
+        login.signInAs("alice-gh@example.com", "Github-Demo-1");
+        viewModel.link(Optional.of("github"));
+        Identity github = viewModel.profile().identities().get(1);
+        clock.advance(Duration.ofMinutes(11));
+        login.signInAs("alice@example.com", "Alice-Demo-1");
+        List<String> texts = new ArrayList<>();
+        viewModel.stateTextProperty().addListener((observable, old, text) -> texts.add(text));
+        int before = login.requests().size();
+
+        viewModel.unlink(github);
+
+        assertEquals(
+                "For your safety, unlinking needs a recent sign-in: sign in again as alice@example.com (your last"
+                        + " sign-in was 11 minutes ago).",
+                texts.get(0));
+        AuthorizationRequest confirm = login.requests().get(before);
+        assertTrue(
+                confirm.url().contains("login_hint=alice%40example.com")
+                        && confirm.url().contains("max_age=0")
+                        && confirm.url().contains("prompt=login"),
+                confirm.url());
+        assertTrue(states.contains(SettingsState.CONFIRMING_IDENTITY_TO_UNLINK));
+        assertEquals(StatusMessage.success("Unlinked alice-gh@example.com. It is a separate account again."), status());
+        assertEquals(List.of(ALICE), identitySubjects());
+    }
+
+    @Test
+    void anUnlinkConfirmedByAnotherAccountIsRefusedAndNothingChanges() throws Exception {
+        aliceSignedIn();
+        login.signInAs("alice-gh@example.com", "Github-Demo-1");
+        viewModel.link(Optional.of("github"));
+        clock.advance(Duration.ofMinutes(11));
+        login.signInAs("bob@example.com", "Bob-Demo-1");
+        long before = writes();
+
+        viewModel.unlink(viewModel.profile().identities().get(1));
+
+        assertEquals(
+                StatusMessage.error("You signed in as Bob Builder, not as Alice Example. To unlink an account, confirm"
+                        + " with the account you are signed in with. Nothing was changed."),
+                status());
+        assertEquals(before, writes());
+        assertEquals(List.of(ALICE, GITHUB), identitySubjects());
+        assertEquals("alice@example.com", viewModel.profile().emailProperty().get());
+        assertEquals(SettingsState.IDLE, viewModel.stateProperty().get());
+    }
+
+    @Test
+    void theSignInBeforeAnUnlinkCanBeCancelled() throws Exception {
+        aliceSignedIn();
+        login.signInAs("alice-gh@example.com", "Github-Demo-1");
+        viewModel.link(Optional.of("github"));
+        clock.advance(Duration.ofMinutes(11));
+        login.neverAnswer();
+        long before = writes();
+        viewModel.unlink(viewModel.profile().identities().get(1));
+        assertEquals(
+                SettingsState.CONFIRMING_IDENTITY_TO_UNLINK,
+                viewModel.stateProperty().get());
+
+        viewModel.cancelOperation();
+
+        assertEquals(StatusMessage.info("Unlinking was cancelled. Nothing was changed."), status());
+        assertTrue(login.everyWindowClosed());
+        assertEquals(before, writes());
+        assertEquals(SettingsState.IDLE, viewModel.stateProperty().get());
+    }
+
+    @Test
+    void keepingTheSecondAccountAsMainAfterTheDialogWasOpenTooLongSignsInAgainFirst() throws Exception {
+        aliceSignedIn();
+        clock.advance(Duration.ofMinutes(8)); // a recent sign-in when the link starts: no check then
+        login.signInAs("alice.g@example.com", "Google-Demo-1").signInAs("alice@example.com", "Alice-Demo-1");
+        confirmations
+                .answerLink(Optional.of(LinkDirection.KEEP_SECOND))
+                .whileLinkDialogOpen(() -> clock.advance(Duration.ofMinutes(3)));
+
+        viewModel.link(Optional.of("google-oauth2"));
+
+        assertEquals(2, login.requests().size(), "the second account, then the signed-in one again");
+        AuthorizationRequest confirm = login.requests().get(1);
+        assertTrue(
+                confirm.url().contains("login_hint=alice%40example.com")
+                        && confirm.url().contains("max_age=0")
+                        && confirm.url().contains("connection=Username-Password-Authentication"),
+                confirm.url());
+        int checked = states.indexOf(SettingsState.CONFIRMING_IDENTITY_TO_KEEP_SECOND);
+        assertTrue(checked > states.indexOf(SettingsState.CONFIRMING), states.toString());
+        assertTrue(checked < states.indexOf(SettingsState.LINKING), states.toString());
+        assertEquals(List.of(GOOGLE, ALICE), identitySubjects());
+        assertEquals("alice.g@example.com", viewModel.profile().emailProperty().get());
+    }
+
+    @Test
+    void keepingTheSecondAccountAsMainIsRefusedWhenAnotherAccountConfirms() throws Exception {
+        aliceSignedIn();
+        login.signInAs("alice.g@example.com", "Google-Demo-1").signInAs("bob@example.com", "Bob-Demo-1");
+        confirmations
+                .answerLink(Optional.of(LinkDirection.KEEP_SECOND))
+                .whileLinkDialogOpen(() -> clock.advance(Duration.ofMinutes(11)));
+
+        viewModel.link(Optional.of("google-oauth2"));
+
+        assertEquals(
+                StatusMessage.error("You signed in as Bob Builder, not as Alice Example. To link accounts, confirm"
+                        + " with the account you are signed in with."),
+                status());
+        assertEquals(0, writes());
+        assertTrue(tenant.user(ALICE).isPresent() && tenant.user(GOOGLE).isPresent(), "nothing was linked");
+        assertEquals("alice@example.com", viewModel.profile().emailProperty().get());
+    }
+
+    @Test
+    void keepingTheCurrentAccountAsMainNeedsNoSecondCheck() throws Exception {
+        aliceSignedIn();
+        login.signInAs("alice.g@example.com", "Google-Demo-1");
+        confirmations.whileLinkDialogOpen(() -> clock.advance(Duration.ofMinutes(11)));
+        viewModel.link(Optional.of("google-oauth2"));
+        assertEquals(1, login.requests().size());
+        assertEquals(List.of(ALICE, GOOGLE), identitySubjects());
     }
 
     @Test
