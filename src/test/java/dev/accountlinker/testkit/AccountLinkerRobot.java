@@ -152,10 +152,11 @@ public class AccountLinkerRobot extends FxRobot {
         if (!inBrowser) {
             submitLoginForm(email, password);
         }
-        waitUntil(
-                () -> "neither the link confirmation nor a message from the app",
-                () -> dialogShowing("#confirmLinkButton")
-                        || (isIdle() && !statusText().isEmpty()));
+        waitUntil(() -> "neither the link confirmation nor a message from the app", () -> {
+            confirmAppIfAsked();
+            return dialogShowing("#confirmLinkButton")
+                    || (isIdle() && !statusText().isEmpty());
+        });
         return new LinkConfirmation(this);
     }
 
@@ -393,12 +394,42 @@ public class AccountLinkerRobot extends FxRobot {
         return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'";
     }
 
-    /** Waits until the settings screen shows this account's email. */
+    /**
+     * Waits until the settings screen shows this account's email, clicking Continue on the tenant's "confirm this app"
+     * page if the sign-in window shows it meanwhile (see {@link #confirmAppIfAsked()}).
+     */
     public void waitForSettingsOf(String email) {
         waitUntil(
                 () -> "no settings screen of " + email
                         + (node("#profileEmail").isPresent() ? " (it shows " + text("#profileEmail") + ")" : ""),
-                () -> node("#profileEmail").isPresent() && email.equals(text("#profileEmail")));
+                () -> {
+                    confirmAppIfAsked();
+                    return node("#profileEmail").isPresent() && email.equals(text("#profileEmail"));
+                });
+    }
+
+    /**
+     * When the sign-in window shows the tenant's "confirm this app" page (Auth0 asks it after every sign-in whose
+     * callback is a loopback address or a custom scheme), clicks its Continue button as the person who started the
+     * sign-in would, once per page. The kit's default embedded callback is the tenant's own {@code /mobile}, which
+     * Auth0 does not ask about; a test that configures a loopback one meets the page. True when it clicked.
+     */
+    public boolean confirmAppIfAsked() {
+        Optional<Node> window = node("#loginWebView");
+        if (window.isEmpty() || !(window.get() instanceof WebView webView)) {
+            return false;
+        }
+        boolean waiting = Boolean.TRUE.equals(onFx(() -> webView.getEngine().getDocument() != null
+                && Boolean.TRUE.equals(webView.getEngine()
+                        .executeScript("(function(){var f=document.getElementById('confirm-app-form');"
+                                + "return f!==null&&document.readyState==='complete'&&!f.dataset.clicked;})()"))));
+        if (!waiting) {
+            return false;
+        }
+        Point2D button = pagePoint("confirm");
+        script("document.getElementById('confirm-app-form').dataset.clicked='yes';");
+        clickOn(button);
+        return true;
     }
 
     /** Waits until the list shows this many identities. */

@@ -201,6 +201,28 @@ class TestKitUiTest {
     }
 
     @Nested
+    class WithALoopbackEmbeddedCallback {
+        @RegisterExtension
+        final AccountLinkerExtension app = AccountLinkerExtension.builder()
+                .tenantSettings(settings -> new TenantSettings(
+                        settings.address(),
+                        settings.clientId(),
+                        settings.connections(),
+                        java.net.URI.create(dev.accountlinker.localtenant.LocalTenant.LOOPBACK_REDIRECT_URI)))
+                .build();
+
+        @Test
+        void theRobotClicksContinueOnTheConfirmationPageAsAPersonWould(
+                AccountLinkerRobot robot, TenantControls tenant) {
+            robot.signIn("alice@example.com", "Alice-Demo-1");
+            assertEquals(1, tenant.requestsTo("POST", "/u/confirm"), "the main sign-in was confirmed on the page");
+            robot.link("github", "alice-gh@example.com", "Github-Demo-1").confirm();
+            assertEquals(List.of("auth0|alice", "github|4242424"), robot.identitySubjects());
+            assertEquals(2, tenant.requestsTo("POST", "/u/confirm"), "and the account to link's sign-in too");
+        }
+    }
+
+    @Nested
     class ThroughTheSystemBrowser {
         private final int loopbackPort = freePort();
 
@@ -224,6 +246,11 @@ class TestKitUiTest {
             assertEquals(2, browser.opened().size());
             assertFalse(robot.loginWindowOpen(), "no embedded window was used");
             assertEquals(0, app.session().callbacks().hits());
+            assertEquals(
+                    2,
+                    browser.confirmationsPassed(),
+                    "the loopback callback is not verifiable: Auth0 asks to confirm the app after each sign-in, and"
+                            + " the person clicks Continue");
         }
 
         @Test
