@@ -94,9 +94,9 @@ public class AccountLinkerRobot extends FxRobot {
     public void signIn(String email, String password) {
         if (ways().useBrowserFor(Optional.empty())) {
             browser().signInNextTime(email, password);
-            clickOn("#signInButton");
+            clickWhenReady("#signInButton");
         } else {
-            clickOn("#signInButton");
+            clickWhenReady("#signInButton");
             submitLoginForm(email, password);
         }
         waitForSettingsOf(email);

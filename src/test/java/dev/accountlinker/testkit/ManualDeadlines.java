@@ -13,9 +13,11 @@ import java.util.function.Consumer;
 /**
  * The app's real task runner, except that deadlines never pass by themselves: a UI test ends them with
  * {@link #expireAll()} when it has seen what it wanted, so no test depends on two wall-clock timers racing.
+ * {@link #close()} (the app quitting) ends that app's tasks and deadlines; an app started again afterwards with the
+ * same instance ({@code AccountLinkerSession.restart}) gets a fresh pool, as a new process would.
  */
 public final class ManualDeadlines implements TaskRunner {
-    private final FxTaskRunner delegate = new FxTaskRunner();
+    private volatile FxTaskRunner delegate = new FxTaskRunner();
     private final List<Runnable> pending = new ArrayList<>();
 
     @Override
@@ -56,6 +58,12 @@ public final class ManualDeadlines implements TaskRunner {
 
     @Override
     public void close() {
-        delegate.close();
+        FxTaskRunner closing;
+        synchronized (this) {
+            closing = delegate;
+            delegate = new FxTaskRunner();
+            pending.clear();
+        }
+        closing.close();
     }
 }
