@@ -6,6 +6,7 @@ import dev.accountlinker.account.RequestPolicy;
 import dev.accountlinker.auth.AuthorizationRequest;
 import dev.accountlinker.auth.AuthorizeOptions;
 import dev.accountlinker.auth.CallbackResponse;
+import dev.accountlinker.auth.IdTokenClaims;
 import dev.accountlinker.auth.SignInService;
 import dev.accountlinker.auth.SignedInAccount;
 import dev.accountlinker.config.SignInWays;
@@ -98,10 +99,15 @@ class SettingsViewModelTest {
     private SettingsViewModel signedInAs(String email, String password) throws Exception {
         AuthorizationRequest request = signIn.newAuthorization(AuthorizeOptions.primarySignIn());
         URI callback = new TenantBrowser(REDIRECT).signIn(request.url(), email, password);
-        primary = signIn.complete(
+        return opened(signIn.complete(
                 request,
                 CallbackResponse.match(callback.toString(), request.redirectUri())
-                        .orElseThrow());
+                        .orElseThrow()));
+    }
+
+    /** Opens the settings screen on this session. */
+    private SettingsViewModel opened(SignedInAccount session) {
+        primary = session;
         LoginLaunchers launchers = new LoginLaunchers(() -> login, () -> login, SignInWays.embeddedOnly());
         SettingsContext context = new SettingsContext(
                 settings,
@@ -555,6 +561,73 @@ class SettingsViewModelTest {
         assertTrue(states.contains(SettingsState.CONFIRMING_IDENTITY_TO_UNLINK));
         assertEquals(StatusMessage.success("Unlinked alice-gh@example.com. It is a separate account again."), status());
         assertEquals(List.of(ALICE), identitySubjects());
+    }
+
+    @Test
+    void aRecentSignInUnlinksWithoutSigningInAgain() throws Exception {
+        aliceSignedIn();
+        login.signInAs("alice-gh@example.com", "Github-Demo-1");
+        viewModel.link(Optional.of("github"));
+        clock.advance(Duration.ofMinutes(9));
+
+        viewModel.unlink(viewModel.profile().identities().get(1));
+
+        assertEquals(1, login.requests().size(), "only the second account's sign-in, for the link");
+        assertFalse(states.contains(SettingsState.CONFIRMING_IDENTITY_TO_UNLINK));
+        assertEquals(List.of(ALICE), identitySubjects());
+    }
+
+    @Test
+    void theNewSignInBeforeAnUnlinkCountsForTheNextChange() throws Exception {
+        aliceSignedIn();
+        login.signInAs("alice-gh@example.com", "Github-Demo-1").signInAs("alice.g@example.com", "Google-Demo-1");
+        viewModel.link(Optional.of("github"));
+        viewModel.link(Optional.of("google-oauth2"));
+        assertEquals(List.of(ALICE, GITHUB, GOOGLE), identitySubjects());
+        clock.advance(Duration.ofMinutes(11));
+        login.signInAs("alice@example.com", "Alice-Demo-1");
+
+        viewModel.unlink(viewModel.profile().identities().get(1));
+        viewModel.unlink(viewModel.profile().identities().get(1));
+
+        assertEquals(3, login.requests().size(), "one new sign-in of the signed-in account, for both unlinks");
+        assertEquals(
+                1,
+                states.stream()
+                        .filter(SettingsState.CONFIRMING_IDENTITY_TO_UNLINK::equals)
+                        .count());
+        assertEquals(List.of(ALICE), identitySubjects());
+    }
+
+    @Test
+    void aSessionWithoutAuthTimeCountsAsAnOldSignInHoweverFreshItsToken() throws Exception {
+        // Auth0 writes auth_time only when the request had max_age; iat is when the token was issued, which a
+        // single-sign-on answer on an hour-old session makes fresh. The guard must not trust it.
+        aliceSignedIn();
+        SignedInAccount withAuthTime = primary;
+        IdTokenClaims claims = withAuthTime.claims();
+        assertTrue(claims.authTime().isPresent(), "every main sign-in asks for max_age, so the tenant writes it");
+        opened(new SignedInAccount(
+                new IdTokenClaims(
+                        claims.subject(),
+                        claims.email(),
+                        claims.emailVerified(),
+                        claims.name(),
+                        claims.picture(),
+                        clock.instant(),
+                        Optional.empty()),
+                withAuthTime.tokens()));
+        login.signInAs("alice@example.com", "Alice-Demo-1").signInAs("alice-gh@example.com", "Github-Demo-1");
+
+        viewModel.link(Optional.of("github"));
+
+        AuthorizationRequest confirm = login.requests().get(0);
+        assertTrue(
+                confirm.url().contains("login_hint=alice%40example.com")
+                        && confirm.url().contains("max_age=0"),
+                confirm.url());
+        assertTrue(states.contains(SettingsState.CONFIRMING_IDENTITY));
+        assertEquals(List.of(ALICE, GITHUB), identitySubjects(), "then linked on the new sign-in");
     }
 
     @Test
