@@ -249,6 +249,39 @@ class LinkingUiTest extends AppUiTestSupport {
     }
 
     @Test
+    void anOldSignInIsAskedToSignInAgainBeforeUnlinking() {
+        signIn("alice@example.com", "Alice-Demo-1");
+        linkWith("#link-github", "alice-gh@example.com", "Github-Demo-1");
+        confirmLink();
+        waitForIdentityCount(2);
+        waitForOperationToEnd();
+        tenantClock.setOffset(java.time.Duration.ofMinutes(11));
+
+        clickWhenReady("#unlink-github-4242424");
+        waitForDialogButton("#confirmUnlinkButton");
+        clickOn("#confirmUnlinkButton");
+        waitForLoginForm();
+        assertTrue(
+                text("#linkProgressLabel")
+                        .startsWith("For your safety, unlinking needs a recent sign-in: sign in again"
+                                + " as alice@example.com"),
+                text("#linkProgressLabel"));
+        String confirm = tenant.requests().stream()
+                .filter(r -> r.path().equals("/authorize"))
+                .reduce((first, last) -> last)
+                .orElseThrow()
+                .query();
+        assertTrue(confirm.contains("max_age=0") && confirm.contains("login_hint=alice@example.com"), confirm);
+        assertEquals(0, requestsTo("DELETE", "/identities/github/4242424"), "nothing unlinked yet");
+        submitLoginForm("alice@example.com", "Alice-Demo-1");
+
+        waitForIdentityCount(1);
+        waitForOperationToEnd();
+        assertTrue(statusIs("success"));
+        assertTrue(tenant.user("github|4242424").isPresent());
+    }
+
+    @Test
     void unlinkWorksFromTheKeyboard() {
         signIn("alice@example.com", "Alice-Demo-1");
         linkWith("#link-github", "alice-gh@example.com", "Github-Demo-1");
