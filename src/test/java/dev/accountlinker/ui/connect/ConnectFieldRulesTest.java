@@ -112,6 +112,26 @@ class ConnectFieldRulesTest {
     }
 
     @Test
+    void anHttpRedirectUriToANameIsToldInFullAndSavingRemovesIt() throws Exception {
+        // http:// only for a loopback IP literal: localhost is a name a hosts file or DNS may send elsewhere.
+        UserSettingsFile file =
+                settingsFile("domain=acme.eu.auth0.com\nclient-id=Acme1\nredirect-uri=http://localhost/callback\n");
+        ConnectFieldRules.FileProblem problem = rules.fileProblem(loadProblem(file), file);
+        assertEquals(Optional.empty(), problem.markedField(), "the screen has no field for it");
+        assertTrue(
+                problem.message()
+                        .startsWith("The setting redirect-uri uses http:// for \"http://localhost/callback\". Plain"
+                                + " http is allowed only for this computer’s loopback address written as a number"
+                                + " (127.0.0.1 or [::1])"),
+                problem.message());
+        assertTrue(problem.message().endsWith(" removes: redirect-uri."), problem.message());
+
+        UserSettingsFile loopback =
+                settingsFile("domain=acme.eu.auth0.com\nclient-id=Acme1\nredirect-uri=http://127.0.0.1/callback\n");
+        assertEquals(List.of(), loopback.droppedOnSave(java.util.Set.of()), "the old loopback callback stays");
+    }
+
+    @Test
     void theFieldsStartWithTheFilesValuesOrATenantConfiguredElsewhere() throws Exception {
         Path file = folder.resolve("settings.properties");
         assertEquals(
