@@ -167,6 +167,10 @@ class BrowserSignInUiTest extends AppUiTestSupport {
                 browserPages.get(0));
         assertTrue(node("#loginWebView").isEmpty(), "no embedded window was used");
         assertEquals(0, callbacks.hits());
+        assertEquals(
+                1,
+                requestsTo("POST", "/u/confirm"),
+                "a loopback callback is not verifiable: the person passed Auth0's \"confirm this app\" in the browser");
     }
 
     @Test
@@ -311,6 +315,11 @@ class BrowserSignInUiTest extends AppUiTestSupport {
         clickWhenReady("#link-google-oauth2");
         waitUntil(() -> node("#browserNothingOpenedLink").map(Node::isVisible).orElse(false));
         assertEquals("Continue in your browser", text("#browserStatus"));
+        assertEquals(
+                "After you sign in, the page may ask you to confirm that you are signing in to this app. Choose"
+                        + " Continue if you started this sign-in in Account Linker just now; otherwise cancel there.",
+                text("#browserConfirmNote"));
+        assertTrue(node("#browserConfirmNote").map(Node::isVisible).orElse(false));
         clickOn("#browserNothingOpenedLink");
         waitUntil(() -> node("#browserUseEmbeddedButton").isPresent());
         assertTrue(node("#browserCopyLinkButton").isPresent());
