@@ -192,6 +192,11 @@ public final class LocalTenant implements AutoCloseable {
         return config.baseUrl();
     }
 
+    /** The settings fixed at start, leniencies included: for this package's tests. */
+    TenantConfig config() {
+        return config;
+    }
+
     /** The ID token issuer, with the trailing slash like Auth0's {@code https://{domain}/}. */
     public String issuer() {
         return config.issuer();

@@ -34,6 +34,33 @@ class StrictAsAuth0Test {
         return JWT.decode(tokens.getIdToken());
     }
 
+    // ---- every leniency a named option, off by default ----
+
+    @Test
+    void everyLeniencyIsANamedBuilderOptionThatIsOffByDefault() {
+        try (LocalTenant strict = LocalTenant.startDemo();
+                LocalTenant shipped = LocalTenant.builder().forShippedDemo().start()) {
+            for (LocalTenant tenant : List.of(strict, shipped)) {
+                assertEquals(TenantConfig.Leniency.NONE, tenant.config().leniency());
+                assertFalse(tenant.config().allowAnyLoopbackPort());
+                assertEquals(RateLimit.essentials(), tenant.rateLimit(), "Auth0 always limits the Management API");
+            }
+        }
+        try (LocalTenant lenient = LocalTenant.builder()
+                .authTimeAlways(true)
+                .skipNonVerifiableCallbackConfirmation(true)
+                .uncappedProfileData(true)
+                .allowAnyLoopbackPort(true)
+                .rateLimit(RateLimit.off())
+                .start()) {
+            assertEquals(
+                    new TenantConfig.Leniency(true, true, true),
+                    lenient.config().leniency());
+            assertTrue(lenient.config().allowAnyLoopbackPort());
+            assertTrue(lenient.rateLimit().isOff());
+        }
+    }
+
     // ---- auth_time only with max_age ----
 
     @Test
