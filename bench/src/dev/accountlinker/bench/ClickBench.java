@@ -49,7 +49,6 @@ public final class ClickBench {
         Path marker = Files.createTempFile(out, "click-marker-", ".txt");
         System.setProperty(StartupMarker.PROPERTY, marker.toString());
         LocalTenant tenant = LocalTenant.builder()
-                .redirectUris(List.of(LinkBench.REDIRECT))
                 .seedDemoUsers(true)
                 .rateLimit(RateLimit.off())
                 .start();
@@ -57,7 +56,7 @@ public final class ClickBench {
                 TenantAddress.parse("domain", tenant.baseUrl()),
                 tenant.clientId(),
                 List.of("google-oauth2", "github"),
-                URI.create(LinkBench.REDIRECT));
+                URI.create(tenant.ownCallbackUrl()));
         AppServices services = new AppServices(
                 AppConfig.forTenant(settings).withWays(SignInWays.embeddedOnly()),
                 Optional.empty(),

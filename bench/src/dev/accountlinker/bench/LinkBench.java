@@ -59,7 +59,14 @@ import java.util.function.Predicate;
  * reading the RSS. Then times the same steps at the service level (no UI) to split them further.
  */
 public final class LinkBench {
-    static final String REDIRECT = LocalTenant.LOOPBACK_REDIRECT_URI;
+    /**
+     * The embedded callback on the tenant's own address, as the app's default {@code https://{domain}/mobile}: a
+     * verifiable callback, so no "confirm this app" page (a loopback one would add that page to every sign-in).
+     */
+    static String ownCallback(String tenantBaseUrl) {
+        return tenantBaseUrl + "/mobile";
+    }
+
     static final String GOOGLE_EMAIL = "alice.g@example.com";
     static final String GOOGLE_PASSWORD = "Google-Demo-1";
     static final long TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(60);
@@ -88,6 +95,9 @@ public final class LinkBench {
     private TenantProcess tenantProcess;
     private final boolean rateLimited = Boolean.getBoolean("bench.rateLimited");
     private TenantSettings settings;
+    /** The embedded callback in use, {@link #ownCallback(String)} of the tenant. */
+    private String redirect;
+
     private Stage stage;
     private double warmUpMillis;
 
@@ -120,7 +130,6 @@ public final class LinkBench {
         // With bench.rateLimited the tenant runs in this JVM with Auth0's Free-plan limit and its request log is read.
         LocalTenant limited = rateLimited
                 ? LocalTenant.builder()
-                        .redirectUris(List.of(REDIRECT))
                         .seedDemoUsers(true)
                         .rateLimit(dev.accountlinker.localtenant.RateLimit.freePlan())
                         .recordRequests(true)
@@ -128,11 +137,13 @@ public final class LinkBench {
                 : null;
         TenantProcess tenant = rateLimited ? null : TenantProcess.start("off");
         tenantProcess = tenant;
+        String baseUrl = rateLimited ? limited.baseUrl() : tenant.baseUrl();
+        redirect = ownCallback(baseUrl);
         settings = new TenantSettings(
-                TenantAddress.parse("domain", rateLimited ? limited.baseUrl() : tenant.baseUrl()),
+                TenantAddress.parse("domain", baseUrl),
                 rateLimited ? limited.clientId() : tenant.clientId(),
                 List.of("google-oauth2", "github"),
-                URI.create(REDIRECT));
+                URI.create(redirect));
         // Embedded sign-in for every connection: the harness drives the WebView, not a system browser.
         AppServices services = new AppServices(
                 AppConfig.forTenant(settings).withWays(dev.accountlinker.config.SignInWays.embeddedOnly()),
@@ -354,7 +365,7 @@ public final class LinkBench {
             CallbackResponse callback = callback(request, GOOGLE_EMAIL, GOOGLE_PASSWORD);
             long t0 = System.nanoTime();
             TokenHolder holder = authApi.exchangeCodeWithVerifier(
-                            callback.code().orElseThrow(), request.pkce().verifier(), REDIRECT)
+                            callback.code().orElseThrow(), request.pkce().verifier(), redirect)
                     .execute()
                     .getBody();
             long t1 = System.nanoTime();
@@ -428,8 +439,8 @@ public final class LinkBench {
     }
 
     private CallbackResponse callback(AuthorizationRequest request, String email, String password) {
-        URI callback = new TenantBrowser().signIn(request.url(), email, password);
-        return CallbackResponse.match(callback.toString(), URI.create(REDIRECT)).orElseThrow();
+        URI callback = new TenantBrowser(redirect).signIn(request.url(), email, password);
+        return CallbackResponse.match(callback.toString(), URI.create(redirect)).orElseThrow();
     }
 
     private static void add(Map<String, List<Double>> times, String name, long from, long to) {
@@ -499,7 +510,7 @@ public final class LinkBench {
         AtomicLong at = new AtomicLong();
         fx(() -> {
             web.getEngine().locationProperty().addListener((observable, old, location) -> {
-                if (location != null && location.startsWith(REDIRECT) && at.get() == 0) {
+                if (location != null && location.startsWith(redirect) && at.get() == 0) {
                     at.set(System.nanoTime());
                 }
             });
