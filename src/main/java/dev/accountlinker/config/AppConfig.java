@@ -27,7 +27,7 @@ public record AppConfig(
      * app" screen), and the sign-in window catches it before any request is made.
      */
     public static final String DEFAULT_CALLBACK_PATH = "/mobile";
-    /** The embedded callback before 1.x: still accepted when configured explicitly (Auth0 then asks to confirm). */
+    /** The embedded default up to 0.1.0: still accepted when configured explicitly (Auth0 then asks to confirm). */
     public static final URI LEGACY_LOOPBACK_REDIRECT_URI = URI.create("http://127.0.0.1/callback");
 
     public static final List<String> DEMO_CONNECTIONS = List.of("google-oauth2", "github");

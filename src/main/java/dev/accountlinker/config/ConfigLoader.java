@@ -576,7 +576,7 @@ public final class ConfigLoader {
             String scheme = uri.getScheme();
             // Only http(s): the embedded browser cannot even report a custom-scheme redirect without a
             // JVM-wide URL handler. The default is https on the tenant's own domain; http only for a loopback IP
-            // literal (127.0.0.1, [::1]), the callback before 1.x: a name such as localhost may resolve elsewhere, and
+            // literal (127.0.0.1, [::1]), the default up to 0.1.0: a name such as localhost may resolve elsewhere, and
             // an http URL on another host would send the code in clear text if the catch in the window ever failed.
             boolean web = "http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme);
             if (!web
