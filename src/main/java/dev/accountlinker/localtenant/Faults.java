@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Fault injection for fault-tolerance tests. A fault matches a method and a path prefix (decoded path) and applies
@@ -19,10 +21,38 @@ import java.util.Optional;
  * tenant.faults().inject(Faults.on("POST", "/oauth/token").delay(Duration.ofMillis(800)));   // then answers normally
  * tenant.faults().inject(Faults.on("GET", "/userinfo").malformedJson());
  * tenant.faults().inject(Faults.on("POST", "/oauth/token").always().dropConnection());
+ * Faults.Hold hold = new Faults.Hold();
+ * tenant.faults().inject(Faults.on("PATCH", "/api/v2/users/").holdUntil(hold)); // answers after hold.release()
  * }</pre>
+ * A test of a client's timeout holds the request rather than delaying it: a delay races the client's own timer (and
+ * makes the test wait for it to run out), a hold answers only once the test saw the client give up and released it.
  * The first installed fault that matches wins. Faulted requests show up in {@link LocalTenant#requests()}.
  */
 public final class Faults {
+
+    /**
+     * Keeps matching requests waiting, unanswered, until {@link #release()}; then the fault's answer (or the normal
+     * one) follows. Closing the tenant ends every hold. Shared by every request the fault applies to.
+     */
+    public static final class Hold {
+        private final CountDownLatch released = new CountDownLatch(1);
+        private final AtomicInteger arrived = new AtomicInteger();
+
+        /** Lets every held request (and any later one) go on. */
+        public void release() {
+            released.countDown();
+        }
+
+        /** How many requests reached the hold so far (held now or already released). */
+        public int arrived() {
+            return arrived.get();
+        }
+
+        void await() throws InterruptedException {
+            arrived.incrementAndGet();
+            released.await();
+        }
+    }
 
     /** What the tenant does instead of (or before) its normal answer. */
     public static final class Fault {
@@ -33,6 +63,7 @@ public final class Faults {
         private String body;
         private final Map<String, String> headers = new LinkedHashMap<>();
         private Duration delay = Duration.ZERO;
+        private Hold hold;
         private boolean malformed;
         private boolean drop;
         private Duration rateLimitedFor;
@@ -76,6 +107,12 @@ public final class Faults {
             return this;
         }
 
+        /** Holds the request until {@code hold} is released; without respond/malformed/drop, the normal answer follows. */
+        public Fault holdUntil(Hold hold) {
+            this.hold = Objects.requireNonNull(hold);
+            return this;
+        }
+
         /** Answers 200 (or the status given to respond) with a truncated JSON document. */
         public Fault malformedJson() {
             this.malformed = true;
@@ -115,6 +152,10 @@ public final class Faults {
             return delay;
         }
 
+        Optional<Hold> hold() {
+            return Optional.ofNullable(hold);
+        }
+
         boolean malformed() {
             return malformed;
         }
@@ -139,6 +180,7 @@ public final class Faults {
             f.body = body;
             f.headers.putAll(headers);
             f.delay = delay;
+            f.hold = hold;
             f.malformed = malformed;
             f.drop = drop;
             f.rateLimitedFor = rateLimitedFor;
@@ -151,6 +193,9 @@ public final class Faults {
                     new StringBuilder(method).append(' ').append(pathPrefix).append(':');
             if (!delay.isZero()) {
                 sb.append(" delay ").append(delay.toMillis()).append("ms");
+            }
+            if (hold != null) {
+                sb.append(" held");
             }
             if (rateLimitedFor != null) {
                 sb.append(" rate limited for ")

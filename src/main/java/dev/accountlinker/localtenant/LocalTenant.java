@@ -356,6 +356,9 @@ public final class LocalTenant implements AutoCloseable {
             if (fault != null && !fault.delay().isZero()) {
                 Thread.sleep(fault.delay().toMillis());
             }
+            if (fault != null && fault.hold().isPresent()) {
+                fault.hold().get().await();
+            }
             if (fault != null && fault.drop()) {
                 ex.report(-1);
             } else if (fault != null && fault.answers()) {

@@ -161,6 +161,61 @@ class FaultsTest {
     }
 
     @Test
+    void aHeldRequestIsAnsweredOnlyAfterTheClientGaveUpAndTheHoldIsReleased() throws Exception {
+        TokenHolder alice = TenantFlows.signIn(tenant, null, "alice@example.com", "Alice-Demo-1");
+        Faults.Hold hold = new Faults.Hold();
+        tenant.faults().inject(Faults.on("GET", "/api/v2/users/").holdUntil(hold));
+        assertThrows(
+                ManagementException.class,
+                () -> mgmt(alice.getAccessToken())
+                        .users()
+                        .get(
+                                "auth0|alice",
+                                GetUserRequestParameters.builder().build(),
+                                RequestOptions.builder()
+                                        .timeout(250, TimeUnit.MILLISECONDS)
+                                        .build()));
+        assertEquals(1, hold.arrived(), "the request reached the tenant and waits there");
+        assertEquals(List.of(), userReads(), "nothing answered while held");
+
+        hold.release();
+        // The tenant records a request once it answered it: wait for that, not for a time.
+        org.testfx.util.WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> !userReads().isEmpty());
+        assertEquals(List.of("200 GET /api/v2/users/: held"), userReads(), "then the normal answer follows");
+        // The fault was for one request: the next one answers at once.
+        assertEquals(
+                "auth0|alice",
+                mgmt(alice.getAccessToken())
+                        .users()
+                        .get("auth0|alice")
+                        .getUserId()
+                        .orElseThrow());
+    }
+
+    @Test
+    void closingTheTenantEndsAHold() throws Exception {
+        Faults.Hold hold = new Faults.Hold();
+        tenant.faults().inject(Faults.on("GET", "/.well-known/jwks.json").holdUntil(hold));
+        HttpClient http = HttpClient.newHttpClient();
+        var answer = http.sendAsync(
+                HttpRequest.newBuilder(URI.create(tenant.baseUrl() + "/.well-known/jwks.json"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        org.testfx.util.WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> hold.arrived() == 1);
+        tenant.close();
+        // The held exchange ends without an answer instead of keeping a tenant thread (and the client) waiting.
+        assertThrows(java.util.concurrent.ExecutionException.class, () -> answer.get(10, TimeUnit.SECONDS));
+    }
+
+    private List<String> userReads() {
+        return tenant.requests().stream()
+                .filter(r -> r.method().equals("GET") && r.path().startsWith("/api/v2/users/"))
+                .map(r -> r.status() + " " + r.fault())
+                .toList();
+    }
+
+    @Test
     void serverErrorOnLinkLeavesTheUsersUnchanged() throws Exception {
         TokenHolder alice = TenantFlows.signIn(tenant, null, "alice@example.com", "Alice-Demo-1");
         TokenHolder google = TenantFlows.signIn(tenant, "google-oauth2", "alice.g@example.com", "Google-Demo-1");

@@ -20,10 +20,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Network faults injected into the tenant while the real app runs: each ends in a clear message, a working
  * retry, a JavaFX thread that kept answering, and tenant data that is intact (never half-linked unseen).
- * Timeouts are two seconds here so a slow tenant is met quickly.
+ * Timeouts are two seconds here so a slow tenant is met quickly. A slow tenant is a held request
+ * ({@link Faults.Hold}): it stays unanswered until the test saw the app give up and released it, so the app's timeout
+ * always comes first (no race between two timers) and no test waits out a fixed delay.
  */
 class FaultToleranceUiTest extends AppUiTestSupport {
-    private static final Duration SLOW = Duration.ofMillis(3500);
+    /** The slow request of the test: released once the app has given up on it. */
+    private final Faults.Hold slow = new Faults.Hold();
+
     private static final String GOOGLE = "google-oauth2|109876543210987654321";
 
     @Override
@@ -58,13 +62,15 @@ class FaultToleranceUiTest extends AppUiTestSupport {
 
     @Test
     void aSlowTokenEndpointTimesOutAndSignInCanBeRetried() {
-        tenant.faults().inject(Faults.on("POST", "/oauth/token").delay(SLOW));
+        tenant.faults().inject(Faults.on("POST", "/oauth/token").holdUntil(slow));
         clickOn("#signInButton");
         submitLoginForm("alice@example.com", "Alice-Demo-1");
         waitUntil(() -> !loginWindowOpen());
         assertUiResponsive();
         waitForSignInScreenMessage();
         assertEquals("The account service did not answer in time. Please try again.", statusText());
+        assertEquals(1, slow.arrived());
+        slow.release();
 
         // The tenant's single-sign-on session (from the page login that did succeed) answers the retry at once.
         clickOn("#signInButton");
@@ -126,12 +132,14 @@ class FaultToleranceUiTest extends AppUiTestSupport {
 
     @Test
     void aSlowAccountReadTimesOutAndRefreshRecovers() {
-        tenant.faults().inject(Faults.on("GET", "/api/v2/users/").delay(SLOW));
+        tenant.faults().inject(Faults.on("GET", "/api/v2/users/").holdUntil(slow));
         signIn("alice@example.com", "Alice-Demo-1");
         assertUiResponsive();
         waitUntil(() -> !statusText().isEmpty());
         assertEquals("The account service did not answer in time. Please try again.", statusText());
         assertTrue(statusIs("error"));
+        assertEquals(1, slow.arrived());
+        slow.release();
 
         clickOn("#refreshButton");
         waitForIdentityCount(1);
@@ -162,13 +170,17 @@ class FaultToleranceUiTest extends AppUiTestSupport {
     void aSlowMetadataPatchTimesOutWithoutLinkingAndTheRetryLinks() {
         signIn("alice@example.com", "Alice-Demo-1");
         waitForIdentityCount(1);
-        tenant.faults().inject(Faults.on("PATCH", "/api/v2/users/").delay(SLOW));
+        tenant.faults().inject(Faults.on("PATCH", "/api/v2/users/").holdUntil(slow));
         confirmLinkOfGoogle();
         assertUiResponsive();
         waitForOperationToEnd();
         assertTrue(statusText().contains("did not answer in time"), statusText());
         assertEquals(0, requestsTo("POST", "/identities"), "no link after an unconfirmed merge");
         assertTrue(tenant.user(GOOGLE).isPresent(), "the second account still exists");
+        // The tenant then applies the merge the app stopped waiting for; the retry starts after it.
+        slow.release();
+        waitUntil(() -> requestsTo("PATCH", "/api/v2/users/") == 1);
+        assertEquals(0, requestsTo("POST", "/identities"), "still no link after the late merge");
 
         confirmLinkOfGoogle();
         waitForIdentityCount(2);
@@ -180,7 +192,7 @@ class FaultToleranceUiTest extends AppUiTestSupport {
     void aSlowLinkRequestIsReportedAndTheTableShowsWhatReallyHappened() {
         signIn("alice@example.com", "Alice-Demo-1");
         waitForIdentityCount(1);
-        tenant.faults().inject(Faults.on("POST", "/api/v2/users/").delay(SLOW));
+        tenant.faults().inject(Faults.on("POST", "/api/v2/users/").holdUntil(slow));
         confirmLinkOfGoogle();
         waitForOperationToEnd();
         assertTrue(
@@ -189,6 +201,8 @@ class FaultToleranceUiTest extends AppUiTestSupport {
                                 "The information of Alice (Google) was merged into your account, but linking then failed"),
                 statusText());
         assertTrue(statusText().contains("did not answer in time"), statusText());
+        assertTrue(tenant.user(GOOGLE).isPresent(), "the tenant has not linked yet: the app gave up first");
+        slow.release();
 
         // The tenant finished the link after the app stopped waiting; a refresh shows the truth.
         // The tenant records a request just after handling it: wait for both before counting.
@@ -207,10 +221,12 @@ class FaultToleranceUiTest extends AppUiTestSupport {
         linkWith("#link-google-oauth2", "alice.g@example.com", "Google-Demo-1");
         waitForDialogButton("#confirmLinkButton");
         clickOn("#keepSecondMainRadio");
-        tenant.faults().inject(Faults.on("POST", "/api/v2/users/").delay(SLOW));
+        tenant.faults().inject(Faults.on("POST", "/api/v2/users/").holdUntil(slow));
         confirmLink();
         waitForOperationToEnd();
         assertTrue(statusText().contains("did not answer in time"), statusText());
+        assertTrue(tenant.user("auth0|alice").isPresent(), "the tenant has not linked yet: the app gave up first");
+        slow.release();
 
         // The tenant finished the link after the app stopped waiting: Alice is now part of the Google account.
         waitUntil(() -> tenant.user("auth0|alice").isEmpty());
@@ -244,7 +260,7 @@ class FaultToleranceUiTest extends AppUiTestSupport {
         signIn("alice@example.com", "Alice-Demo-1");
         confirmLinkOfGoogle();
         waitForIdentityCount(2);
-        tenant.faults().inject(Faults.on("DELETE", "/api/v2/users/").delay(SLOW));
+        tenant.faults().inject(Faults.on("DELETE", "/api/v2/users/").holdUntil(slow));
         String unlink = "#unlink-google-oauth2-109876543210987654321";
         clickWhenReady(unlink);
         waitForDialogButton("#confirmUnlinkButton");
@@ -252,6 +268,8 @@ class FaultToleranceUiTest extends AppUiTestSupport {
         assertUiResponsive();
         waitForOperationToEnd();
         assertEquals("The account service did not answer in time. Please try again.", statusText());
+        assertTrue(tenant.user(GOOGLE).isEmpty(), "the tenant has not unlinked yet: the app gave up first");
+        slow.release();
 
         waitUntil(() -> tenant.user(GOOGLE).isPresent() && requestsTo("DELETE", "/identities") >= 1);
         assertEquals(1, requestsTo("DELETE", "/identities"), "the unlink request is never sent twice");

@@ -139,10 +139,13 @@ class LinkingFailureUiTest extends AppUiTestSupport {
     @Test
     void cancellingWhileTheTenantIsSlowStopsBeforeTheNextRequest() {
         signInAndReachConfirmation();
-        tenant.faults().inject(Faults.on("GET", "/api/v2/users/").delay(java.time.Duration.ofSeconds(2)));
+        // The tenant holds the read until Cancel was pressed: a fixed delay could run out first on a busy machine.
+        Faults.Hold slowRead = new Faults.Hold();
+        tenant.faults().inject(Faults.on("GET", "/api/v2/users/").holdUntil(slowRead));
         confirmLink();
         waitUntil(() -> onFx(() -> !lookup("#linkCancelButton").query().isDisabled()));
         clickOn("#linkCancelButton");
+        slowRead.release();
         waitForOperationToEnd();
         assertEquals("Linking was cancelled. Nothing was changed.", statusText());
         assertEquals(0, requestsTo("PATCH", "/api/v2/users/"));
