@@ -35,19 +35,30 @@ final class TokenIssuer {
     private final Clock clock;
     private volatile SigningKey key;
 
-    TokenIssuer(Clock clock) {
+    /** @param firstKey the key to sign with until the first rotation; {@code null} makes a new one */
+    TokenIssuer(Clock clock, KeyPair firstKey) {
         this.clock = clock;
-        rotate();
+        use(firstKey != null ? firstKey : newKeyPair());
     }
 
+    /** A new key pair under a new key id; tokens signed with the old one are refused from now on. */
     void rotate() {
+        use(newKeyPair());
+    }
+
+    private void use(KeyPair pair) {
+        // The key id is the tenant's own even when the key pair was handed in, so tenants never accept each other's
+        // tokens.
+        String kid = UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+        key = new SigningKey(
+                pair, kid, Algorithm.RSA256((RSAPublicKey) pair.getPublic(), (RSAPrivateKey) pair.getPrivate()));
+    }
+
+    private static KeyPair newKeyPair() {
         try {
             KeyPairGenerator gen = KeyPairGenerator.getInstance("RSA");
             gen.initialize(2048);
-            KeyPair pair = gen.generateKeyPair();
-            String kid = UUID.randomUUID().toString().replace("-", "").substring(0, 20);
-            key = new SigningKey(
-                    pair, kid, Algorithm.RSA256((RSAPublicKey) pair.getPublic(), (RSAPrivateKey) pair.getPrivate()));
+            return gen.generateKeyPair();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("RSA unavailable", e);
         }

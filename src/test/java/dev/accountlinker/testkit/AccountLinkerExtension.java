@@ -59,6 +59,7 @@ public final class AccountLinkerExtension implements BeforeEachCallback, AfterEa
 
     static {
         HeadlessDefaults.apply();
+        TestSigningKey.prepare();
     }
 
     private final AccountLinkerSetup setup;
@@ -189,6 +190,7 @@ public final class AccountLinkerExtension implements BeforeEachCallback, AfterEa
             ways.callbackUris().forEach(uri -> redirectUris.add(uri.toString()));
             tenant = setup.tenant(LocalTenant.builder()
                             .clock(clock)
+                            .signingKey(TestSigningKey.shared())
                             .redirectUris(redirectUris)
                             .logoutUrls(ways.signedOutUris().stream()
                                     .map(URI::toString)
