@@ -77,6 +77,14 @@ class LauncherTest {
     }
 
     @Test
+    void aMistypedArgumentIsRepeatedWithoutTheUserNameAndPasswordInIt() throws Exception {
+        Run run = launcher("proxy=http://alice:s3cret@proxy.acme.test:3128");
+        assertEquals(Launcher.USAGE_ERROR, run.exitStatus(), run.output());
+        assertEquals(List.of("Unknown option proxy=http://***@proxy.acme.test:3128. See --help."), run.lines());
+        assertFalse(run.output().contains("s3cret") || run.output().contains("alice"), run.output());
+    }
+
+    @Test
     void helpVersionAndMistakesSpeakTheChosenLanguage() {
         Messages german = Launcher.messages(
                 dev.accountlinker.launch.CommandLine.parse(List.of("--language=de", "--help")), Map.of());

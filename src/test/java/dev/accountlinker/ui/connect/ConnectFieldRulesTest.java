@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The connect screen's field rules on their own: plain values in, words out, against a real settings file. */
@@ -57,6 +58,15 @@ class ConnectFieldRulesTest {
         assertTrue(rules.problem(ConnectField.BROWSER_CONNECTIONS, "bad name")
                 .orElseThrow()
                 .startsWith("Not a connection name: \"bad name\"."));
+    }
+
+    @Test
+    void aDomainWithAUserNameAndPasswordIsRefusedWithoutRepeatingThem() {
+        for (String typed : List.of("https://alice:s3cret@acme.eu.auth0.com", "alice:s3cret@acme.eu.auth0.com")) {
+            String shown = rules.problem(ConnectField.DOMAIN, typed).orElseThrow();
+            assertTrue(shown.contains("***@acme.eu.auth0.com"), shown);
+            assertFalse(shown.contains("s3cret") || shown.contains("alice"), shown);
+        }
     }
 
     @Test
