@@ -182,6 +182,10 @@ public final class ConfigLoader {
         parsed(merged, LANGUAGE, value -> Languages.parse(LANGUAGE, value), null); // applied by language(...)
         InstallerOptions installer = installerOptions(fromInstaller);
 
+        if (demoRequested && !installer.offerDemo()) {
+            // An organisation's build that hides the demo: --demo must not start it behind the organisation's back.
+            throw new ConfigException(DEMO, "config.error.demoNotOffered", OFFER_DEMO).from(Source.COMMAND_LINE);
+        }
         boolean tenantConfigured = merged.containsKey(DOMAIN) || merged.containsKey(CLIENT_ID);
         if (demoRequested || !tenantConfigured) {
             return new AppConfig(
