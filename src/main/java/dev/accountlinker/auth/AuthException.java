@@ -1,5 +1,7 @@
 package dev.accountlinker.auth;
 
+import java.util.Optional;
+
 /**
  * A sign-in that cannot be completed. The message never contains a token or code: it names the reason
  * and, for tenant errors, the tenant's own description.
@@ -42,15 +44,26 @@ public final class AuthException extends Exception {
 
     private final Reason reason;
     private final String detail;
+    private final IdTokenProblem idTokenProblem;
 
     public AuthException(Reason reason, String detail) {
         this(reason, detail, null);
     }
 
     public AuthException(Reason reason, String detail, Throwable cause) {
+        this(reason, detail, cause, null);
+    }
+
+    private AuthException(Reason reason, String detail, Throwable cause, IdTokenProblem idTokenProblem) {
         super(reason + (detail == null || detail.isEmpty() ? "" : ": " + detail), cause);
         this.reason = reason;
         this.detail = detail == null ? "" : detail;
+        this.idTokenProblem = idTokenProblem;
+    }
+
+    /** An ID token that was refused; the detail is the problem's name, never anything the token says. */
+    public static AuthException invalidIdToken(IdTokenProblem problem) {
+        return new AuthException(Reason.INVALID_ID_TOKEN, problem.name(), null, problem);
     }
 
     /** The user closed the window, pressed Cancel or Escape. */
@@ -69,6 +82,11 @@ public final class AuthException extends Exception {
 
     public Reason reason() {
         return reason;
+    }
+
+    /** Why an ID token was refused ({@link Reason#INVALID_ID_TOKEN}). */
+    public Optional<IdTokenProblem> idTokenProblem() {
+        return Optional.ofNullable(idTokenProblem);
     }
 
     /** Human-readable detail safe to show (never a token). */

@@ -19,19 +19,22 @@ import java.util.Optional;
 
 /**
  * Validates ID tokens with auth0-java's {@link IdTokenVerifier} (RS256 signature from the tenant's JWKS,
- * iss, aud, azp, exp, nonce, max_age) and adds the one check it skips: an {@code iat} or {@code auth_time}
- * in the future beyond the leeway.
+ * iss, aud, azp, exp, nonce, max_age) and adds the checks it skips: an {@code iat} or {@code auth_time} in the
+ * future beyond the leeway, and an {@code azp} of another client with a single audience. Each refusal names the
+ * check ({@link IdTokenProblem}), never what the token says.
  */
 public final class IdTokenValidator {
     public static final int LEEWAY_SECONDS = 60;
 
     private final IdTokenVerifier verifier;
+    private final String clientId;
     private final Clock clock;
 
     public IdTokenValidator(String issuer, String clientId, JwkProvider keys, Clock clock) {
         this.verifier = IdTokenVerifier.init(issuer, clientId, SignatureVerifier.forRS256(kid -> rsaKey(keys, kid)))
                 .withLeeway(LEEWAY_SECONDS)
                 .build();
+        this.clientId = clientId;
         this.clock = clock;
     }
 
@@ -49,34 +52,44 @@ public final class IdTokenValidator {
 
     /**
      * @param maxAgeSeconds when the authorize request carried {@code max_age}, auth_time must be present and recent
+     * @throws AuthException {@link AuthException#invalidIdToken} naming the check that failed, never the token's content
      */
     public IdTokenClaims validate(String idToken, String expectedNonce, Optional<Integer> maxAgeSeconds)
             throws AuthException {
         if (idToken == null || idToken.isEmpty()) {
-            throw new AuthException(AuthException.Reason.INVALID_ID_TOKEN, "The tenant returned no ID token");
+            throw AuthException.invalidIdToken(IdTokenProblem.MISSING);
         }
         if (expectedNonce == null || expectedNonce.isEmpty()) {
-            throw new AuthException(AuthException.Reason.INVALID_ID_TOKEN, "No nonce was sent for this sign-in");
+            throw AuthException.invalidIdToken(IdTokenProblem.NONCE); // no nonce was sent for this sign-in
         }
+        DecodedJWT jwt;
         try {
             verifier.verify(idToken, expectedNonce, maxAgeSeconds.orElse(null));
+            jwt = JWT.decode(idToken);
         } catch (IdTokenValidationException e) {
-            throw new AuthException(AuthException.Reason.INVALID_ID_TOKEN, e.getMessage());
+            // Its message quotes what the token says (issuer, audience, nonce, key id): only the check is kept.
+            throw AuthException.invalidIdToken(IdTokenProblem.fromVerifierMessage(e.getMessage()));
+        } catch (RuntimeException unreadable) {
+            // A claim of the wrong type, say: the token is refused all the same, without its content.
+            throw AuthException.invalidIdToken(IdTokenProblem.MALFORMED);
         }
-        DecodedJWT jwt = JWT.decode(idToken);
+        // The verifier compares azp only when there are several audiences; a present azp names who asked for the
+        // token, so one that is not this app is refused even with a single audience (OIDC Core 3.1.3.7).
+        Claim authorizedParty = jwt.getClaim("azp");
+        if (!authorizedParty.isMissing() && !clientId.equals(authorizedParty.asString())) {
+            throw AuthException.invalidIdToken(IdTokenProblem.AUTHORIZED_PARTY);
+        }
         Instant latestAcceptable = clock.instant().plusSeconds(LEEWAY_SECONDS);
         Date issuedAt = jwt.getIssuedAt();
         if (issuedAt == null || issuedAt.toInstant().isAfter(latestAcceptable)) {
-            throw new AuthException(
-                    AuthException.Reason.INVALID_ID_TOKEN, "Issued At (iat) claim is missing or lies in the future");
+            throw AuthException.invalidIdToken(IdTokenProblem.ISSUED_AT);
         }
         Claim authTime = jwt.getClaim("auth_time");
         if (!authTime.isMissing()
                 && !authTime.isNull()
                 && authTime.asDate() != null
                 && authTime.asDate().toInstant().isAfter(latestAcceptable)) {
-            throw new AuthException(
-                    AuthException.Reason.INVALID_ID_TOKEN, "Authentication Time (auth_time) claim lies in the future");
+            throw AuthException.invalidIdToken(IdTokenProblem.AUTH_TIME);
         }
         return new IdTokenClaims(
                 jwt.getSubject(),

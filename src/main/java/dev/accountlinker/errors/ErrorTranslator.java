@@ -6,6 +6,7 @@ import com.auth0.exception.Auth0Exception;
 import com.fasterxml.jackson.core.JacksonException;
 import dev.accountlinker.account.RequestPolicy;
 import dev.accountlinker.auth.AuthException;
+import dev.accountlinker.auth.IdTokenProblem;
 import dev.accountlinker.config.ConfigException;
 import dev.accountlinker.logging.AppLog;
 import dev.accountlinker.net.NetworkDiagnosis;
@@ -112,7 +113,16 @@ public final class ErrorTranslator {
                 UserMessage.of("signin.error.authorization", UserMessage.Remedy.RETRY, auth.detail());
             case MALFORMED_CALLBACK -> UserMessage.of("signin.error.callback", UserMessage.Remedy.RETRY);
             case TOKEN_REJECTED -> UserMessage.of("signin.error.token", UserMessage.Remedy.RETRY, auth.detail());
-            case INVALID_ID_TOKEN -> UserMessage.of("signin.error.idToken", UserMessage.Remedy.RETRY, auth.detail());
+            case INVALID_ID_TOKEN ->
+                // A fixed reason from the bundles, never the verifier's text (it quotes the token's claims).
+                UserMessage.of(
+                        "signin.error.idToken",
+                        UserMessage.Remedy.RETRY,
+                        UserMessage.of(
+                                auth.idTokenProblem()
+                                        .orElse(IdTokenProblem.OTHER)
+                                        .messageKey(),
+                                UserMessage.Remedy.RETRY));
             case NETWORK ->
                 ioCause(auth)
                         .map(io -> forNetwork(auth, io))

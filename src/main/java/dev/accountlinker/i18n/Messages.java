@@ -90,8 +90,14 @@ public final class Messages {
         return get(message.key(), message.arguments().toArray());
     }
 
-    /** A time, date or both as people write it in this locale (14:05:09, 2:05:09 PM…); anything else unchanged. */
+    /**
+     * A message given as an argument (a fixed reason inside a sentence) in this language; a time, date or both as
+     * people write it in this locale (14:05:09, 2:05:09 PM…); anything else unchanged.
+     */
     private Object inThisLocale(Object argument) {
+        if (argument instanceof UserMessage message) {
+            return format(message);
+        }
         if (!(argument instanceof TemporalAccessor temporal)) {
             return argument;
         }

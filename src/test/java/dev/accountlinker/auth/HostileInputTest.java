@@ -158,6 +158,9 @@ class HostileInputTest {
                                 .withAudience(CLIENT_ID, "another-client")
                                 .withClaim("azp", "another-client"))),
                 hostile(
+                        "one audience with another client's azp",
+                        mint -> mint.signedByTenant(mint.valid().withClaim("azp", "another-client"))),
+                hostile(
                         "expired",
                         mint -> mint.signedByTenant(mint.valid()
                                 .withIssuedAt(Date.from(mint.now().minusSeconds(7200)))
@@ -254,6 +257,15 @@ class HostileInputTest {
 
         assertRefusedClearly(
                 refusal, AuthException.Reason.INVALID_ID_TOKEN, "The identity token could not be trusted", token);
+        String shown = MESSAGES.format(TRANSLATOR.translate(refusal));
+        assertTrue(
+                java.util.Arrays.stream(IdTokenProblem.values())
+                        .anyMatch(problem -> shown.equals("The identity token could not be trusted, so sign-in was"
+                                + " stopped: " + MESSAGES.get(problem.messageKey()))),
+                "a fixed text, whatever the token says: " + shown);
+        for (String content : List.of("evil.example", "another-client", "replayed-nonce", "attacker-key", "bob")) {
+            assertFalse(shown.contains(content) || refusal.getMessage().contains(content), shown);
+        }
         assertEquals(managementCallsBefore, managementCalls(), "nothing is read or changed with a refused token");
     }
 
