@@ -35,7 +35,6 @@ public final class UserSettingsFile {
     private static final Pattern BINARY = Pattern.compile("[\\x00-\\x08\\x0B\\x0E-\\x1F\\x7F]");
     private static final String BYTE_ORDER_MARK = "\uFEFF";
     private static final Set<PosixFilePermission> USER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
-    private static final Set<PosixFilePermission> USER_ONLY_FOLDER = PosixFilePermissions.fromString("rwx------");
     private static final String HEADER = "# Account Linker settings (UTF-8 text, key=value). See --help for every key.";
 
     private final Path path;
@@ -89,15 +88,8 @@ public final class UserSettingsFile {
      * @throws IOException when the folder cannot be made or the file cannot be written; the old file is then unchanged
      */
     public void save(Map<String, String> edits) throws IOException {
-        Path folder = path.getParent();
+        Path folder = SettingsFolder.ensure(path.getParent());
         boolean posix = folder.getFileSystem().supportedFileAttributeViews().contains("posix");
-        if (Files.notExists(folder)) {
-            if (posix) {
-                Files.createDirectories(folder, PosixFilePermissions.asFileAttribute(USER_ONLY_FOLDER));
-            } else {
-                Files.createDirectories(folder);
-            }
-        }
         byte[] content = render(edits).getBytes(StandardCharsets.UTF_8);
         Path temporary = posix
                 ? Files.createTempFile(

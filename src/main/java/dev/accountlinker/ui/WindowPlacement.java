@@ -1,5 +1,6 @@
 package dev.accountlinker.ui;
 
+import dev.accountlinker.config.SettingsFolder;
 import javafx.geometry.Rectangle2D;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
@@ -50,7 +51,7 @@ public final class WindowPlacement {
         values.setProperty("width", String.valueOf(stage.getWidth()));
         values.setProperty("height", String.valueOf(stage.getHeight()));
         try {
-            Files.createDirectories(file.getParent());
+            SettingsFolder.ensure(file.getParent()); // often the first to make it: the user's only, as for settings
             Path temporary = Files.createTempFile(file.getParent(), "window", ".tmp");
             try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
                 values.store(out, "Account Linker's window: where it was and how big");

@@ -62,6 +62,17 @@ class UserSettingsFileTest {
     }
 
     @Test
+    void aFolderThatAnotherPartOfTheAppMadeReadableByAllBecomesTheUsersOnly() throws Exception {
+        assumeTrue(folder.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX permissions");
+        Path madeBefore = Files.createDirectories(folder.resolve("account-linker"));
+        Files.setPosixFilePermissions(madeBefore, PosixFilePermissions.fromString("rwxr-xr-x"));
+
+        new UserSettingsFile(madeBefore.resolve("settings.properties")).save(edits("acme.eu.auth0.com", "abc", "", ""));
+
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(madeBefore)));
+    }
+
+    @Test
     void onlyTheEditedKeysChangeCommentsOrderAndOtherSettingsStay() throws Exception {
         Path file = folder.resolve("settings.properties");
         Files.writeString(

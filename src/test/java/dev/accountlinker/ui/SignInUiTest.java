@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -111,7 +112,9 @@ class SignInUiTest extends AppUiTestSupport {
         // Quit an app that remembers its place, after the person made the window bigger and moved it.
         FxToolkit.cleanupApplication(application());
         FxToolkit.cleanupStages();
-        WindowPlacement placement = new WindowPlacement(folder.resolve("window.properties"));
+        // The window's place is often the first thing written beside the settings: its folder is the user's only.
+        Path appFolder = folder.resolve("config").resolve("account-linker");
+        WindowPlacement placement = new WindowPlacement(appFolder.resolve("window.properties"));
         replaceApplication(FxToolkit.setupApplication(() -> new AccountLinkerApp(services, Optional.of(placement))));
         onFx(() -> {
             Stage stage = (Stage) lookup("#signInButton").query().getScene().getWindow();
@@ -123,6 +126,12 @@ class SignInUiTest extends AppUiTestSupport {
         });
         FxToolkit.cleanupApplication(application());
         FxToolkit.cleanupStages();
+
+        if (appFolder.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            assertEquals(
+                    "rwx------",
+                    java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(appFolder)));
+        }
 
         replaceApplication(FxToolkit.setupApplication(() -> new AccountLinkerApp(services, Optional.of(placement))));
         Window again = onFx(() -> lookup("#signInButton").query().getScene().getWindow());
