@@ -210,7 +210,10 @@ public final class AppServices implements AppContext {
     @Override
     public AppServices demoInstead() {
         return new AppServices(
-                AppConfig.demoDefaults().withProxy(config.proxy()).withInstaller(config.installer()),
+                AppConfig.demoDefaults()
+                        .withProxy(config.proxy())
+                        .withInstaller(config.installer())
+                        .withSignInHosts(config.signInHosts()),
                 Optional.empty(),
                 messages,
                 clock,

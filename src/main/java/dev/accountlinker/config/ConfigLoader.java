@@ -33,6 +33,12 @@ public final class ConfigLoader {
     public static final String DEMO = "demo";
     public static final String BROWSER_CONNECTIONS = "browser-connections";
     public static final String LOOPBACK_PORT = "loopback-port";
+    /**
+     * The identity providers' hosts the embedded sign-in window may show besides the tenant's own (RFC 8252 8.12):
+     * host names, or {@code none} for the tenant's pages only.
+     */
+    public static final String SIGN_IN_HOSTS = "sign-in-hosts";
+
     public static final String PROXY = "proxy";
     /** light, dark or system: the app's colour theme (the theme menu writes it to the settings file). */
     public static final String THEME = "theme";
@@ -57,11 +63,21 @@ public final class ConfigLoader {
             REDIRECT_URI, "AUTH0_REDIRECT_URI",
             BROWSER_CONNECTIONS, "AUTH0_BROWSER_CONNECTIONS",
             LOOPBACK_PORT, "AUTH0_LOOPBACK_PORT",
+            SIGN_IN_HOSTS, "AUTH0_SIGN_IN_HOSTS",
             PROXY, "AUTH0_PROXY",
             THEME, "AUTH0_THEME",
             LANGUAGE, "AUTH0_LANGUAGE");
     private static final List<String> VALUE_KEYS = List.of(
-            DOMAIN, CLIENT_ID, CONNECTIONS, REDIRECT_URI, BROWSER_CONNECTIONS, LOOPBACK_PORT, PROXY, THEME, LANGUAGE);
+            DOMAIN,
+            CLIENT_ID,
+            CONNECTIONS,
+            REDIRECT_URI,
+            BROWSER_CONNECTIONS,
+            LOOPBACK_PORT,
+            SIGN_IN_HOSTS,
+            PROXY,
+            THEME,
+            LANGUAGE);
     private static final List<String> INSTALLER_ONLY_KEYS = List.of(PRODUCT_NAME, OFFER_DEMO, OFFER_CONNECT);
     private static final int MAX_PRODUCT_NAME = 60;
     private static final Pattern CONNECTION_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
@@ -177,6 +193,8 @@ public final class ConfigLoader {
                         LOOPBACK_PORT,
                         value -> List.of(parseLoopbackPort(value)),
                         SignInWays.DEFAULT_LOOPBACK_PORTS));
+        List<String> signInHosts =
+                parsed(merged, SIGN_IN_HOSTS, ConfigLoader::parseSignInHosts, AppConfig.DEFAULT_SIGN_IN_HOSTS);
         ProxySetting proxy = parsed(merged, PROXY, value -> ProxySetting.parse(PROXY, value), ProxySetting.AUTOMATIC);
         parsed(merged, THEME, value -> ThemeSetting.parse(THEME, value), ThemeSetting.DEFAULT); // applied by theme(...)
         parsed(merged, LANGUAGE, value -> Languages.parse(LANGUAGE, value), null); // applied by language(...)
@@ -195,7 +213,8 @@ public final class ConfigLoader {
                     redirectUri,
                     ways,
                     proxy,
-                    installer);
+                    installer,
+                    signInHosts);
         }
         for (String required : List.of(DOMAIN, CLIENT_ID)) {
             if (!merged.containsKey(required)) {
@@ -225,7 +244,8 @@ public final class ConfigLoader {
                 redirectUri,
                 ways,
                 proxy,
-                installer);
+                installer,
+                signInHosts);
     }
 
     /**
@@ -345,6 +365,7 @@ public final class ConfigLoader {
             case REDIRECT_URI -> parseRedirectUri(value);
             case BROWSER_CONNECTIONS -> parseBrowserConnections(value);
             case LOOPBACK_PORT -> parseLoopbackPort(value);
+            case SIGN_IN_HOSTS -> parseSignInHosts(value);
             case PROXY -> ProxySetting.parse(PROXY, value);
             case THEME -> ThemeSetting.parse(THEME, value);
             case LANGUAGE -> Languages.parse(LANGUAGE, value);
@@ -572,6 +593,32 @@ public final class ConfigLoader {
             throw new ConfigException(LOOPBACK_PORT, "config.error.port", value);
         }
         return port;
+    }
+
+    /**
+     * Host names (or IP literals), separated by commas, lower-cased, or {@code none}. Only hosts: the sign-in window
+     * compares the host of each page, whatever its port; a scheme, port, path or wildcard is refused so that what an
+     * admin writes is exactly what is allowed.
+     */
+    static List<String> parseSignInHosts(String value) throws ConfigException {
+        String text = value.strip();
+        if (text.equalsIgnoreCase("none")) {
+            return List.of();
+        }
+        List<String> hosts = new ArrayList<>();
+        for (String part : text.split(",")) {
+            String host = part.strip().toLowerCase(Locale.ROOT);
+            if (host.isEmpty()) {
+                continue;
+            }
+            if (!TenantAddress.isHostName(host)) {
+                throw new ConfigException(SIGN_IN_HOSTS, "config.error.signInHost", part.strip());
+            }
+            if (!hosts.contains(host)) {
+                hosts.add(host);
+            }
+        }
+        return List.copyOf(hosts);
     }
 
     static URI parseRedirectUri(String value) throws ConfigException {

@@ -54,6 +54,27 @@ public record TenantAddress(URI baseUri) {
         }
     }
 
+    /** A host name ({@code accounts.google.com}, {@code localhost}), an IPv4 literal or a bracketed IPv6 one. */
+    static boolean isHostName(String host) {
+        if (host.startsWith("[") && host.endsWith("]")) {
+            try {
+                return InetAddress.getByName(host) != null; // in brackets only an IPv6 literal parses, never a name
+            } catch (UnknownHostException e) {
+                return false;
+            }
+        }
+        Matcher ipv4 = IPV4.matcher(host);
+        if (ipv4.matches()) {
+            for (int group = 1; group <= 4; group++) {
+                if (Integer.parseInt(ipv4.group(group)) > 255) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return host.length() <= 253 && HOST_NAME.matcher(host).matches();
+    }
+
     /**
      * True for {@code localhost} and loopback IP literals (127.0.0.0/8, ::1), decided from the text alone: a host
      * name is never looked up, so no DNS answer can turn a remote host into a "local" one.

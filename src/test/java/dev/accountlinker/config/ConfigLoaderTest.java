@@ -337,14 +337,15 @@ class ConfigLoaderTest {
         // The messages list every known option and setting, read from the code, so a new one needs no new text.
         assertTrue(
                 render(argument)
-                        .endsWith("Known options: --domain, --client-id, --connections, --redirect-uri,"
-                                + " --browser-connections, --loopback-port, --proxy, --theme, --language, --demo."),
+                        .endsWith(
+                                "Known options: --domain, --client-id, --connections, --redirect-uri,"
+                                        + " --browser-connections, --loopback-port, --sign-in-hosts, --proxy, --theme, --language, --demo."),
                 render(argument));
         assertTrue(
                 render(fileKey)
                         .startsWith(
                                 "Unknown setting \"clientid\" in " + file.toAbsolutePath() + ". Known settings:"
-                                        + " domain, client-id, connections, redirect-uri, browser-connections, loopback-port, proxy, theme, language."),
+                                        + " domain, client-id, connections, redirect-uri, browser-connections, loopback-port, sign-in-hosts, proxy, theme, language."),
                 render(fileKey));
     }
 
@@ -439,6 +440,89 @@ class ConfigLoaderTest {
         assertTrue(config.ways().useBrowserFor(java.util.Optional.of("google-oauth2")));
         assertFalse(config.ways().useBrowserFor(java.util.Optional.of("github")));
         assertFalse(config.ways().useBrowserFor(java.util.Optional.empty()), "the main sign-in is embedded by default");
+    }
+
+    @Test
+    void theSignInHostsDefaultToTheProvidersTheAppKnowsAndComeFromEverySource() throws Exception {
+        assertEquals(
+                AppConfig.DEFAULT_SIGN_IN_HOSTS,
+                ConfigLoader.load(List.of(), Map.of(), missingFile()).signInHosts());
+        assertTrue(AppConfig.DEFAULT_SIGN_IN_HOSTS.containsAll(List.of(
+                "accounts.google.com",
+                "github.com",
+                "login.microsoftonline.com",
+                "appleid.apple.com",
+                "www.facebook.com")));
+        Path file = folder.resolve("settings.properties");
+        Files.writeString(file, "sign-in-hosts=login.file.example\n");
+        Path installer = folder.resolve("installer.properties");
+        Files.writeString(installer, "sign-in-hosts=acme.okta.com, Login.MicrosoftOnline.com\n");
+        assertEquals(
+                List.of("acme.okta.com", "login.microsoftonline.com"),
+                ConfigLoader.load(List.of(), Map.of(), missingFile(), java.util.Optional.of(installer))
+                        .signInHosts(),
+                "an organisation's build lists its own identity providers");
+        assertEquals(
+                List.of("login.file.example"),
+                ConfigLoader.load(List.of(), Map.of(), file, java.util.Optional.of(installer))
+                        .signInHosts());
+        assertEquals(
+                List.of("login.env.example", "github.com"),
+                ConfigLoader.load(
+                                List.of(),
+                                Map.of("AUTH0_SIGN_IN_HOSTS", "login.env.example,github.com,github.com"),
+                                file)
+                        .signInHosts());
+        assertEquals(
+                List.of(),
+                ConfigLoader.load(List.of("--sign-in-hosts=none"), Map.of("AUTH0_SIGN_IN_HOSTS", "x.example"), file)
+                        .signInHosts(),
+                "none: the tenant's own pages only");
+        assertEquals(
+                List.of("localhost", "127.0.0.1", "[::1]"),
+                ConfigLoader.load(List.of("--sign-in-hosts", "localhost, 127.0.0.1, [::1]"), Map.of(), file)
+                        .signInHosts());
+        assertEquals(
+                List.of("accounts.google.com"),
+                ConfigLoader.load(
+                                List.of(
+                                        "--domain=acme.auth0.com",
+                                        "--client-id=abc",
+                                        "--sign-in-hosts=accounts.google.com"),
+                                Map.of(),
+                                missingFile())
+                        .signInHosts(),
+                "for a configured tenant as for the demo");
+    }
+
+    @Test
+    void aSignInHostThatIsNotAHostNameIsRefusedWithWhatToWrite() {
+        for (String bad : List.of(
+                "https://accounts.google.com",
+                "accounts.google.com:443",
+                "accounts.google.com/o/oauth2",
+                "*.google.com",
+                "bad host",
+                "999.1.1.1",
+                "[not-ipv6]")) {
+            ConfigException problem = assertThrows(
+                    ConfigException.class,
+                    () -> ConfigLoader.load(List.of("--sign-in-hosts=github.com," + bad), Map.of(), missingFile()),
+                    bad);
+            assertEquals("sign-in-hosts", problem.settingKey(), bad);
+            assertEquals("config.error.signInHost", problem.messageKey(), bad);
+            assertEquals(Optional.of(ConfigException.Source.COMMAND_LINE), problem.source());
+        }
+        ConfigException problem = assertThrows(
+                ConfigException.class,
+                () -> ConfigLoader.load(List.of(), Map.of("AUTH0_SIGN_IN_HOSTS", "https://x.example"), missingFile()));
+        assertEquals(
+                "The setting sign-in-hosts contains something that is not a host name: \"https://x.example\". Write"
+                        + " host names only, separated by commas (for example accounts.google.com, github.com), without"
+                        + " https:// or a port, or none.",
+                dev.accountlinker.i18n.Messages.forLocale(java.util.Locale.ENGLISH)
+                        .format(new dev.accountlinker.errors.ErrorTranslator(java.time.Clock.systemUTC())
+                                .translate(problem)));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.accountlinker.i18n;
 
+import dev.accountlinker.config.AppConfig;
 import dev.accountlinker.config.Languages;
 import org.junit.jupiter.api.Test;
 
@@ -58,7 +59,9 @@ class MessagesTest {
                     String key = matcher.group(1);
                     boolean looksLikeKey = file.toString().endsWith(".fxml")
                             || prefixes.stream().anyMatch(key::startsWith)
-                                    && !key.matches(".*\\.(properties|fxml|css)");
+                                    && !key.matches(".*\\.(properties|fxml|css)")
+                                    // Host names such as login.live.com start like the login.* keys.
+                                    && !AppConfig.DEFAULT_SIGN_IN_HOSTS.contains(key);
                     if (!looksLikeKey) {
                         continue;
                     }

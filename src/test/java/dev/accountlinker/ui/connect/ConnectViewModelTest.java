@@ -356,7 +356,7 @@ class ConnectViewModelTest {
         ConnectViewModel unknown = screen(tasks, AppConfig.demoDefaults(), Optional.of(assertProblem()));
         assertEquals(
                 StatusMessage.error("Unknown setting \"clientid\" in " + settingsFile.toAbsolutePath() + ". Known"
-                        + " settings: domain, client-id, connections, redirect-uri, browser-connections, loopback-port, proxy, theme, language."
+                        + " settings: domain, client-id, connections, redirect-uri, browser-connections, loopback-port, sign-in-hosts, proxy, theme, language."
                         + " Saving repairs the file with the values below and removes: clientid."),
                 unknown.problemProperty().get());
     }
