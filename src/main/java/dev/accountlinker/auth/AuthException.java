@@ -32,6 +32,10 @@ public final class AuthException extends Exception {
         TIMED_OUT,
         /** A login page failed to load. */
         PAGE_LOAD_FAILED,
+        /**
+         * The sign-in window stopped a page outside the tenant and the allowed sign-in hosts; the detail is its host.
+         */
+        PAGE_BLOCKED,
         /** The loopback port for the system-browser sign-in could not be opened; the detail is the port. */
         LOOPBACK_UNAVAILABLE,
         /** The sign-in client (and the built-in demo tenant, when used) could not start. */

@@ -132,6 +132,7 @@ public final class ErrorTranslator {
             case RATE_LIMITED -> UserMessage.of("error.rateLimited", UserMessage.Remedy.RETRY);
             case TIMED_OUT -> UserMessage.of("signin.error.timeout", UserMessage.Remedy.RETRY);
             case PAGE_LOAD_FAILED -> UserMessage.of("signin.error.pageLoad", UserMessage.Remedy.RETRY, auth.detail());
+            case PAGE_BLOCKED -> UserMessage.of("signin.error.pageBlocked", UserMessage.Remedy.RETRY, auth.detail());
             case LOOPBACK_UNAVAILABLE ->
                 UserMessage.of("signin.error.loopback", UserMessage.Remedy.RETRY, auth.detail());
             case SWITCH_TO_BROWSER, SWITCH_TO_EMBEDDED -> UserMessage.of("signin.cancelled", UserMessage.Remedy.RETRY);

@@ -47,6 +47,14 @@ public final class Icons {
         APPLE(MaterialDesignA.APPLE),
         EMAIL(MaterialDesignE.EMAIL_OUTLINE),
         KEY(MaterialDesignK.KEY_OUTLINE),
+        /** The sign-in window's page came over https. */
+        SECURE(MaterialDesignL.LOCK_OUTLINE),
+        /** The sign-in window's page is the demo tenant on this computer. */
+        THIS_COMPUTER(MaterialDesignL.LAPTOP),
+        /** The sign-in window's page came over plain http. */
+        NOT_SECURE(MaterialDesignL.LOCK_OPEN_ALERT_OUTLINE),
+        /** The sign-in window stopped a page. */
+        BLOCKED(MaterialDesignS.SHIELD_ALERT_OUTLINE),
         GENERIC(MaterialDesignA.ACCOUNT_CIRCLE_OUTLINE);
 
         private final Ikon ikon;

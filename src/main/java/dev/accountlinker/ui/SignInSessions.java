@@ -38,7 +38,8 @@ final class SignInSessions implements AutoCloseable {
                         current.loginSettings(),
                         current.tasks(),
                         current::webDataFolder,
-                        () -> whyUnreachable(current)),
+                        () -> whyUnreachable(current),
+                        current.config().signInHosts()),
                 () -> new BrowserLogin(
                         current.messages(),
                         () -> owner,

@@ -1,6 +1,7 @@
 package dev.accountlinker.testkit;
 
 import dev.accountlinker.config.SignInWays;
+import dev.accountlinker.localtenant.Faults;
 import dev.accountlinker.testkit.TestingContract.Entry;
 import dev.accountlinker.testkit.TestingContract.Screen;
 import dev.accountlinker.ui.signin.BrowserOpener;
@@ -41,12 +42,19 @@ class ContractUiTest {
     }
 
     @Test
-    void theScreensBeforeSigningIn(AccountLinkerRobot robot) {
+    void theScreensBeforeSigningIn(AccountLinkerRobot robot, TenantControls tenant) {
         check(robot, Screen.SIGN_IN);
 
         robot.clickOn("#signInButton");
         robot.waitForLoginForm();
         check(robot, Screen.SIGN_IN_WINDOW);
+        // The tenant sends the window to a host it may not show: the window stops it and says so.
+        tenant.faults()
+                .inject(Faults.on("POST", "/u/login").respond(302, "").header("Location", "https://elsewhere.test/"));
+        robot.submitLoginForm("alice@example.com", "Alice-Demo-1");
+        robot.waitUntil(() -> robot.onFx(() ->
+                robot.lookup("#loginBlockedBackButton").query().getParent().isVisible()));
+        check(robot, Screen.SIGN_IN_WINDOW_BLOCKED);
         robot.cancel();
 
         robot.clickWhenReady("#changeTenantLink");

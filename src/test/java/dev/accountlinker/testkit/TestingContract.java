@@ -36,6 +36,7 @@ public final class TestingContract {
         CONNECT("connect screen"),
         CONNECT_CHECKED("connect screen after a check"),
         SIGN_IN_WINDOW("sign-in window"),
+        SIGN_IN_WINDOW_BLOCKED("sign-in window after it stopped a page"),
         BROWSER_WAIT("system-browser wait"),
         BROWSER_NOT_OPENED("system-browser wait when no browser opened"),
         SETTINGS("settings screen"),
@@ -121,7 +122,9 @@ public final class TestingContract {
         on(Screen.SIGN_IN_WINDOW, WebView.class, "loginWebView");
         on(Screen.SIGN_IN_WINDOW, ProgressBar.class, "loginProgress");
         on(Screen.SIGN_IN_WINDOW, Button.class, "loginCancelButton", "loginRetryButton");
-        on(Screen.SIGN_IN_WINDOW, Label.class, "loginStatus");
+        on(Screen.SIGN_IN_WINDOW, Label.class, "loginStatus", "loginHostLabel", "loginNotSecureLabel");
+        on(Screen.SIGN_IN_WINDOW_BLOCKED, Label.class, "loginBlockedMessage", "loginBlockedAdvice");
+        on(Screen.SIGN_IN_WINDOW_BLOCKED, Button.class, "loginBlockedBackButton");
         on(Screen.SIGN_IN_WINDOW, Hyperlink.class, "continueInBrowserLink");
 
         on(Screen.BROWSER_WAIT, ProgressIndicator.class, "browserProgress");

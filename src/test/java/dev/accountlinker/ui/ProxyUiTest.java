@@ -29,6 +29,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -99,7 +100,14 @@ class ProxyUiTest extends AppUiTestSupport {
 
     @Test
     void aFullSignInLinkAndUnlinkGoThroughTheProxyAndNothingBypassesIt() {
-        signIn("alice@example.com", "Alice-Demo-1");
+        clickOn("#signInButton");
+        waitForLoginForm();
+        // The sign-in window's address line: the tenant's host with a lock, as a browser shows an https page.
+        assertEquals("acme.test", text("#loginHostLabel"));
+        assertEquals("Page from acme.test, over a secure connection", accessibleText("#loginHostLabel"));
+        assertFalse(onFx(() -> lookup("#loginNotSecureLabel").query().isVisible()));
+        submitLoginForm("alice@example.com", "Alice-Demo-1");
+        waitForSettingsOf("alice@example.com");
         waitForIdentityCount(1);
         assertEquals(
                 "https://acme.test",

@@ -3,8 +3,10 @@ package dev.accountlinker.ui.signin;
 import dev.accountlinker.auth.AuthException;
 import dev.accountlinker.auth.AuthorizationRequest;
 import dev.accountlinker.auth.CallbackResponse;
+import dev.accountlinker.auth.SignInPages;
 import dev.accountlinker.errors.UserMessage;
 import dev.accountlinker.i18n.Messages;
+import dev.accountlinker.ui.Icons;
 import dev.accountlinker.ui.TaskRunner;
 import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
@@ -28,6 +30,8 @@ import javafx.scene.web.WebView;
 import javafx.stage.Window;
 
 import java.io.File;
+import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -37,14 +41,21 @@ import java.util.function.Supplier;
  * caught in {@code locationProperty} and the load is cancelled right there, so the callback is never
  * requested nor rendered. Closing the window, Escape or Cancel end the attempt cleanly; a page that fails
  * to load shows its error and a Retry button; an overall deadline stops a forgotten attempt.
+ *
+ * <p>An address line above the page names the host of every page it shows (a lock for https, "Not secure" for plain
+ * http, the computer for the demo tenant), and a navigation to any other host than the tenant's and the identity
+ * providers' ({@code sign-in-hosts}) is cancelled in the same listener, right after the redirect catch, and
+ * explained in the window (RFC 8252 §8.12: an embedded browser must not become a browser onto anything).
  */
 public final class LoginWindow implements LoginLauncher {
+    private static final String BLANK = "about:blank";
     private final Messages messages;
     private final Supplier<Window> owner;
     private final LoginSettings settings;
     private final TaskRunner tasks;
     private final Supplier<File> webDataFolder;
     private final Supplier<Optional<UserMessage>> whyUnreachable;
+    private final List<String> signInHosts;
 
     /**
      * @param webDataFolder  WebKit's private storage folder for this run, made on first use
@@ -52,6 +63,7 @@ public final class LoginWindow implements LoginLauncher {
      *                       what went wrong in plain words — name not found, refused, timed out, TLS — or nothing
      *                       when the tenant answers; WebKit's own reasons are vague ("Connection refused by server"
      *                       for a name that does not resolve)
+     * @param signInHosts    the identity providers' hosts the window may show besides the tenant's
      */
     public LoginWindow(
             Messages messages,
@@ -59,13 +71,15 @@ public final class LoginWindow implements LoginLauncher {
             LoginSettings settings,
             TaskRunner tasks,
             Supplier<File> webDataFolder,
-            Supplier<Optional<UserMessage>> whyUnreachable) {
+            Supplier<Optional<UserMessage>> whyUnreachable,
+            List<String> signInHosts) {
         this.messages = messages;
         this.owner = owner;
         this.settings = settings;
         this.tasks = tasks;
         this.webDataFolder = webDataFolder;
         this.whyUnreachable = whyUnreachable;
+        this.signInHosts = List.copyOf(signInHosts);
     }
 
     @Override
@@ -76,7 +90,14 @@ public final class LoginWindow implements LoginLauncher {
     private final class Attempt {
         private final AuthorizationRequest request;
         private final AttemptWindow window;
+        private final SignInPages pages;
         private final StackPane content = new StackPane();
+        private final Label host = new Label();
+        private final Label notSecure = new Label();
+        private final Label blockedMessage = new Label();
+        private final Label blockedAdvice = new Label();
+        private final Button back = new Button(messages.get("login.blocked.back"));
+        private final VBox blocked = new VBox(14);
         private final ProgressBar progress = new ProgressBar();
         private final Label status = new Label();
         private final Button retry = new Button(messages.get("login.retry"));
@@ -87,6 +108,8 @@ public final class LoginWindow implements LoginLauncher {
         Attempt(AuthorizationRequest request, AttemptWindow window) {
             this.request = request;
             this.window = window;
+            // The authorize URL is the tenant's own page: its host is the tenant's.
+            this.pages = SignInPages.forTenant(URI.create(request.url()), signInHosts);
         }
 
         CompletableFuture<CallbackResponse> open() {
@@ -150,10 +173,98 @@ public final class LoginWindow implements LoginLauncher {
             bottom.setPadding(new Insets(8));
 
             BorderPane root = new BorderPane(content);
-            root.setTop(progress);
+            root.setTop(new VBox(addressLine(), progress));
+            blockedPane();
             root.setBottom(bottom);
             root.getStyleClass().add("login-window");
             return root;
+        }
+
+        /** The host of the page shown, as a browser's address line names it; the tenant's until a page loads. */
+        private HBox addressLine() {
+            host.setId("loginHostLabel");
+            host.getStyleClass().add("login-host");
+            host.setMinWidth(0);
+            host.setAccessibleRole(AccessibleRole.TEXT);
+            notSecure.setId("loginNotSecureLabel");
+            notSecure.setText(messages.get("login.notSecure"));
+            notSecure.getStyleClass().add("login-not-secure");
+            notSecure.setMinWidth(Region.USE_PREF_SIZE);
+            notSecure.managedProperty().bind(notSecure.visibleProperty());
+            pages.decide(request.url())
+                    .filter(SignInPages.Allowed.class::isInstance)
+                    .map(decision -> ((SignInPages.Allowed) decision).page())
+                    .ifPresent(this::showPage);
+            HBox line = new HBox(8, notSecure, host);
+            line.setAlignment(Pos.CENTER_LEFT);
+            line.getStyleClass().add("login-address");
+            return line;
+        }
+
+        private void showPage(SignInPages.Page page) {
+            host.setText(page.host());
+            switch (page.security()) {
+                case SECURE -> {
+                    host.setGraphic(Icons.of(Icons.Glyph.SECURE, 16));
+                    host.setAccessibleText(messages.get("login.host.secure", page.host()));
+                }
+                case THIS_COMPUTER -> {
+                    host.setGraphic(Icons.of(Icons.Glyph.THIS_COMPUTER, 16));
+                    host.setAccessibleText(messages.get("login.host.thisComputer", page.host()));
+                }
+                case NOT_SECURE -> {
+                    host.setGraphic(null); // the "Not secure" mark carries the open lock
+                    host.setAccessibleText(messages.get("login.host.notSecure", page.host()));
+                }
+            }
+            notSecure.setGraphic(Icons.of(Icons.Glyph.NOT_SECURE, 16));
+            notSecure.setVisible(page.security() == SignInPages.Security.NOT_SECURE);
+        }
+
+        /** What the window shows instead of a page it stopped: never a blank page. */
+        private void blockedPane() {
+            Label title = new Label(messages.get("login.blocked.title"), Icons.of(Icons.Glyph.BLOCKED, 28));
+            title.getStyleClass().add("login-blocked-title");
+            title.setWrapText(true);
+            blockedMessage.setId("loginBlockedMessage");
+            blockedAdvice.setId("loginBlockedAdvice");
+            for (Label text : List.of(blockedMessage, blockedAdvice)) {
+                text.setWrapText(true);
+                text.setMinHeight(Region.USE_PREF_SIZE);
+                text.setAccessibleRole(AccessibleRole.TEXT);
+            }
+            blockedAdvice.getStyleClass().add("login.blocked.admin");
+            back.setId("loginBlockedBackButton");
+            back.setMinWidth(Region.USE_PREF_SIZE);
+            back.setAccessibleHelp(messages.get("login.blocked.back.help"));
+            back.setOnAction(event -> reload());
+            blocked.getChildren().setAll(title, blockedMessage, blockedAdvice, back);
+            blocked.getStyleClass().add("login-blocked");
+            blocked.setPadding(new Insets(32));
+            blocked.setAlignment(Pos.CENTER_LEFT);
+            blocked.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
+            blocked.setVisible(false);
+        }
+
+        private void showBlocked(String shownAs) {
+            blockedMessage.setText(messages.get("login.blocked.message", shownAs));
+            blockedAdvice.setText(messages.get("login.blocked.admin", shownAs));
+            blocked.setAccessibleText(messages.get("login.blocked.title") + ". " + blockedMessage.getText());
+            webView.setVisible(false);
+            blocked.setVisible(true);
+            progress.setVisible(false);
+            status.setText("");
+            retry.setVisible(false);
+            window.problem(new AuthException(AuthException.Reason.PAGE_BLOCKED, shownAs));
+            back.requestFocus();
+        }
+
+        private void hideBlocked() {
+            if (blocked.isVisible()) {
+                blocked.setVisible(false);
+                webView.setVisible(true);
+                window.problemSolved();
+            }
         }
 
         private void createWebView() {
@@ -168,23 +279,41 @@ public final class LoginWindow implements LoginLauncher {
             engine.locationProperty().addListener(redirectCatcher(engine));
             engine.getLoadWorker().stateProperty().addListener((observable, old, state) -> onLoadState(engine, state));
             progress.progressProperty().bind(engine.getLoadWorker().progressProperty());
-            content.getChildren().setAll(webView);
+            content.getChildren().setAll(webView, blocked);
             engine.load(request.url());
         }
 
         private ChangeListener<String> redirectCatcher(WebEngine engine) {
             return (observable, old, location) -> {
+                if (window.result().isDone()) {
+                    return; // the page is being released
+                }
                 Optional<CallbackResponse> callback = CallbackResponse.match(location, request.redirectUri());
                 if (callback.isPresent()) {
                     // Cancel inside the listener: deferring it would let the callback request out.
                     engine.getLoadWorker().cancel();
                     window.succeed(callback.get());
+                    return;
                 }
+                pages.decide(location).ifPresent(decision -> {
+                    if (decision instanceof SignInPages.Blocked stopped) {
+                        // Here too: an HTTP redirect to that host is never requested. A navigation a script starts
+                        // is seen only once its request is out: the page is dropped as well, so nothing of it runs
+                        // on behind the message.
+                        engine.getLoadWorker().cancel();
+                        Platform.runLater(() -> engine.load(BLANK));
+                        showBlocked(stopped.shownAs());
+                    } else if (decision instanceof SignInPages.Allowed allowed) {
+                        // Also when WebKit goes back to the page it showed after a cancel: the message stays until
+                        // the person asks for the sign-in page again.
+                        showPage(allowed.page());
+                    }
+                });
             };
         }
 
         private void onLoadState(WebEngine engine, Worker.State state) {
-            if (window.result().isDone()) {
+            if (window.result().isDone() || blocked.isVisible()) {
                 return;
             }
             progress.setVisible(state == Worker.State.RUNNING || state == Worker.State.SCHEDULED);
@@ -222,6 +351,7 @@ public final class LoginWindow implements LoginLauncher {
         private void reload() {
             status.setText("");
             retry.setVisible(false);
+            hideBlocked();
             loads++;
             webView.getEngine().load(request.url());
         }
