@@ -268,9 +268,14 @@ public final class AppServices implements AppContext {
         cookies.getCookieStore().removeAll();
     }
 
+    @Override
+    public void wipeWebData() {
+        webData.delete();
+    }
+
     /**
-     * A private folder for WebKit's own storage (local storage, caches), made for this run and deleted when
-     * the app quits, so nothing of one person's web session outlives the app for the next user.
+     * A private folder for WebKit's own storage (local storage, caches), made for this run and deleted on sign-out
+     * and when the app quits, so nothing of one person's web session outlives it for the next user.
      */
     @Override
     public File webDataFolder() {

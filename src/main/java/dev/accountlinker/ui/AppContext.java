@@ -52,6 +52,12 @@ public interface AppContext extends AutoCloseable {
     /** Forgets the web session (SSO cookie) of every sign-in window. */
     void clearWebSession();
 
+    /**
+     * Deletes WebKit's data folder and what the sign-in windows stored there (local storage, caches): the next
+     * {@link #webDataFolder()} is a fresh, empty one. Signing out does this, so the next person starts clean.
+     */
+    void wipeWebData();
+
     /** A context for the built-in demo tenant instead of a broken configuration, keeping language, runner and login settings. */
     AppContext demoInstead();
 

@@ -23,6 +23,8 @@ final class SignInSessions implements AutoCloseable {
     private final Stage owner;
     private final SignInHistory history = new SignInHistory();
     private TenantSignOut tenantSignOut;
+    /** The context {@link #tenantSignOut} was made for: another tenant has other ports and another data folder. */
+    private AppContext signOutContext;
 
     /** @param owner the main window, owner of the login windows */
     SignInSessions(Stage owner) {
@@ -58,7 +60,11 @@ final class SignInSessions implements AutoCloseable {
      * @param browserStillSignedIn told what to say when the browser's session could not be ended
      */
     void signOut(AppContext current, boolean federated, Consumer<String> browserStillSignedIn) {
-        if (tenantSignOut == null) {
+        if (tenantSignOut == null || signOutContext != current) {
+            if (tenantSignOut != null) {
+                tenantSignOut.close(); // the previous tenant's signed-out page frees its port
+            }
+            signOutContext = current;
             tenantSignOut = new TenantSignOut(
                     current.messages(),
                     current.loginSettings(),
@@ -88,6 +94,7 @@ final class SignInSessions implements AutoCloseable {
             @Override
             public void clear() {
                 current.clearWebSession();
+                current.wipeWebData();
             }
 
             @Override

@@ -21,7 +21,8 @@ import java.util.stream.Collectors;
  * cannot be answered silently by the previous person's session:
  * <ul>
  * <li>the sign-in windows' own web session: an invisible page loads {@code /v2/logout} with its cookie, then the
- *     cookies are cleared (the redirect to {@code returnTo} is caught, never requested);</li>
+ *     cookies are cleared and WebKit's data folder deleted (the redirect to {@code returnTo} is caught, never
+ *     requested);</li>
  * <li>after any system-browser sign-in, the person's browser: it opens {@code /v2/logout}, whose
  *     {@code returnTo} is a "You are signed out" page the app serves for a while on its loopback port. When
  *     every loopback port is held by another program, the browser is not sent at all: any {@code returnTo}
@@ -39,6 +40,7 @@ public final class TenantSignOut implements AutoCloseable {
         /** True when the sign-in windows hold a cookie of the tenant (someone signed in embedded). */
         boolean isActive();
 
+        /** Forgets the cookies and deletes WebKit's data folder: the next sign-in window uses a fresh one. */
         void clear();
 
         File dataFolder();
@@ -78,6 +80,8 @@ public final class TenantSignOut implements AutoCloseable {
         URI returnTo = ways.signedOutUris().get(0);
         if (webSession.isActive()) {
             endEmbeddedSession(service.logoutUrl(returnTo.toString(), federated), returnTo);
+        } else {
+            webSession.clear(); // what WebKit stored goes even without a session cookie
         }
         if (history.browserUsed()) {
             endBrowserSession(service, federated, browserStillSignedIn);
@@ -111,8 +115,8 @@ public final class TenantSignOut implements AutoCloseable {
             return;
         }
         loggingOut = null;
+        engine.load(null); // lets go of the data folder before it is deleted
         webSession.clear();
-        engine.load(null);
     }
 
     private void endBrowserSession(SignInService service, boolean federated, Consumer<String> browserStillSignedIn) {

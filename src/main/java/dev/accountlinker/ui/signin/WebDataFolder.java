@@ -17,8 +17,8 @@ import java.util.stream.Stream;
 
 /**
  * WebKit's private data folder (local storage, caches) for one run of the app: made when the first sign-in
- * window needs it, named after the owning process ({@code account-linker-web-<pid>-<random>}) and deleted on
- * quit (or when the JVM shuts down). A killed app cannot delete its own, so at the next start {@link #removeStaleInBackground()} removes the
+ * window needs it, named after the owning process ({@code account-linker-web-<pid>-<random>}), deleted on sign-out
+ * (the next window gets a new one) and on quit (or when the JVM shuts down). A killed app cannot delete its own, so at the next start {@link #removeStaleInBackground()} removes the
  * folders of processes that no longer run: only folders of ours (that exact name, a real folder and not a link,
  * owned by this user), never one of a process that is alive.
  */
@@ -69,7 +69,10 @@ public final class WebDataFolder {
         return folder;
     }
 
-    /** Deletes this run's folder and what WebKit put in it; best effort (it holds no tokens). */
+    /**
+     * Deletes this run's folder and what WebKit put in it; best effort (it holds no tokens). The next
+     * {@link #path()} makes a new folder, so a sign-in window after a sign-out starts with nothing of the last one.
+     */
     public synchronized void delete() {
         if (folder != null) {
             deleteTree(folder);
