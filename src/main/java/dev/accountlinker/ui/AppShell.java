@@ -1,5 +1,6 @@
 package dev.accountlinker.ui;
 
+import dev.accountlinker.account.ProfilePictures;
 import dev.accountlinker.account.RequestPolicy;
 import dev.accountlinker.auth.AuthorizeOptions;
 import dev.accountlinker.auth.SignedInAccount;
@@ -181,7 +182,11 @@ public final class AppShell {
         SettingsViewModel viewModel = new SettingsViewModel(
                 settings,
                 account,
-                new ConfirmationDialogs(context.messages(), () -> stage, context.clock()),
+                new ConfirmationDialogs(
+                        context.messages(),
+                        () -> stage,
+                        context.clock(),
+                        ProfilePictures.forTenant(settings.tenant().address())),
                 this::signOut);
         stopCurrentScreen.run();
         stopCurrentScreen = viewModel::stopWork;

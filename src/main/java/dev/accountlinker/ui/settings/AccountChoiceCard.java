@@ -1,6 +1,7 @@
 package dev.accountlinker.ui.settings;
 
 import dev.accountlinker.account.Account;
+import dev.accountlinker.account.ProfilePictures;
 import dev.accountlinker.i18n.Messages;
 import dev.accountlinker.linking.LinkDirection;
 import dev.accountlinker.ui.Icons;
@@ -9,7 +10,6 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -37,6 +37,7 @@ final class AccountChoiceCard extends VBox {
     /**
      * @param id      the card's id ({@code linkCurrentAccount} or {@code linkSecondAccount})
      * @param caption "Signed in" or "To link"
+     * @param pictures which picture addresses may be loaded (others show the initials)
      */
     AccountChoiceCard(
             String id,
@@ -49,7 +50,8 @@ final class AccountChoiceCard extends VBox {
             String choiceText,
             String choiceHelp,
             LinkDirection direction,
-            String summary) {
+            String summary,
+            ProfilePictures pictures) {
         setId(id);
         getStyleClass().add("account-card");
         setSpacing(10);
@@ -84,7 +86,7 @@ final class AccountChoiceCard extends VBox {
         VBox who = new VBox(2, nameLabel, email, connection);
         who.setMinWidth(0);
         HBox.setHgrow(who, Priority.ALWAYS);
-        HBox person = new HBox(12, avatar(name, account), who);
+        HBox person = new HBox(12, avatar(name, account, pictures), who);
         person.setAlignment(Pos.TOP_LEFT);
 
         radio = new RadioButton(choiceText);
@@ -116,21 +118,19 @@ final class AccountChoiceCard extends VBox {
     }
 
     /** The account's picture over its initials (which show while it loads, or when there is none). */
-    private static StackPane avatar(String name, Account account) {
+    private static StackPane avatar(String name, Account account, ProfilePictures pictures) {
         Circle circle = new Circle(AVATAR / 2);
         circle.getStyleClass().add("avatar-circle");
         Label initials = new Label(SettingsView.initials(name));
         initials.getStyleClass().add("avatar-initials-small");
         StackPane avatar = new StackPane(circle, initials);
-        account.picture().filter(url -> url.startsWith("http")).ifPresent(url -> {
-            try {
-                ImageView picture = new ImageView(new Image(url, AVATAR, AVATAR, true, true, true));
-                picture.setClip(new Circle(AVATAR / 2, AVATAR / 2, AVATAR / 2));
-                avatar.getChildren().add(picture);
-            } catch (IllegalArgumentException unusable) {
-                // the initials stay
-            }
-        });
+        account.picture()
+                .flatMap(url -> ProfilePictureImage.of(pictures, url, AVATAR))
+                .ifPresent(image -> {
+                    ImageView picture = new ImageView(image);
+                    picture.setClip(new Circle(AVATAR / 2, AVATAR / 2, AVATAR / 2));
+                    avatar.getChildren().add(picture);
+                });
         avatar.setMinSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
         return avatar;
     }

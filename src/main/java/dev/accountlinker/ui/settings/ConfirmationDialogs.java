@@ -1,6 +1,7 @@
 package dev.accountlinker.ui.settings;
 
 import dev.accountlinker.account.Identity;
+import dev.accountlinker.account.ProfilePictures;
 import dev.accountlinker.i18n.Messages;
 import dev.accountlinker.linking.LinkPlan;
 import dev.accountlinker.linking.LinkPreview;
@@ -18,17 +19,25 @@ public final class ConfirmationDialogs implements Confirmations {
     private final Supplier<Window> owner;
     private final Clock clock;
     private final DialogSupport dialogs;
+    private final ProfilePictures pictures;
 
+    /** Pictures over https only. */
     public ConfirmationDialogs(Messages messages, Supplier<Window> owner, Clock clock) {
+        this(messages, owner, clock, ProfilePictures.httpsOnly());
+    }
+
+    /** @param pictures which profile pictures the link confirmation's account cards may load */
+    public ConfirmationDialogs(Messages messages, Supplier<Window> owner, Clock clock, ProfilePictures pictures) {
         this.messages = messages;
         this.owner = owner;
         this.clock = clock;
         this.dialogs = new DialogSupport(messages);
+        this.pictures = pictures;
     }
 
     @Override
     public Optional<LinkPlan> confirmLink(LinkPreview preview) {
-        return new LinkConfirmationDialog(messages, dialogs).ask(owner.get(), preview, clock.instant());
+        return new LinkConfirmationDialog(messages, dialogs, pictures).ask(owner.get(), preview, clock.instant());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.accountlinker.ui.settings;
 
+import dev.accountlinker.account.ProfilePictures;
 import dev.accountlinker.i18n.Messages;
 import dev.accountlinker.linking.LinkDirection;
 import dev.accountlinker.linking.LinkPlan;
@@ -48,10 +49,12 @@ final class LinkConfirmationDialog {
 
     private final Messages messages;
     private final DialogSupport dialogs;
+    private final ProfilePictures pictures;
 
-    LinkConfirmationDialog(Messages messages, DialogSupport dialogs) {
+    LinkConfirmationDialog(Messages messages, DialogSupport dialogs, ProfilePictures pictures) {
         this.messages = messages;
         this.dialogs = dialogs;
+        this.pictures = pictures;
     }
 
     /** The plan the person confirmed (the chosen direction, merging or keeping only the main account's information). */
@@ -81,7 +84,8 @@ final class LinkConfirmationDialog {
                         "link.dialog.signedInAccount",
                         current,
                         email(preview.main().email()),
-                        connection(preview.main())));
+                        connection(preview.main())),
+                pictures);
         AccountChoiceCard secondCard = new AccountChoiceCard(
                 "linkSecondAccount",
                 messages.get("link.dialog.toLinkCaption"),
@@ -97,7 +101,8 @@ final class LinkConfirmationDialog {
                         "link.dialog.secondAccount",
                         second,
                         email(preview.secondAccount().email()),
-                        connection(preview.secondAccount())));
+                        connection(preview.secondAccount())),
+                pictures);
         currentCard.radio().setSelected(true);
         HBox.setHgrow(currentCard, Priority.ALWAYS);
         HBox.setHgrow(secondCard, Priority.ALWAYS);

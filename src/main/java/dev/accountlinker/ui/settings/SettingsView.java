@@ -12,7 +12,6 @@ import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.image.Image;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
@@ -239,21 +238,17 @@ public final class SettingsView {
     private void showPicture(String url) {
         profilePicture.setImage(null);
         double size = profilePicture.getSize();
-        if (url == null || url.isBlank() || size <= 0) {
+        if (size <= 0) {
             return;
         }
-        try {
-            // Background loading: a slow avatar host never holds up the screen; initials show meanwhile.
-            Image image = new Image(url, size, size, true, true, true);
+        ProfilePictureImage.of(viewModel.pictures(), url, size).ifPresent(image -> {
             image.errorProperty().addListener((observable, old, failed) -> {
                 if (failed) {
                     profilePicture.setImage(null);
                 }
             });
             profilePicture.setImage(image);
-        } catch (IllegalArgumentException e) {
-            profilePicture.setImage(null);
-        }
+        });
     }
 
     /** Node ids keep {@code [A-Za-z0-9_-]}; anything else becomes {@code _} (the UI contract). */

@@ -2,6 +2,7 @@ package dev.accountlinker.ui.settings;
 
 import dev.accountlinker.account.Account;
 import dev.accountlinker.account.Identity;
+import dev.accountlinker.account.ProfilePictures;
 import dev.accountlinker.account.RequestContext;
 import dev.accountlinker.auth.SignedInAccount;
 import dev.accountlinker.errors.ErrorTranslator;
@@ -55,6 +56,11 @@ public final class SettingsViewModel {
         this.screen = new ScreenState(context.messages());
         this.countdown = new RateLimitCountdown(context.tasks(), context.clock(), context.messages(), screen);
         showSession(primary);
+    }
+
+    /** Which profile pictures the screen and its dialogs may load (see {@link ProfilePictures}). */
+    public ProfilePictures pictures() {
+        return ProfilePictures.forTenant(context.tenant().address());
     }
 
     public List<String> connections() {
