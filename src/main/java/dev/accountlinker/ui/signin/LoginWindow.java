@@ -233,7 +233,7 @@ public final class LoginWindow implements LoginLauncher {
                 text.setMinHeight(Region.USE_PREF_SIZE);
                 text.setAccessibleRole(AccessibleRole.TEXT);
             }
-            blockedAdvice.getStyleClass().add("login.blocked.admin");
+            blockedAdvice.getStyleClass().add("login-blocked-advice");
             back.setId("loginBlockedBackButton");
             back.setMinWidth(Region.USE_PREF_SIZE);
             back.setAccessibleHelp(messages.get("login.blocked.back.help"));
@@ -298,8 +298,8 @@ public final class LoginWindow implements LoginLauncher {
                 pages.decide(location).ifPresent(decision -> {
                     if (decision instanceof SignInPages.Blocked stopped) {
                         // Here too: an HTTP redirect to that host is never requested. A navigation a script starts
-                        // is seen only once its request is out: the page is dropped as well, so nothing of it runs
-                        // on behind the message.
+                        // is seen as WebKit starts it, and its request may already be out (measured: sometimes it
+                        // is): the page is dropped as well, so nothing of it shows or runs behind the message.
                         engine.getLoadWorker().cancel();
                         Platform.runLater(() -> engine.load(BLANK));
                         showBlocked(stopped.shownAs());
