@@ -43,7 +43,10 @@ class MessageKeysInUseTest {
             // ConfigLoader: the user's settings file's name.
             "settings.properties",
             // SettingsView: the settings screen's FXML file.
-            "settings.fxml");
+            "settings.fxml",
+            // AppConfig.DEFAULT_SIGN_IN_HOSTS: Microsoft's sign-in hosts, not login.* keys.
+            "login.live.com",
+            "login.microsoftonline.com");
 
     /**
      * Auth0's usual connections, by their technical names, which {@link Messages#connectionName} shows as
