@@ -115,6 +115,13 @@ class SignInWindowHostsUiTest extends AppUiTestSupport {
 
         assertEquals("127.0.0.1", text("#loginHostLabel"));
         assertEquals("Page from 127.0.0.1, on this computer", accessibleText("#loginHostLabel"));
+        assertEquals(
+                "Page from 127.0.0.1, on this computer",
+                onFx(() -> lookup("#loginHostLabel")
+                        .queryAs(Label.class)
+                        .getTooltip()
+                        .getText()),
+                "the icon's meaning in words for the mouse too");
         assertFalse(visible("#loginNotSecureLabel"), "the demo tenant on this computer is not marked as not secure");
         assertTrue(onFx(() -> lookup("#loginHostLabel").queryAs(Label.class).getGraphic() != null), "an icon");
         assertFalse(visible("#loginBlockedMessage"));

@@ -19,6 +19,7 @@ import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -94,6 +95,9 @@ public final class LoginWindow implements LoginLauncher {
         private final StackPane content = new StackPane();
         private final Label host = new Label();
         private final Label notSecure = new Label();
+        /** What the address line's icon means, in words, for the mouse as for screen readers. */
+        private final Tooltip hostMeaning = new Tooltip();
+
         private final Label blockedMessage = new Label();
         private final Label blockedAdvice = new Label();
         private final Button back = new Button(messages.get("login.blocked.back"));
@@ -186,6 +190,8 @@ public final class LoginWindow implements LoginLauncher {
             host.getStyleClass().add("login-host");
             host.setMinWidth(0);
             host.setAccessibleRole(AccessibleRole.TEXT);
+            host.setTooltip(hostMeaning);
+            hostMeaning.textProperty().bind(host.accessibleTextProperty());
             notSecure.setId("loginNotSecureLabel");
             notSecure.setText(messages.get("login.notSecure"));
             notSecure.getStyleClass().add("login-not-secure");
