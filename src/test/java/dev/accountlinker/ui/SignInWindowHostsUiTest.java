@@ -7,6 +7,7 @@ import dev.accountlinker.i18n.Messages;
 import dev.accountlinker.localtenant.Faults;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -125,6 +126,12 @@ class SignInWindowHostsUiTest extends AppUiTestSupport {
         assertFalse(visible("#loginNotSecureLabel"), "the demo tenant on this computer is not marked as not secure");
         assertTrue(onFx(() -> lookup("#loginHostLabel").queryAs(Label.class).getGraphic() != null), "an icon");
         assertFalse(visible("#loginBlockedMessage"));
+
+        // A host too long for the line loses its start, as in a browser, never its end that names the site (the
+        // window's own minimum width holds 127.0.0.1 whole, so the style is what is checked here).
+        assertEquals(
+                OverrunStyle.LEADING_ELLIPSIS,
+                onFx(() -> lookup("#loginHostLabel").queryAs(Label.class).getTextOverrun()));
     }
 
     @Test
@@ -140,7 +147,7 @@ class SignInWindowHostsUiTest extends AppUiTestSupport {
                         + " organisation allows. The window stopped that page and shows nothing of it.",
                 text("#loginBlockedMessage"));
         assertEquals(
-                "If your organisation signs in through localhost, an administrator can allow it by adding localhost"
+                "If your organisation signs in through that service, an administrator can allow it by adding localhost"
                         + " to the sign-in-hosts setting.",
                 text("#loginBlockedAdvice"));
         assertEquals(0, hitsOf("/idp"), "nothing was sent to the blocked host");

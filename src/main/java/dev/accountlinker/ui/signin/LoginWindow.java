@@ -17,6 +17,7 @@ import javafx.scene.AccessibleRole;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Tooltip;
@@ -189,6 +190,8 @@ public final class LoginWindow implements LoginLauncher {
             host.setId("loginHostLabel");
             host.getStyleClass().add("login-host");
             host.setMinWidth(0);
+            // A host too long for the line loses its start, as in a browser: the end names the site.
+            host.setTextOverrun(OverrunStyle.LEADING_ELLIPSIS);
             host.setAccessibleRole(AccessibleRole.TEXT);
             host.setTooltip(hostMeaning);
             hostMeaning.textProperty().bind(host.accessibleTextProperty());
