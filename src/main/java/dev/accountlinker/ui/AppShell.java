@@ -19,6 +19,7 @@ import dev.accountlinker.ui.theme.ThemeManager;
 import dev.accountlinker.ui.theme.ThemeMenu;
 import dev.accountlinker.ui.welcome.WelcomeView;
 import dev.accountlinker.ui.welcome.WelcomeViewModel;
+import javafx.geometry.Dimension2D;
 import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
@@ -31,9 +32,13 @@ import java.util.Optional;
  * are kept apart.
  */
 public final class AppShell {
+    /** The content's size on a first start (the window adds its frame; never larger than the screen). */
     public static final double WIDTH = 900;
+
     public static final double HEIGHT = 620;
+    /** The content's size below which the settings screen would cut its buttons and cells. */
     public static final double MIN_WIDTH = 760;
+
     public static final double MIN_HEIGHT = 540;
 
     private final Stage stage;
@@ -58,22 +63,20 @@ public final class AppShell {
     /** Shows the first screen at once; slow services start only after it is on screen. */
     public void start() {
         themes = RememberedTheme.start(context.themeSetting(), () -> context);
-        Scene scene = new Scene(root, WIDTH, HEIGHT);
+        // The content's size and minimum, whatever frame the window manager adds (MainWindowSize).
+        MainWindowSize size =
+                new MainWindowSize(stage, new Dimension2D(WIDTH, HEIGHT), new Dimension2D(MIN_WIDTH, MIN_HEIGHT));
+        Scene scene = size.scene(root);
         scene.getStylesheets().add(ThemeManager.appStylesheet());
         stage.setTitle(context.config()
                 .installer()
                 .productName()
                 .orElse(context.messages().get("app.title")));
         stage.setScene(scene);
-        // Below this size the settings screen would cut its buttons and cells.
-        stage.setMinWidth(MIN_WIDTH);
-        stage.setMinHeight(MIN_HEIGHT);
-        // Some window managers open a window at its minimum size unless it asks for one explicitly.
-        stage.setWidth(WIDTH);
-        stage.setHeight(HEIGHT);
-        placement.ifPresent(place -> place.restore(stage));
+        size.beforeShow(placement.map(place -> place.restore(stage)).orElse(false));
         showStart();
         stage.show();
+        size.afterShow();
         // The demo tenant's key generation and the HTTP clients would compete with the first frame for the
         // CPU: they start once it is on screen.
         StartupMarker.afterFirstFrame(scene, () -> {

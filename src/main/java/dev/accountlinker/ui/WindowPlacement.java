@@ -27,17 +27,22 @@ public final class WindowPlacement {
         this.file = file;
     }
 
-    /** Puts the window where it was last time, if that is still on a screen; otherwise leaves it as it is. */
-    public void restore(Stage stage) {
-        read().ifPresent(saved -> {
-            if (!Screen.getScreensForRectangle(saved.getMinX(), saved.getMinY(), saved.getWidth(), saved.getHeight())
-                    .isEmpty()) {
-                stage.setX(saved.getMinX());
-                stage.setY(saved.getMinY());
-                stage.setWidth(Math.max(saved.getWidth(), stage.getMinWidth()));
-                stage.setHeight(Math.max(saved.getHeight(), stage.getMinHeight()));
-            }
+    /**
+     * Puts the window where it was last time, if that is still on a screen; otherwise leaves it as it is.
+     *
+     * @return whether it did
+     */
+    public boolean restore(Stage stage) {
+        Optional<Rectangle2D> onScreen = read().filter(saved -> !Screen.getScreensForRectangle(
+                        saved.getMinX(), saved.getMinY(), saved.getWidth(), saved.getHeight())
+                .isEmpty());
+        onScreen.ifPresent(saved -> {
+            stage.setX(saved.getMinX());
+            stage.setY(saved.getMinY());
+            stage.setWidth(Math.max(saved.getWidth(), stage.getMinWidth()));
+            stage.setHeight(Math.max(saved.getHeight(), stage.getMinHeight()));
         });
+        return onScreen.isPresent();
     }
 
     /** Remembers the window's place (not while maximised or minimised: those are states, not places). */
