@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -21,11 +22,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @EnabledIfSystemProperty(named = "packaging.deb", matches = "true")
 class PackagedDebTest {
+    private static final String DESKTOP_ID = "dev.accountlinker.AccountLinker";
     private static final Path PROJECT = Path.of(System.getProperty("user.dir"));
     private static final Path DEST = PROJECT.resolve("target/packaging-check-deb");
 
     @Test
-    void theDebNamesGtkItsMaintainerAndHomepageAndInstallsAMenuEntryWithTheIcon() throws Exception {
+    void theDebNamesGtkItsMaintainerAndHomepageAndShipsItsMenuEntryAndIconsInUsrShare() throws Exception {
         Path log = PROJECT.resolve("target/packaging-check-deb.log");
         ProcessBuilder builder = new ProcessBuilder("bash", "packaging/build.sh", "deb")
                 .directory(PROJECT.toFile())
@@ -54,18 +56,41 @@ class PackagedDebTest {
                 "https://accountlinker.example.org/",
                 run("dpkg-deb", "-f", deb.toString(), "Homepage").trim());
 
+        String recommends = run("dpkg-deb", "-f", deb.toString(), "Recommends");
+        assertFalse(List.of(depends.split("[,\\s]+")).contains("xdg-utils"), "dpkg -i needs no xdg-utils: " + depends);
+        assertEquals("xdg-utils", recommends.trim(), "the system browser sign-in opens the browser with xdg-open");
+
         String contents = run("dpkg-deb", "-c", deb.toString());
         assertTrue(contents.contains("./opt/account-linker/bin/account-linker"), contents);
         assertTrue(contents.contains("./opt/account-linker/lib/account-linker.png"), contents);
-        assertTrue(contents.contains("./opt/account-linker/lib/account-linker-account-linker.desktop"), contents);
+        assertTrue(contents.contains("./opt/account-linker/lib/class-data.sh"), contents);
+        assertTrue(contents.contains("./opt/account-linker/lib/app/account-linker.classlist"), contents);
+        assertFalse(contents.contains("lib/app/account-linker.jsa"), "the archive is made where it is installed");
+        assertFalse(contents.contains("lib/account-linker-account-linker.desktop"), "jpackage's own menu entry");
+        assertTrue(contents.contains("./usr/share/applications/" + DESKTOP_ID + ".desktop"), contents);
+        for (int size : List.of(16, 24, 32, 48, 64, 128, 256, 512)) {
+            assertTrue(
+                    contents.contains(
+                            "./usr/share/icons/hicolor/" + size + "x" + size + "/apps/" + DESKTOP_ID + ".png"),
+                    size + ":\n" + contents);
+        }
+        assertTrue(contents.contains("./usr/share/icons/hicolor/scalable/apps/" + DESKTOP_ID + ".svg"), contents);
         String desktop = run(
                 "sh",
                 "-c",
-                "dpkg-deb --fsys-tarfile '" + deb
-                        + "' | tar -xO ./opt/account-linker/lib/account-linker-account-linker.desktop");
+                "dpkg-deb --fsys-tarfile '" + deb + "' | tar -xO ./usr/share/applications/" + DESKTOP_ID + ".desktop");
         assertTrue(desktop.contains("Name=Account Linker"), desktop);
-        assertTrue(desktop.contains("Icon=/opt/account-linker/lib/account-linker.png"), desktop);
+        assertTrue(desktop.contains("Icon=" + DESKTOP_ID), desktop);
         assertTrue(desktop.contains("Exec=/opt/account-linker/bin/account-linker"), desktop);
+
+        Path control = Files.createTempDirectory("deb-control");
+        run("dpkg-deb", "--control", deb.toString(), control.toString());
+        assertTrue(Files.readString(control.resolve("postinst")).contains("class-data.sh\" dump"), "dumps the archive");
+        assertTrue(Files.readString(control.resolve("prerm")).contains("class-data.sh\" remove"), "removes it");
+        assertFalse(
+                Files.exists(control.resolve("postrm")) || Files.exists(control.resolve("preinst")),
+                "jpackage's empty preinst and postrm are left out: apt remove then leaves no config-files entry");
+        assertFalse(run("sh", "-c", "cat '" + control + "'/*").contains("xdg-desktop-menu"));
     }
 
     private static String run(String... command) throws IOException, InterruptedException {
