@@ -261,6 +261,16 @@ class BuildDryRunTest {
                 "the portable archive leaves out the class-data archive made for the build folder");
     }
 
+    @Test
+    void theReleaseWorkflowsTypesAreTypesTheBuildKnows() throws Exception {
+        for (Map.Entry<String, String> leg :
+                ReleaseWorkflowTest.installersByOs().entrySet()) {
+            Result result = DryRun.bash(
+                    List.of("packaging/build.sh", "--dry-run", "--os", leg.getKey(), leg.getValue()), Map.of());
+            assertEquals(0, result.status(), leg + "\n" + result.output());
+        }
+    }
+
     private static String versionOfPom() throws IOException {
         return ProjectVersion.fromPom().replaceAll("-.*", "");
     }
