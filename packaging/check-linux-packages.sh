@@ -12,8 +12,8 @@
 #   - on a desktop of the caller's (DISPLAY, with a window manager): the first window's content is 900 × 620 on a
 #     fresh profile (SCREENSHOT=FILE.png keeps a picture of it), and closing it with Alt+F4 quits the app;
 #   - `apt remove` (`rpm -e`) leaves nothing in /opt, /usr/share/applications or the icon theme, and dpkg forgets
-#     the package: the person's own settings (~/.config/account-linker, here in a scratch home) are all that is
-#     left, and they are listed.
+#     the package: the person's own files (settings in ~/.config/account-linker, the log in
+#     ~/.local/state/account-linker, here in a scratch home) are all that is left, and they are listed.
 # lintian's verdict on the .deb is printed where lintian is installed (for information: a jpackage .deb in /opt
 # is not a Debian archive package). Exit status: 0 when every check passed, 1 otherwise, 2 when it cannot run.
 set -euo pipefail
@@ -83,8 +83,10 @@ start_app() {
     if command -v xvfb-run >/dev/null; then display=(xvfb-run -a); else
       echo "  --    no display and no xvfb-run: the window was not opened"; return 0; fi
   fi
-  env -u XDG_CONFIG_HOME -u XDG_DATA_HOME -u XDG_CACHE_HOME HOME="$home" \
-    JAVA_TOOL_OPTIONS="-Xshare:on -Xlog:class+load=info:file=$log -Daccountlinker.startupMarker=$marker" \
+  # Java takes user.home from the password database, not from HOME: both are set, so that the app's settings and
+  # log go to the scratch home and never to the caller's own.
+  env -u XDG_DATA_HOME -u XDG_CACHE_HOME -u XDG_STATE_HOME HOME="$home" XDG_CONFIG_HOME="$home/.config" \
+    JAVA_TOOL_OPTIONS="-Duser.home=$home -Xshare:on -Xlog:class+load=info:file=$log -Daccountlinker.startupMarker=$marker" \
     setsid ${display[@]+"${display[@]}"} "$launcher" --demo >"$scratch/app.out" 2>&1 &
   local app=$! waited=0
   while [ $waited -lt 900 ] && kill -0 $app 2>/dev/null && ! grep -q services-ready "$marker" 2>/dev/null; do
@@ -150,6 +152,7 @@ leftovers() { # $1: the snapshot before install
     (cd "$scratch/home" && find . -mindepth 1 -not -type d | LC_ALL=C sort | while IFS= read -r file; do
       case "$file" in
         ./.config/account-linker/*) whose="Account Linker's settings" ;;
+        ./.local/state/account-linker/*) whose="Account Linker's log" ;;
         ./.cache/dconf/*) whose="GTK's settings cache" ;;
         # jpackage's launcher asks rpm which package it came from; Debian's rpm keeps its database in the home.
         ./.rpmdb/*) whose="rpm's database (jpackage's launcher queries rpm where rpm is installed)" ;;
