@@ -1,6 +1,7 @@
 package dev.accountlinker.packaging;
 
 import dev.accountlinker.ProjectVersion;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -29,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * prints the jlink and jpackage commands each OS's build runs (the options files read and passed inline), and these
  * tests read them back. Needs bash (Linux, macOS: Windows' own build runs in the release workflow).
  */
+@Tag("packaging")
 @DisabledOnOs(value = OS.WINDOWS, disabledReason = "packaging/build.sh runs in Git Bash there, not from Maven")
 class BuildDryRunTest {
     private static final Path PROJECT = Path.of(System.getProperty("user.dir"));

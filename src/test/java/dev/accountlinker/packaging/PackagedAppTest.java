@@ -1,6 +1,7 @@
 package dev.accountlinker.packaging;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -32,6 +33,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * is patched into the copy's javafx.graphics module (JavaFX is linked into the runtime as modules) and its launcher
  * configuration gets the Monocle and marker properties. The shipped image stays as built (GTK glass, no Monocle).
  */
+@Tag("packaging")
 @EnabledOnOs(OS.LINUX)
 class PackagedAppTest {
     private static final Path PROJECT = Path.of(System.getProperty("user.dir"));

@@ -1,5 +1,6 @@
 package dev.accountlinker.packaging;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -21,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * (only the default-test execution: with plain {@code mvn test -Dtest=...} the UI-test execution would run it again).
  * Builds the .deb with packaging/build.sh and reads its control file and contents with dpkg-deb.
  */
+@Tag("packaging")
 @EnabledIfSystemProperty(named = "packaging.deb", matches = "true")
 class PackagedDebTest {
     private static final String DESKTOP_ID = "dev.accountlinker.AccountLinker";

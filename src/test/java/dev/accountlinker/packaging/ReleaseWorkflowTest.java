@@ -2,6 +2,7 @@ package dev.accountlinker.packaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -26,6 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The release workflow cannot run here (GitHub's runners, Apple's and Microsoft's signing services): this reads
  * {@code .github/workflows/release.yml} and checks what it promises (docs/packaging.md, "Release workflow").
  */
+@Tag("packaging")
 class ReleaseWorkflowTest {
     private static final Path PROJECT = Path.of(System.getProperty("user.dir"));
     private static final Path WORKFLOW = PROJECT.resolve(".github/workflows/release.yml");
