@@ -106,12 +106,7 @@ public final class LocalTenant implements AutoCloseable {
     private final ManagementHandler managementHandler;
 
     static {
-        // The JDK HttpServer leaves Nagle's algorithm on: a response written in two parts then waits for the client's
-        // delayed ACK, about 40 ms per link/unlink on loopback (bench/results.md). Read once per JVM, when the first
-        // HttpServer is created; an explicit setting wins.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
+        JdkHttpServerSettings.apply();
     }
 
     private LocalTenant(Builder b) throws IOException {

@@ -1,6 +1,7 @@
 package dev.accountlinker.testkit;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.accountlinker.localtenant.JdkHttpServerSettings;
 import dev.accountlinker.localtenant.LocalTenant;
 
 import java.io.IOException;
@@ -28,6 +29,8 @@ public final class CallbackRecorder implements AutoCloseable {
 
     /** A listener on a free 127.0.0.1 port behind {@code http://127.0.0.1:PORT/callback}. */
     public static CallbackRecorder start() throws IOException {
+        // The first HttpServer of a JVM fixes its settings; the tenant, started after this, needs its own.
+        JdkHttpServerSettings.apply();
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         AtomicInteger hits = new AtomicInteger();
         server.createContext("/", exchange -> {
