@@ -2,8 +2,10 @@ package dev.accountlinker.testkit;
 
 import dev.accountlinker.localtenant.LocalTenant;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ConnectException;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.HttpCookie;
@@ -13,6 +15,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -256,15 +259,7 @@ public final class TenantBrowser {
     private Outcome follow(HttpRequest.Builder first) {
         HttpRequest request = first.timeout(Duration.ofSeconds(10)).build();
         for (int i = 0; i <= MAX_REDIRECTS; i++) {
-            HttpResponse<String> response;
-            try {
-                response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            HttpResponse<String> response = send(request);
             int status = response.statusCode();
             Optional<String> location = response.headers().firstValue("Location");
             if (status >= 300 && status < 400 && location.isPresent()) {
@@ -290,6 +285,46 @@ public final class TenantBrowser {
             return new Outcome(null, page);
         }
         throw new AssertionError("Too many redirects");
+    }
+
+    /**
+     * Sends once, and a GET once more when the connection was reset or closed without an answer: a server may close
+     * a kept-alive connection the client was about to reuse (idle timeout, connection cap), and a GET is safe to
+     * repeat (RFC 9110, section 9.2.2) as browsers do. A POST is never repeated: it may have been acted on.
+     */
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            try {
+                return http.send(request, HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                if (!request.method().equals("GET") || !isResetConnection(e)) {
+                    throw e;
+                }
+                return http.send(request, HttpResponse.BodyHandlers.ofString());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Reset, or closed before any byte of the answer; not a timeout and not a refused connection. */
+    static boolean isResetConnection(IOException e) {
+        if (e instanceof HttpTimeoutException || e instanceof ConnectException) {
+            return false;
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String message = String.valueOf(t.getMessage());
+            if (t instanceof EOFException
+                    || message.contains("Connection reset")
+                    || message.contains("received no bytes")
+                    || message.contains("Broken pipe")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Decoded query parameters of a URI. */
