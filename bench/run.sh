@@ -14,7 +14,33 @@ RUNS=${BENCH_RUNS:-10}
 LOAD_AT_START=$(cut -d" " -f1-3 /proc/loadavg)
 INSTALLER_DIR=${INSTALLER_DIR:-target/installer}
 mkdir -p "$OUT" "$WORK"
-rm -f "$OUT"/*.md "$OUT"/*.csv "$OUT"/*.jsa "$OUT"/startup-children.log
+rm -f "$OUT"/*.md "$OUT"/*.csv "$OUT"/*.jsa "$OUT"/*.log
+
+# One part that fails must not lose the others: part runs a command with its output in bench/out/NAME.log; when the
+# command fails, the part's section (bench/out/NAME.md) says so with the end of that output, or keeps what the part
+# wrote and adds that it failed; the run goes on and ends with exit 1 once results.md is written.
+FAILED=()
+part() { # $1: NAME, $2: the section's title, then the command
+  local name=$1 title=$2 rc
+  shift 2
+  set +e
+  "$@" 2>&1 | tee "$OUT/$name.log" | grep -v 'Unsupported JavaFX configuration\|PlatformImpl startup'
+  rc=${PIPESTATUS[0]}
+  set -e
+  [ "$rc" = 0 ] && return 0
+  FAILED+=("$name")
+  if [ ! -s "$OUT/$name.md" ]; then
+    printf '## %s\n\n' "$title" > "$OUT/$name.md"
+  fi
+  {
+    echo
+    echo "**This part failed** (exit $rc); the other parts ran. The end of its output (bench/out/$name.log):"
+    echo
+    echo '```'
+    tail -n 15 "$OUT/$name.log" | grep -v '^\s*at ' | cut -c1-200
+    echo '```'
+  } >> "$OUT/$name.md"
+}
 
 echo "== build (app jar, test classes, classpaths) =="
 mvn -B -q -Pbench -DskipTests package dependency:build-classpath \
@@ -54,7 +80,7 @@ echo "installed app launcher: ${INSTALLED:-not installed}"
 
 echo "== 1. start-up (Xvfb, GTK glass, $RUNS runs per variant) =="
 if command -v xvfb-run >/dev/null; then
-  xvfb-run -a -s "-screen 0 1920x1080x24" java -Dbench.runs="$RUNS" -Dbench.out="$OUT" \
+  part startup "1. Start-up" xvfb-run -a -s "-screen 0 1920x1080x24" java -Dbench.runs="$RUNS" -Dbench.out="$OUT" \
       -Dbench.fxCp="$FX_CP" -Dbench.benchCp="$WORK/bench.jar" -Dbench.appCp="$JAR:$CP_RUNTIME" \
       -Dbench.appImage="$LAUNCHER" -Dbench.installed="$INSTALLED" -cp "$WORK/bench.jar" dev.accountlinker.bench.StartupBench
 else
@@ -67,19 +93,22 @@ read -r -a APP_JVM <<< "$(sed -n 's/^--java-options "\{0,1\}\([^"$]*\)"\{0,1\}$/
 echo "app JVM options: ${APP_JVM[*]}"
 MONOCLE=(-Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -Djava.awt.headless=true)
 BENCH_CP="$WORK/classes:target/classes:target/test-classes:$CP_TEST"
-quiet() { grep -v 'Unsupported JavaFX configuration\|PlatformImpl startup' || true; }
 
 echo "== 2-4. link latency, pulse gaps, memory (Monocle headless, tenant in its own process) =="
-java "${MONOCLE[@]}" "${APP_JVM[@]}" -Dbench.out="$OUT" -cp "$BENCH_CP" dev.accountlinker.bench.LinkBench 2>&1 | quiet
+part link "2. Link latency, 3. pulse gaps, 4. memory" \
+    java "${MONOCLE[@]}" "${APP_JVM[@]}" -Dbench.out="$OUT" -cp "$BENCH_CP" dev.accountlinker.bench.LinkBench
 
 CLICK_RUNS=${CLICK_RUNS:-5}
 echo "== 2b. first click on Sign in, fresh JVM each ($CLICK_RUNS × 100 ms after the first frame, $CLICK_RUNS × after the warm-up) =="
 rm -f "$OUT/click.csv"
-for _ in $(seq "$CLICK_RUNS"); do
-  for mode in 100 warm; do
-    java "${MONOCLE[@]}" "${APP_JVM[@]}" -Dbench.out="$OUT" -cp "$BENCH_CP" dev.accountlinker.bench.ClickBench "$mode" 2>&1 | quiet
+click_runs() {
+  for _ in $(seq "$CLICK_RUNS"); do
+    for mode in 100 warm; do
+      java "${MONOCLE[@]}" "${APP_JVM[@]}" -Dbench.out="$OUT" -cp "$BENCH_CP" dev.accountlinker.bench.ClickBench "$mode" || return
+    done
   done
-done
+}
+part click-runs "2b. The first click on Sign in" click_runs
 median() { sort -n | awk '{a[NR]=$1} END {if (NR == 0) print "-"; else if (NR % 2) printf "%.0f", a[(NR+1)/2]; else printf "%.0f", (a[NR/2]+a[NR/2+1])/2}'; }
 range() { sort -n | awk 'NR==1{min=$1} {max=$1} END {printf "%.0f–%.0f", min, max}'; }
 {
@@ -101,11 +130,13 @@ range() { sort -n | awk 'NR==1{min=$1} {max=$1} END {printf "%.0f–%.0f", min, 
   echo
   echo "Goal: sign-in click → login form ready ≤ 600 ms median: **$( [ "$(grep '^warm,' "$OUT/click.csv" | cut -d, -f3 | median)" -le 600 ] 2>/dev/null && echo met || echo 'not met')** for a click after the warm-up."
 } > "$OUT/click.md"
+[ -s "$OUT/click-runs.md" ] && cat "$OUT/click-runs.md" >> "$OUT/click.md"
 cat "$OUT/click.md"
 
 echo "== 6. links under the Free-plan rate limit (in-process tenant) =="
-java "${MONOCLE[@]}" "${APP_JVM[@]}" -Dbench.out="$OUT" -Dbench.rateLimited=true -Dbench.warmupCycles=0 \
-    -Dbench.cycles="${RATE_CYCLES:-8}" -cp "$BENCH_CP" dev.accountlinker.bench.LinkBench 2>&1 | quiet
+part rate "6. Linking under Auth0's Free-plan rate limit" \
+    java "${MONOCLE[@]}" "${APP_JVM[@]}" -Dbench.out="$OUT" -Dbench.rateLimited=true -Dbench.warmupCycles=0 \
+    -Dbench.cycles="${RATE_CYCLES:-8}" -cp "$BENCH_CP" dev.accountlinker.bench.LinkBench
 
 echo "== 5. installer and image sizes =="
 {
@@ -136,7 +167,8 @@ echo "== 5. installer and image sizes =="
 cat "$OUT/sizes.md"
 
 echo "== JMH: pure parts (1 fork, 3 warm-up + 5 measurement iterations of 1 s) =="
-java -cp "$WORK/classes:target/classes:$CP_TEST" org.openjdk.jmh.Main PureBenchmarks -rf csv -rff "$OUT/jmh.csv" | tail -5
+part jmh-run "JMH" java -cp "$WORK/classes:target/classes:$CP_TEST" org.openjdk.jmh.Main PureBenchmarks -rf csv -rff "$OUT/jmh.csv" >/dev/null
+tail -5 "$OUT/jmh-run.log"
 {
   echo "## JMH: the pure parts of linking"
   echo
@@ -146,7 +178,8 @@ java -cp "$WORK/classes:target/classes:$CP_TEST" org.openjdk.jmh.Main PureBenchm
   echo
   echo "| benchmark | µs/op | ± error (99.9 %) |"
   echo "|---|---:|---:|"
-  tail -n +2 "$OUT/jmh.csv" | tr -d '"' | awk -F, '{n=$1; sub(/.*\./,"",n); printf "| %s | %.2f | %.2f |\n", n, $5, $6}'
+  [ -f "$OUT/jmh.csv" ] && tail -n +2 "$OUT/jmh.csv" | tr -d '"' | awk -F, '{n=$1; sub(/.*\./,"",n); printf "| %s | %.2f | %.2f |\n", n, $5, $6}'
+  [ -s "$OUT/jmh-run.md" ] && tail -n +2 "$OUT/jmh-run.md"
 } > "$OUT/jmh.md"
 
 echo "== results =="
@@ -167,10 +200,18 @@ echo "== results =="
   echo
   echo "Load average when the run started: ${LOAD_AT_START:-$(cut -d' ' -f1-3 /proc/loadavg)} (1, 5, 15 min; 2 cores, shared)."
   echo
-  for part in startup link click rate sizes jmh; do
-    cat "$OUT/$part.md"
+  if [ "${#FAILED[@]}" -gt 0 ]; then
+    echo "**Parts that failed: ${FAILED[*]}** (each one's section says how); the other parts are complete."
+    echo
+  fi
+  for section in startup link click rate sizes jmh; do
+    if [ -f "$OUT/$section.md" ]; then cat "$OUT/$section.md"; else echo "## $section: not run"; fi
     echo
   done
   cat bench/not-met.md  # what was tried for the goals not met, written by hand
 } > bench/results.md
 echo "wrote bench/results.md"
+if [ "${#FAILED[@]}" -gt 0 ]; then
+  echo "parts that failed: ${FAILED[*]}" >&2
+  exit 1
+fi
