@@ -207,6 +207,7 @@ public final class LinkBench {
             results.add(cycle);
             previous = null;
             measureMemory("after cycle " + n + (cycle.warmUp() ? " (warm-up)" : ""));
+            heapDumpAfter(n);
             System.out.printf(
                     "cycle %d: redirect→dialog %.1f ms, confirm→items %.1f ms, items→frame %.1f ms, unlink %.1f ms%n",
                     n,
@@ -534,6 +535,20 @@ public final class LinkBench {
                 .executeScript("document.getElementById('username').value='" + email + "';"
                         + "document.getElementById('password').value='" + password + "';"
                         + "document.getElementById('submit').click();"));
+    }
+
+    /** With -Dbench.heapDumpAt=10,40 a dump of the live heap after those cycles, for finding what is retained. */
+    private void heapDumpAfter(int cycle) throws Exception {
+        for (String at : System.getProperty("bench.heapDumpAt", "").split(",")) {
+            if (at.trim().equals(String.valueOf(cycle))) {
+                Path file = out.resolve("heap-after-cycle-" + cycle + ".hprof").toAbsolutePath();
+                Files.deleteIfExists(file);
+                java.lang.management.ManagementFactory.getPlatformMXBean(
+                                com.sun.management.HotSpotDiagnosticMXBean.class)
+                        .dumpHeap(file.toString(), true);
+                System.out.println("heap dump: " + file);
+            }
+        }
     }
 
     private void measureMemory(String when) throws Exception {
