@@ -80,7 +80,8 @@ public final class AppShell {
         // The demo tenant's key generation and the HTTP clients would compete with the first frame for the
         // CPU: they start once it is on screen.
         StartupMarker.afterFirstFrame(scene, () -> {
-            AppIcons.apply(stage); // decoding six PNGs need not delay the first frame
+            AppIcons.applyInBackground(stage); // decoding six PNGs need not hold the JavaFX thread
+            Icons.warmUpInBackground(); // the settings screen's icon font and glyph tables, before sign-in ends
             // WebKit's native library takes ~1 s to load: in the background now, while the person reads, so the
             // login window opens at once (performance, issue 15). Not when every sign-in uses the system browser.
             if (!context.config().ways().useBrowserFor(Optional.empty())) {

@@ -66,6 +66,18 @@ public final class Icons {
 
     private Icons() {}
 
+    /**
+     * Loads the icon font and Ikonli's glyph tables on a background thread: made first on the JavaFX thread, they
+     * held it about 100 ms while the settings screen loaded after sign-in (bench/results.md). A node that is in no
+     * scene may be made on any thread.
+     */
+    public static void warmUpInBackground() {
+        Thread thread = new Thread(() -> of(Glyph.GENERIC), "icons-warm-up");
+        thread.setDaemon(true);
+        thread.setPriority(Thread.MIN_PRIORITY);
+        thread.start();
+    }
+
     public static FontIcon of(Glyph glyph) {
         FontIcon icon = new FontIcon(glyph.ikon);
         icon.getStyleClass().add("icon-" + glyph.name().toLowerCase(Locale.ROOT).replace('_', '-'));
