@@ -42,6 +42,16 @@ class SignInUiTest extends AppUiTestSupport {
     }
 
     @Test
+    void theMainWindowGetsTheAppIconDecodedInTheBackground() {
+        waitUntil(() -> org.testfx.util.WaitForAsyncUtils.asyncFx(() -> javafx.stage.Window.getWindows().stream()
+                        .filter(window -> window instanceof javafx.stage.Stage
+                                && window.getScene().lookup("#signInButton") != null)
+                        .map(window -> ((javafx.stage.Stage) window).getIcons().size())
+                        .anyMatch(icons -> icons == 6))
+                .get());
+    }
+
+    @Test
     void signOutEndsTheTenantSessionSoTheNextSignInAsksAgain() {
         signIn("alice@example.com", "Alice-Demo-1");
         waitForIdentityCount(1);
