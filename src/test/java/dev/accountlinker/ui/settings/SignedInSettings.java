@@ -72,6 +72,14 @@ final class SignedInSettings implements AutoCloseable {
 
     /** The settings screen's view model for {@code account}, its work on {@code tasks}; it has not read anything yet. */
     SettingsViewModel viewModel(SignedInAccount account, TaskRunner tasks) {
+        return viewModel(account, tasks, confirmations);
+    }
+
+    /**
+     * The same with other confirmations: the app's own dialogs ({@link ConfirmationDialogs}), for a test of what the
+     * person sees and chooses in them.
+     */
+    SettingsViewModel viewModel(SignedInAccount account, TaskRunner tasks, Confirmations asked) {
         LoginLaunchers launchers = new LoginLaunchers(() -> login, () -> login, SignInWays.embeddedOnly());
         SettingsContext context = new SettingsContext(
                 settings,
@@ -80,7 +88,15 @@ final class SignedInSettings implements AutoCloseable {
                 tasks,
                 new SignInFlows(CompletableFuture.completedFuture(signIn), tasks, launchers, new SignInHistory()),
                 new RequestPolicy(clock, (until, cancelled) -> clock.advanceTo(until)));
-        return new SettingsViewModel(context, account, confirmations, signedOut::add);
+        return new SettingsViewModel(context, account, asked, signedOut::add);
+    }
+
+    /** How many requests with this method the tenant saw on a path containing {@code pathPart}. */
+    long requestsTo(String method, String pathPart) {
+        return tenant.requests().stream()
+                .filter(request ->
+                        request.method().equals(method) && request.path().contains(pathPart))
+                .count();
     }
 
     @Override
