@@ -1,174 +1,25 @@
 package dev.accountlinker.ui.settings;
 
-import dev.accountlinker.account.Identity;
 import dev.accountlinker.localtenant.Faults;
 import dev.accountlinker.localtenant.TenantIdentity;
 import dev.accountlinker.localtenant.TenantUser;
-import dev.accountlinker.ui.ComponentTestSupport;
-import dev.accountlinker.ui.FxTaskRunner;
 import javafx.geometry.Bounds;
-import javafx.scene.Node;
-import javafx.scene.Parent;
-import javafx.scene.control.DialogPane;
-import javafx.scene.control.Label;
-import javafx.scene.control.RadioButton;
-import javafx.scene.layout.GridPane;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Choosing which account stays main in the link confirmation, with the tenant's state asserted: the settings screen
- * over its real view model and the app's own confirmation dialogs ({@link ConfirmationDialogs}), the work on the
- * app's task runner, against a local tenant over HTTP. Only the second sign-in is scripted: the person signs in on
- * the tenant's page without a window ({@code ScriptedLogin}), so the app gets a real second ID token. The sign-in
- * window's own part (the redirect caught, never requested) is {@code LinkingUiTest}'s.
+ * Choosing which account stays main in the link confirmation, with the tenant's state asserted (moved from the
+ * whole app's ChoosePrimaryUiTest; the sign-in window's own part, the redirect caught and never requested, is
+ * {@code LinkingUiTest}'s).
  */
-class ChoosePrimaryComponentTest extends ComponentTestSupport {
+class ChoosePrimaryComponentTest extends LinkingScreenTestSupport {
     private static final String GOOGLE = "google-oauth2|109876543210987654321";
-
-    private SignedInSettings app;
-    private Parent screen;
-
-    @BeforeEach
-    void signAliceIn() throws Exception {
-        app = component.cleanUp(new SignedInSettings());
-        FxTaskRunner tasks = component.cleanUp(new FxTaskRunner());
-        ConfirmationDialogs dialogs =
-                new ConfirmationDialogs(app.messages, () -> screen.getScene().getWindow(), app.clock);
-        SettingsViewModel viewModel = app.viewModel(app.signedIn("alice@example.com", "Alice-Demo-1"), tasks, dialogs);
-        component.cleanUp(viewModel::stopWork);
-        screen = onFx(() -> new SettingsView(viewModel, app.messages, () -> {}, Optional.empty()).load());
-        show(screen, 760, 520);
-        onFx(viewModel::refresh); // as AppShell does once the screen is in the window
-    }
-
-    // ---- the person, as the kit's robot plays them in the whole app ----
-
-    private RadioButton radio(String id) {
-        return lookup(id).queryAs(RadioButton.class);
-    }
-
-    private boolean badgeShown(String card) {
-        return onFx(() -> lookup(card + " .main-badge").query().isVisible());
-    }
-
-    private void choose(String id) {
-        clickOn(id);
-        waitUntil(() -> onFx(() -> radio(id).isSelected()));
-    }
-
-    private String text(String query) {
-        return node(query, Label.class).getText();
-    }
-
-    private String statusText() {
-        return text("#statusMessage");
-    }
-
-    private boolean statusIs(String styleClass) {
-        return onFx(() -> lookup("#statusMessage").query().getStyleClass().contains(styleClass));
-    }
-
-    private boolean enabled(String query) {
-        return onFx(() -> lookup(query).tryQuery().filter(Node::isVisible).filter(node -> !node.isDisabled()))
-                .isPresent();
-    }
-
-    private void clickWhenReady(String query) {
-        waitUntil(() -> enabled(query));
-        clickOn(query);
-    }
-
-    /** Starts linking with the given button; the person signs the second account in on the tenant's page. */
-    private void linkWith(String button, String email, String password) {
-        app.login.signInAs(email, password);
-        clickWhenReady(button);
-    }
-
-    private void waitForDialogButton(String id) {
-        waitUntil(() -> shown(id));
-    }
-
-    /** Ticks "Both accounts are mine" when the emails differ (every demo pair does), then clicks Link. */
-    private void confirmLink() {
-        waitForDialogButton("#confirmLinkButton");
-        if (onFx(() -> lookup("#bothAccountsMineCheckBox").tryQuery().isPresent())) {
-            clickOn("#bothAccountsMineCheckBox");
-        }
-        clickOn("#confirmLinkButton");
-    }
-
-    private void waitForOperationToEnd() {
-        waitUntil(() -> !shown("#linkProgressBox") && !statusText().isEmpty());
-    }
-
-    private void waitForSettingsOf(String email) {
-        waitUntil(() -> email.equals(text("#profileEmail")));
-    }
-
-    private List<String> identitySubjects() {
-        return onFx(() -> lookup(".identity-card").queryAll().stream()
-                .map(card -> ((Identity) card.getUserData()).subject())
-                .toList());
-    }
-
-    private void waitForIdentityCount(int count) {
-        waitUntil(() -> identitySubjects().size() == count);
-    }
-
-    private long requestsTo(String method, String pathPart) {
-        return app.requestsTo(method, pathPart);
-    }
-
-    /** The text a person sees in the open dialog (hidden parts, such as the other choice's details, left out). */
-    private String dialogText() {
-        return onFx(() -> lookup(".dialog-pane").queryAs(DialogPane.class).lookupAll(".label").stream()
-                .filter(ChoosePrimaryComponentTest::shownWithParents)
-                .map(node -> ((Label) node).getText())
-                .filter(text -> text != null)
-                .reduce("", (a, b) -> a + "\n" + b));
-    }
-
-    /** The visible merge preview, one line per row: {@code key | main's value (fate) | incoming value (fate)}. */
-    private List<String> mergeRows() {
-        return onFx(() -> {
-            GridPane grid = lookup(".merge-preview").queryAllAs(GridPane.class).stream()
-                    .filter(ChoosePrimaryComponentTest::shownWithParents)
-                    .findFirst()
-                    .orElseThrow();
-            Map<Integer, String[]> rows = new TreeMap<>();
-            for (Node cell : grid.getChildren()) {
-                int row = GridPane.getRowIndex(cell) == null ? 0 : GridPane.getRowIndex(cell);
-                int column = GridPane.getColumnIndex(cell) == null ? 0 : GridPane.getColumnIndex(cell);
-                String text = cell instanceof Label label ? label.getText() : cell.getAccessibleText();
-                rows.computeIfAbsent(row, r -> new String[3])[column] = text;
-            }
-            rows.remove(0); // the column headings
-            return rows.values().stream()
-                    .map(cells -> String.join(" | ", cells))
-                    .toList();
-        });
-    }
-
-    private static boolean shownWithParents(Node node) {
-        for (Node each = node; each != null; each = each.getParent()) {
-            if (!each.isVisible()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    // ---- the tests ----
 
     @Test
     void keepingGoogleAsMainLinksAliceIntoItAndSignsTheAppInAsGoogle() {

@@ -1,4 +1,4 @@
-package dev.accountlinker.ui;
+package dev.accountlinker.ui.settings;
 
 import dev.accountlinker.localtenant.Faults;
 import org.junit.jupiter.api.Test;
@@ -11,12 +11,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Management API failures during linking: clear messages, nothing lost, a working retry. */
-class LinkingFailureUiTest extends AppUiTestSupport {
+/**
+ * Management API failures during linking: clear messages, nothing lost, a working retry (moved from the whole app's
+ * LinkingFailureUiTest: each failure is the settings screen's and its link dialog's own).
+ */
+class LinkingFailureComponentTest extends LinkingScreenTestSupport {
     private static final String GOOGLE = "google-oauth2|109876543210987654321";
 
     private void signInAndReachConfirmation() {
-        signIn("alice@example.com", "Alice-Demo-1");
         linkWith("#link-google-oauth2", "alice.g@example.com", "Google-Demo-1");
         waitForDialogButton("#confirmLinkButton");
     }
@@ -29,7 +31,8 @@ class LinkingFailureUiTest extends AppUiTestSupport {
     @Test
     void aLinkThatFailsAfterTheMergeSaysSoKeepsBothAccountsAndCanBeRetried() {
         signInAndReachConfirmation();
-        tenant.faults()
+        app.tenant
+                .faults()
                 .inject(Faults.on("POST", "/api/v2/users/")
                         .respond(500, auth0Error(500, "Internal Server Error", "Something broke", "server_error")));
         confirmLink();
@@ -43,8 +46,9 @@ class LinkingFailureUiTest extends AppUiTestSupport {
                 statusText());
         assertEquals(1, requestsTo("POST", "/identities"), "a failed link is sent once, never retried blindly");
         assertEquals(
-                true, tenant.user("auth0|alice").orElseThrow().userMetadata().get("newsletter"));
-        assertTrue(tenant.user(GOOGLE).isPresent(), "the second account still exists");
+                true,
+                app.tenant.user("auth0|alice").orElseThrow().userMetadata().get("newsletter"));
+        assertTrue(app.tenant.user(GOOGLE).isPresent(), "the second account still exists");
         assertEquals(1, identitySubjects().size());
 
         linkWith("#link-google-oauth2", "alice.g@example.com", "Google-Demo-1");
@@ -58,7 +62,8 @@ class LinkingFailureUiTest extends AppUiTestSupport {
     @Test
     void anExpiredSessionOffersToSignInAgain() {
         signInAndReachConfirmation();
-        tenant.faults()
+        app.tenant
+                .faults()
                 .inject(Faults.on("GET", "/api/v2/users/")
                         .always()
                         .respond(
@@ -70,19 +75,20 @@ class LinkingFailureUiTest extends AppUiTestSupport {
                                         "invalid_token")));
         confirmLink();
         waitForOperationToEnd();
-        tenant.faults().clear();
+        app.tenant.faults().clear();
 
         assertEquals("Your session expired. Sign in again to continue.", statusText());
         assertTrue(onFx(() -> lookup("#signInAgainButton").query().isVisible()));
         assertEquals(0, requestsTo("PATCH", "/api/v2/users/"));
         clickOn("#signInAgainButton");
-        waitUntil(() -> node("#signInButton").isPresent());
+        waitUntil(() -> signInAgainAsked == 1); // the app then shows the sign-in screen
     }
 
     @Test
     void aMissingScopeIsNamed() {
         signInAndReachConfirmation();
-        tenant.faults()
+        app.tenant
+                .faults()
                 .inject(Faults.on("POST", "/api/v2/users/")
                         .respond(
                                 403,
@@ -99,7 +105,8 @@ class LinkingFailureUiTest extends AppUiTestSupport {
     @Test
     void aConflictShowsAuth0sMessage() {
         signInAndReachConfirmation();
-        tenant.faults()
+        app.tenant
+                .faults()
                 .inject(Faults.on("POST", "/api/v2/users/")
                         .respond(
                                 409,
@@ -117,7 +124,8 @@ class LinkingFailureUiTest extends AppUiTestSupport {
     void aRateLimitSaysWhenToRetry() {
         signInAndReachConfirmation();
         long reset = Instant.now().plusSeconds(3600).getEpochSecond();
-        tenant.faults()
+        app.tenant
+                .faults()
                 .inject(Faults.on("POST", "/api/v2/users/")
                         .respond(
                                 429,
@@ -128,9 +136,9 @@ class LinkingFailureUiTest extends AppUiTestSupport {
                         .header("x-ratelimit-reset", String.valueOf(reset)));
         confirmLink();
         waitForOperationToEnd();
-        // The time as the app's locale writes it (en-US in tests: 2:05:09 PM).
+        // The time as the screen's locale writes it.
         String expectedTime = DateTimeFormatter.ofLocalizedTime(java.time.format.FormatStyle.MEDIUM)
-                .withLocale(services.messages().locale())
+                .withLocale(app.messages.locale())
                 .format(Instant.ofEpochSecond(reset).atZone(ZoneId.systemDefault()));
         assertTrue(statusText().contains("Please try again after " + expectedTime), statusText());
         assertEquals(1, requestsTo("POST", "/identities"));
@@ -141,7 +149,7 @@ class LinkingFailureUiTest extends AppUiTestSupport {
         signInAndReachConfirmation();
         // The tenant holds the read until Cancel was pressed: a fixed delay could run out first on a busy machine.
         Faults.Hold slowRead = new Faults.Hold();
-        tenant.faults().inject(Faults.on("GET", "/api/v2/users/").holdUntil(slowRead));
+        app.tenant.faults().inject(Faults.on("GET", "/api/v2/users/").holdUntil(slowRead));
         confirmLink();
         waitUntil(() -> onFx(() -> !lookup("#linkCancelButton").query().isDisabled()));
         clickOn("#linkCancelButton");
@@ -150,6 +158,6 @@ class LinkingFailureUiTest extends AppUiTestSupport {
         assertEquals("Linking was cancelled. Nothing was changed.", statusText());
         assertEquals(0, requestsTo("PATCH", "/api/v2/users/"));
         assertEquals(0, requestsTo("POST", "/identities"));
-        assertFalse(tenant.user("auth0|alice").orElseThrow().userMetadata().containsKey("newsletter"));
+        assertFalse(app.tenant.user("auth0|alice").orElseThrow().userMetadata().containsKey("newsletter"));
     }
 }
