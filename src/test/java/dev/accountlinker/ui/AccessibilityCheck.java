@@ -12,9 +12,16 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.TitledPane;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Window;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 
 /**
  * What a screen reader needs from a screen: every interactive control has a name (its text, or its accessible text
@@ -23,11 +30,11 @@ import java.util.List;
  * page) and every visible progress indicator has accessible text. Reading order is checked separately, from the
  * order Tab visits the controls ({@link #readingOrderProblems}).
  */
-final class AccessibilityCheck {
+public final class AccessibilityCheck {
     private AccessibilityCheck() {}
 
     /** The problems on a scene's visible nodes; empty when there are none. Call on the JavaFX thread. */
-    static List<String> problems(Scene scene) {
+    public static List<String> problems(Scene scene) {
         List<String> problems = new ArrayList<>();
         List<Label> labels = new ArrayList<>();
         collect(scene.getRoot(), labels, new ArrayList<>());
@@ -89,13 +96,13 @@ final class AccessibilityCheck {
     }
 
     /** A control Tab reached, and where it was on screen then (a scrolled screen brings it into view first). */
-    record Visit(Node node, Bounds bounds) {}
+    public record Visit(Node node, Bounds bounds) {}
 
     /**
      * Where the order in which Tab visited the controls (in the same window) goes against reading order: top to
      * bottom, and left to right along a row. Nodes whose tops are within {@code rowTolerance} share a row.
      */
-    static List<String> readingOrderProblems(List<Visit> visited, double rowTolerance) {
+    public static List<String> readingOrderProblems(List<Visit> visited, double rowTolerance) {
         List<String> problems = new ArrayList<>();
         for (int i = 1; i < visited.size(); i++) {
             Bounds before = visited.get(i - 1).bounds();
@@ -118,5 +125,44 @@ final class AccessibilityCheck {
 
     private static boolean blank(String text) {
         return text == null || text.isBlank();
+    }
+
+    /**
+     * The controls Tab visits in {@code window}, once round, as {@code robot} presses Tab (at most 40 times), starting
+     * with the one nearest the top left (so a dialog that opens with the focus in its middle is read from its top).
+     * Call on the test's thread.
+     */
+    public static List<Visit> tabCycle(FxRobot robot, Window window) {
+        robot.targetWindow(window);
+        List<Visit> seen = new ArrayList<>();
+        for (int step = 0; step < 40; step++) {
+            Node owner = onFx(() -> window.getScene().getFocusOwner());
+            if (owner == null || seen.stream().anyMatch(visit -> visit.node() == owner)) {
+                break;
+            }
+            seen.add(new Visit(owner, onFx(() -> owner.localToScene(owner.getBoundsInLocal()))));
+            robot.type(KeyCode.TAB);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        Visit first = seen.stream()
+                .min(Comparator.comparingDouble((Visit visit) -> top(visit.bounds()))
+                        .thenComparingDouble(visit -> visit.bounds().getMinX()))
+                .orElseThrow();
+        int start = seen.indexOf(first);
+        List<Visit> cycle = new ArrayList<>(seen.subList(start, seen.size()));
+        cycle.addAll(seen.subList(0, start));
+        return cycle;
+    }
+
+    private static double top(Bounds bounds) {
+        return Math.round(bounds.getMinY() / 14) * 14.0;
+    }
+
+    private static <T> T onFx(Callable<T> action) {
+        try {
+            return WaitForAsyncUtils.asyncFx(action).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("JavaFX action failed", e);
+        }
     }
 }

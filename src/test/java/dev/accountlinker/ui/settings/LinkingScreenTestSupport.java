@@ -3,6 +3,7 @@ package dev.accountlinker.ui.settings;
 import dev.accountlinker.account.Identity;
 import dev.accountlinker.ui.ComponentTestSupport;
 import dev.accountlinker.ui.FxTaskRunner;
+import dev.accountlinker.ui.theme.ThemeMenu;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.DialogPane;
@@ -20,7 +21,7 @@ import java.util.TreeMap;
  * The base of the component tests that link and unlink as the person does it in the app: Alice signed in on the
  * settings screen (settings.fxml over its real view model), the app's own confirmation dialogs
  * ({@link ConfirmationDialogs}) and the app's task runner, against a local tenant over HTTP ({@link SignedInSettings}).
- * Only the second sign-in is scripted: the person signs in on the tenant's page without a window, so the app gets a
+ * The theme menu is there, as in the app. Only the second sign-in is scripted: the person signs in on the tenant's page without a window, so the app gets a
  * real second ID token. The helpers are named as the testers' kit names them for the whole app.
  */
 abstract class LinkingScreenTestSupport extends ComponentTestSupport {
@@ -37,8 +38,12 @@ abstract class LinkingScreenTestSupport extends ComponentTestSupport {
                 new ConfirmationDialogs(app.messages, () -> screen.getScene().getWindow(), app.clock);
         SettingsViewModel viewModel = app.viewModel(app.signedIn("alice@example.com", "Alice-Demo-1"), tasks, dialogs);
         component.cleanUp(viewModel::stopWork);
-        screen = onFx(
-                () -> new SettingsView(viewModel, app.messages, () -> signInAgainAsked++, Optional.empty()).load());
+        screen = onFx(() -> new SettingsView(
+                        viewModel,
+                        app.messages,
+                        () -> signInAgainAsked++,
+                        Optional.of(ThemeMenu.create(component.themes(), app.messages)))
+                .load());
         show(screen, 760, 520);
         onFx(viewModel::refresh); // as AppShell does once the screen is in the window
     }
