@@ -1,14 +1,12 @@
 package dev.accountlinker.ui;
 
 import dev.accountlinker.AppServices;
-import dev.accountlinker.account.Identity;
 import dev.accountlinker.config.AppConfig;
 import dev.accountlinker.config.ConfigSources;
 import dev.accountlinker.i18n.Messages;
 import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
@@ -23,13 +21,12 @@ import java.time.Clock;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The look through the real app: the theme menu (light, dark, the system's; remembered in the settings file), the
- * focus ring in both themes, and the identities as cards (the testing contract, the badge, the empty-state line,
- * the keyboard). The settings file is the test's own.
+ * The look through the real app: the theme menu (light, dark, the system's; remembered in the settings file) and
+ * the focus ring in both themes. The settings file is the test's own. (The identities as cards are
+ * {@code ui.settings.IdentityCardsComponentTest}'s.)
  */
 class LookUiTest extends AppUiTestSupport {
     @TempDir
@@ -96,55 +93,6 @@ class LookUiTest extends AppUiTestSupport {
         chooseTheme(1);
         waitUntil(() -> Application.getUserAgentStylesheet().endsWith("primer-light.bss"));
         waitUntil(() -> Files.readString(settingsFile()).contains("theme=light"));
-    }
-
-    @Test
-    void identitiesAreCardsWithTheContractsIdsABadgeAndKeyboardSelection() {
-        signIn("alice@example.com", "Alice-Demo-1");
-        waitForIdentityCount(1);
-        assertTrue(onFx(() -> lookup("#identitiesEmptyState").query().isVisible()), "only the main sign-in so far");
-        assertEquals("Only your main sign-in so far. Link another below.", text("#identitiesEmptyState"));
-        assertTrue(node("#identity-auth0-alice").isPresent());
-        assertEquals(
-                "Main account",
-                onFx(() -> lookup("#identity-auth0-alice #mainAccountBadge")
-                        .queryAs(Label.class)
-                        .getText()));
-        assertEquals("Email and password, alice@example.com, main account", accessibleText("#identity-auth0-alice"));
-
-        linkWith("#link-github", "alice-gh@example.com", "Github-Demo-1");
-        confirmLink();
-        waitForIdentityCount(2);
-        waitForOperationToEnd();
-        assertFalse(onFx(() -> lookup("#identitiesEmptyState").query().isVisible()));
-        assertEquals(2, onFx(() -> identitiesTable().lookupAll(".identity-card").size()), "no empty rows");
-        Node github = lookup("#identity-github-4242424").query();
-        assertTrue(github.getStyleClass().contains("identity-card"));
-        assertEquals("github|4242424", ((Identity) github.getUserData()).subject());
-        assertEquals("GitHub, alice-gh@example.com, linked", accessibleText("#identity-github-4242424"));
-        assertTrue(node("#identity-github-4242424 #unlink-github-4242424").isPresent(), "Unlink in the card");
-        assertTrue(node("#identity-auth0-alice .button").isEmpty(), "no Unlink on the main sign-in");
-
-        // The list has the focus; the arrows move the selection, Delete on the main sign-in does nothing.
-        Window main = onFx(() -> github.getScene().getWindow());
-        targetWindow(main);
-        assertEquals(
-                "identitiesTable", onFx(() -> main.getScene().getFocusOwner().getId()));
-        assertTrue(selected("#identity-auth0-alice"));
-        type(KeyCode.DOWN);
-        assertTrue(selected("#identity-github-4242424") && !selected("#identity-auth0-alice"));
-        type(KeyCode.HOME);
-        assertTrue(selected("#identity-auth0-alice"));
-        type(KeyCode.DELETE);
-        WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(node("#confirmUnlinkButton").isEmpty(), "the main sign-in cannot be unlinked");
-        type(KeyCode.END);
-        assertTrue(selected("#identity-github-4242424"));
-    }
-
-    private boolean selected(String card) {
-        return onFx(() -> lookup(card).query().getPseudoClassStates().stream()
-                .anyMatch(state -> state.getPseudoClassName().equals("selected")));
     }
 
     /** Opens the theme menu from the keyboard and chooses its n-th item. */

@@ -65,6 +65,21 @@ abstract class LinkingScreenTestSupport extends ComponentTestSupport {
         return node(query, Label.class).getText();
     }
 
+    /** The node {@code query} finds, if any (as the kit's {@code node}). */
+    protected Optional<Node> node(String query) {
+        return onFx(() -> lookup(query).tryQuery());
+    }
+
+    /** The accessible text of a node (what a screen reader says for a card). */
+    protected String accessibleText(String query) {
+        return onFx(() -> lookup(query).query().getAccessibleText());
+    }
+
+    /** The identities list ({@code #identitiesTable}: a column of cards). */
+    protected Node identitiesTable() {
+        return lookup("#identitiesTable").query();
+    }
+
     protected String statusText() {
         return text("#statusMessage");
     }
