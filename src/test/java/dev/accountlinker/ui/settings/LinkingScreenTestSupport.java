@@ -1,6 +1,7 @@
 package dev.accountlinker.ui.settings;
 
 import dev.accountlinker.account.Identity;
+import dev.accountlinker.localtenant.LocalTenant;
 import dev.accountlinker.ui.ComponentTestSupport;
 import dev.accountlinker.ui.FxTaskRunner;
 import dev.accountlinker.ui.theme.ThemeMenu;
@@ -26,6 +27,9 @@ import java.util.TreeMap;
  */
 abstract class LinkingScreenTestSupport extends ComponentTestSupport {
     protected SignedInSettings app;
+    /** The tenant Alice is signed in to ({@code app.tenant}). */
+    protected LocalTenant tenant;
+
     private Parent screen;
     /** How often the screen asked for "Sign in again" (the app shows the sign-in screen then). */
     protected int signInAgainAsked;
@@ -33,6 +37,7 @@ abstract class LinkingScreenTestSupport extends ComponentTestSupport {
     @BeforeEach
     void signAliceIn() throws Exception {
         app = component.cleanUp(new SignedInSettings());
+        tenant = app.tenant;
         FxTaskRunner tasks = component.cleanUp(new FxTaskRunner());
         ConfirmationDialogs dialogs =
                 new ConfirmationDialogs(app.messages, () -> screen.getScene().getWindow(), app.clock);
