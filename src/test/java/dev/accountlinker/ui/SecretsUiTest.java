@@ -17,8 +17,11 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +32,6 @@ import java.util.logging.LogManager;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -133,22 +135,37 @@ class SecretsUiTest extends AppUiTestSupport {
         if (!Files.isDirectory(folder)) {
             return;
         }
-        try (Stream<Path> files = Files.walk(folder)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                File plain = file.toFile();
-                if (plain.lastModified() < startMillis || plain.length() > 20_000_000 || !plain.canRead()) {
-                    continue;
+        // Another test JVM (two UI forks) may delete its own folders under the temp folder while this walks it:
+        // what vanishes between listing and reading held nothing of this JVM's, so it is skipped, not an error.
+        Files.walkFileTree(folder, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                if (attributes.isRegularFile()) {
+                    scanFile(file, scanned);
                 }
-                String content;
-                try {
-                    content = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
-                } catch (IOException unreadable) {
-                    continue;
-                }
-                scanned.add(file);
-                assertFalse(JWT.matcher(content).find(), "a token was written to " + file);
+                return FileVisitResult.CONTINUE;
             }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException failure) {
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    private void scanFile(Path file, List<Path> scanned) {
+        File plain = file.toFile();
+        if (plain.lastModified() < startMillis || plain.length() > 20_000_000 || !plain.canRead()) {
+            return;
         }
+        String content;
+        try {
+            content = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+        } catch (IOException unreadableOrGone) {
+            return;
+        }
+        scanned.add(file);
+        assertFalse(JWT.matcher(content).find(), "a token was written to " + file);
     }
 
     @Test
