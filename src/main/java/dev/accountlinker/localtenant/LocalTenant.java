@@ -641,9 +641,19 @@ public final class LocalTenant implements AutoCloseable {
             return this;
         }
 
-        /** The demo the installers ship: no fault injection and no request recording. */
+        /** The demo the installers ship: no fault injection, no request recording, and the run's one demo key pair. */
         public Builder forShippedDemo() {
-            return faultInjection(false).recordRequests(false);
+            return faultInjection(false).recordRequests(false).signingKey(ShippedDemoKey.PAIR);
+        }
+
+        /**
+         * The shipped demo's key pair, made once per run (on the background thread that first starts the demo): a
+         * demo started again after a tenant switch, and every app a test JVM starts, skip the 0.1–0.5 s of CPU a
+         * 2048-bit key costs (seconds in a JVM that has just started). Each start still names its key itself, so a
+         * token of an earlier demo tenant is refused.
+         */
+        private static final class ShippedDemoKey {
+            static final KeyPair PAIR = TokenIssuer.newKeyPair();
         }
 
         public LocalTenant start() {

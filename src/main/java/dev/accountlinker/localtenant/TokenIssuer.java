@@ -54,7 +54,7 @@ final class TokenIssuer {
                 pair, kid, Algorithm.RSA256((RSAPublicKey) pair.getPublic(), (RSAPrivateKey) pair.getPrivate()));
     }
 
-    private static KeyPair newKeyPair() {
+    static KeyPair newKeyPair() {
         try {
             KeyPairGenerator gen = KeyPairGenerator.getInstance("RSA");
             gen.initialize(2048);

@@ -70,4 +70,18 @@ class SigningKeyTest {
                 .withExpiresAt(Instant.now().plusSeconds(60))
                 .sign(algorithm);
     }
+
+    @Test
+    void everyShippedDemoOfARunSignsWithTheRunsOneKeyUnderAKeyIdOfItsOwn() {
+        try (LocalTenant first = LocalTenant.builder().forShippedDemo().start();
+                LocalTenant again = LocalTenant.builder().forShippedDemo().start();
+                LocalTenant other = LocalTenant.builder().start()) {
+            assertSame(first.signingKeyPair(), again.signingKeyPair(), "a demo started again makes no new key");
+            assertNotEquals(first.keyId(), again.keyId(), "so the key id tells the two apart");
+            assertNotEquals(
+                    ((RSAPublicKey) first.signingKeyPair().getPublic()).getModulus(),
+                    ((RSAPublicKey) other.signingKeyPair().getPublic()).getModulus(),
+                    "a tenant that is not the shipped demo still makes its own key");
+        }
+    }
 }

@@ -4,9 +4,11 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,9 +30,8 @@ public record TestCertificate(Path keyStore, Path trustStore, String password) {
         try {
             Files.createDirectories(folder);
             Path keys = folder.resolve("tenant-keys.p12");
-            Path certificate = folder.resolve("tenant.cer");
             Path trust = folder.resolve("tenant-trust.p12");
-            for (Path old : List.of(keys, certificate, trust)) {
+            for (Path old : List.of(keys, trust)) {
                 Files.deleteIfExists(old);
             }
             String password = "test-only-" + Long.toHexString(System.nanoTime());
@@ -56,31 +57,19 @@ public record TestCertificate(Path keyStore, Path trustStore, String password) {
                     password,
                     "-keypass",
                     password);
-            keytool(
-                    "-exportcert",
-                    "-alias",
-                    ALIAS,
-                    "-keystore",
-                    keys.toString(),
-                    "-storepass",
-                    password,
-                    "-file",
-                    certificate.toString());
-            keytool(
-                    "-importcert",
-                    "-noprompt",
-                    "-alias",
-                    ALIAS,
-                    "-file",
-                    certificate.toString(),
-                    "-storetype",
-                    "PKCS12",
-                    "-keystore",
-                    trust.toString(),
-                    "-storepass",
-                    password);
+            // The trust store is written here rather than by two more keytool runs: each is a JVM start (1–2 s).
+            KeyStore server = KeyStore.getInstance("PKCS12");
+            try (InputStream in = Files.newInputStream(keys)) {
+                server.load(in, password.toCharArray());
+            }
+            KeyStore trusted = KeyStore.getInstance("PKCS12");
+            trusted.load(null, null);
+            trusted.setCertificateEntry(ALIAS, server.getCertificate(ALIAS));
+            try (OutputStream out = Files.newOutputStream(trust)) {
+                trusted.store(out, password.toCharArray());
+            }
             return new TestCertificate(keys, trust, password);
-        } catch (IOException e) {
+        } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException("Could not make a test certificate", e);
         }
     }

@@ -59,7 +59,6 @@ public final class AccountLinkerExtension implements BeforeEachCallback, AfterEa
 
     static {
         HeadlessDefaults.apply();
-        TestSigningKey.prepare();
     }
 
     private final AccountLinkerSetup setup;

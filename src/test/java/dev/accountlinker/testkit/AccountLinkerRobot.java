@@ -49,7 +49,6 @@ public class AccountLinkerRobot extends FxRobot {
 
     static {
         HeadlessDefaults.apply(); // before the toolkit starts, even when a test class extends the robot
-        TestSigningKey.prepare(); // made while JavaFX starts
     }
 
     private volatile AccountLinkerSession session;

@@ -1,35 +1,54 @@
 package dev.accountlinker.testkit;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
-import java.util.concurrent.CompletableFuture;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.RSAPublicKeySpec;
+import java.util.Base64;
 
 /**
- * One RS256 key pair for every tenant the kit starts in a JVM ({@code LocalTenant.Builder.signingKey}). Making a
- * 2048-bit key took 0.1–0.5 s per tenant on a busy machine and up to 2.6 s for the first one of a fresh JVM, on the
- * way to each test's first window. It is made once, on a thread of its own from the moment the kit is loaded, while
- * JavaFX starts. Each tenant still has a key id of its own, and a rotation still makes a new key.
+ * The RS256 key pair of every tenant the kit starts ({@code LocalTenant.Builder.signingKey}), read from the kit's
+ * {@code test-signing-key.pem}. Making a 2048-bit key cost each test JVM 2–3 s of CPU (the JIT's big-integer
+ * intrinsics are not there yet when a JVM has just started), on the way to its first window; reading a fixed one costs
+ * milliseconds. The key is public, which is fine for a tenant on loopback and nothing else. Each tenant still has a key
+ * id of its own, and a rotation still makes a new key.
  */
-final class TestSigningKey {
-    private static final CompletableFuture<KeyPair> KEY = CompletableFuture.supplyAsync(TestSigningKey::generate);
+public final class TestSigningKey {
+    private static final String RESOURCE = "test-signing-key.pem";
+    private static final String BEGIN = "-----BEGIN PRIVATE KEY-----";
+    private static final String END = "-----END PRIVATE KEY-----";
 
     private TestSigningKey() {}
 
-    /** Starts making the key (loading the class does). */
-    static void prepare() {}
-
-    static KeyPair shared() {
-        return KEY.join();
+    /** The key pair, read once per JVM. */
+    public static KeyPair shared() {
+        return Holder.KEY;
     }
 
-    private static KeyPair generate() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("RSA unavailable", e);
+    private static final class Holder {
+        static final KeyPair KEY = read();
+    }
+
+    private static KeyPair read() {
+        try (InputStream in = TestSigningKey.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is missing from the kit");
+            }
+            String pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+            String base64 = pem.substring(pem.indexOf(BEGIN) + BEGIN.length(), pem.indexOf(END));
+            KeyFactory rsa = KeyFactory.getInstance("RSA");
+            RSAPrivateCrtKey privateKey = (RSAPrivateCrtKey) rsa.generatePrivate(
+                    new PKCS8EncodedKeySpec(Base64.getMimeDecoder().decode(base64)));
+            return new KeyPair(
+                    rsa.generatePublic(new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent())),
+                    privateKey);
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("cannot read " + RESOURCE, e);
         }
     }
 }

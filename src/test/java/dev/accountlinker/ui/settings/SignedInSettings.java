@@ -14,6 +14,7 @@ import dev.accountlinker.i18n.Messages;
 import dev.accountlinker.localtenant.LocalTenant;
 import dev.accountlinker.localtenant.MutableClock;
 import dev.accountlinker.testkit.TenantBrowser;
+import dev.accountlinker.testkit.TestSigningKey;
 import dev.accountlinker.ui.ScriptedConfirmations;
 import dev.accountlinker.ui.ScriptedLogin;
 import dev.accountlinker.ui.TaskRunner;
@@ -22,9 +23,6 @@ import dev.accountlinker.ui.signin.SignInFlows;
 import dev.accountlinker.ui.signin.SignInHistory;
 
 import java.net.URI;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,20 +36,6 @@ import java.util.concurrent.CompletableFuture;
  */
 final class SignedInSettings implements AutoCloseable {
     static final String REDIRECT = "http://127.0.0.1/callback";
-
-    /**
-     * One RS256 key pair for every tenant of the component JVM (as the kit's own TestSigningKey does for its tenants):
-     * making a 2048-bit key costs 0.1–0.5 s per test on a busy machine. Each tenant still has its own key id.
-     */
-    private static final CompletableFuture<KeyPair> SIGNING_KEY = CompletableFuture.supplyAsync(() -> {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("RSA unavailable", e);
-        }
-    });
 
     final Messages messages = Messages.forLocale(Locale.ENGLISH);
     /** One clock for the tenant and the app: a wait for the rate limit moves it on instead of sleeping. */
@@ -68,7 +52,7 @@ final class SignedInSettings implements AutoCloseable {
         tenant = LocalTenant.builder()
                 .redirectUris(List.of(REDIRECT))
                 .clock(clock)
-                .signingKey(SIGNING_KEY.join())
+                .signingKey(TestSigningKey.shared()) // the kit's fixed key: making one costs seconds
                 .start();
         settings = new TenantSettings(
                 TenantAddress.parse("domain", tenant.baseUrl()),
