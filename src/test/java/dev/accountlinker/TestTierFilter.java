@@ -17,7 +17,7 @@ import java.util.Optional;
  * every test runs. Registered for the project's own test JVMs through {@code META-INF/services}, never in the kit.
  */
 public final class TestTierFilter implements PostDiscoveryFilter {
-    /** The tier the test JVM runs: {@code unit}, {@code component} or {@code ui}. */
+    /** The tier the test JVM runs: {@code unit}, {@code component}, {@code ui} or {@code ui-own-jvm}. */
     public static final String PROPERTY = "accountlinker.testTier";
 
     /** The tiers, by the end of a test class's name (docs/testing.md, "The project's own tests"). */
@@ -26,8 +26,25 @@ public final class TestTierFilter implements PostDiscoveryFilter {
         UNIT,
         /** {@code *ComponentTest}: one view over a real view model on Monocle, all in one JVM, no WebView. */
         COMPONENT,
-        /** {@code *UiTest}: the whole app with the WebView, a JVM per class. */
-        UI;
+        /** {@code *UiTest}: the whole app with the WebView; the classes share a few JVMs, one class at a time each. */
+        UI,
+        /** A {@code *UiTest} marked {@link OwnJvm}: it changes what a JVM keeps, so it has a JVM of its own. */
+        UI_OWN_JVM;
+
+        /** The value of {@value #PROPERTY} that names this tier: {@code unit}, …, {@code ui-own-jvm}. */
+        public String property() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+
+        /** The tier of a loaded test class: its name's, and {@link #UI_OWN_JVM} for a UI class marked so. */
+        public static Tier of(Class<?> type) {
+            Class<?> outermost = type;
+            while (outermost.getEnclosingClass() != null) {
+                outermost = outermost.getEnclosingClass();
+            }
+            Tier byName = of(outermost.getName());
+            return byName == UI && outermost.isAnnotationPresent(OwnJvm.class) ? UI_OWN_JVM : byName;
+        }
 
         /** The tier of a test class (a nested class has its outermost class's). */
         public static Tier of(String className) {
@@ -43,39 +60,38 @@ public final class TestTierFilter implements PostDiscoveryFilter {
     @Override
     public FilterResult apply(TestDescriptor test) {
         String wanted = System.getProperty(PROPERTY, "").strip();
-        Optional<String> className = className(test);
-        if (wanted.isEmpty() || className.isEmpty()) {
+        Optional<Class<?>> testClass = testClass(test);
+        if (wanted.isEmpty() || testClass.isEmpty()) {
             return FilterResult.included("no tier chosen for this JVM");
         }
-        Tier tier = Tier.of(className.get());
-        return tier.name().equalsIgnoreCase(wanted)
+        Tier tier = Tier.of(testClass.get());
+        return tier.property().equals(wanted)
                 ? FilterResult.included("a " + wanted + " test")
-                : FilterResult.excluded(
-                        "runs in the " + tier.name().toLowerCase(Locale.ROOT) + " tests' execution, not here");
+                : FilterResult.excluded("runs in the " + tier.property() + " tests' execution, not here");
     }
 
     /**
      * The class a test belongs to: its own source's, else its nearest container's (ArchUnit's rules, say, are fields,
      * whose source only their class's descriptor names).
      */
-    private static Optional<String> className(TestDescriptor test) {
+    private static Optional<Class<?>> testClass(TestDescriptor test) {
         for (Optional<TestDescriptor> at = Optional.of(test);
                 at.isPresent();
                 at = at.get().getParent()) {
-            Optional<String> name = at.get().getSource().flatMap(TestTierFilter::className);
-            if (name.isPresent()) {
-                return name;
+            Optional<Class<?>> type = at.get().getSource().flatMap(TestTierFilter::testClass);
+            if (type.isPresent()) {
+                return type;
             }
         }
         return Optional.empty();
     }
 
-    private static Optional<String> className(TestSource source) {
+    private static Optional<Class<?>> testClass(TestSource source) {
         if (source instanceof MethodSource method) {
-            return Optional.of(method.getClassName());
+            return Optional.of(method.getJavaClass());
         }
         if (source instanceof ClassSource type) {
-            return Optional.of(type.getClassName());
+            return Optional.of(type.getJavaClass());
         }
         return Optional.empty();
     }

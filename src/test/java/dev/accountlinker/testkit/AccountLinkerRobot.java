@@ -323,8 +323,12 @@ public class AccountLinkerRobot extends FxRobot {
         return onFx(() -> lookup(query).queryAs(Label.class).getText());
     }
 
+    /** The status line's text; empty while no screen with a status line is shown (so a wait for it can poll). */
     public String statusText() {
-        return text("#statusMessage");
+        return onFx(() -> lookup("#statusMessage")
+                .tryQueryAs(Label.class)
+                .map(Label::getText)
+                .orElse(""));
     }
 
     public boolean statusIs(String styleClass) {

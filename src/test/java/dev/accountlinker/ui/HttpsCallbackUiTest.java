@@ -1,5 +1,6 @@
 package dev.accountlinker.ui;
 
+import dev.accountlinker.OwnJvm;
 import dev.accountlinker.localtenant.LocalTenant;
 import dev.accountlinker.localtenant.RecordedRequest;
 import dev.accountlinker.localtenant.TestCertificate;
@@ -24,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code locationProperty} and cancelled before any request is made (the tenant never sees {@code GET /mobile}), and
  * Auth0's "confirm this app" page never shows: the callback is verifiable.
  */
+@OwnJvm("makes the JVM trust the test certificate (javax.net.ssl.trustStore, read once per JVM)")
 class HttpsCallbackUiTest extends AppUiTestSupport {
     private static Path certificates;
     private static TestCertificate certificate;

@@ -1,6 +1,7 @@
 package dev.accountlinker.ui;
 
 import dev.accountlinker.AppServices;
+import dev.accountlinker.OwnJvm;
 import dev.accountlinker.config.AppConfig;
 import dev.accountlinker.config.ConfigSources;
 import dev.accountlinker.config.ProxySetting;
@@ -41,6 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * proxy forwards {@code acme.test:443} to the tenant's port on 127.0.0.1 and records each connection's port; every
  * request the tenant saw must have come on one of those connections.
  */
+@OwnJvm("makes the JVM trust the test certificate (javax.net.ssl.trustStore, read once per JVM)")
 class ProxyUiTest extends AppUiTestSupport {
     private static Path certificates;
     private static TestCertificate certificate;

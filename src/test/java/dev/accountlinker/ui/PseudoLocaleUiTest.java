@@ -1,6 +1,7 @@
 package dev.accountlinker.ui;
 
 import dev.accountlinker.AppServices;
+import dev.accountlinker.OwnJvm;
 import dev.accountlinker.config.AppConfig;
 import dev.accountlinker.config.ConfigException;
 import dev.accountlinker.config.ConfigLoader;
@@ -39,6 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and dialog there is today: each window is checked by {@link LayoutCheck} for cut or overlapping text and saved
  * as a PNG under {@code target/screenshots/pseudo/} for a person to look at. All problems are reported together.
  */
+@OwnJvm("sets the headless screen to 1024x700 (Monocle reads it once per JVM)")
 class PseudoLocaleUiTest extends AppUiTestSupport {
     /**
      * The pseudo-locale unless {@code -Dlayout.language=de} (any supported tag) asks to look at a real language:

@@ -24,7 +24,9 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -51,6 +53,9 @@ class SecretsUiTest extends AppUiTestSupport {
     private PrintStream originalOut;
     private PrintStream originalErr;
     private Handler capture;
+    /** The levels this test raises, as they were, given back afterwards: other classes share this JVM. */
+    private final Map<Logger, Level> levelsBefore = new HashMap<>();
+
     private long startMillis;
 
     @BeforeEach
@@ -81,11 +86,11 @@ class SecretsUiTest extends AppUiTestSupport {
         };
         capture.setLevel(Level.ALL);
         Logger root = LogManager.getLogManager().getLogger("");
-        root.setLevel(Level.ALL);
         root.addHandler(capture);
+        mostVerbose(root);
         for (String name :
                 List.of("okhttp3", "com.auth0", "com.sun.webkit", "javafx", "dev.accountlinker", "sun.net")) {
-            Logger.getLogger(name).setLevel(Level.ALL);
+            mostVerbose(Logger.getLogger(name));
         }
         originalOut = System.out;
         originalErr = System.err;
@@ -98,6 +103,12 @@ class SecretsUiTest extends AppUiTestSupport {
         System.setOut(originalOut);
         System.setErr(originalErr);
         LogManager.getLogManager().getLogger("").removeHandler(capture);
+        levelsBefore.forEach(Logger::setLevel);
+    }
+
+    private void mostVerbose(Logger logger) {
+        levelsBefore.put(logger, logger.getLevel());
+        logger.setLevel(Level.ALL);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.accountlinker.ui;
 
 import dev.accountlinker.AppServices;
+import dev.accountlinker.OwnJvm;
 import dev.accountlinker.config.ConfigSources;
 import dev.accountlinker.config.SignInWays;
 import dev.accountlinker.i18n.Messages;
@@ -32,6 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * after the connect screen switched the app to another configuration, the sign-out of that one (its loopback port,
  * its data folder), not of the first. The app starts from a settings file of the test's own, as a person's would.
  */
+@OwnJvm("asserts what WebKit writes to its data folders, and WebKit binds its local storage once per process")
 class SignOutUiTest extends AppUiTestSupport {
     private final boolean browserOnly;
     private final int firstPort = freePort();

@@ -1,5 +1,6 @@
 package dev.accountlinker.ui;
 
+import dev.accountlinker.OwnJvm;
 import javafx.geometry.Bounds;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
@@ -15,6 +16,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * before JavaFX starts; each UI test class has a JVM of its own): the window fits the screen, and the sign-in button
  * is on it.
  */
+@OwnJvm("sets the headless screen to 800x500 (Monocle reads it once per JVM)")
 class SmallScreenUiTest extends AppUiTestSupport {
     static {
         System.setProperty("headless.geometry", "800x500-32");

@@ -1,5 +1,6 @@
 package dev.accountlinker.ui;
 
+import dev.accountlinker.OwnJvm;
 import dev.accountlinker.logging.AppLog;
 import dev.accountlinker.logging.LogLocation;
 import javafx.application.Platform;
@@ -30,6 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * with the log file's path and no stack trace; the trace is in the log file, redacted; a failure that repeats opens
  * no second dialog.
  */
+@OwnJvm("points the log at its own folder and installs the app's uncaught-exception handler")
 class UnexpectedErrorUiTest extends AppUiTestSupport {
     private static final String UNCAUGHT = "Uncaught exception in thread";
 
