@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * after the connect screen switched the app to another configuration, the sign-out of that one (its loopback port,
  * its data folder), not of the first. The app starts from a settings file of the test's own, as a person's would.
  */
-@OwnJvm("asserts what WebKit writes to its data folders, and WebKit binds its local storage once per process")
+@OwnJvm("asserts what WebKit writes to its data folders; after other apps in the same JVM WebKit wrote old ones")
 class SignOutUiTest extends AppUiTestSupport {
     private final boolean browserOnly;
     private final int firstPort = freePort();
