@@ -451,10 +451,8 @@ public class AccountLinkerRobot extends FxRobot {
 
     /** Starts linking with the given button and signs the second account in on the tenant's page. */
     public void linkWith(String buttonId, String email, String password) {
-        waitUntil(
-                () -> "no enabled button " + buttonId,
-                () -> !lookup(buttonId).query().isDisabled());
-        clickOn(buttonId);
+        // Visible as well as enabled: after a failed link the list is read again and its buttons come back shown.
+        clickWhenReady(buttonId);
         submitLoginForm(email, password);
     }
 

@@ -193,6 +193,23 @@ class ConnectUiTest extends AppUiTestSupport {
     }
 
     @Test
+    void aLongTenantAddressWrapsAndLeavesChangeTenantWhole() throws Exception {
+        String longDomain = "https://account-linking-of-a-rather-long-organisation-name.example.invalid";
+        Files.createDirectories(settingsFile().getParent());
+        Files.writeString(settingsFile(), "domain=" + longDomain + "\nclient-id=" + tenant.clientId() + "\n");
+        restart(ConfigSources.settingsFileOnly(settingsFile()));
+        waitUntil(() -> node("#changeTenantLink").map(Node::isVisible).orElse(false));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Tenant: " + longDomain, text("#tenantLabel"));
+        List<String> cut = onFx(() ->
+                        LayoutCheck.problems(lookup("#changeTenantLink").query().getScene()))
+                .stream()
+                .filter(problem -> problem.contains("Change tenant") || problem.contains("Tenant:"))
+                .toList();
+        assertEquals(List.of(), cut, "the tenant line shows all of its text");
+    }
+
+    @Test
     void aBrokenSettingsFileOpensTheConnectScreenWithTheFieldMarkedAndSavingRepairsIt() throws Exception {
         Files.createDirectories(settingsFile().getParent());
         Files.writeString(

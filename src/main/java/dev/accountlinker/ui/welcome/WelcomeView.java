@@ -103,6 +103,8 @@ public final class WelcomeView {
         changeTenant.setOnAction(event -> connectTenant.run());
         changeTenant.setVisible(viewModel.changeTenantOffered());
         changeTenant.managedProperty().bind(changeTenant.visibleProperty());
+        // A long tenant address wraps; the link keeps its whole text (it was cut to "Change ten…").
+        changeTenant.setMinWidth(Region.USE_PREF_SIZE);
         HBox tenantLine = new HBox(6, tenant, changeTenant);
         tenantLine.setAlignment(Pos.CENTER);
 
