@@ -44,7 +44,7 @@ class OwnJvmTest {
                 .withImportOption(ImportOption.Predefined.ONLY_INCLUDE_TESTS)
                 .importPackages("dev.accountlinker");
         Set<String> unmarked = new TreeSet<>();
-        List<String> marked = new ArrayList<>();
+        List<String> seenChanging = new ArrayList<>();
         for (JavaClass type : tests) {
             JavaClass outermost = outermost(type);
             if (!outermost.getSimpleName().endsWith("UiTest")) {
@@ -55,11 +55,11 @@ class OwnJvmTest {
                 unmarked.add(outermost.getName());
             }
             if (changesTheJvm && type == outermost) {
-                marked.add(type.getSimpleName());
+                seenChanging.add(type.getSimpleName());
             }
         }
         assertEquals(Set.of(), unmarked, "UI classes that change the JVM for good but share it with other classes");
-        assertTrue(marked.contains("ProxyUiTest"), "the rule sees the calls it looks for: " + marked);
+        assertTrue(seenChanging.contains("ProxyUiTest"), "the rule sees the calls it looks for: " + seenChanging);
     }
 
     @Test
