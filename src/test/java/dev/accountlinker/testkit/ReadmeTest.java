@@ -66,10 +66,12 @@ class ReadmeTest {
     }
 
     @Test
-    void theTestingPageNamesTheHeadlessPropertiesTheKitSets() throws IOException {
+    void theTestingPageNamesTheHeadlessAndPacePropertiesTheKitSets() throws IOException {
         String section = between(
                 Files.readString(TESTING), "## Testing Account Linker with TestFX\n", "\n## Testing contract\n");
         HeadlessDefaults.PROPERTIES.forEach(
+                (key, value) -> assertTrue(section.contains("`" + key + "=" + value + "`"), key + "=" + value));
+        HeadlessDefaults.ROBOT_PACE.forEach(
                 (key, value) -> assertTrue(section.contains("`" + key + "=" + value + "`"), key + "=" + value));
     }
 
