@@ -7,6 +7,7 @@ import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.PostDiscoveryFilter;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -17,7 +18,10 @@ import java.util.Optional;
  * every test runs. Registered for the project's own test JVMs through {@code META-INF/services}, never in the kit.
  */
 public final class TestTierFilter implements PostDiscoveryFilter {
-    /** The tier the test JVM runs: {@code unit}, {@code component}, {@code ui} or {@code ui-own-jvm}. */
+    /**
+     * The tiers the test JVM runs, separated by commas: {@code unit}, {@code component}, {@code ui} or
+     * {@code ui-own-jvm}.
+     */
     public static final String PROPERTY = "accountlinker.testTier";
 
     /** The tiers, by the end of a test class's name (docs/testing.md, "The project's own tests"). */
@@ -65,8 +69,8 @@ public final class TestTierFilter implements PostDiscoveryFilter {
             return FilterResult.included("no tier chosen for this JVM");
         }
         Tier tier = Tier.of(testClass.get());
-        return tier.property().equals(wanted)
-                ? FilterResult.included("a " + wanted + " test")
+        return Arrays.stream(wanted.split(",")).map(String::strip).anyMatch(tier.property()::equals)
+                ? FilterResult.included("a " + tier.property() + " test")
                 : FilterResult.excluded("runs in the " + tier.property() + " tests' execution, not here");
     }
 

@@ -24,9 +24,9 @@ class TestTierFilterTest {
     }
 
     @Test
-    void thisJvmRunsTheUnitTier() {
-        // The pom names each execution's tier; were it missing, every test would run in every execution.
-        assertEquals("unit", System.getProperty(TestTierFilter.PROPERTY));
+    void thisJvmRunsTheUnitAndComponentTiers() {
+        // The pom names each execution's tiers; were it missing, every test would run in every execution.
+        assertEquals("unit,component", System.getProperty(TestTierFilter.PROPERTY));
     }
 
     @Test
@@ -42,6 +42,24 @@ class TestTierFilterTest {
         TestTierFilter filter = new TestTierFilter();
         assertTrue(filter.apply(unitRule).included(), "in the unit JVM, a unit test's rule runs");
         assertFalse(filter.apply(uiRule).included(), "a UI test's does not");
+    }
+
+    @Test
+    void anExecutionOfSeveralTiersRunsEachOfThemAndNoOther() {
+        Descriptor component =
+                new Descriptor("component", ClassSource.from("dev.accountlinker.ui.connect.ConnectViewComponentTest"));
+        Descriptor unit = new Descriptor("unit", ClassSource.from("dev.accountlinker.ArchitectureTest"));
+        Descriptor ui = new Descriptor("ui", ClassSource.from("dev.accountlinker.ui.LinkingUiTest"));
+        TestTierFilter filter = new TestTierFilter();
+        String tiers = System.getProperty(TestTierFilter.PROPERTY);
+        try {
+            System.setProperty(TestTierFilter.PROPERTY, "component, ui-own-jvm");
+            assertTrue(filter.apply(component).included());
+            assertFalse(filter.apply(unit).included());
+            assertFalse(filter.apply(ui).included(), "a UI class without @OwnJvm is not in ui-own-jvm");
+        } finally {
+            System.setProperty(TestTierFilter.PROPERTY, tiers);
+        }
     }
 
     private static final class Descriptor extends AbstractTestDescriptor {

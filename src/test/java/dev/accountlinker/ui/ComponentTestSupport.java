@@ -15,8 +15,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * The base of a {@code *ComponentTest} (the component tier, docs/testing.md): the test class is a TestFX robot
  * whose {@link ComponentExtension} shows one component per test and cleans up after it. A class named so runs in
- * the {@code component-tests} execution, in one JVM with every other component class; it must not need a WebView
- * (those are journeys: {@code *UiTest}).
+ * the {@code default-test} execution, in JVMs it shares with the other component classes and the unit tests; it must
+ * not need a WebView (those are journeys: {@code *UiTest}).
  */
 public abstract class ComponentTestSupport extends FxRobot {
     private static final long TIMEOUT_SECONDS = 30;
