@@ -14,8 +14,9 @@ import java.util.Base64;
 /**
  * The RS256 key pair of every tenant the kit starts ({@code LocalTenant.Builder.signingKey}), read from the kit's
  * {@code test-signing-key.pem}. Making a 2048-bit key cost each test JVM 2–3 s of CPU on the way to its first window
- * (the UI JVMs run at C1, which has no big-integer intrinsics); reading a fixed one costs milliseconds. The key is public, which is fine for a tenant on loopback and nothing else. Each tenant still has a key
- * id of its own, and a rotation still makes a new key.
+ * (the UI JVMs run at C1, which has no big-integer intrinsics); reading a fixed one costs milliseconds. The key is
+ * public, which is fine for a tenant on loopback and nothing else. Each tenant still has a key id of its own, and a
+ * rotation still makes a new key.
  */
 public final class TestSigningKey {
     private static final String RESOURCE = "test-signing-key.pem";

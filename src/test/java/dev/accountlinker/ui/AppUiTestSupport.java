@@ -107,6 +107,14 @@ public abstract class AppUiTestSupport extends AccountLinkerRobot {
         session.replaceApplication(next);
     }
 
+    /** Waits until the sign-in window is gone and the sign-in screen is back, ready, with a message on it. */
+    protected void waitForSignInScreenWithMessage() {
+        waitUntil(() -> !loginWindowOpen()
+                && node("#signInButton").isPresent()
+                && !lookup("#signInButton").query().isDisabled()
+                && !statusText().isEmpty());
+    }
+
     /** The identities list ({@code #identitiesTable}: a column of cards), for tests that focus or search it. */
     protected Node identitiesTable() {
         return lookup("#identitiesTable").query();

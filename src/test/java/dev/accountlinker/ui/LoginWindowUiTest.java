@@ -12,13 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LoginWindowUiTest extends AppUiTestSupport {
 
-    private void waitForSignInScreenWithMessage() {
-        waitUntil(() -> !loginWindowOpen()
-                && node("#signInButton").isPresent()
-                && !lookup("#signInButton").query().isDisabled()
-                && !statusText().isEmpty());
-    }
-
     @Test
     void closingTheSignInWindowCancelsCleanly() {
         clickOn("#signInButton");

@@ -12,12 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Timeouts are two seconds and a slow tenant is a held request ({@link FaultInjectionUiTestSupport}).
  */
 class SignInAndReadFaultsUiTest extends FaultInjectionUiTestSupport {
-    private void waitForSignInScreenMessage() {
-        waitUntil(() -> !loginWindowOpen()
-                && node("#signInButton").isPresent()
-                && !lookup("#signInButton").query().isDisabled()
-                && !statusText().isEmpty());
-    }
 
     @Test
     void aSlowTokenEndpointTimesOutAndSignInCanBeRetried() {
@@ -26,7 +20,7 @@ class SignInAndReadFaultsUiTest extends FaultInjectionUiTestSupport {
         submitLoginForm("alice@example.com", "Alice-Demo-1");
         waitUntil(() -> !loginWindowOpen());
         assertUiResponsive();
-        waitForSignInScreenMessage();
+        waitForSignInScreenWithMessage();
         assertEquals("The account service did not answer in time. Please try again.", statusText());
         assertEquals(1, slow.arrived());
         slow.release();
@@ -42,13 +36,13 @@ class SignInAndReadFaultsUiTest extends FaultInjectionUiTestSupport {
                 .inject(Faults.on("POST", "/oauth/token").respond(503, "{\"error\":\"temporarily_unavailable\"}"));
         clickOn("#signInButton");
         submitLoginForm("alice@example.com", "Alice-Demo-1");
-        waitForSignInScreenMessage();
+        waitForSignInScreenWithMessage();
         assertEquals("The account service had a problem (HTTP 503). Please try again in a moment.", statusText());
 
         tenant.faults().inject(Faults.on("POST", "/oauth/token").malformedJson());
         // The tenant's session answers at once now; the malformed token answer is what the app meets.
         clickOn("#signInButton");
-        waitForSignInScreenMessage();
+        waitForSignInScreenWithMessage();
         assertTrue(statusText().contains("could not be read"), statusText());
     }
 
